@@ -1,0 +1,18 @@
+namespace NasPlatform.Abstractions.Evaluation;
+
+/// <summary>
+/// Measures candidates. An evaluator may be called from several workers at once, so it must be
+/// safe for concurrent calls. It may throw: the engine records the failure on the trial and
+/// the search goes on.
+/// </summary>
+public interface IEvaluator
+{
+    /// <summary>The budget levels this evaluator offers, cheapest first; the last is full fidelity.</summary>
+    IReadOnlyList<Fidelity> Fidelities { get; }
+
+    /// <summary>Evaluates one candidate at one fidelity.</summary>
+    /// <param name="request">Candidate, fidelity, seed and work directory.</param>
+    /// <param name="progress">Receives progress reports; may be called from any thread.</param>
+    /// <param name="cancellationToken">Cancelled on timeout or shutdown; honour it promptly.</param>
+    Task<EvaluationResult> EvaluateAsync(EvaluationRequest request, IProgress<EvaluationProgress> progress, CancellationToken cancellationToken);
+}

@@ -1,0 +1,22 @@
+using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Spaces;
+
+namespace NasPlatform.Abstractions.Plugins;
+
+/// <summary>Where a plugin declares what it offers.</summary>
+public interface IPluginRegistry
+{
+    /// <summary>Registers a search space.</summary>
+    /// <param name="name">Name used in experiment files (unique within the plugin).</param>
+    /// <param name="description">One line for <c>nas plugins</c>.</param>
+    /// <param name="optionsSchema">JSON Schema (draft 2020-12 or 07) for the options object; validated before <paramref name="factory"/> runs.</param>
+    /// <param name="factory">Creates the space from validated options.</param>
+    void AddSearchSpace(string name, string description, string optionsSchema, Func<ComponentContext, ISearchSpace> factory);
+
+    /// <summary>Registers an evaluator.</summary>
+    /// <param name="name">Name used in experiment files (unique within the plugin).</param>
+    /// <param name="description">One line for <c>nas plugins</c>.</param>
+    /// <param name="optionsSchema">JSON Schema (draft 2020-12 or 07) for the options object; validated before <paramref name="factory"/> runs.</param>
+    /// <param name="factory">Creates the evaluator from validated options.</param>
+    void AddEvaluator(string name, string description, string optionsSchema, Func<ComponentContext, IEvaluator> factory);
+}

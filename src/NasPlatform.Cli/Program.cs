@@ -1,0 +1,28 @@
+using NasPlatform.Cli.Commands;
+using Spectre.Console.Cli;
+
+namespace NasPlatform.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("nas");
+            config.AddCommand<PluginsCommand>("plugins").WithDescription("List loaded plugins, their search spaces and evaluators, and plugins that failed to load.");
+            config.AddCommand<ValidateCommand>("validate").WithDescription("Check an experiment file against the schema and the plugins.");
+            config.AddCommand<RunCommand>("run").WithDescription("Run an experiment file.");
+            config.AddCommand<ResumeCommand>("resume").WithDescription("Continue an experiment after a crash, a kill or a stop.");
+            config.AddCommand<StatusCommand>("status").WithDescription("Show an experiment's trials and best result.");
+            config.AddCommand<ExportCommand>("export").WithDescription("Export an experiment's trials as CSV or JSON.");
+            config.AddBranch("bench", bench =>
+            {
+                bench.SetDescription("Benchmarks on tabular spaces.");
+                bench.AddCommand<BenchStrategiesCommand>("strategies").WithDescription("Compare strategies on a lookup table with a query budget.");
+            });
+        });
+        return app.Run(args);
+    }
+}

@@ -1,0 +1,9 @@
+namespace NasPlatform.Engine.Constraints;
+
+public enum ComparisonOperator
+{
+    LessOrEqual,
+    Less,
+    GreaterOrEqual,
+    Greater,
+}

@@ -1,0 +1,54 @@
+using Newtonsoft.Json.Linq;
+using NasPlatform.Abstractions.Objectives;
+using NasPlatform.Engine.Constraints;
+
+namespace NasPlatform.Engine.Experiments;
+
+/// <summary>A validated experiment file.</summary>
+public sealed record ExperimentSpec
+{
+    /// <summary>Name of the experiment; unique within its store.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Id of the plugin that supplies the space and evaluator.</summary>
+    public required string Plugin { get; init; }
+
+    public required ComponentSpec SearchSpace { get; init; }
+
+    public required ComponentSpec Evaluator { get; init; }
+
+    public required ComponentSpec Strategy { get; init; }
+
+    public required IReadOnlyList<Objective> Objectives { get; init; }
+
+    public required IReadOnlyList<Constraint> Constraints { get; init; }
+
+    public required BudgetSpec Budget { get; init; }
+
+    /// <summary>Name of the fidelity to evaluate at; null means the evaluator's highest.</summary>
+    public string? Fidelity { get; init; }
+
+    public int Workers { get; init; } = 1;
+
+    public int Seed { get; init; }
+
+    /// <summary>Per-trial wall-clock limit; a trial over it fails.</summary>
+    public double? TrialTimeoutSeconds { get; init; }
+
+    /// <summary>Absolute path of the SQLite store.</summary>
+    public required string StorePath { get; init; }
+
+    /// <summary>Directory relative paths in the file are resolved against (the file's own directory).</summary>
+    public required string BaseDirectory { get; init; }
+
+    /// <summary>The file's JSON as written, kept in the store so an experiment resumes without its file.</summary>
+    public required JObject Document { get; init; }
+}
+
+/// <summary>A named component (search space, evaluator, strategy) with its options object.</summary>
+public sealed record ComponentSpec(string Name, JObject Options);
+
+/// <summary>How much an experiment may spend; at least one limit is set.</summary>
+/// <param name="Trials">Number of trials (completed, failed and pruned all count).</param>
+/// <param name="Seconds">Wall-clock seconds of running, summed over every session of the experiment.</param>
+public sealed record BudgetSpec(int? Trials, double? Seconds);
