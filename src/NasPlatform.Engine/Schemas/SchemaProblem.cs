@@ -1,0 +1,16 @@
+namespace NasPlatform.Engine.Schemas;
+
+/// <summary>One place where a JSON document breaks its schema.</summary>
+/// <param name="JsonPath">JSON path of the offending value, e.g. "$.budget.trials".</param>
+/// <param name="Line">1-based line in the document, when known.</param>
+/// <param name="Column">1-based column in the document, when known.</param>
+/// <param name="Message">What was expected, in words.</param>
+public sealed record SchemaProblem(string JsonPath, int? Line, int? Column, string Message)
+{
+    /// <summary>"file:line:col: $.path: message", the form compilers use, so editors can jump to it.</summary>
+    public string Format(string file)
+    {
+        var place = Line is { } l ? $"{file}:{l}:{Column ?? 1}" : file;
+        return $"{place}: {JsonPath}: {Message}";
+    }
+}
