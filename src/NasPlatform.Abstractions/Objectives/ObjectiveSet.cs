@@ -28,7 +28,10 @@ public sealed class ObjectiveSet
     public double[] Utilities(IReadOnlyDictionary<string, double> metrics) =>
         Objectives.Select(o => metrics.TryGetValue(o.Metric, out var v) ? o.Utility(v) : double.NaN).ToArray();
 
-    /// <summary>Pareto dominance: <paramref name="a"/> is no worse in every objective and better in one.</summary>
+    /// <summary>
+    /// Pareto dominance: <paramref name="a"/> is no worse in every objective and better in one.
+    /// When either side lacks a metric of the set (NaN), neither dominates.
+    /// </summary>
     public bool Dominates(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b)
     {
         var ua = Utilities(a);
@@ -36,7 +39,8 @@ public sealed class ObjectiveSet
         var strictlyBetter = false;
         for (var i = 0; i < ua.Length; i++)
         {
-            if (ua[i] < ub[i])
+            // Written so a NaN (missing metric) on either side is never "no worse".
+            if (!(ua[i] >= ub[i]))
             {
                 return false;
             }

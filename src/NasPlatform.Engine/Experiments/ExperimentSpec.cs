@@ -10,6 +10,9 @@ public sealed record ExperimentSpec
     /// <summary>Name of the experiment; unique within its store.</summary>
     public required string Name { get; init; }
 
+    /// <summary>Free text from the file's "description"; null when absent.</summary>
+    public string? Description { get; init; }
+
     /// <summary>Id of the plugin that supplies the space and evaluator.</summary>
     public required string Plugin { get; init; }
 
@@ -41,11 +44,18 @@ public sealed record ExperimentSpec
     /// <summary>Directory relative paths in the file are resolved against (the file's own directory).</summary>
     public required string BaseDirectory { get; init; }
 
+    /// <summary>Absolute path of the file the spec was loaded from; null when rebuilt from a store.</summary>
+    public string? SourceFile { get; init; }
+
     /// <summary>The file's JSON as written, kept in the store so an experiment resumes without its file.</summary>
     public required JObject Document { get; init; }
 }
 
 /// <summary>A named component (search space, evaluator, strategy) with its options object.</summary>
+/// <remarks>
+/// Options loaded from a file are the node inside <see cref="ExperimentSpec.Document"/>, so schema
+/// problems in them keep the file's line numbers and full JSON path; clone them before changing them.
+/// </remarks>
 public sealed record ComponentSpec(string Name, JObject Options);
 
 /// <summary>How much an experiment may spend; at least one limit is set.</summary>

@@ -1,7 +1,7 @@
 namespace NasPlatform.Engine.Schemas;
 
-/// <summary>One place where a JSON document breaks its schema.</summary>
-/// <param name="JsonPath">JSON path of the offending value, e.g. "$.budget.trials".</param>
+/// <summary>One place where a JSON document breaks its schema (or is not JSON, or cannot be read).</summary>
+/// <param name="JsonPath">JSON path of the offending value, e.g. "$.budget.trials"; empty for a problem with the whole file.</param>
 /// <param name="Line">1-based line in the document, when known.</param>
 /// <param name="Column">1-based column in the document, when known.</param>
 /// <param name="Message">What was expected, in words.</param>
@@ -11,6 +11,6 @@ public sealed record SchemaProblem(string JsonPath, int? Line, int? Column, stri
     public string Format(string file)
     {
         var place = Line is { } l ? $"{file}:{l}:{Column ?? 1}" : file;
-        return $"{place}: {JsonPath}: {Message}";
+        return JsonPath.Length == 0 ? $"{place}: {Message}" : $"{place}: {JsonPath}: {Message}";
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
@@ -5,9 +6,27 @@ using NJsonSchema.Validation;
 
 namespace NasPlatform.Engine.Schemas;
 
-/// <summary>Validates JSON documents against JSON Schemas (NJsonSchema), reporting line, column and JSON path.</summary>
+/// <summary>
+/// Validates JSON documents against JSON Schemas (NJsonSchema), reporting every problem with the
+/// line and column where the offending token starts, its JSON path, and what was expected.
+/// </summary>
 public static class SchemaValidator
 {
+    /// <summary>Extension keyword a schema may set to say in words what a pattern expects.</summary>
+    public const string ExpectedKeyword = "x-expected";
+
+    private static readonly HashSet<ValidationErrorKind> TypeErrors =
+    [
+        ValidationErrorKind.StringExpected,
+        ValidationErrorKind.NumberExpected,
+        ValidationErrorKind.IntegerExpected,
+        ValidationErrorKind.BooleanExpected,
+        ValidationErrorKind.ObjectExpected,
+        ValidationErrorKind.ArrayExpected,
+        ValidationErrorKind.NullExpected,
+        ValidationErrorKind.NoTypeValidates,
+    ];
+
     /// <summary>Parses a schema; throws <see cref="NasConfigurationException"/> naming <paramref name="origin"/> when it is not a schema.</summary>
     public static JsonSchema ParseSchema(string schemaJson, string origin)
     {
@@ -21,89 +40,197 @@ public static class SchemaValidator
         }
     }
 
-    /// <summary>Validates JSON text, so problems carry line and column.</summary>
-    public static IReadOnlyList<SchemaProblem> Validate(string jsonText, JsonSchema schema)
-    {
-        var problems = new List<SchemaProblem>();
-        Flatten(schema.Validate(jsonText), problems);
-        return Ordered(problems);
-    }
+    /// <summary>Validates JSON text; a syntax error is reported as the single problem.</summary>
+    public static IReadOnlyList<SchemaProblem> Validate(string jsonText, JsonSchema schema) =>
+        JsonSource.TryParse(jsonText, out var token, out var syntax) ? Validate(token!, schema) : [syntax!];
 
-    /// <summary>Validates a parsed token; problems carry line and column when it was parsed with line info.</summary>
+    /// <summary>
+    /// Validates a parsed token. Problems carry line and column when it was parsed with line info
+    /// (best with <see cref="JsonSource"/>), and paths from the token's root.
+    /// </summary>
     public static IReadOnlyList<SchemaProblem> Validate(JToken token, JsonSchema schema)
     {
-        var problems = new List<SchemaProblem>();
-        Flatten(schema.Validate(token), problems);
-        return Ordered(problems);
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(schema);
+        var leaves = new List<ValidationError>();
+        Flatten(schema.Validate(token), leaves);
+
+        // A value of the wrong type also fails every rule about its contents ("expected an object"
+        // then seven "required property" lines); the type error alone says what to fix.
+        var wrongType = leaves.Where(e => TypeErrors.Contains(e.Kind) && e.Token is not null)
+            .Select(e => e.Token!).ToHashSet(ReferenceEqualityComparer.Instance);
+        return leaves
+            .Where(e => TypeErrors.Contains(e.Kind) || e.Token is null || !wrongType.Contains(e.Token))
+            .Select(ToProblem)
+            .Distinct()
+            .OrderBy(p => p.Line ?? int.MaxValue)
+            .ThenBy(p => p.Column ?? 0)
+            .ThenBy(p => p.JsonPath, StringComparer.Ordinal)
+            .ToList();
     }
 
-    private static IReadOnlyList<SchemaProblem> Ordered(List<SchemaProblem> problems) =>
-        problems.Distinct().OrderBy(p => p.Line ?? int.MaxValue).ThenBy(p => p.Column ?? 0).ToList();
-
-    private static void Flatten(IEnumerable<ValidationError> errors, List<SchemaProblem> into)
+    private static void Flatten(IEnumerable<ValidationError> errors, List<ValidationError> into)
     {
         foreach (var error in errors)
         {
-            // For oneOf/anyOf the useful detail is in the branches' own errors.
-            if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+            // For array items, properties and oneOf/anyOf the useful detail is in the nested errors.
+            if (error is ChildSchemaValidationError child && child.Errors.Values.Any(e => e.Count > 0))
             {
-                var nested = new List<SchemaProblem>();
                 foreach (var branch in child.Errors.Values)
                 {
-                    Flatten(branch, nested);
+                    Flatten(branch, into);
                 }
 
-                if (nested.Count > 0)
-                {
-                    into.AddRange(nested);
-                    continue;
-                }
+                continue;
             }
 
-            into.Add(new SchemaProblem(
-                ToJsonPath(error.Path),
-                error.HasLineInfo ? error.LineNumber : null,
-                error.HasLineInfo ? error.LinePosition : null,
-                Describe(error)));
+            into.Add(error);
         }
     }
 
-    // NJsonSchema paths look like "#/budget.trials" or "#/objectives[0].metric".
-    private static string ToJsonPath(string? path)
+    private static SchemaProblem ToProblem(ValidationError error)
     {
-        if (string.IsNullOrEmpty(path) || path == "#")
+        var path = error.Token switch
         {
-            return "$";
-        }
+            null => FromSchemaPath(error.Path),
+            _ when error.Kind == ValidationErrorKind.PropertyRequired && error.Property is { } name => JsonPaths.Child(error.Token, name),
+            _ => JsonPaths.Of(error.Token),
+        };
+        var position = SourcePosition.Of(error.Token)
+            ?? (error.HasLineInfo ? new SourcePosition(error.LineNumber, Math.Max(1, error.LinePosition)) : null);
+        return new SchemaProblem(path, position?.Line, position?.Column, Describe(error));
+    }
 
-        var body = path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path.TrimStart('#');
-        return body.StartsWith('[') ? "$" + body : "$." + body;
+    // NJsonSchema paths look like "#/budget.trials", "#/objectives[0].metric" or "#/" for the root.
+    private static string FromSchemaPath(string? path)
+    {
+        var body = (path ?? string.Empty).TrimStart('#').TrimStart('/');
+        return JsonPaths.FromNewtonsoft(body);
     }
 
     private static string Describe(ValidationError error)
     {
-        var schema = error.Schema;
+        var schema = error.Schema?.ActualSchema;
+        var found = Found(error.Token);
         return error.Kind switch
         {
             ValidationErrorKind.PropertyRequired => $"required property '{error.Property}' is missing",
-            ValidationErrorKind.NoAdditionalPropertiesAllowed => $"property '{error.Property}' is not allowed here (check its spelling)",
-            ValidationErrorKind.StringExpected => "expected a string",
-            ValidationErrorKind.NumberExpected => "expected a number",
-            ValidationErrorKind.IntegerExpected => "expected an integer",
-            ValidationErrorKind.BooleanExpected => "expected true or false",
-            ValidationErrorKind.ObjectExpected => "expected an object",
-            ValidationErrorKind.ArrayExpected => "expected an array",
-            ValidationErrorKind.NullExpected => "expected null",
-            ValidationErrorKind.NotInEnumeration => $"expected one of {string.Join(", ", schema?.Enumeration.Select(v => JsonConvert.SerializeObject(v)) ?? [])}",
-            ValidationErrorKind.NumberTooSmall => $"expected a number >= {schema?.Minimum}",
-            ValidationErrorKind.NumberTooBig => $"expected a number <= {schema?.Maximum}",
-            ValidationErrorKind.StringTooShort => $"expected at least {schema?.MinLength} characters",
+            ValidationErrorKind.NoAdditionalPropertiesAllowed => UnknownProperty(error.Property, schema),
+            ValidationErrorKind.StringExpected => "expected a string" + found,
+            ValidationErrorKind.NumberExpected => "expected a number" + found,
+            ValidationErrorKind.IntegerExpected => "expected an integer" + found,
+            ValidationErrorKind.BooleanExpected => "expected true or false" + found,
+            ValidationErrorKind.ObjectExpected => "expected an object" + found,
+            ValidationErrorKind.ArrayExpected => "expected an array" + found,
+            ValidationErrorKind.NullExpected => "expected null" + found,
+            ValidationErrorKind.NoTypeValidates => $"expected {schema?.Type.ToString().ToLowerInvariant()}" + found,
+            ValidationErrorKind.NotInEnumeration => $"expected one of {string.Join(", ", schema?.Enumeration.Select(v => JsonConvert.SerializeObject(v)) ?? [])}" + found,
+            ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig => $"expected {Kind(schema)} {Bounds(schema)}" + found,
+            ValidationErrorKind.IntegerTooBig => $"expected {Kind(schema)} {Bounds(schema)}" + found,
+            ValidationErrorKind.StringTooShort => (schema?.MinLength == 1 ? "expected a non-empty string" : $"expected at least {schema?.MinLength} characters") + found,
             ValidationErrorKind.StringTooLong => $"expected at most {schema?.MaxLength} characters",
-            ValidationErrorKind.PatternMismatch => $"does not match the expected form {schema?.Pattern}",
-            ValidationErrorKind.TooFewItems => $"expected at least {schema?.MinItems} items",
+            ValidationErrorKind.PatternMismatch => $"expected {Expected(schema) ?? $"text matching the pattern {schema?.Pattern}"}" + found,
+            ValidationErrorKind.TooFewItems => $"expected at least {schema?.MinItems} item{(schema?.MinItems == 1 ? string.Empty : "s")}",
             ValidationErrorKind.TooManyItems => $"expected at most {schema?.MaxItems} items",
-            ValidationErrorKind.ItemsNotUnique => "items must be unique",
-            _ => $"{error.Kind}",
+            ValidationErrorKind.ItemsNotUnique => "expected unique items",
+            ValidationErrorKind.TooFewProperties => $"expected at least {schema?.MinProperties} of {PropertyList(schema)}",
+            ValidationErrorKind.TooManyProperties => $"expected at most {schema?.MaxProperties} properties",
+            ValidationErrorKind.NumberNotMultipleOf or ValidationErrorKind.IntegerNotMultipleOf => $"expected a multiple of {schema?.MultipleOf}" + found,
+            ValidationErrorKind.NotOneOf => "expected exactly one of the allowed forms",
+            ValidationErrorKind.NotAnyOf => "expected one of the allowed forms",
+            ValidationErrorKind.NotAllOf => "expected every one of the required forms",
+            ValidationErrorKind.ExcludedSchemaValidates => "matches a form that is not allowed here",
+            _ => $"{error.Kind}" + found,
         };
     }
+
+    private static string? Expected(JsonSchema? schema) =>
+        schema?.ExtensionData is { } extensions && extensions.TryGetValue(ExpectedKeyword, out var text) && text is string s ? s : null;
+
+    private static string Kind(JsonSchema? schema) =>
+        schema is not null && schema.Type.HasFlag(JsonObjectType.Integer) ? "an integer" : "a number";
+
+    private static string Bounds(JsonSchema? schema)
+    {
+        if (schema is null)
+        {
+            return string.Empty;
+        }
+
+        var parts = new List<string>();
+        if (schema.ExclusiveMinimum is { } exclusiveMin)
+        {
+            parts.Add($"> {Number(exclusiveMin)}");
+        }
+        else if (schema.Minimum is { } min)
+        {
+            parts.Add($"{(schema.IsExclusiveMinimum ? ">" : ">=")} {Number(min)}");
+        }
+
+        if (schema.ExclusiveMaximum is { } exclusiveMax)
+        {
+            parts.Add($"< {Number(exclusiveMax)}");
+        }
+        else if (schema.Maximum is { } max)
+        {
+            parts.Add($"{(schema.IsExclusiveMaximum ? "<" : "<=")} {Number(max)}");
+        }
+
+        return string.Join(" and ", parts);
+    }
+
+    private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string PropertyList(JsonSchema? schema) =>
+        schema is null ? "its properties" : string.Join(", ", schema.ActualProperties.Keys.Select(k => $"'{k}'"));
+
+    private static string UnknownProperty(string? name, JsonSchema? schema)
+    {
+        var message = $"property '{name}' is not allowed here";
+        var allowed = schema?.ActualProperties.Keys.ToList() ?? [];
+        if (allowed.Count == 0 || name is null)
+        {
+            return message;
+        }
+
+        var closest = allowed.MinBy(a => EditDistance(a.ToLowerInvariant(), name.ToLowerInvariant()))!;
+        return EditDistance(closest.ToLowerInvariant(), name.ToLowerInvariant()) <= Math.Max(2, name.Length / 3)
+            ? $"{message}; did you mean '{closest}'?"
+            : $"{message}; allowed: {string.Join(", ", allowed)}";
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private static string Found(JToken? token)
+    {
+        var value = token switch
+        {
+            null or JProperty => null,
+            JValue { Type: JTokenType.String } v => JsonConvert.ToString(Shorten((string)v!)),
+            JValue v => v.ToString(Formatting.None),
+            JObject => "an object",
+            JArray => "an array",
+            _ => null,
+        };
+        return value is null ? string.Empty : $", found {value}";
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

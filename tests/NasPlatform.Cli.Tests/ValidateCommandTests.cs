@@ -1,0 +1,126 @@
+using Newtonsoft.Json.Linq;
+
+namespace NasPlatform.Cli.Tests;
+
+[Collection(ConsoleCollection.Name)]
+public sealed class ValidateCommandTests : IDisposable
+{
+    // The wrong type sits on line 7: keep the lines as they are.
+    private const string WrongTypeAtLine7 = """
+        {
+          "name": "demo",
+          "plugin": "tabular",
+          "searchSpace": { "name": "nb201" },
+          "evaluator": { "name": "lookup" },
+          "objectives": [ { "metric": "accuracy", "direction": "maximize" } ],
+          "budget": { "trials": "many" },
+          "seed": 7
+        }
+        """;
+
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "nas-cli-tests-" + Guid.NewGuid().ToString("N"));
+
+    public ValidateCommandTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Wrong_type_at_line_7_prints_line_7_and_the_path_and_exits_2()
+    {
+        var path = Write("exp.json", WrongTypeAtLine7);
+
+        var (code, output, error) = CliRunner.Run("validate", path);
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal($"{path}:7:25: $.budget.trials: expected an integer, found \"many\"", error.TrimEnd());
+    }
+
+    [Fact]
+    public void Valid_file_prints_a_summary_and_exits_0()
+    {
+        var path = Write("exp.json", WrongTypeAtLine7.Replace("\"many\"", "100").Replace("\"trials\": 100", "\"trials\": 100, \"seconds\": 60"));
+
+        var (code, output, error) = CliRunner.Run("validate", path);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Equal($"{path}: valid (plugin tabular, search space nb201, evaluator lookup, strategy random, 1 objective, budget 100 trials or 60 s, seed 7)", output.TrimEnd());
+    }
+
+    [Fact]
+    public void Every_problem_gets_its_own_line()
+    {
+        var path = Write("exp.json", WrongTypeAtLine7.Replace("\"plugin\": \"tabular\"", "\"plugn\": \"tabular\""));
+
+        var (code, _, error) = CliRunner.Run("validate", path);
+
+        Assert.Equal(2, code);
+        var lines = error.TrimEnd().Split(Environment.NewLine);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith($"{path}:1:1: $.plugin: required property 'plugin' is missing", lines[0]);
+        Assert.StartsWith($"{path}:3:3: $.plugn: property 'plugn' is not allowed here; did you mean 'plugin'?", lines[1]);
+        Assert.StartsWith($"{path}:7:25: $.budget.trials:", lines[2]);
+    }
+
+    [Fact]
+    public void Missing_file_is_a_clear_message_and_exit_2()
+    {
+        var path = Path.Combine(_dir, "absent.json");
+
+        var (code, _, error) = CliRunner.Run("validate", path);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"{path}: experiment file not found (looked for {path})", error.TrimEnd());
+    }
+
+    [Fact]
+    public void Json_output_lists_problems_with_their_places()
+    {
+        var path = Write("exp.json", WrongTypeAtLine7);
+
+        var (code, output, _) = CliRunner.Run("validate", path, "--json");
+
+        Assert.Equal(2, code);
+        var result = JObject.Parse(output);
+        Assert.False((bool)result["valid"]!);
+        var problem = (JObject)Assert.Single((JArray)result["problems"]!);
+        Assert.Equal(path, (string?)problem["file"]);
+        Assert.Equal(7, (int?)problem["line"]);
+        Assert.Equal(25, (int?)problem["column"]);
+        Assert.Equal("$.budget.trials", (string?)problem["path"]);
+        Assert.Equal("expected an integer, found \"many\"", (string?)problem["message"]);
+    }
+
+    [Fact]
+    public void Json_output_for_a_valid_file_has_no_problems()
+    {
+        var path = Write("exp.json", WrongTypeAtLine7.Replace("\"many\"", "5"));
+
+        var (code, output, _) = CliRunner.Run("validate", path, "--json");
+
+        Assert.Equal(0, code);
+        var result = JObject.Parse(output);
+        Assert.True((bool)result["valid"]!);
+        Assert.Empty((JArray)result["problems"]!);
+    }
+
+    [Fact]
+    public void Json_output_for_a_missing_file_has_no_place()
+    {
+        var (code, output, _) = CliRunner.Run("validate", Path.Combine(_dir, "absent.json"), "--json");
+
+        Assert.Equal(2, code);
+        var problem = (JObject)Assert.Single((JArray)JObject.Parse(output)["problems"]!);
+        Assert.Equal(JTokenType.Null, problem["line"]!.Type);
+        Assert.Equal(JTokenType.Null, problem["path"]!.Type);
+        Assert.Contains("not found", (string?)problem["message"]);
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
