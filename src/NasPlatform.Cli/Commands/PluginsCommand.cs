@@ -1,18 +1,128 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using NasPlatform.Cli.Infrastructure;
+using NasPlatform.Engine.Plugins;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace NasPlatform.Cli.Commands;
 
-// Placeholder until this command lands; replaced wholesale by its owner.
+/// <summary><c>nas plugins</c>: what loaded, what each plugin offers, and what failed and why.</summary>
 public sealed class PluginsCommand : Command<PluginsCommand.Settings>
 {
+    private readonly IAnsiConsole _console;
+    private readonly TextWriter _out;
+    private readonly TextWriter _error;
+
+    public PluginsCommand()
+        : this(AnsiConsole.Console, Console.Out, Console.Error)
+    {
+    }
+
+    internal PluginsCommand(IAnsiConsole console, TextWriter output, TextWriter error)
+    {
+        _console = console;
+        _out = output;
+        _error = error;
+    }
+
     public sealed class Settings : NasSettings
     {
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        Console.Error.WriteLine("not implemented yet");
-        return ExitCodes.Failure;
+        // A typo in --plugins is bad input; a bad plugin inside an existing folder is only reported.
+        var missing = settings.PluginDirectories.Where(d => !Directory.Exists(d)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var dir in missing)
+            {
+                _error.WriteLine($"error: --plugins {dir}: directory {Path.GetFullPath(dir)} does not exist.");
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        var searchPath = PluginSearchPath.Resolve(settings.PluginDirectories);
+        var catalog = PluginCatalog.Load(searchPath);
+        if (settings.Json)
+        {
+            _out.WriteLine(ToJson(searchPath, catalog).ToString(Formatting.Indented));
+        }
+        else
+        {
+            Render(searchPath, catalog);
+        }
+
+        return ExitCodes.Success;
     }
+
+    internal static JObject ToJson(IReadOnlyList<string> searchPath, PluginCatalog catalog) => new()
+    {
+        ["searchPath"] = new JArray(searchPath),
+        ["plugins"] = new JArray(catalog.Plugins.Select(p => new JObject
+        {
+            ["id"] = p.Description.Id,
+            ["version"] = p.Description.Version,
+            ["contractVersion"] = p.Description.ContractVersion,
+            ["description"] = p.Description.Description,
+            ["directory"] = p.Directory,
+            ["searchSpaces"] = Components(p.SearchSpaces.Select(s => (s.Name, s.Description, s.OptionsSchema))),
+            ["evaluators"] = Components(p.Evaluators.Select(e => (e.Name, e.Description, e.OptionsSchema))),
+        })),
+        ["failures"] = new JArray(catalog.Failures.Select(f => new JObject { ["path"] = f.Path, ["reason"] = f.Reason })),
+    };
+
+    private static JArray Components(IEnumerable<(string Name, string Description, string OptionsSchema)> components) =>
+        new(components.Select(c => new JObject
+        {
+            ["name"] = c.Name,
+            ["description"] = c.Description,
+            ["optionsSchema"] = JToken.Parse(c.OptionsSchema),
+        }));
+
+    private void Render(IReadOnlyList<string> searchPath, PluginCatalog catalog)
+    {
+        _console.MarkupLine($"[grey]Search path:[/] {Markup.Escape(string.Join(Path.PathSeparator, searchPath))}");
+        if (catalog.Plugins.Count == 0)
+        {
+            _console.MarkupLine("[yellow]No plugin loaded.[/]");
+        }
+        else
+        {
+            var loaded = new Table().Title("Loaded plugins").AddColumns("Id", "Version", "Contract", "Folder");
+            var components = new Table().Title("Search spaces and evaluators").AddColumns("Plugin", "Kind", "Name", "Description");
+            foreach (var plugin in catalog.Plugins)
+            {
+                var d = plugin.Description;
+                loaded.AddRow(Cell(d.Id), Cell(d.Version), Cell(d.ContractVersion), Cell(plugin.Directory));
+                foreach (var space in plugin.SearchSpaces)
+                {
+                    components.AddRow(Cell(d.Id), Cell("search space"), Cell(space.Name), Cell(space.Description));
+                }
+
+                foreach (var evaluator in plugin.Evaluators)
+                {
+                    components.AddRow(Cell(d.Id), Cell("evaluator"), Cell(evaluator.Name), Cell(evaluator.Description));
+                }
+            }
+
+            _console.Write(loaded);
+            _console.Write(components);
+        }
+
+        if (catalog.Failures.Count > 0)
+        {
+            var failed = new Table().Title("[red]Plugins that failed to load[/]").AddColumns("Path", "Reason");
+            foreach (var failure in catalog.Failures)
+            {
+                failed.AddRow(Cell(failure.Path), Cell(failure.Reason));
+            }
+
+            _console.Write(failed);
+        }
+    }
+
+    private static Text Cell(string text) => new(text);
 }

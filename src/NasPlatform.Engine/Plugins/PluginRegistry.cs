@@ -1,0 +1,63 @@
+using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Abstractions.Spaces;
+using NasPlatform.Engine.Schemas;
+
+namespace NasPlatform.Engine.Plugins;
+
+/// <summary>
+/// Collects what one plugin registers. Problems are gathered rather than thrown, so a plugin that
+/// catches exceptions inside <see cref="INasPlugin.Register"/> cannot hide them.
+/// </summary>
+internal sealed class PluginRegistry : IPluginRegistry
+{
+    private readonly List<ComponentRegistration<ISearchSpace>> _searchSpaces = [];
+    private readonly List<ComponentRegistration<IEvaluator>> _evaluators = [];
+    private readonly List<string> _problems = [];
+
+    public IReadOnlyList<ComponentRegistration<ISearchSpace>> SearchSpaces => _searchSpaces;
+
+    public IReadOnlyList<ComponentRegistration<IEvaluator>> Evaluators => _evaluators;
+
+    /// <summary>Registration mistakes, one sentence each, saying what to fix.</summary>
+    public IReadOnlyList<string> Problems => _problems;
+
+    public void AddSearchSpace(string name, string description, string optionsSchema, Func<ComponentContext, ISearchSpace> factory) =>
+        Add(_searchSpaces, "search space", nameof(AddSearchSpace), name, description, optionsSchema, factory);
+
+    public void AddEvaluator(string name, string description, string optionsSchema, Func<ComponentContext, IEvaluator> factory) =>
+        Add(_evaluators, "evaluator", nameof(AddEvaluator), name, description, optionsSchema, factory);
+
+    private void Add<T>(List<ComponentRegistration<T>> into, string kind, string method, string name, string description, string optionsSchema, Func<ComponentContext, T> factory)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            _problems.Add($"a {kind} was registered with an empty name; give it the name experiment files will use");
+            return;
+        }
+
+        if (into.Any(r => string.Equals(r.Name, name, StringComparison.Ordinal)))
+        {
+            _problems.Add($"{kind} '{name}' is registered twice; names must be unique within a plugin");
+            return;
+        }
+
+        if (factory is null)
+        {
+            _problems.Add($"{kind} '{name}' was registered without a factory");
+            return;
+        }
+
+        try
+        {
+            SchemaValidator.ParseSchema(optionsSchema ?? string.Empty, $"{kind} '{name}' options schema");
+        }
+        catch (NasConfigurationException e)
+        {
+            _problems.Add($"{e.Message}; pass a JSON Schema (draft 2020-12 or 07) text as the optionsSchema argument of {method}");
+            return;
+        }
+
+        into.Add(new ComponentRegistration<T>(name, description ?? string.Empty, optionsSchema!, factory));
+    }
+}
