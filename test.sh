@@ -20,7 +20,7 @@ if [[ ${NASPLATFORM_LONG_TESTS:-} == 1 ]]; then
 fi
 
 nas_say "building NasPlatform.sln"
-if ! dotnet build NasPlatform.sln -nologo -v quiet -clp:NoSummary; then
+if ! "$NASPLATFORM_DOTNET_HOST" build NasPlatform.sln -nologo -v quiet -clp:NoSummary; then
   nas_die "the build failed (see above); no tests were run"
 fi
 
@@ -28,16 +28,16 @@ fi
 # two projects finishing in the same second overwrite each other's file); they are gathered afterwards.
 results="$nas_repo_root/artifacts/test-results"
 project_results() {
-  find "$nas_repo_root" -path "$nas_repo_root/artifacts" -prune -o -path "$nas_repo_root/.nasplatform" -prune \
-    -o -type d -name TestResults -print | while read -r dir; do
-    compgen -G "$(dirname "$dir")/*.csproj" >/dev/null && printf '%s\n' "$dir"
+  find "$nas_repo_root" \( -path "$nas_repo_root/artifacts" -o -path "$nas_repo_root/.nasplatform" -o -name .git \
+    -o -name bin -o -name obj \) -prune -o -type d -name TestResults -print | while read -r dir; do
+    if compgen -G "$(dirname "$dir")/*.csproj" >/dev/null; then printf '%s\n' "$dir"; fi
   done
 }
 rm -rf "$results"
 project_results | while read -r dir; do rm -rf "$dir"; done
 nas_say "running the tests"
 test_status=0
-dotnet test NasPlatform.sln --no-build -nologo --logger "trx;LogFilePrefix=tests" "$@" || test_status=$?
+"$NASPLATFORM_DOTNET_HOST" test NasPlatform.sln --no-build -nologo --logger "trx;LogFilePrefix=tests" "$@" || test_status=$?
 mkdir -p "$results"
 project_results | while read -r dir; do
   mv "$dir" "$results/$(basename "$(dirname "$dir")")"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by ./nas, ./test.sh and .ci/run: finds the .NET 10 SDK and the dotnet to run through
 # (the TorchSharp compatibility layer's where this system needs it, see scripts/torch-compat.sh).
 # After nas_use_dotnet: $NASPLATFORM_DOTNET_HOST is that dotnet, exported (tests.runsettings starts test

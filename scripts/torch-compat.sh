@@ -5,8 +5,9 @@
 # Debian 12 and Ubuntu 22.04 lack. Where the system libstdc++ has it, this script changes nothing and
 # prints the system dotnet. Elsewhere it builds, once, a private runtime under .nasplatform/torch-compat/:
 #   - a newer glibc, libstdc++ and libgcc_s (Debian 13 packages; Ubuntu 24.04 on Ubuntu), fetched with
-#     `apt-get download` through a private source list, list and cache folder (the system's apt
-#     configuration and installed packages stay untouched) and unpacked with `dpkg -x`;
+#     `apt-get download` from the mirror this system's apt sources already use, through a private
+#     source list, list and cache folder (the system's apt configuration and installed packages stay
+#     untouched), and unpacked with `dpkg -x`;
 #   - a private dotnet root: a copy of the `dotnet` muxer whose ELF interpreter and RPATH point at that
 #     glibc/libstdc++, every other entry a symlink to the real installation.
 # Everything started through that `dotnet` (builds, `dotnet nas.dll`, test hosts) then loads the newer
@@ -20,6 +21,7 @@
 # Environment:
 #   NASPLATFORM_TORCH_COMPAT=0|1  force the layer off or on (default: on only where needed)
 #   NASPLATFORM_SYSTEM_DOTNET     the dotnet to wrap (default: the first `dotnet` on PATH)
+#   NASPLATFORM_COMPAT_MIRROR     the Debian/Ubuntu mirror URL to fetch from (default: the system's own)
 set -euo pipefail
 
 readonly required_version=GLIBCXX_3.4.32
@@ -37,7 +39,7 @@ die() {
 mode=dotnet
 case "${1:-}" in
   '' | --dotnet) mode=dotnet ;;
-  --env) mode=env ;;
+  --env) mode='env' ;;
   --needed) mode=needed ;;
   -h | --help)
     sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
@@ -100,6 +102,7 @@ print_result() {
   if [[ $mode == env ]]; then
     printf 'export NASPLATFORM_DOTNET_HOST=%q\n' "$dotnet"
     if [[ $dotnet == "$compat_dir"/* ]]; then
+      # shellcheck disable=SC2016 # $PATH is for the shell that evaluates this line.
       printf 'export PATH=%q:"$PATH"\n' "$(dirname "$dotnet")"
     fi
   else
@@ -151,8 +154,9 @@ started=$SECONDS
 log "this system's libstdc++ lacks $required_version, which TorchSharp's native library needs;"
 log "setting up a private glibc/libstdc++ and dotnet under ${compat_dir#"$repo_root"/} (once, a few seconds)"
 
-command -v apt-get >/dev/null && command -v dpkg >/dev/null ||
+if ! command -v apt-get >/dev/null || ! command -v dpkg >/dev/null; then
   die "apt-get and dpkg are needed to fetch a newer libstdc++; on this distribution install GCC 13 or newer's libstdc++ (it provides $required_version) instead"
+fi
 
 # Which newer release to borrow the runtime libraries from, through the mirror this system already uses.
 read -r os_family system_suite < <(

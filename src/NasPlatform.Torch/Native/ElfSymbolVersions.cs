@@ -4,8 +4,9 @@ using System.Text;
 namespace NasPlatform.Torch.Native;
 
 /// <summary>
-/// Reads GNU symbol versioning out of a 64-bit little-endian ELF shared library: the versions it needs
-/// from other libraries (<c>.gnu.version_r</c>) and the versions it defines (<c>.gnu.version_d</c>).
+/// Reads what the dynamic loader checks out of a 64-bit little-endian ELF shared library: the libraries
+/// it links against (DT_NEEDED), the symbol versions it needs from them (<c>.gnu.version_r</c>) and the
+/// versions it defines itself (<c>.gnu.version_d</c>).
 /// Only section headers and the few sections involved are read, so multi-hundred-MB libraries are cheap.
 /// </summary>
 internal sealed class ElfSymbolVersions
