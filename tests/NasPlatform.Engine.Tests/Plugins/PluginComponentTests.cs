@@ -107,7 +107,7 @@ public sealed class PluginComponentTests : IDisposable
         var e = Assert.Throws<NasConfigurationException>(() => Catalog.CreateSearchSpace("hello", "digits", options, _work, 1, Origin));
 
         Assert.Contains("exp.json:4:", e.Message);
-        Assert.Contains(" $.searchSpace.options.length: expected a number >= 1", e.Message);
+        Assert.Contains(" $.searchSpace.options.length: expected an integer >= 1", e.Message);
     }
 
     [Fact]
