@@ -94,7 +94,10 @@ internal sealed class RunSession
             ExceptionDispatchInfo.Throw(stopError);
         }
 
-        var status = cancellationToken.IsCancellationRequested ? ExperimentStatus.Interrupted : ExperimentStatus.Completed;
+        // A cancellation that came after the last trial finished leaves nothing to resume.
+        var status = cancellationToken.IsCancellationRequested && (_interrupted > 0 || BudgetAllowsAnother())
+            ? ExperimentStatus.Interrupted
+            : ExperimentStatus.Completed;
         End(status);
         return Summary(status);
     }

@@ -174,6 +174,31 @@ public sealed class ResumeTests : RunnerFixture
     }
 
     [Fact]
+    public async Task Cancelling_puts_running_trials_back_to_pending_even_when_the_evaluator_ignores_it()
+    {
+        var spec = TestExperiments.Spec(StorePath(), trials: 4, workers: 2);
+        using var cancellation = new CancellationTokenSource();
+        using var store = SqliteTrialStore.Open(spec.StorePath);
+        var started = 0;
+        var observer = new RecordingObserver { OnTrialStarted = _ => { if (++started == 2) { cancellation.Cancel(); } } };
+        var evaluator = new BitStringEvaluator { BehaviourOf = _ => Behaviour.HangIgnoringCancellation };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var summary = await Runner(spec, store, evaluator, observer: observer, grace: TimeSpan.FromMilliseconds(100)).RunAsync(cancellation.Token);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"took {clock.Elapsed}");
+        Assert.Equal(ExperimentStatus.Interrupted, summary.Status);
+        Assert.Equal(0, summary.TrialsFinished);
+        Assert.Equal(2, summary.Pending);
+        Assert.All(store.GetTrials(summary.ExperimentId), t =>
+        {
+            Assert.Equal(TrialState.Pending, t.State);
+            Assert.Null(t.Error);
+        });
+        Assert.Equal(ExperimentStatus.Interrupted, store.FindExperiment("bits")!.Status);
+    }
+
+    [Fact]
     public async Task A_second_session_cannot_run_an_experiment_while_the_first_holds_it()
     {
         var spec = Spec("store.db", trials: 3, length: 8);
