@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using NasPlatform.Abstractions.Candidates;
+using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Search;
+using NasPlatform.Abstractions.Spaces;
+using NasPlatform.Engine.Constraints;
+
+namespace NasPlatform.Engine.Running;
+
+/// <summary>A proposal the runner accepted for evaluation.</summary>
+internal sealed record AcceptedProposal(Candidate Candidate, Fidelity Fidelity, IReadOnlyDictionary<string, double> FreeStatistics);
+
+/// <summary>
+/// Asks the strategy until it proposes a candidate worth evaluating: one whose free statistics
+/// meet every constraint on them (the EEEA-Net early exit) and that the store does not already
+/// hold at that fidelity. Rejected proposals are resampled with the same generator and spend no
+/// budget; after <see cref="MaxConsecutiveRejections"/> in a row the experiment gives up.
+/// </summary>
+internal sealed class ProposalSource
+{
+    public const int MaxConsecutiveRejections = 10_000;
+
+    private readonly ISearchStrategy _strategy;
+    private readonly ISearchSpace _space;
+    private readonly IReadOnlyList<Constraint> _constraints;
+    private readonly Func<string?, Fidelity> _resolveFidelity;
+    private readonly IRunObserver _observer;
+    private readonly HashSet<(string Hash, string Fidelity)> _known = [];
+
+    public ProposalSource(
+        ISearchStrategy strategy,
+        ISearchSpace space,
+        IReadOnlyList<Constraint> constraints,
+        Func<string?, Fidelity> resolveFidelity,
+        IRunObserver observer)
+    {
+        _strategy = strategy;
+        _space = space;
+        _constraints = constraints;
+        _resolveFidelity = resolveFidelity;
+        _observer = observer;
+    }
+
+    /// <summary>Proposals rejected so far.</summary>
+    public long Rejected { get; private set; }
+
+    /// <summary>Records a candidate the store holds, so it is never proposed for evaluation again.</summary>
+    public void MarkKnown(string hash, string fidelity) => _known.Add((hash, fidelity));
+
+    /// <summary>The constraints that apply to free statistics, given a candidate's free statistics.</summary>
+    public IEnumerable<Constraint> FreeStatisticConstraints(IReadOnlyDictionary<string, double> freeStatistics) =>
+        _constraints.Where(c => freeStatistics.ContainsKey(c.Quantity));
+
+    /// <summary>Asks until a proposal is accepted.</summary>
+    /// <exception cref="NasConfigurationException">No acceptable proposal in <see cref="MaxConsecutiveRejections"/> tries.</exception>
+    public AcceptedProposal Next(int trialNumber, Random rng)
+    {
+        var duplicates = 0;
+        var violations = new Dictionary<Constraint, (int Count, double Closest)>();
+        for (var attempt = 0; attempt < MaxConsecutiveRejections; attempt++)
+        {
+            var proposal = _strategy.Ask(rng);
+            var fidelity = _resolveFidelity(proposal.Fidelity);
+            var candidate = proposal.Candidate;
+            if (_known.Contains((candidate.Hash, fidelity.Name)))
+            {
+                duplicates++;
+                Reject(new CandidateRejection(trialNumber, candidate, RejectionReason.Duplicate, null, null));
+                continue;
+            }
+
+            var freeStatistics = _space.FreeStatistics(candidate);
+            var broken = FreeStatisticConstraints(freeStatistics).FirstOrDefault(c => !c.IsSatisfiedBy(freeStatistics[c.Quantity]));
+            if (broken is not null)
+            {
+                var value = freeStatistics[broken.Quantity];
+                violations[broken] = violations.TryGetValue(broken, out var seen)
+                    ? (seen.Count + 1, Closer(broken, seen.Closest, value))
+                    : (1, value);
+                Reject(new CandidateRejection(trialNumber, candidate, RejectionReason.Constraint, broken, value));
+                continue;
+            }
+
+            _known.Add((candidate.Hash, fidelity.Name));
+            return new AcceptedProposal(candidate, fidelity, freeStatistics);
+        }
+
+        throw new NasConfigurationException(GiveUpMessage(trialNumber, duplicates, violations));
+    }
+
+    private void Reject(CandidateRejection rejection)
+    {
+        Rejected++;
+        _observer.CandidateRejected(rejection);
+    }
+
+    /// <summary>The value nearer to satisfying the constraint.</summary>
+    private static double Closer(Constraint constraint, double a, double b) =>
+        double.IsNaN(a) ? b
+        : double.IsNaN(b) ? a
+        : constraint.Operator is ComparisonOperator.LessOrEqual or ComparisonOperator.Less ? Math.Min(a, b) : Math.Max(a, b);
+
+    private string GiveUpMessage(int trialNumber, int duplicates, Dictionary<Constraint, (int Count, double Closest)> violations)
+    {
+        var text = new StringBuilder();
+        if (violations.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"No candidate satisfying the constraints was found in {MaxConsecutiveRejections} proposals in a row (for trial {trialNumber}): ");
+            text.Append(string.Join("; ", violations.OrderByDescending(v => v.Value.Count).Select(v =>
+                string.Create(CultureInfo.InvariantCulture, $"'{v.Key}' was violated {v.Value.Count} times (best value seen: {v.Value.Closest:R})"))));
+            if (duplicates > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"; {duplicates} proposals were candidates already evaluated");
+            }
+
+            text.Append(". Loosen the constraints in the experiment file, or change the search space options so that such candidates exist.");
+        }
+        else
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"The search space seems exhausted: {MaxConsecutiveRejections} proposals in a row (for trial {trialNumber}) were candidates already in the store ({_known.Count} distinct candidates so far). Lower the trials budget or widen the search space.");
+        }
+
+        return text.ToString();
+    }
+}

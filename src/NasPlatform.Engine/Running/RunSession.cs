@@ -1,0 +1,299 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Search;
+using NasPlatform.Engine.Experiments;
+using NasPlatform.Engine.Results;
+using NasPlatform.Engine.Storage;
+
+namespace NasPlatform.Engine.Running;
+
+/// <summary>
+/// One session of an experiment, from restoring its state out of the store to the end of the
+/// budget, a cancellation or an error. Everything except the evaluations runs in one logical flow
+/// (never two steps at once), so the strategy sees Ask and Tell from one thread at a time.
+/// </summary>
+internal sealed class RunSession
+{
+    private readonly ExperimentSpec _spec;
+    private readonly ExperimentComponents _components;
+    private readonly ITrialStore _store;
+    private readonly IRunObserver _observer;
+    private readonly RunPlan _plan;
+    private readonly ExperimentRecord _experiment;
+    private readonly TimeSpan _cancellationGrace;
+    private readonly ISearchStrategy _strategy;
+    private readonly ProposalSource _proposals;
+    private readonly ParetoFront _front;
+    private readonly Queue<TrialRecord> _pending = new();
+    private readonly Dictionary<Task<TrialResult>, int> _running = [];
+    private readonly SortedSet<int> _freeWorkers;
+    private readonly Stopwatch _clock = new();
+    private double _elapsedRecorded;
+    private int _nextNumber;
+    private long _nextTell;
+    private int _completed;
+    private int _failed;
+    private int _pruned;
+    private int _infeasible;
+    private int _interrupted;
+
+    public RunSession(
+        ExperimentSpec spec,
+        ExperimentComponents components,
+        ITrialStore store,
+        IRunObserver observer,
+        RunPlan plan,
+        ISearchStrategy strategy,
+        ExperimentRecord experiment,
+        TimeSpan cancellationGrace)
+    {
+        _spec = spec;
+        _components = components;
+        _store = store;
+        _observer = observer;
+        _plan = plan;
+        _experiment = experiment;
+        _cancellationGrace = cancellationGrace;
+        _strategy = strategy;
+        _proposals = new ProposalSource(_strategy, components.Space, spec.Constraints, plan.ResolveFidelity, observer);
+        _front = new ParetoFront(plan.Objectives);
+        _freeWorkers = new SortedSet<int>(Enumerable.Range(0, spec.Workers));
+    }
+
+    private int Finished => _completed + _failed + _pruned;
+
+    private double TotalElapsed => _experiment.ElapsedSeconds + _clock.Elapsed.TotalSeconds;
+
+    public async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        _clock.Start();
+        Restore();
+        _store.SetStatus(_experiment.Id, ExperimentStatus.Running);
+        _observer.RunStarted(Summary(ExperimentStatus.Running));
+
+        using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Exception? stopError;
+        try
+        {
+            stopError = await LoopAsync(shutdown.Token).ConfigureAwait(false);
+        }
+        catch (Exception unexpected)
+        {
+            // A strategy, store or observer failed: stop the evaluations and leave the store resumable.
+            await shutdown.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(_running.Keys).ConfigureAwait(false);
+            TryEnd(ExperimentStatus.Failed);
+            ExceptionDispatchInfo.Throw(unexpected);
+            throw;
+        }
+
+        if (stopError is not null)
+        {
+            End(ExperimentStatus.Failed);
+            ExceptionDispatchInfo.Throw(stopError);
+        }
+
+        // A cancellation that came after the last trial finished leaves nothing to resume.
+        var status = cancellationToken.IsCancellationRequested && (_interrupted > 0 || BudgetAllowsAnother())
+            ? ExperimentStatus.Interrupted
+            : ExperimentStatus.Completed;
+        End(status);
+        return Summary(status);
+    }
+
+    /// <summary>Rebuilds the strategy and the counters from the store.</summary>
+    private void Restore()
+    {
+        // A trial left running by a killed or cancelled session goes back to the queue.
+        _store.RequeueRunning(_experiment.Id);
+        var trials = _store.GetTrials(_experiment.Id);
+        foreach (var trial in trials)
+        {
+            _proposals.MarkKnown(trial.Hash, trial.Fidelity);
+        }
+
+        foreach (var trial in trials.Where(t => t.IsFinished).OrderBy(t => t.TellSequence ?? long.MaxValue).ThenBy(t => t.Number))
+        {
+            Count(trial);
+            _strategy.Tell(trial.ToOutcome());
+        }
+
+        foreach (var trial in trials.Where(t => t.State == TrialState.Pending))
+        {
+            _plan.ResolveFidelity(trial.Fidelity);
+            _pending.Enqueue(trial);
+        }
+
+        _nextNumber = trials.Count == 0 ? 0 : trials.Max(t => t.Number) + 1;
+        _nextTell = trials.Max(t => t.TellSequence) + 1 ?? 0;
+    }
+
+    /// <summary>Runs until nothing is left to start or running; returns the configuration error that stopped it, if any.</summary>
+    private async Task<Exception?> LoopAsync(CancellationToken shutdown)
+    {
+        Exception? stopError = null;
+        while (true)
+        {
+            if (stopError is null && !shutdown.IsCancellationRequested)
+            {
+                try
+                {
+                    StartTrials(shutdown);
+                }
+                catch (NasConfigurationException e)
+                {
+                    // Let the trials already running finish and be recorded before giving up.
+                    stopError = e;
+                }
+            }
+
+            if (_running.Count == 0)
+            {
+                return stopError;
+            }
+
+            var done = await Task.WhenAny(_running.Keys).ConfigureAwait(false);
+            _freeWorkers.Add(_running[done]);
+            _running.Remove(done);
+            // Every finished trial is recorded, also after an error has stopped new ones from starting.
+            var configurationError = Record(await done.ConfigureAwait(false));
+            stopError ??= configurationError;
+        }
+    }
+
+    private void StartTrials(CancellationToken shutdown)
+    {
+        while (_freeWorkers.Count > 0 && !shutdown.IsCancellationRequested && BudgetAllowsAnother())
+        {
+            TrialRecord trial;
+            Fidelity fidelity;
+            if (_pending.Count > 0)
+            {
+                trial = _pending.Dequeue();
+                fidelity = _plan.ResolveFidelity(trial.Fidelity);
+            }
+            else
+            {
+                var number = _nextNumber;
+                var proposal = _proposals.Next(number, new Random(SeedSequence.Derive(_spec.Seed, number)));
+                trial = _store.AddTrial(_experiment.Id, number, proposal.Candidate, proposal.Fidelity.Name, proposal.FreeStatistics);
+                fidelity = proposal.Fidelity;
+                _nextNumber++;
+            }
+
+            var worker = _freeWorkers.Min;
+            _freeWorkers.Remove(worker);
+            trial = _store.MarkRunning(_experiment.Id, trial.Number, $"{Environment.MachineName}:{Environment.ProcessId}/{worker}");
+            _observer.TrialStarted(trial);
+            var request = new EvaluationRequest(trial.Candidate, fidelity, EvaluationSeed(trial.Number), PrepareWorkDirectory(trial.Number));
+            var timeout = _spec.TrialTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+            _running.Add(TrialExecution.RunAsync(_components.Evaluator, trial, request, timeout, _cancellationGrace, _observer, shutdown), worker);
+        }
+    }
+
+    /// <summary>
+    /// Trials budget: finished plus running never exceeds it, and pending trials from an earlier
+    /// session already hold their numbers, so the count ends exact. Wall-clock budget: no trial
+    /// starts once it is spent; running trials finish (the trial timeout bounds them).
+    /// </summary>
+    private bool BudgetAllowsAnother() =>
+        (_spec.Budget.Seconds is not { } seconds || TotalElapsed < seconds)
+        && (_spec.Budget.Trials is not { } trials || Finished + _running.Count < trials);
+
+    /// <summary>Records a finished evaluation and tells the strategy; returns a configuration error it revealed.</summary>
+    private NasConfigurationException? Record(TrialResult result)
+    {
+        if (result.Interrupted)
+        {
+            // Stays running in the store until the session ends, then goes back to pending.
+            _interrupted++;
+            return null;
+        }
+
+        var verdict = TrialVerdict.Judge(result, _spec, _plan.Objectives, _proposals);
+        var artifacts = result.Result?.Artifacts ?? [];
+        var trial = _store.Finish(_experiment.Id, result.Trial.Number, verdict.State, verdict.Metrics, verdict.Feasible, verdict.Error, artifacts, _nextTell++);
+        Count(trial);
+        RecordElapsed();
+        _strategy.Tell(trial.ToOutcome());
+        _observer.TrialFinished(trial, Summary(ExperimentStatus.Running));
+        return verdict.ConfigurationError;
+    }
+
+    private void Count(TrialRecord trial)
+    {
+        switch (trial.State)
+        {
+            case TrialState.Completed:
+                _completed++;
+                _infeasible += trial.Feasible ? 0 : 1;
+                _front.Add(trial);
+                break;
+            case TrialState.Failed:
+                _failed++;
+                break;
+            case TrialState.Pruned:
+                _pruned++;
+                break;
+        }
+    }
+
+    private void End(ExperimentStatus status)
+    {
+        _store.RequeueRunning(_experiment.Id);
+        RecordElapsed();
+        _store.SetStatus(_experiment.Id, status);
+    }
+
+    private void TryEnd(ExperimentStatus status)
+    {
+        try
+        {
+            End(status);
+        }
+        catch (Exception)
+        {
+            // The original failure matters more; the next session re-queues whatever is left running.
+        }
+    }
+
+    private void RecordElapsed()
+    {
+        var now = _clock.Elapsed.TotalSeconds;
+        _store.AddElapsed(_experiment.Id, now - _elapsedRecorded);
+        _elapsedRecorded = now;
+    }
+
+    private int EvaluationSeed(int number) => SeedSequence.Derive(SeedSequence.Derive(_spec.Seed, number), 1);
+
+    private string PrepareWorkDirectory(int number)
+    {
+        var directory = Path.Combine(_plan.ArtifactsDirectory, $"trial-{number}");
+        // A re-queued trial starts from a clean directory, as it would have the first time.
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private RunSummary Summary(ExperimentStatus status) => new(
+        _experiment.Id,
+        _experiment.Name,
+        status,
+        Finished,
+        _completed,
+        _failed,
+        _pruned,
+        _infeasible,
+        _running.Count,
+        _pending.Count + _interrupted,
+        _spec.Budget.Trials,
+        _spec.Budget.Seconds,
+        TotalElapsed,
+        BestTrials.From(_front, _plan.Objectives),
+        _proposals.Rejected);
+}

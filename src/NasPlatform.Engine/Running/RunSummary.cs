@@ -1,0 +1,39 @@
+using NasPlatform.Engine.Storage;
+
+namespace NasPlatform.Engine.Running;
+
+/// <summary>Where an experiment stands: what a live display shows, and what a run returns.</summary>
+/// <param name="ExperimentId">The store's id of the experiment.</param>
+/// <param name="ExperimentName">The experiment's name.</param>
+/// <param name="Status">Running while in progress; at the end Completed (budget spent) or Interrupted (cancelled).</param>
+/// <param name="TrialsFinished">Completed, failed and pruned trials, over all sessions: the trials budget spent.</param>
+/// <param name="Completed">Completed trials (feasible or not).</param>
+/// <param name="Failed">Failed trials.</param>
+/// <param name="Pruned">Pruned trials.</param>
+/// <param name="Infeasible">Completed trials that break a constraint on metrics.</param>
+/// <param name="Running">Trials being evaluated now.</param>
+/// <param name="Pending">Recorded trials waiting for a worker.</param>
+/// <param name="TrialBudget">The trials budget, if any.</param>
+/// <param name="SecondsBudget">The wall-clock budget in seconds, if any.</param>
+/// <param name="ElapsedSeconds">Wall-clock seconds spent, over all sessions.</param>
+/// <param name="Best">
+/// One objective: the best usable trial (none yet: empty). Several objectives: the Pareto front
+/// of usable trials, best primary objective first.
+/// </param>
+/// <param name="RejectedCandidates">Proposals resampled in this session (constraints on free statistics, duplicates).</param>
+public sealed record RunSummary(
+    long ExperimentId,
+    string ExperimentName,
+    ExperimentStatus Status,
+    int TrialsFinished,
+    int Completed,
+    int Failed,
+    int Pruned,
+    int Infeasible,
+    int Running,
+    int Pending,
+    int? TrialBudget,
+    double? SecondsBudget,
+    double ElapsedSeconds,
+    IReadOnlyList<TrialRecord> Best,
+    long RejectedCandidates);

@@ -1,0 +1,70 @@
+using NasPlatform.Abstractions.Candidates;
+using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Search;
+
+namespace NasPlatform.Engine.Storage;
+
+/// <summary>
+/// The experiment store: the only source of truth about experiments and their trials. Every
+/// write is one transaction, so a process killed at any point leaves every finished trial intact.
+/// Implementations are safe to call from several threads.
+/// </summary>
+public interface ITrialStore : IDisposable
+{
+    /// <summary>Where the store lives (a file path for the SQLite store).</summary>
+    string Location { get; }
+
+    /// <summary>Records a new experiment with status <see cref="ExperimentStatus.Running"/>.</summary>
+    /// <exception cref="NasConfigurationException">An experiment with that name exists already.</exception>
+    ExperimentRecord CreateExperiment(string name, string specDocument, int seed);
+
+    /// <summary>The experiment with that name, or null.</summary>
+    ExperimentRecord? FindExperiment(string name);
+
+    /// <summary>The experiment with that id.</summary>
+    /// <exception cref="KeyNotFoundException">No such experiment.</exception>
+    ExperimentRecord GetExperiment(long experimentId);
+
+    /// <summary>All experiments, oldest first.</summary>
+    IReadOnlyList<ExperimentRecord> ListExperiments();
+
+    /// <summary>Records a new trial in state <see cref="TrialState.Pending"/>.</summary>
+    /// <exception cref="InvalidOperationException">The number is taken, or the candidate is already recorded at that fidelity.</exception>
+    TrialRecord AddTrial(long experimentId, int number, Candidate candidate, string fidelity, IReadOnlyDictionary<string, double> freeStatistics);
+
+    /// <summary>Moves a pending trial to <see cref="TrialState.Running"/> on <paramref name="worker"/>.</summary>
+    /// <exception cref="InvalidOperationException">The trial does not exist or is not pending.</exception>
+    TrialRecord MarkRunning(long experimentId, int number, string worker);
+
+    /// <summary>Finishes a pending or running trial, with its artifacts, in one transaction.</summary>
+    /// <param name="experimentId">The experiment.</param>
+    /// <param name="number">The trial.</param>
+    /// <param name="state">Completed, Failed or Pruned.</param>
+    /// <param name="metrics">Measured metrics (finite values only; empty when failed).</param>
+    /// <param name="feasible">False when a constraint on metrics is violated.</param>
+    /// <param name="error">Why it failed; null otherwise.</param>
+    /// <param name="artifacts">Files its evaluation produced.</param>
+    /// <param name="tellSequence">Its position in the order finished trials are told to the strategy.</param>
+    /// <exception cref="InvalidOperationException">The trial does not exist or is finished already.</exception>
+    TrialRecord Finish(
+        long experimentId,
+        int number,
+        TrialState state,
+        IReadOnlyDictionary<string, double> metrics,
+        bool feasible,
+        string? error,
+        IReadOnlyList<Artifact> artifacts,
+        long tellSequence);
+
+    /// <summary>All trials of an experiment, by number.</summary>
+    IReadOnlyList<TrialRecord> GetTrials(long experimentId);
+
+    /// <summary>Moves every running trial of the experiment back to pending and returns them, by number.</summary>
+    IReadOnlyList<TrialRecord> RequeueRunning(long experimentId);
+
+    /// <summary>Adds wall-clock seconds of running to the experiment's total.</summary>
+    void AddElapsed(long experimentId, double seconds);
+
+    /// <summary>Sets the experiment's status.</summary>
+    void SetStatus(long experimentId, ExperimentStatus status);
+}

@@ -1,0 +1,57 @@
+namespace NasPlatform.Engine.Storage;
+
+/// <summary>The SQLite schema of a NasPlatform store and the marker that identifies one.</summary>
+internal static class StoreSchema
+{
+    /// <summary>Value of the 'format' key in <c>nas_store</c>: what makes a file a NasPlatform store.</summary>
+    public const string Format = "NasPlatform experiment store";
+
+    /// <summary>Bumped when the schema changes; a store with a higher version is refused.</summary>
+    public const int Version = 1;
+
+    public const string MarkerTable = "nas_store";
+
+    public static readonly string Create = $$"""
+        CREATE TABLE {{MarkerTable}} (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE experiments (
+            id              INTEGER PRIMARY KEY,
+            name            TEXT NOT NULL UNIQUE,
+            spec            TEXT NOT NULL,
+            seed            INTEGER NOT NULL,
+            created_at      TEXT NOT NULL,
+            status          TEXT NOT NULL,
+            elapsed_seconds REAL NOT NULL DEFAULT 0
+        );
+        CREATE TABLE trials (
+            experiment_id   INTEGER NOT NULL REFERENCES experiments(id),
+            number          INTEGER NOT NULL,
+            candidate_json  TEXT NOT NULL,
+            hash            TEXT NOT NULL,
+            fidelity        TEXT NOT NULL,
+            state           TEXT NOT NULL,
+            free_stats_json TEXT NOT NULL,
+            metrics_json    TEXT NOT NULL DEFAULT '{}',
+            feasible        INTEGER NOT NULL DEFAULT 1,
+            error           TEXT,
+            worker          TEXT,
+            created_at      TEXT NOT NULL,
+            started_at      TEXT,
+            finished_at     TEXT,
+            tell_seq        INTEGER,
+            PRIMARY KEY (experiment_id, number),
+            UNIQUE (experiment_id, hash, fidelity)
+        );
+        CREATE TABLE artifacts (
+            experiment_id INTEGER NOT NULL,
+            trial_number  INTEGER NOT NULL,
+            name          TEXT NOT NULL,
+            path          TEXT NOT NULL,
+            FOREIGN KEY (experiment_id, trial_number) REFERENCES trials(experiment_id, number)
+        );
+        CREATE INDEX artifacts_by_trial ON artifacts(experiment_id, trial_number);
+        INSERT INTO {{MarkerTable}} (key, value) VALUES ('format', '{{Format}}'), ('version', '{{Version}}');
+        """;
+}

@@ -1,0 +1,11 @@
+namespace NasPlatform.Engine.Tests.Running.TestDomain;
+
+/// <summary>How <see cref="BitStringEvaluator"/> treats a candidate.</summary>
+public enum Behaviour
+{
+    Normal,
+    Throw,
+    ReturnNaN,
+    HangUntilCancelled,
+    HangIgnoringCancellation,
+}

@@ -1,0 +1,66 @@
+using Newtonsoft.Json.Linq;
+using NasPlatform.Abstractions.Search;
+
+namespace NasPlatform.Engine.Tests.Running.TestDomain;
+
+/// <summary>Samples the space uniformly.</summary>
+public sealed class RandomSamplingFactory : ISearchStrategyFactory
+{
+    public string Name => "test-random";
+
+    public string Description => "uniform samples";
+
+    public string OptionsSchema => "{}";
+
+    public ISearchStrategy Create(StrategyContext context) => new Strategy(context);
+
+    private sealed class Strategy(StrategyContext context) : ISearchStrategy
+    {
+        public TrialProposal Ask(Random rng) => new(context.Space.Sample(rng));
+
+        public void Tell(TrialOutcome outcome)
+        {
+        }
+    }
+}
+
+/// <summary>
+/// Mutates the best usable trial told so far (samples until there is one), optionally at the
+/// fidelity named by option "fidelity": its proposals depend on every Tell and their order, so it
+/// shows whether a resumed run rebuilds the strategy exactly.
+/// </summary>
+public sealed class HillClimbFactory : ISearchStrategyFactory
+{
+    public string Name => "test-hill-climb";
+
+    public string Description => "mutates the best so far";
+
+    public string OptionsSchema => "{}";
+
+    public List<TrialOutcome> Told { get; } = [];
+
+    public ISearchStrategy Create(StrategyContext context) => new Strategy(context, Told);
+
+    private sealed class Strategy(StrategyContext context, List<TrialOutcome> told) : ISearchStrategy
+    {
+        private TrialOutcome? _best;
+
+        public TrialProposal Ask(Random rng)
+        {
+            var fidelity = context.Options["fidelity"]?.Value<string>();
+            return _best is null
+                ? new TrialProposal(context.Space.Sample(rng), fidelity)
+                : new TrialProposal(context.Space.Mutate(_best.Candidate, rng), fidelity);
+        }
+
+        public void Tell(TrialOutcome outcome)
+        {
+            told.Add(outcome);
+            var primary = context.Objectives.Primary;
+            if (outcome.IsUsable && (_best is null || primary.IsBetter(outcome.Metrics[primary.Metric], _best.Metrics[primary.Metric])))
+            {
+                _best = outcome;
+            }
+        }
+    }
+}
