@@ -1,18 +1,198 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Objectives;
+using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Cli.Infrastructure;
+using NasPlatform.Engine;
+using NasPlatform.Engine.Benchmarks;
+using NasPlatform.Engine.Constraints;
+using NasPlatform.Engine.Experiments;
+using NasPlatform.Engine.Plugins;
+using NasPlatform.Engine.Strategies;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace NasPlatform.Cli.Commands;
 
-// Placeholder until this command lands; replaced wholesale by its owner.
+/// <summary>
+/// <c>nas bench strategies FILE --runs R --budget Q --strategies a,b</c>: runs each strategy R times
+/// with Q queries on the experiment file's space and evaluator (in process, no store) and prints
+/// the mean ± std of the best objective value; for random search also the exact expected best of
+/// Q uniform draws from the lookup table, when the evaluator has one.
+/// </summary>
 public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Settings>
 {
     public sealed class Settings : NasSettings
     {
+        [CommandArgument(0, "<FILE>")]
+        [Description("Experiment file giving plugin, search space, evaluator (e.g. a lookup table) and objectives.")]
+        public string File { get; init; } = string.Empty;
+
+        [CommandOption("--runs <R>")]
+        [Description("Independent runs per strategy (default 200).")]
+        public int Runs { get; init; } = 200;
+
+        [CommandOption("--budget <Q>")]
+        [Description("Queries (evaluations) per run (default 100).")]
+        public int Budget { get; init; } = 100;
+
+        [CommandOption("--strategies <LIST>")]
+        [Description("Comma-separated strategy names (default random,regularized-evolution).")]
+        public string Strategies { get; init; } = $"{RandomSearchFactory.StrategyName},{RegularizedEvolutionFactory.StrategyName}";
+
+        [CommandOption("--seed <S>")]
+        [Description("Base seed of the runs (default: the file's seed).")]
+        public int? Seed { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        Console.Error.WriteLine("not implemented yet");
-        return ExitCodes.Failure;
+        try
+        {
+            return Run(settings, cancellationToken);
+        }
+        catch (NasConfigurationException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (StrategyBenchmarkException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("Cancelled.");
+            return ExitCodes.Failure;
+        }
     }
+
+    private static int Run(Settings settings, CancellationToken cancellationToken)
+    {
+        // Checked here rather than in Settings.Validate so that bad input exits with code 2.
+        if (settings.Runs < 1 || settings.Budget < 1)
+        {
+            throw new NasConfigurationException($"--runs and --budget must be at least 1 (got {settings.Runs} and {settings.Budget}).");
+        }
+
+        var file = Path.GetFullPath(settings.File);
+        var experiment = ExperimentFile.Load(file);
+        var seed = settings.Seed ?? experiment.Seed;
+
+        var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);
+        var space = ComponentResolver.CreateSearchSpace(experiment, plugins);
+        var evaluator = ComponentResolver.CreateEvaluator(experiment, plugins);
+
+        var strategies = settings.Strategies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(name =>
+            {
+                var factory = StrategyCatalog.Default.Get(name);
+                var options = experiment.Strategy.Name == name ? experiment.Strategy.Options : new JObject();
+                StrategyCatalog.Default.ValidateOptions(factory, options);
+                return (Factory: factory, Options: options);
+            })
+            .ToArray();
+        if (strategies.Length == 0)
+        {
+            throw new NasConfigurationException($"--strategies names no strategy. Known strategies: {string.Join(", ", StrategyCatalog.Default.All.Select(f => f.Name))}.");
+        }
+
+        var objectives = new ObjectiveSet(experiment.Objectives);
+        var benchmark = new StrategyBenchmark(space, evaluator, objectives, experiment.Constraints, experiment.Fidelity);
+        var reference = LookupTableReference.ExpectedBestOfUniformDraws(experiment.Evaluator.Options, experiment.BaseDirectory, objectives.Primary, settings.Budget);
+
+        var results = new List<(StrategyBenchmarkResult Result, TimeSpan Elapsed)>();
+        foreach (var (factory, options) in strategies)
+        {
+            if (!settings.Json)
+            {
+                Console.Error.WriteLine($"{factory.Name}: {settings.Runs} runs x {settings.Budget} queries ...");
+            }
+
+            var clock = Stopwatch.StartNew();
+            var result = benchmark.Run(factory, options, settings.Runs, settings.Budget, seed, cancellationToken: cancellationToken);
+            results.Add((result, clock.Elapsed));
+        }
+
+        if (settings.Json)
+        {
+            WriteJson(file, settings, seed, objectives.Primary, reference, results);
+        }
+        else
+        {
+            WriteTable(file, settings, seed, objectives.Primary, reference, results);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void WriteTable(string file, Settings settings, int seed, Objective primary, double? reference, List<(StrategyBenchmarkResult Result, TimeSpan Elapsed)> results)
+    {
+        // Narrow enough for an 80-column pipe; --json has every number (min, max, std error, curve).
+        var table = new Table()
+            .Title($"Best {Markup.Escape(primary.ToString())} after {settings.Budget} queries ({Markup.Escape(Path.GetFileName(file))}, seed {seed})")
+            .Caption(reference is null ? string.Empty : $"reference: exact expected best of {settings.Budget} uniform draws from the table")
+            .AddColumn("strategy")
+            .AddColumn(new TableColumn("runs").RightAligned())
+            .AddColumn(new TableColumn("mean best").RightAligned())
+            .AddColumn(new TableColumn("std").RightAligned())
+            .AddColumn(new TableColumn("failed").RightAligned())
+            .AddColumn(new TableColumn("reference").RightAligned())
+            .AddColumn(new TableColumn("s").RightAligned());
+        foreach (var (result, elapsed) in results)
+        {
+            var isRandom = result.Strategy == RandomSearchFactory.StrategyName;
+            table.AddRow(
+                Markup.Escape(result.Strategy),
+                result.Runs.ToString(CultureInfo.InvariantCulture),
+                Number(result.Mean),
+                Number(result.StandardDeviation),
+                result.UnusableTrials.ToString(CultureInfo.InvariantCulture),
+                isRandom && reference is { } r ? Number(r) : string.Empty,
+                elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        foreach (var (result, _) in results.Where(r => r.Result.FirstError is not null))
+        {
+            AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(result.Strategy)}: {result.UnusableTrials} trials failed or broke a constraint; first failure: {Markup.Escape(result.FirstError!)}[/]");
+        }
+    }
+
+    private static void WriteJson(string file, Settings settings, int seed, Objective primary, double? reference, List<(StrategyBenchmarkResult Result, TimeSpan Elapsed)> results)
+    {
+        var json = new JObject
+        {
+            ["file"] = file,
+            ["runs"] = settings.Runs,
+            ["budget"] = settings.Budget,
+            ["seed"] = seed,
+            ["objective"] = new JObject { ["metric"] = primary.Metric, ["direction"] = primary.Direction.ToString().ToLowerInvariant() },
+            ["expectedBestOfUniformDraws"] = reference is { } r ? r : JValue.CreateNull(),
+            ["strategies"] = new JArray(results.Select(x => new JObject
+            {
+                ["name"] = x.Result.Strategy,
+                ["runs"] = x.Result.Runs,
+                ["mean"] = x.Result.Mean,
+                ["std"] = x.Result.StandardDeviation,
+                ["stdError"] = x.Result.StandardError,
+                ["min"] = x.Result.BestPerRun.Min(),
+                ["max"] = x.Result.BestPerRun.Max(),
+                ["unusableTrials"] = x.Result.UnusableTrials,
+                ["rejections"] = x.Result.Rejections,
+                ["firstError"] = x.Result.FirstError,
+                ["seconds"] = Math.Round(x.Elapsed.TotalSeconds, 3),
+                ["meanBestSoFar"] = new JArray(x.Result.MeanBestSoFar.Select(v => double.IsNaN(v) ? JValue.CreateNull() : new JValue(v))),
+            })),
+        };
+        Console.Out.WriteLine(json.ToString(Formatting.Indented));
+    }
+
+    private static string Number(double value) => double.IsNaN(value) ? "-" : value.ToString("F4", CultureInfo.InvariantCulture);
 }

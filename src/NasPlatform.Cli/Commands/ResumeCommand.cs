@@ -1,18 +1,24 @@
+using System.ComponentModel;
 using NasPlatform.Cli.Infrastructure;
 using Spectre.Console.Cli;
 
 namespace NasPlatform.Cli.Commands;
 
-// Placeholder until this command lands; replaced wholesale by its owner.
-public sealed class ResumeCommand : Command<ResumeCommand.Settings>
+/// <summary>`nas resume EXP`: continues an experiment from its store after a crash, a kill or Ctrl+C.</summary>
+public sealed class ResumeCommand : AsyncCommand<ResumeCommand.Settings>
 {
-    public sealed class Settings : NasSettings
+    public sealed class Settings : ExperimentSettings
     {
+        [CommandOption("--workers <N>")]
+        [Description("Parallel evaluations in this process (overrides the stored \"workers\").")]
+        public int? Workers { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        Console.Error.WriteLine("not implemented yet");
-        return ExitCodes.Failure;
-    }
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        CommandErrors.GuardAsync(async () =>
+        {
+            using var located = ExperimentLocator.Locate(settings.Experiment, settings.Name);
+            var spec = settings.Workers is { } workers ? located.Spec with { Workers = workers } : located.Spec;
+            return await RunHost.ExecuteAsync(spec, located.Store, settings, resume: true, cancellationToken).ConfigureAwait(false);
+        });
 }

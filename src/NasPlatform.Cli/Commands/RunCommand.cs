@@ -1,18 +1,66 @@
+using System.ComponentModel;
+using NasPlatform.Cli.Display;
 using NasPlatform.Cli.Infrastructure;
+using NasPlatform.Engine.Experiments;
+using NasPlatform.Engine.Results;
+using NasPlatform.Engine.Running;
+using NasPlatform.Engine.Storage;
+using NasPlatform.Abstractions.Objectives;
 using Spectre.Console.Cli;
 
 namespace NasPlatform.Cli.Commands;
 
-// Placeholder until this command lands; replaced wholesale by its owner.
-public sealed class RunCommand : Command<RunCommand.Settings>
+/// <summary>`nas run FILE`: starts an experiment and runs it until its budget is spent.</summary>
+public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 {
     public sealed class Settings : NasSettings
     {
+        [CommandArgument(0, "<FILE>")]
+        [Description("The experiment file (JSON, see schemas/experiment.schema.json).")]
+        public string File { get; init; } = string.Empty;
+
+        [CommandOption("--workers <N>")]
+        [Description("Parallel evaluations in this process (overrides the file's \"workers\").")]
+        public int? Workers { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        CommandErrors.GuardAsync(async () =>
+        {
+            var spec = ExperimentFile.Load(settings.File);
+            if (settings.Workers is { } workers)
+            {
+                spec = spec with { Workers = workers };
+            }
+
+            using var store = SqliteTrialStore.Open(spec.StorePath);
+            if (store.FindExperiment(spec.Name) is { } existing)
+            {
+                return AlreadyStarted(store, existing, spec);
+            }
+
+            return await RunHost.ExecuteAsync(spec, store, settings, resume: false, cancellationToken).ConfigureAwait(false);
+        });
+
+    // Running the same file twice must neither lose the first run nor start a second copy of it.
+    private static int AlreadyStarted(SqliteTrialStore store, ExperimentRecord existing, ExperimentSpec spec)
     {
-        Console.Error.WriteLine("not implemented yet");
-        return ExitCodes.Failure;
+        if (existing.Status != ExperimentStatus.Completed)
+        {
+            Console.Error.WriteLine($"Experiment '{spec.Name}' already exists in {store.Location} ({existing.Status.ToString().ToLowerInvariant()}). " +
+                                    $"Continue it with `nas resume {spec.SourceFile}`, or give the file another \"name\" to start afresh.");
+            return ExitCodes.BadInput;
+        }
+
+        var trials = store.GetTrials(existing.Id);
+        var best = BestTrials.Of(trials, new ObjectiveSet(spec.Objectives));
+        Console.Out.WriteLine($"Experiment '{spec.Name}' already ran to its budget in {store.Location}; its results are below " +
+                              $"(see `nas status {spec.SourceFile}`). Give the file another \"name\" to run it again.");
+        var summary = new RunSummary(existing.Id, existing.Name, existing.Status, trials.Count(t => t.IsFinished),
+            trials.Count(t => t.State == Abstractions.Search.TrialState.Completed), trials.Count(t => t.State == Abstractions.Search.TrialState.Failed),
+            trials.Count(t => t.State == Abstractions.Search.TrialState.Pruned), trials.Count(t => t.State == Abstractions.Search.TrialState.Completed && !t.Feasible),
+            0, 0, spec.Budget.Trials, spec.Budget.Seconds, existing.ElapsedSeconds, best, 0);
+        SummaryText.Write(Console.Out, summary, spec);
+        return ExitCodes.Success;
     }
 }

@@ -1,18 +1,88 @@
+using System.ComponentModel;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NasPlatform.Abstractions.Objectives;
+using NasPlatform.Abstractions.Search;
+using NasPlatform.Cli.Display;
 using NasPlatform.Cli.Infrastructure;
+using NasPlatform.Engine.Results;
+using NasPlatform.Engine.Storage;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace NasPlatform.Cli.Commands;
 
-// Placeholder until this command lands; replaced wholesale by its owner.
+/// <summary>`nas status EXP`: the trials of an experiment and the best so far, read from its store.</summary>
 public sealed class StatusCommand : Command<StatusCommand.Settings>
 {
-    public sealed class Settings : NasSettings
+    public sealed class Settings : ExperimentSettings
     {
+        [CommandOption("--last <N>")]
+        [Description("Show only the last N trials (default: all).")]
+        public int? Last { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        Console.Error.WriteLine("not implemented yet");
-        return ExitCodes.Failure;
-    }
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        CommandErrors.Guard(() =>
+        {
+            using var located = ExperimentLocator.Locate(settings.Experiment, settings.Name);
+            var spec = located.Spec;
+            var trials = located.Store.GetTrials(located.Record.Id);
+            var best = BestTrials.Of(trials, new ObjectiveSet(spec.Objectives));
+            var shown = settings.Last is { } last ? trials.TakeLast(Math.Max(0, last)).ToList() : trials.ToList();
+
+            if (settings.Json)
+            {
+                var json = new JObject
+                {
+                    ["experiment"] = located.Record.Name,
+                    ["store"] = located.Store.Location,
+                    ["status"] = located.Record.Status.ToString().ToLowerInvariant(),
+                    ["elapsedSeconds"] = located.Record.ElapsedSeconds,
+                    ["trialBudget"] = spec.Budget.Trials,
+                    ["counts"] = new JObject(Enum.GetValues<TrialState>().Select(s => new JProperty(TrialText.State(s), trials.Count(t => t.State == s)))),
+                    ["best"] = new JArray(best.Select(TrialJson.Trial)),
+                    ["trials"] = new JArray(shown.Select(TrialJson.Trial)),
+                };
+                Console.Out.WriteLine(json.ToString(Formatting.Indented));
+                return ExitCodes.Success;
+            }
+
+            var metrics = spec.Objectives.Select(o => o.Metric).ToList();
+            var statistics = trials.SelectMany(t => t.FreeStatistics.Keys).Distinct().Take(3).ToList();
+            var table = new Table().Border(TableBorder.Rounded)
+                .Title($"{Markup.Escape(located.Record.Name)} ({located.Record.Status.ToString().ToLowerInvariant()}, {Markup.Escape(TrialText.Budget(trials.Count(t => t.IsFinished), spec.Budget.Trials, located.Record.ElapsedSeconds, spec.Budget.Seconds))})")
+                .AddColumn("trial").AddColumn("state").AddColumn("fidelity");
+            metrics.ForEach(m => table.AddColumn(new TableColumn(Markup.Escape(m)).RightAligned()));
+            statistics.ForEach(s => table.AddColumn(new TableColumn(Markup.Escape(s)).RightAligned()));
+            table.AddColumn(new TableColumn("s").RightAligned()).AddColumn("note");
+            var bestNumbers = best.Select(b => b.Number).ToHashSet();
+            foreach (var trial in shown)
+            {
+                var cells = new List<string>
+                {
+                    bestNumbers.Contains(trial.Number) ? $"[bold green]{trial.Number} *[/]" : trial.Number.ToString(),
+                    TrialText.State(trial.State),
+                    Markup.Escape(trial.Fidelity),
+                };
+                cells.AddRange(metrics.Select(m => trial.Metrics.TryGetValue(m, out var v) ? TrialText.Number(v) : "-"));
+                cells.AddRange(statistics.Select(s => trial.FreeStatistics.TryGetValue(s, out var v) ? TrialText.Number(v) : "-"));
+                cells.Add(trial.Duration is { } d ? d.TotalSeconds.ToString("0.0") : "-");
+                cells.Add(Markup.Escape(trial.State == TrialState.Failed ? TrialText.FirstLine(trial.Error) : trial.Feasible ? string.Empty : "infeasible"));
+                table.AddRow(cells.ToArray());
+            }
+
+            AnsiConsole.Write(table);
+            foreach (var b in best)
+            {
+                AnsiConsole.MarkupLine($"best (*): trial {b.Number} {Markup.Escape(TrialText.Objectives(b, spec))}  {Markup.Escape(b.Candidate.Json)}");
+            }
+
+            if (best.Count == 0)
+            {
+                AnsiConsole.WriteLine("no usable trial yet");
+            }
+
+            return ExitCodes.Success;
+        });
 }

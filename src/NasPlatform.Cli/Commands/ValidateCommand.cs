@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
 using NasPlatform.Cli.Infrastructure;
+using NasPlatform.Engine;
 using NasPlatform.Engine.Experiments;
+using NasPlatform.Engine.Plugins;
 using NasPlatform.Engine.Schemas;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -22,6 +24,11 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var check = ExperimentFile.Check(settings.File);
+        if (check.IsValid)
+        {
+            check = CheckAgainstPlugins(check, settings);
+        }
+
         if (settings.Json)
         {
             WriteJson(check);
@@ -39,6 +46,21 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
         }
 
         return check.IsValid ? ExitCodes.Success : ExitCodes.BadInput;
+    }
+
+    // The schema says the file is well formed; the plugins say whether its names and options fit.
+    private static ExperimentFileCheck CheckAgainstPlugins(ExperimentFileCheck check, Settings settings)
+    {
+        try
+        {
+            var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);
+            ComponentResolver.Resolve(check.Spec!, plugins);
+            return check;
+        }
+        catch (NasConfigurationException e)
+        {
+            return check with { Spec = null, Problems = [new SchemaProblem(string.Empty, null, null, e.Message)] };
+        }
     }
 
     private static string Summary(ExperimentSpec spec)

@@ -57,7 +57,7 @@ public sealed class ExperimentRunner
                 $"Store '{_store.Location}' already holds an experiment named '{_spec.Name}'. Continue it with `nas resume {_spec.Name}`, or give the experiment another \"name\".");
         }
 
-        var experiment = _store.CreateExperiment(_spec.Name, _spec.Document.ToString(Formatting.Indented), _spec.Seed);
+        var experiment = _store.CreateExperiment(_spec.Name, _spec.Document.ToString(Formatting.Indented), _spec.Seed, _spec.BaseDirectory);
         return await NewSession(plan, strategy, experiment).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 

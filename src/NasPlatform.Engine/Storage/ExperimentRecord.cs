@@ -8,6 +8,7 @@ namespace NasPlatform.Engine.Storage;
 /// <param name="CreatedAt">When the experiment was first started.</param>
 /// <param name="Status">Where it stands.</param>
 /// <param name="ElapsedSeconds">Wall-clock seconds of running, summed over all its sessions.</param>
+/// <param name="BaseDirectory">Folder the experiment file was in: relative paths in the stored document resolve against it.</param>
 public sealed record ExperimentRecord(
     long Id,
     string Name,
@@ -15,4 +16,5 @@ public sealed record ExperimentRecord(
     int Seed,
     DateTimeOffset CreatedAt,
     ExperimentStatus Status,
-    double ElapsedSeconds);
+    double ElapsedSeconds,
+    string BaseDirectory);

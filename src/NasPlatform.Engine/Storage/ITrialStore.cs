@@ -16,7 +16,7 @@ public interface ITrialStore : IDisposable
 
     /// <summary>Records a new experiment with status <see cref="ExperimentStatus.Running"/>.</summary>
     /// <exception cref="NasConfigurationException">An experiment with that name exists already.</exception>
-    ExperimentRecord CreateExperiment(string name, string specDocument, int seed);
+    ExperimentRecord CreateExperiment(string name, string specDocument, int seed, string baseDirectory);
 
     /// <summary>The experiment with that name, or null.</summary>
     ExperimentRecord? FindExperiment(string name);

@@ -21,7 +21,7 @@ public sealed class SqliteTrialStore : ITrialStore
     private const string TrialColumns =
         "experiment_id, number, candidate_json, hash, fidelity, state, free_stats_json, metrics_json, feasible, error, worker, created_at, started_at, finished_at, tell_seq";
 
-    private const string ExperimentColumns = "id, name, spec, seed, created_at, status, elapsed_seconds";
+    private const string ExperimentColumns = "id, name, spec, seed, created_at, status, elapsed_seconds, base_directory";
 
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
@@ -54,7 +54,7 @@ public sealed class SqliteTrialStore : ITrialStore
     }
 
     /// <inheritdoc />
-    public ExperimentRecord CreateExperiment(string name, string specDocument, int seed)
+    public ExperimentRecord CreateExperiment(string name, string specDocument, int seed, string baseDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(specDocument);
@@ -63,11 +63,11 @@ public sealed class SqliteTrialStore : ITrialStore
             return Write(tx =>
             {
                 using var insert = Command(tx, $"""
-                    INSERT INTO experiments (name, spec, seed, created_at, status, elapsed_seconds)
-                    VALUES ($name, $spec, $seed, $now, $status, 0)
+                    INSERT INTO experiments (name, spec, seed, created_at, status, elapsed_seconds, base_directory)
+                    VALUES ($name, $spec, $seed, $now, $status, 0, $base)
                     RETURNING {ExperimentColumns}
                     """,
-                    ("$name", name), ("$spec", specDocument), ("$seed", seed), ("$now", Timestamp(DateTimeOffset.UtcNow)), ("$status", Text(ExperimentStatus.Running)));
+                    ("$name", name), ("$spec", specDocument), ("$seed", seed), ("$now", Timestamp(DateTimeOffset.UtcNow)), ("$status", Text(ExperimentStatus.Running)), ("$base", baseDirectory));
                 using var reader = insert.ExecuteReader();
                 reader.Read();
                 return ReadExperiment(reader);
@@ -461,7 +461,8 @@ public sealed class SqliteTrialStore : ITrialStore
         Seed: reader.GetInt32(3),
         CreatedAt: ParseTimestamp(reader.GetString(4)),
         Status: Enum.Parse<ExperimentStatus>(reader.GetString(5), ignoreCase: true),
-        ElapsedSeconds: reader.GetDouble(6));
+        ElapsedSeconds: reader.GetDouble(6),
+        BaseDirectory: reader.GetString(7));
 
     private static SqliteCommand Command(SqliteTransaction tx, string sql, params (string Name, object? Value)[] parameters)
     {

@@ -20,6 +20,7 @@ internal static class StoreSchema
             id              INTEGER PRIMARY KEY,
             name            TEXT NOT NULL UNIQUE,
             spec            TEXT NOT NULL,
+            base_directory  TEXT NOT NULL,
             seed            INTEGER NOT NULL,
             created_at      TEXT NOT NULL,
             status          TEXT NOT NULL,

@@ -88,7 +88,7 @@ public sealed class ResumeTests : RunnerFixture
         var written = BitStringSpace.Make("11110000");
         using (var store = SqliteTrialStore.Open(spec.StorePath))
         {
-            var id = store.CreateExperiment(spec.Name, spec.Document.ToString(), spec.Seed).Id;
+            var id = store.CreateExperiment(spec.Name, spec.Document.ToString(), spec.Seed, spec.BaseDirectory).Id;
             store.AddTrial(id, 0, written, "full", new Dictionary<string, double> { ["ones"] = 4 });
             store.MarkRunning(id, 0, "gone:1/0");
         }

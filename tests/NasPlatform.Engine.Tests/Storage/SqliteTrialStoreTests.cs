@@ -46,7 +46,7 @@ public sealed class SqliteTrialStoreTests : IDisposable
         long experimentId;
         using (var store = SqliteTrialStore.Open(path))
         {
-            experimentId = store.CreateExperiment("exp", "{\"name\":\"exp\"}", 42).Id;
+            experimentId = store.CreateExperiment("exp", "{\"name\":\"exp\"}", 42, "/tmp").Id;
             store.AddTrial(experimentId, 0, BitStringSpace.Make("0101"), "full", free);
             store.MarkRunning(experimentId, 0, "host:1/0");
             store.Finish(experimentId, 0, TrialState.Completed, metrics, feasible: false, error: null, artifacts, tellSequence: 0);
@@ -141,8 +141,8 @@ public sealed class SqliteTrialStoreTests : IDisposable
     public void Experiment_names_are_unique()
     {
         using var store = SqliteTrialStore.Open(_dir.File("store.db"));
-        store.CreateExperiment("exp", "{}", 1);
-        var error = Assert.Throws<NasConfigurationException>(() => store.CreateExperiment("exp", "{}", 2));
+        store.CreateExperiment("exp", "{}", 1, "/tmp");
+        var error = Assert.Throws<NasConfigurationException>(() => store.CreateExperiment("exp", "{}", 2, "/tmp"));
         Assert.Contains("nas resume exp", error.Message);
         Assert.Single(store.ListExperiments());
     }
@@ -151,7 +151,7 @@ public sealed class SqliteTrialStoreTests : IDisposable
     public void A_candidate_is_recorded_once_per_fidelity()
     {
         using var store = SqliteTrialStore.Open(_dir.File("store.db"));
-        var id = store.CreateExperiment("exp", "{}", 1).Id;
+        var id = store.CreateExperiment("exp", "{}", 1, "/tmp").Id;
         store.AddTrial(id, 0, BitStringSpace.Make("01"), "full", new Dictionary<string, double>());
         Assert.Throws<InvalidOperationException>(() => store.AddTrial(id, 1, BitStringSpace.Make("01"), "full", new Dictionary<string, double>()));
         Assert.Throws<InvalidOperationException>(() => store.AddTrial(id, 0, BitStringSpace.Make("10"), "full", new Dictionary<string, double>()));
@@ -163,7 +163,7 @@ public sealed class SqliteTrialStoreTests : IDisposable
     public void State_changes_are_checked()
     {
         using var store = SqliteTrialStore.Open(_dir.File("store.db"));
-        var id = store.CreateExperiment("exp", "{}", 1).Id;
+        var id = store.CreateExperiment("exp", "{}", 1, "/tmp").Id;
         store.AddTrial(id, 0, BitStringSpace.Make("01"), "full", new Dictionary<string, double>());
         store.MarkRunning(id, 0, "w");
         Assert.Throws<InvalidOperationException>(() => store.MarkRunning(id, 0, "w"));
@@ -178,8 +178,8 @@ public sealed class SqliteTrialStoreTests : IDisposable
     public void RequeueRunning_moves_only_running_trials_back_to_pending()
     {
         using var store = SqliteTrialStore.Open(_dir.File("store.db"));
-        var id = store.CreateExperiment("exp", "{}", 1).Id;
-        var other = store.CreateExperiment("other", "{}", 1).Id;
+        var id = store.CreateExperiment("exp", "{}", 1, "/tmp").Id;
+        var other = store.CreateExperiment("other", "{}", 1, "/tmp").Id;
         for (var n = 0; n < 4; n++)
         {
             store.AddTrial(id, n, BitStringSpace.Make(Convert.ToString(n, 2).PadLeft(3, '0')), "full", new Dictionary<string, double>());
@@ -209,7 +209,7 @@ public sealed class SqliteTrialStoreTests : IDisposable
         var path = _dir.File("store.db");
         using (var store = SqliteTrialStore.Open(path))
         {
-            var id = store.CreateExperiment("exp", "{}", 1).Id;
+            var id = store.CreateExperiment("exp", "{}", 1, "/tmp").Id;
             store.AddElapsed(id, 1.25);
             store.SetStatus(id, ExperimentStatus.Interrupted);
         }
@@ -231,7 +231,7 @@ public sealed class SqliteTrialStoreTests : IDisposable
     public async Task Concurrent_writers_from_worker_threads_lose_nothing()
     {
         using var store = SqliteTrialStore.Open(_dir.File("store.db"));
-        var id = store.CreateExperiment("exp", "{}", 1).Id;
+        var id = store.CreateExperiment("exp", "{}", 1, "/tmp").Id;
         await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(() =>
         {
             for (var i = 0; i < 25; i++)
@@ -253,7 +253,7 @@ public sealed class SqliteTrialStoreTests : IDisposable
     {
         var path = _dir.File("store.db");
         using var writer = SqliteTrialStore.Open(path);
-        var id = writer.CreateExperiment("exp", "{}", 1).Id;
+        var id = writer.CreateExperiment("exp", "{}", 1, "/tmp").Id;
         writer.AddTrial(id, 0, BitStringSpace.Make("1"), "full", new Dictionary<string, double>());
         using var reader = SqliteTrialStore.OpenExisting(path);
         Assert.Single(reader.GetTrials(id));

@@ -1,0 +1,38 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NasPlatform.Engine.Experiments;
+using NasPlatform.Engine.Running;
+using NasPlatform.Engine.Storage;
+
+namespace NasPlatform.Cli.Display;
+
+/// <summary>JSON lines: one object per event ("started", "trial", "summary"), for other programs.</summary>
+internal sealed class JsonRunDisplay : RunDisplay
+{
+    private readonly Lock _gate = new();
+
+    public JsonRunDisplay(ExperimentSpec spec)
+        : base(spec)
+    {
+    }
+
+    public override void RunStarted(RunSummary summary) => Emit("started", TrialJson.Summary(summary));
+
+    public override void TrialFinished(TrialRecord trial, RunSummary summary)
+    {
+        var body = TrialJson.Trial(trial);
+        body["progress"] = TrialJson.Summary(summary);
+        Emit("trial", body);
+    }
+
+    protected override void Finished(RunSummary summary) => Emit("summary", TrialJson.Summary(summary));
+
+    private void Emit(string kind, JObject body)
+    {
+        body.AddFirst(new JProperty("event", kind));
+        lock (_gate)
+        {
+            Console.Out.WriteLine(body.ToString(Formatting.None));
+        }
+    }
+}

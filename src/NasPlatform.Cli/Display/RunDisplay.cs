@@ -1,0 +1,62 @@
+using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Cli.Infrastructure;
+using NasPlatform.Engine.Experiments;
+using NasPlatform.Engine.Running;
+using NasPlatform.Engine.Storage;
+using Spectre.Console;
+
+namespace NasPlatform.Cli.Display;
+
+/// <summary>Shows a run as it goes; the kind depends on where the output goes.</summary>
+internal abstract class RunDisplay : IRunObserver
+{
+    protected RunDisplay(ExperimentSpec spec)
+    {
+        Spec = spec;
+    }
+
+    protected ExperimentSpec Spec { get; }
+
+    public virtual void RunStarted(RunSummary summary)
+    {
+    }
+
+    public virtual void TrialStarted(TrialRecord trial)
+    {
+    }
+
+    public virtual void TrialProgress(int number, EvaluationProgress progress)
+    {
+    }
+
+    public virtual void TrialFinished(TrialRecord trial, RunSummary summary)
+    {
+    }
+
+    public virtual void CandidateRejected(CandidateRejection rejection)
+    {
+    }
+
+    /// <summary>A live table on a terminal, a line per trial when piped, JSON lines with --json.</summary>
+    public static RunDisplay For(ExperimentSpec spec, NasSettings settings)
+    {
+        if (settings.Json)
+        {
+            return new JsonRunDisplay(spec);
+        }
+
+        var interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        return interactive ? new LiveRunDisplay(spec) : new LineRunDisplay(spec);
+    }
+
+    /// <summary>Runs <paramref name="run"/> while showing it, then shows the summary.</summary>
+    public virtual async Task<RunSummary> ShowAsync(Func<Task<RunSummary>> run)
+    {
+        var summary = await run().ConfigureAwait(false);
+        Finished(summary);
+        return summary;
+    }
+
+    /// <summary>The closing words: counts, the best trial(s) and what to do next.</summary>
+    protected abstract void Finished(RunSummary summary);
+}

@@ -1,0 +1,29 @@
+using NasPlatform.Cli.Display;
+using NasPlatform.Engine.Experiments;
+using NasPlatform.Engine.Plugins;
+using NasPlatform.Engine.Running;
+using NasPlatform.Engine.Storage;
+
+namespace NasPlatform.Cli.Infrastructure;
+
+/// <summary>What `nas run` and `nas resume` share: resolve the components, show the run, map the outcome to an exit code.</summary>
+internal static class RunHost
+{
+    public const int Interrupted = 130;
+
+    public static async Task<int> ExecuteAsync(ExperimentSpec spec, ITrialStore store, NasSettings settings, bool resume, CancellationToken cancellationToken)
+    {
+        var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);
+        var components = ComponentResolver.Resolve(spec, plugins);
+        var display = RunDisplay.For(spec, settings);
+        var runner = new ExperimentRunner(spec, components, store, display);
+        using var ctrlC = new CtrlC(cancellationToken);
+        var summary = await display.ShowAsync(() => resume ? runner.ResumeAsync(ctrlC.Token) : runner.RunAsync(ctrlC.Token)).ConfigureAwait(false);
+        return summary.Status switch
+        {
+            ExperimentStatus.Completed => ExitCodes.Success,
+            ExperimentStatus.Interrupted => Interrupted,
+            _ => ExitCodes.Failure,
+        };
+    }
+}

@@ -1,0 +1,117 @@
+using Newtonsoft.Json.Linq;
+using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Search;
+using NasPlatform.Engine.Strategies;
+
+namespace NasPlatform.Engine.Tests.Strategies;
+
+public sealed class StrategyCatalogTests
+{
+    [Fact]
+    public void Finds_the_engine_strategies_by_name()
+    {
+        var catalog = StrategyCatalog.Default;
+
+        Assert.Equal(["random", "regularized-evolution"], catalog.All.Select(f => f.Name));
+        Assert.IsType<RandomSearchFactory>(catalog.Find("random"));
+        Assert.IsType<RegularizedEvolutionFactory>(catalog.Find("regularized-evolution"));
+        Assert.Null(catalog.Find("evolution"));
+    }
+
+    [Fact]
+    public void Unknown_name_lists_the_known_ones()
+    {
+        var error = Assert.Throws<NasConfigurationException>(() => StrategyCatalog.Default.Get("bayesian"));
+
+        Assert.Equal("Unknown strategy 'bayesian'. Known strategies: random, regularized-evolution.", error.Message);
+    }
+
+    [Fact]
+    public void Discovers_public_concrete_factories_with_parameterless_constructors_in_extra_assemblies()
+    {
+        var catalog = new StrategyCatalog([typeof(StrategyCatalogTests).Assembly]);
+
+        Assert.Equal(["fixed-point", "random", "regularized-evolution"], catalog.All.Select(f => f.Name));
+        Assert.IsType<FixedPointFactory>(catalog.Get("fixed-point"));
+    }
+
+    [Fact]
+    public void Every_options_schema_is_a_schema_that_accepts_empty_options()
+    {
+        foreach (var factory in StrategyCatalog.Default.All)
+        {
+            StrategyCatalog.Default.ValidateOptions(factory, new JObject());
+        }
+    }
+
+    [Fact]
+    public void Create_validates_options_against_the_schema()
+    {
+        var context = Context(JObject.Parse("""{"populationSize": "ten", "tournament": 3}"""));
+
+        var error = Assert.Throws<NasConfigurationException>(() => StrategyCatalog.Default.Create("regularized-evolution", context));
+
+        Assert.Contains("Options of strategy 'regularized-evolution' are invalid", error.Message);
+        Assert.Contains("$.populationSize", error.Message);
+        Assert.Contains("expected an integer", error.Message);
+        Assert.Contains("'tournament' is not allowed here", error.Message);
+    }
+
+    [Fact]
+    public void Create_builds_the_named_strategy_with_its_options()
+    {
+        var strategy = StrategyCatalog.Default.Create("regularized-evolution", Context(JObject.Parse("""{"populationSize": 7, "sampleSize": 4}""")));
+
+        var evolution = Assert.IsType<RegularizedEvolution>(strategy);
+        Assert.Equal(7, evolution.PopulationSize);
+        Assert.Equal(4, evolution.SampleSize);
+    }
+
+    internal static StrategyContext Context(JObject options) =>
+        new(new LineSpace(10), Outcomes.MaximizeScore, [new Fidelity("full")], new Fidelity("full"), options, Seed: 0);
+}
+
+/// <summary>A third-party strategy as the catalog would find it in another assembly.</summary>
+public sealed class FixedPointFactory : ISearchStrategyFactory
+{
+    public string Name => "fixed-point";
+
+    public string Description => "Always proposes x = 0.";
+
+    public string OptionsSchema => """{"type": "object"}""";
+
+    public ISearchStrategy Create(StrategyContext context) => new FixedPoint();
+
+    private sealed class FixedPoint : ISearchStrategy
+    {
+        public TrialProposal Ask(Random rng) => new(LineSpace.At(0));
+
+        public void Tell(TrialOutcome outcome)
+        {
+        }
+    }
+}
+
+/// <summary>Not discoverable: abstract.</summary>
+public abstract class AbstractFactory : ISearchStrategyFactory
+{
+    public string Name => "abstract";
+
+    public string Description => string.Empty;
+
+    public string OptionsSchema => "{}";
+
+    public abstract ISearchStrategy Create(StrategyContext context);
+}
+
+/// <summary>Not discoverable: no parameterless constructor.</summary>
+public sealed class ParameterizedFactory(string name) : ISearchStrategyFactory
+{
+    public string Name => name;
+
+    public string Description => string.Empty;
+
+    public string OptionsSchema => "{}";
+
+    public ISearchStrategy Create(StrategyContext context) => throw new NotSupportedException();
+}
