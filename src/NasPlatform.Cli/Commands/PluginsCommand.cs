@@ -2,6 +2,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Cli.Infrastructure;
 using NasPlatform.Engine.Plugins;
+using NasPlatform.Torch;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -72,6 +73,9 @@ public sealed class PluginsCommand : Command<PluginsCommand.Settings>
             ["evaluators"] = Components(p.Evaluators.Select(e => (e.Name, e.Description, e.OptionsSchema))),
         })),
         ["failures"] = new JArray(catalog.Failures.Select(f => new JObject { ["path"] = f.Path, ["reason"] = f.Reason })),
+        ["torch"] = TorchRuntime.TryDiagnose(out var reason)
+            ? new JObject { ["available"] = false, ["reason"] = reason }
+            : new JObject { ["available"] = true },
     };
 
     private static JArray Components(IEnumerable<(string Name, string Description, string OptionsSchema)> components) =>
@@ -85,6 +89,10 @@ public sealed class PluginsCommand : Command<PluginsCommand.Settings>
     private void Render(IReadOnlyList<string> searchPath, PluginCatalog catalog)
     {
         _console.MarkupLine($"[grey]Search path:[/] {Markup.Escape(string.Join(Path.PathSeparator, searchPath))}");
+        // Plugins that train networks need TorchSharp's natives; say up front when they cannot load, and why.
+        _console.MarkupLine(TorchRuntime.TryDiagnose(out var torchProblem)
+            ? $"[yellow]TorchSharp: unavailable:[/] {Markup.Escape(torchProblem)}"
+            : "[grey]TorchSharp:[/] available");
         if (catalog.Plugins.Count == 0)
         {
             _console.MarkupLine("[yellow]No plugin loaded.[/]");
