@@ -10,8 +10,8 @@ public sealed class ValidateCommandTests : IDisposable
         {
           "name": "demo",
           "plugin": "tabular",
-          "searchSpace": { "name": "nb201" },
-          "evaluator": { "name": "lookup" },
+          "searchSpace": { "name": "nas-bench-201" },
+          "evaluator": { "name": "lookup", "options": { "table": "TABLE" } },
           "objectives": [ { "metric": "accuracy", "direction": "maximize" } ],
           "budget": { "trials": "many" },
           "seed": 7
@@ -41,11 +41,11 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var path = Write("exp.json", WrongTypeAtLine7.Replace("\"many\"", "100").Replace("\"trials\": 100", "\"trials\": 100, \"seconds\": 60"));
 
-        var (code, output, error) = CliRunner.Run("validate", path);
+        var (code, output, error) = CliRunner.Run("validate", path, "--plugins", RepoPaths.Plugins);
 
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
-        Assert.Equal($"{path}: valid (plugin tabular, search space nb201, evaluator lookup, strategy random, 1 objective, budget 100 trials or 60 s, seed 7)", output.TrimEnd());
+        Assert.Equal($"{path}: valid (plugin tabular, search space nas-bench-201, evaluator lookup, strategy random, 1 objective, budget 100 trials or 60 s, seed 7)", output.TrimEnd());
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var path = Write("exp.json", WrongTypeAtLine7.Replace("\"many\"", "5"));
 
-        var (code, output, _) = CliRunner.Run("validate", path, "--json");
+        var (code, output, _) = CliRunner.Run("validate", path, "--json", "--plugins", RepoPaths.Plugins);
 
         Assert.Equal(0, code);
         var result = JObject.Parse(output);
@@ -117,8 +117,22 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("not found", (string?)problem["message"]);
     }
 
+    private static string Table => Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "data", "nas-bench-201-cifar10.csv"));
+
+    [Fact]
+    public void A_name_no_plugin_offers_is_reported_at_its_line_and_exits_2()
+    {
+        var path = Write("exp.json", WrongTypeAtLine7.Replace("\"many\"", "5").Replace("nas-bench-201", "nas-bench-202"));
+
+        var (code, _, error) = CliRunner.Run("validate", path, "--plugins", RepoPaths.Plugins);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"{path}:4:28: $.searchSpace.name: plugin 'tabular' has no search space named 'nas-bench-202'; it has 'nas-bench-201'", error.TrimEnd());
+    }
+
     private string Write(string name, string text)
     {
+        text = text.Replace("TABLE", Table);
         var path = Path.Combine(_dir, name);
         File.WriteAllText(path, text);
         return path;

@@ -24,42 +24,39 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var check = ExperimentFile.Check(settings.File);
-        if (check.IsValid)
-        {
-            check = CheckAgainstPlugins(check, settings);
-        }
-
+        var pluginProblem = check.IsValid ? CheckAgainstPlugins(check.Spec!, settings) : null;
+        var valid = check.IsValid && pluginProblem is null;
         if (settings.Json)
         {
-            WriteJson(check);
+            WriteJson(check, pluginProblem);
         }
-        else if (check.IsValid)
+        else if (valid)
         {
             Console.Out.WriteLine($"{check.File}: valid ({Summary(check.Spec!)})");
         }
         else
         {
-            foreach (var line in check.FormattedProblems)
+            foreach (var line in pluginProblem is null ? check.FormattedProblems : [pluginProblem])
             {
                 Console.Error.WriteLine(line);
             }
         }
 
-        return check.IsValid ? ExitCodes.Success : ExitCodes.BadInput;
+        return valid ? ExitCodes.Success : ExitCodes.BadInput;
     }
 
     // The schema says the file is well formed; the plugins say whether its names and options fit.
-    private static ExperimentFileCheck CheckAgainstPlugins(ExperimentFileCheck check, Settings settings)
+    // The message already names the file and the place in it.
+    private static string? CheckAgainstPlugins(ExperimentSpec spec, Settings settings)
     {
         try
         {
-            var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);
-            ComponentResolver.Resolve(check.Spec!, plugins);
-            return check;
+            ComponentResolver.Resolve(spec, PluginCatalog.LoadDefault(settings.PluginDirectories));
+            return null;
         }
         catch (NasConfigurationException e)
         {
-            return check with { Spec = null, Problems = [new SchemaProblem(string.Empty, null, null, e.Message)] };
+            return e.Message;
         }
     }
 
@@ -81,12 +78,18 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
                $"strategy {spec.Strategy.Name}, {objectives}, budget {string.Join(" or ", limits)}, seed {spec.Seed}";
     }
 
-    private static void WriteJson(ExperimentFileCheck check)
+    private static void WriteJson(ExperimentFileCheck check, string? pluginProblem)
     {
+        var problems = new JArray(check.Problems.Select(p => ToJson(check.File, p)));
+        if (pluginProblem is not null)
+        {
+            problems.Add(new JObject { ["file"] = check.File, ["message"] = pluginProblem });
+        }
+
         var result = new JObject
         {
-            ["valid"] = check.IsValid,
-            ["problems"] = new JArray(check.Problems.Select(p => ToJson(check.File, p))),
+            ["valid"] = check.IsValid && pluginProblem is null,
+            ["problems"] = problems,
         };
         Console.Out.WriteLine(result.ToString(Formatting.Indented));
     }

@@ -2,6 +2,7 @@ using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Engine.Plugins;
 using NasPlatform.Engine.Running;
+using NasPlatform.Engine.Schemas;
 using NasPlatform.Engine.Strategies;
 
 namespace NasPlatform.Engine.Experiments;
@@ -9,7 +10,7 @@ namespace NasPlatform.Engine.Experiments;
 /// <summary>
 /// Turns an experiment's names (plugin, search space, evaluator, strategy) into live components,
 /// validating each options object against its schema. Every problem is a
-/// <see cref="NasConfigurationException"/> that names the file and the place in it.
+/// <see cref="NasConfigurationException"/> that names the file, the place in it and what exists.
 /// </summary>
 public static class ComponentResolver
 {
@@ -18,38 +19,58 @@ public static class ComponentResolver
         var space = CreateSearchSpace(spec, plugins);
         var evaluator = CreateEvaluator(spec, plugins);
         var catalog = strategies ?? StrategyCatalog.Default;
-        var factory = catalog.Get(spec.Strategy.Name);
+        var factory = catalog.Find(spec.Strategy.Name) ?? throw Problem(spec, "$.strategy.name",
+            $"unknown strategy '{spec.Strategy.Name}'; known strategies: {string.Join(", ", catalog.All.Select(f => f.Name))}");
         catalog.ValidateOptions(factory, spec.Strategy.Options);
         return new ExperimentComponents(space, evaluator, factory);
     }
 
     public static ISearchSpace CreateSearchSpace(ExperimentSpec spec, PluginCatalog plugins)
     {
-        RequirePlugin(spec, plugins);
+        var plugin = RequirePlugin(spec, plugins);
+        RequireComponent(spec, "searchSpace", "search space", spec.SearchSpace.Name, plugin.SearchSpaces.Select(s => s.Name), plugin);
         return plugins.CreateSearchSpace(spec.Plugin, spec.SearchSpace.Name, spec.SearchSpace.Options, spec.BaseDirectory, spec.Seed, Origin(spec, "$.searchSpace.options"));
     }
 
     public static IEvaluator CreateEvaluator(ExperimentSpec spec, PluginCatalog plugins)
     {
-        RequirePlugin(spec, plugins);
+        var plugin = RequirePlugin(spec, plugins);
+        RequireComponent(spec, "evaluator", "evaluator", spec.Evaluator.Name, plugin.Evaluators.Select(e => e.Name), plugin);
         return plugins.CreateEvaluator(spec.Plugin, spec.Evaluator.Name, spec.Evaluator.Options, spec.BaseDirectory, spec.Seed, Origin(spec, "$.evaluator.options"));
     }
 
-    private static string Origin(ExperimentSpec spec, string path) => $"{spec.SourceFile ?? spec.Name}, {path}";
+    private static string File(ExperimentSpec spec) => spec.SourceFile ?? spec.Name;
+
+    private static string Origin(ExperimentSpec spec, string path) => $"{File(spec)}, {path}";
 
     // A plugin that failed to load is named with its reason, which says more than "unknown plugin".
-    private static void RequirePlugin(ExperimentSpec spec, PluginCatalog plugins)
+    private static LoadedPlugin RequirePlugin(ExperimentSpec spec, PluginCatalog plugins)
     {
-        if (plugins.Find(spec.Plugin) is not null)
+        if (plugins.Find(spec.Plugin) is { } plugin)
         {
-            return;
+            return plugin;
         }
 
         var failures = plugins.Failures.Where(f => f.Path.Contains(spec.Plugin, StringComparison.OrdinalIgnoreCase)).ToList();
         var loaded = plugins.Plugins.Count == 0 ? "none" : string.Join(", ", plugins.Plugins.Select(p => $"'{p.Description.Id}'"));
-        var detail = failures.Count == 0 ? string.Empty : " Plugins that failed to load: " + string.Join("; ", failures.Select(f => $"{f.Path}: {f.Reason}"));
-        throw new NasConfigurationException(
-            $"{spec.SourceFile ?? spec.Name}: $.plugin: no plugin '{spec.Plugin}' is loaded (loaded: {loaded}). " +
-            $"Check `nas plugins`, or add its folder with --plugins DIR or {PluginSearchPath.EnvironmentVariable}.{detail}");
+        var detail = failures.Count == 0 ? string.Empty : "; plugins that failed to load: " + string.Join("; ", failures.Select(f => $"{f.Path}: {f.Reason}"));
+        throw Problem(spec, "$.plugin",
+            $"no plugin '{spec.Plugin}' is loaded (loaded: {loaded}); check `nas plugins`, or add its folder with --plugins DIR or {PluginSearchPath.EnvironmentVariable}{detail}");
+    }
+
+    private static void RequireComponent(ExperimentSpec spec, string property, string kind, string name, IEnumerable<string> available, LoadedPlugin plugin)
+    {
+        var names = available.ToList();
+        if (!names.Contains(name, StringComparer.Ordinal))
+        {
+            var list = names.Count == 0 ? "none" : string.Join(", ", names.Select(n => $"'{n}'"));
+            throw Problem(spec, $"$.{property}.name", $"plugin '{plugin.Description.Id}' has no {kind} named '{name}'; it has {list}");
+        }
+    }
+
+    private static NasConfigurationException Problem(ExperimentSpec spec, string jsonPath, string message)
+    {
+        var position = SourcePosition.Of(spec.Document.SelectToken(jsonPath));
+        return new NasConfigurationException(new SchemaProblem(jsonPath, position?.Line, position?.Column, message).Format(File(spec)));
     }
 }
