@@ -25,6 +25,8 @@ internal sealed class JsonRunDisplay : RunDisplay
         Emit("trial", body);
     }
 
+    public override void Warning(string message) => Emit("warning", new JObject { ["message"] = message });
+
     protected override void Finished(RunSummary summary) => Emit("summary", TrialJson.Summary(summary));
 
     private void Emit(string kind, JObject body)

@@ -37,6 +37,8 @@ internal abstract class RunDisplay : IRunObserver
     {
     }
 
+    public virtual void Warning(string message) => Console.Error.WriteLine("warning: " + message);
+
     /// <summary>A live table on a terminal, a line per trial when piped, JSON lines with --json.</summary>
     public static RunDisplay For(ExperimentSpec spec, NasSettings settings)
     {

@@ -35,4 +35,9 @@ public interface IRunObserver
     void CandidateRejected(CandidateRejection rejection)
     {
     }
+
+    /// <summary>Something the user should know that does not stop the run.</summary>
+    void Warning(string message)
+    {
+    }
 }

@@ -5,6 +5,7 @@ using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Engine.Constraints;
+using NasPlatform.Engine.Storage;
 
 namespace NasPlatform.Engine.Running;
 
@@ -44,6 +45,40 @@ internal sealed class ProposalSource
 
     /// <summary>Proposals rejected so far.</summary>
     public long Rejected { get; private set; }
+
+    /// <summary>Replayed proposals that differed from what the store holds (a strategy or space that is not deterministic).</summary>
+    public int ReplayMismatches { get; private set; }
+
+    private bool _replaying;
+
+    /// <summary>
+    /// Asks the strategy again for a trial the store already holds, with the generator it had then,
+    /// so the strategy's own state (queues, batches, planned rounds) moves as it did the first time.
+    /// The stored candidate stays what counts, even if the strategy now proposes another.
+    /// </summary>
+    public void Replay(TrialRecord stored, Random rng)
+    {
+        _replaying = true;
+        try
+        {
+            var accepted = Next(stored.Number, rng);
+            if (accepted.Candidate.Hash != stored.Hash || accepted.Fidelity.Name != stored.Fidelity)
+            {
+                _known.Remove((accepted.Candidate.Hash, accepted.Fidelity.Name));
+                ReplayMismatches++;
+            }
+        }
+        catch (NasConfigurationException)
+        {
+            ReplayMismatches++;
+        }
+        finally
+        {
+            _replaying = false;
+        }
+
+        _known.Add((stored.Hash, stored.Fidelity));
+    }
 
     /// <summary>Records a candidate the store holds, so it is never proposed for evaluation again.</summary>
     public void MarkKnown(string hash, string fidelity) => _known.Add((hash, fidelity));
@@ -92,7 +127,10 @@ internal sealed class ProposalSource
     private void Reject(CandidateRejection rejection)
     {
         Rejected++;
-        _observer.CandidateRejected(rejection);
+        if (!_replaying)
+        {
+            _observer.CandidateRejected(rejection);
+        }
     }
 
     /// <summary>The value nearer to satisfying the constraint.</summary>

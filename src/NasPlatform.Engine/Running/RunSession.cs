@@ -102,21 +102,37 @@ internal sealed class RunSession
         return Summary(status);
     }
 
-    /// <summary>Rebuilds the strategy and the counters from the store.</summary>
+    /// <summary>
+    /// Rebuilds the strategy and the counters from the store: replays, in their original order,
+    /// every Tell and every Ask (with the generator each trial was proposed with), so a strategy
+    /// that plans ahead inside Ask rebuilds exactly as well as one whose state is all in Tell.
+    /// </summary>
     private void Restore()
     {
         // A trial left running by a killed or cancelled session goes back to the queue.
         _store.RequeueRunning(_experiment.Id);
         var trials = _store.GetTrials(_experiment.Id);
+        var told = trials.Where(t => t.IsFinished).OrderBy(t => t.TellSequence ?? long.MaxValue).ThenBy(t => t.Number).ToList();
+        var nextToTell = 0;
         foreach (var trial in trials)
         {
-            _proposals.MarkKnown(trial.Hash, trial.Fidelity);
+            while (nextToTell < told.Count && told[nextToTell].TellSequence < trial.ToldBefore)
+            {
+                Replay(told[nextToTell++]);
+            }
+
+            _proposals.Replay(trial, ProposalRandom(trial.Number));
         }
 
-        foreach (var trial in trials.Where(t => t.IsFinished).OrderBy(t => t.TellSequence ?? long.MaxValue).ThenBy(t => t.Number))
+        while (nextToTell < told.Count)
         {
-            Count(trial);
-            _strategy.Tell(trial.ToOutcome());
+            Replay(told[nextToTell++]);
+        }
+
+        if (_proposals.ReplayMismatches > 0)
+        {
+            _observer.Warning($"{_proposals.ReplayMismatches} of {trials.Count} stored proposals came out differently when replayed: " +
+                              $"strategy '{_spec.Strategy.Name}' or the search space is not deterministic for a fixed seed, so the resumed search may differ from an uninterrupted one (no stored result is affected).");
         }
 
         foreach (var trial in trials.Where(t => t.State == TrialState.Pending))
@@ -128,6 +144,14 @@ internal sealed class RunSession
         _nextNumber = trials.Count == 0 ? 0 : trials.Max(t => t.Number) + 1;
         _nextTell = trials.Max(t => t.TellSequence) + 1 ?? 0;
     }
+
+    private void Replay(TrialRecord finished)
+    {
+        Count(finished);
+        _strategy.Tell(finished.ToOutcome());
+    }
+
+    private Random ProposalRandom(int number) => new(SeedSequence.Derive(_spec.Seed, number));
 
     /// <summary>Runs until nothing is left to start or running; returns the configuration error that stopped it, if any.</summary>
     private async Task<Exception?> LoopAsync(CancellationToken shutdown)
@@ -176,8 +200,8 @@ internal sealed class RunSession
             else
             {
                 var number = _nextNumber;
-                var proposal = _proposals.Next(number, new Random(SeedSequence.Derive(_spec.Seed, number)));
-                trial = _store.AddTrial(_experiment.Id, number, proposal.Candidate, proposal.Fidelity.Name, proposal.FreeStatistics);
+                var proposal = _proposals.Next(number, ProposalRandom(number));
+                trial = _store.AddTrial(_experiment.Id, number, proposal.Candidate, proposal.Fidelity.Name, proposal.FreeStatistics, toldBefore: _nextTell);
                 fidelity = proposal.Fidelity;
                 _nextNumber++;
             }

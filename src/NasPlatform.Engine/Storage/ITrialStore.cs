@@ -30,7 +30,7 @@ public interface ITrialStore : IDisposable
 
     /// <summary>Records a new trial in state <see cref="TrialState.Pending"/>.</summary>
     /// <exception cref="InvalidOperationException">The number is taken, or the candidate is already recorded at that fidelity.</exception>
-    TrialRecord AddTrial(long experimentId, int number, Candidate candidate, string fidelity, IReadOnlyDictionary<string, double> freeStatistics);
+    TrialRecord AddTrial(long experimentId, int number, Candidate candidate, string fidelity, IReadOnlyDictionary<string, double> freeStatistics, long toldBefore = 0);
 
     /// <summary>Moves a pending trial to <see cref="TrialState.Running"/> on <paramref name="worker"/>.</summary>
     /// <exception cref="InvalidOperationException">The trial does not exist or is not pending.</exception>

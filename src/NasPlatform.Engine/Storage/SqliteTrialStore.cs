@@ -19,7 +19,7 @@ public sealed class SqliteTrialStore : ITrialStore
     private const int SqliteNotADatabase = 26;
 
     private const string TrialColumns =
-        "experiment_id, number, candidate_json, hash, fidelity, state, free_stats_json, metrics_json, feasible, error, worker, created_at, started_at, finished_at, tell_seq";
+        "experiment_id, number, candidate_json, hash, fidelity, state, free_stats_json, metrics_json, feasible, error, worker, created_at, started_at, finished_at, tell_seq, told_before";
 
     private const string ExperimentColumns = "id, name, spec, seed, created_at, status, elapsed_seconds, base_directory";
 
@@ -114,7 +114,7 @@ public sealed class SqliteTrialStore : ITrialStore
         });
 
     /// <inheritdoc />
-    public TrialRecord AddTrial(long experimentId, int number, Candidate candidate, string fidelity, IReadOnlyDictionary<string, double> freeStatistics)
+    public TrialRecord AddTrial(long experimentId, int number, Candidate candidate, string fidelity, IReadOnlyDictionary<string, double> freeStatistics, long toldBefore = 0)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentException.ThrowIfNullOrEmpty(fidelity);
@@ -124,12 +124,12 @@ public sealed class SqliteTrialStore : ITrialStore
             return Write(tx =>
             {
                 using var insert = Command(tx, """
-                    INSERT INTO trials (experiment_id, number, candidate_json, hash, fidelity, state, free_stats_json, metrics_json, feasible, created_at)
-                    VALUES ($experiment, $number, $candidate, $hash, $fidelity, $state, $free, '{}', 1, $now)
+                    INSERT INTO trials (experiment_id, number, candidate_json, hash, fidelity, state, free_stats_json, metrics_json, feasible, created_at, told_before)
+                    VALUES ($experiment, $number, $candidate, $hash, $fidelity, $state, $free, '{}', 1, $now, $told)
                     """,
                     ("$experiment", experimentId), ("$number", number), ("$candidate", candidate.Json), ("$hash", candidate.Hash),
                     ("$fidelity", fidelity), ("$state", Text(TrialState.Pending)), ("$free", NumberMapJson.Write(freeStatistics)),
-                    ("$now", Timestamp(DateTimeOffset.UtcNow)));
+                    ("$now", Timestamp(DateTimeOffset.UtcNow)), ("$told", toldBefore));
                 insert.ExecuteNonQuery();
                 return LoadTrial(tx, experimentId, number)!;
             });
@@ -439,7 +439,8 @@ public sealed class SqliteTrialStore : ITrialStore
                     StartedAt: reader.IsDBNull(12) ? null : ParseTimestamp(reader.GetString(12)),
                     FinishedAt: reader.IsDBNull(13) ? null : ParseTimestamp(reader.GetString(13)),
                     TellSequence: reader.IsDBNull(14) ? null : reader.GetInt64(14),
-                    Artifacts: artifacts.TryGetValue(trialNumber, out var list) ? list.AsReadOnly() : Array.Empty<Artifact>()));
+                    Artifacts: artifacts.TryGetValue(trialNumber, out var list) ? list.AsReadOnly() : Array.Empty<Artifact>(),
+                    ToldBefore: reader.GetInt64(15)));
             }
         }
 

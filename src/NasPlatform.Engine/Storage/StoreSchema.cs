@@ -42,6 +42,7 @@ internal static class StoreSchema
             started_at      TEXT,
             finished_at     TEXT,
             tell_seq        INTEGER,
+            told_before     INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (experiment_id, number),
             UNIQUE (experiment_id, hash, fidelity)
         );

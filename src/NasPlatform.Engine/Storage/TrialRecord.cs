@@ -19,6 +19,7 @@ namespace NasPlatform.Engine.Storage;
 /// <param name="CreatedAt">When it was recorded.</param>
 /// <param name="StartedAt">When its (last) evaluation started.</param>
 /// <param name="FinishedAt">When it finished.</param>
+/// <param name="ToldBefore">How many trials the strategy had been told when it proposed this one; resuming replays asks and tells in that order.</param>
 /// <param name="TellSequence">Position in the order finished trials were told to the strategy; null until finished.</param>
 /// <param name="Artifacts">Files its evaluation produced.</param>
 public sealed record TrialRecord(
@@ -37,7 +38,8 @@ public sealed record TrialRecord(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     long? TellSequence,
-    IReadOnlyList<Artifact> Artifacts)
+    IReadOnlyList<Artifact> Artifacts,
+    long ToldBefore = 0)
 {
     /// <summary>True once the trial is completed, failed or pruned: it has spent budget.</summary>
     public bool IsFinished => State is TrialState.Completed or TrialState.Failed or TrialState.Pruned;

@@ -50,6 +50,43 @@ public sealed class ResumeTests : RunnerFixture
         }
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(10)]
+    [InlineData(17)]
+    public async Task A_strategy_that_plans_batches_inside_Ask_resumes_to_the_trials_of_an_uninterrupted_run(int cancelAt)
+    {
+        ExperimentSpec Batch(string store) => Spec(store) with { Strategy = new ComponentSpec("test-batch", new()) };
+        IReadOnlyList<TrialRecord> reference;
+        using (var store = SqliteTrialStore.Open(Batch("reference.db").StorePath))
+        {
+            var summary = await Runner(Batch("reference.db"), store, new BitStringEvaluator(), new BatchPlanningFactory(), length: Length).RunAsync();
+            reference = store.GetTrials(summary.ExperimentId);
+        }
+
+        var spec = Batch("interrupted.db");
+        using (var cancellation = new CancellationTokenSource())
+        using (var store = SqliteTrialStore.Open(spec.StorePath))
+        {
+            var observer = new RecordingObserver { OnTrialStarted = t => { if (t.Number == cancelAt) { cancellation.Cancel(); } } };
+            var evaluator = new BitStringEvaluator { Delay = TimeSpan.FromMilliseconds(20) };
+            var interrupted = await Runner(spec, store, evaluator, new BatchPlanningFactory(), observer, length: Length).RunAsync(cancellation.Token);
+            Assert.Equal(ExperimentStatus.Interrupted, interrupted.Status);
+        }
+
+        var warnings = new List<string>();
+        using (var store = SqliteTrialStore.Open(spec.StorePath))
+        {
+            var observer = new RecordingObserver { OnWarning = warnings.Add };
+            var resumed = await Runner(spec, store, new BitStringEvaluator(), new BatchPlanningFactory(), observer, length: Length).ResumeAsync();
+
+            Assert.Equal(ExperimentStatus.Completed, resumed.Status);
+            Assert.Equal(Signature(reference), Signature(store.GetTrials(resumed.ExperimentId)));
+        }
+
+        Assert.Empty(warnings);
+    }
+
     [Fact]
     public async Task A_trial_left_running_by_a_killed_process_is_evaluated_again_and_counted_once()
     {

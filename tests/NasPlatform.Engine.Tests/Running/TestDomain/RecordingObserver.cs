@@ -22,6 +22,10 @@ public sealed class RecordingObserver : IRunObserver
 
     public Action<TrialRecord>? OnTrialFinished { get; init; }
 
+    public Action<string>? OnWarning { get; init; }
+
+    public void Warning(string message) => OnWarning?.Invoke(message);
+
     public void RunStarted(RunSummary summary) => Started.Add(summary);
 
     public void TrialStarted(TrialRecord trial)

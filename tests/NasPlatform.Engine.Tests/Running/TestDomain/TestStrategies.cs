@@ -64,3 +64,49 @@ public sealed class HillClimbFactory : ISearchStrategyFactory
         }
     }
 }
+
+/// <summary>
+/// Plans a batch of proposals in one Ask (mutations of the best so far, drawn with that Ask's
+/// generator) and hands them out one by one: its state lives in Ask as much as in Tell, so only a
+/// resume that replays the asks rebuilds it.
+/// </summary>
+public sealed class BatchPlanningFactory : ISearchStrategyFactory
+{
+    public const int BatchSize = 4;
+
+    public string Name => "test-batch";
+
+    public string Description => "plans batches of mutations";
+
+    public string OptionsSchema => "{}";
+
+    public ISearchStrategy Create(StrategyContext context) => new Strategy(context);
+
+    private sealed class Strategy(StrategyContext context) : ISearchStrategy
+    {
+        private readonly Queue<TrialProposal> _planned = new();
+        private TrialOutcome? _best;
+
+        public TrialProposal Ask(Random rng)
+        {
+            if (_planned.Count == 0)
+            {
+                for (var i = 0; i < BatchSize; i++)
+                {
+                    _planned.Enqueue(new TrialProposal(_best is null ? context.Space.Sample(rng) : context.Space.Mutate(_best.Candidate, rng)));
+                }
+            }
+
+            return _planned.Dequeue();
+        }
+
+        public void Tell(TrialOutcome outcome)
+        {
+            var primary = context.Objectives.Primary;
+            if (outcome.IsUsable && (_best is null || primary.IsBetter(outcome.Metrics[primary.Metric], _best.Metrics[primary.Metric])))
+            {
+                _best = outcome;
+            }
+        }
+    }
+}
