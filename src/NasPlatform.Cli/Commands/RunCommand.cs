@@ -53,7 +53,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         }
 
         var trials = store.GetTrials(existing.Id);
-        var best = BestTrials.Of(trials, new ObjectiveSet(spec.Objectives));
+        var best = BestTrials.Of(trials, new ObjectiveSet(spec.Objectives), store.GetFidelities(existing.Id).Select(f => f.Name).ToList());
         Console.Out.WriteLine($"Experiment '{spec.Name}' already ran to its budget in {store.Location}; its results are below " +
                               $"(see `nas status {spec.SourceFile}`). Give the file another \"name\" to run it again.");
         var summary = new RunSummary(existing.Id, existing.Name, existing.Status, trials.Count(t => t.IsFinished),

@@ -6,6 +6,7 @@ using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Engine.Constraints;
+using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Running;
 
 namespace NasPlatform.Engine.Benchmarks;
@@ -213,16 +214,18 @@ public sealed class StrategyBenchmark
             return (Failed(number, proposal, fidelity, statistics), $"metric '{bad.Key}' is {bad.Value}");
         }
 
-        foreach (var objective in _objectives.Objectives.Where(o => !result.Metrics.ContainsKey(o.Metric)))
+        // As in the runner, an objective may name a free statistic (accuracy vs params).
+        var metrics = ObjectiveMetrics.Complete(result.Metrics, statistics, _objectives);
+        foreach (var objective in _objectives.Objectives.Where(o => !metrics.ContainsKey(o.Metric)))
         {
             throw new NasConfigurationException(
-                $"The objective '{objective}' names a metric the evaluator does not return; it returns: {string.Join(", ", result.Metrics.Keys)}.");
+                $"The objective '{objective}' names neither a metric the evaluator returns ({string.Join(", ", result.Metrics.Keys)}) nor a free statistic ({string.Join(", ", statistics.Keys)}).");
         }
 
         var feasible = true;
         foreach (var constraint in _constraints.Where(c => !statistics.ContainsKey(c.Quantity)))
         {
-            if (!result.Metrics.TryGetValue(constraint.Quantity, out var value))
+            if (!metrics.TryGetValue(constraint.Quantity, out var value))
             {
                 throw new NasConfigurationException(
                     $"The constraint '{constraint}' names neither a free statistic ({string.Join(", ", statistics.Keys)}) nor a metric ({string.Join(", ", result.Metrics.Keys)}).");
@@ -231,7 +234,7 @@ public sealed class StrategyBenchmark
             feasible &= constraint.IsSatisfiedBy(value);
         }
 
-        return (new TrialOutcome(number, proposal.Candidate, fidelity.Name, TrialState.Completed, result.Metrics, statistics, feasible), null);
+        return (new TrialOutcome(number, proposal.Candidate, fidelity.Name, TrialState.Completed, metrics, statistics, feasible), null);
     }
 
     private static TrialOutcome Failed(int number, TrialProposal proposal, Fidelity fidelity, IReadOnlyDictionary<string, double> statistics) =>

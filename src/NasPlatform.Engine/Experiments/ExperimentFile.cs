@@ -145,8 +145,9 @@ public static class ExperimentFile
             Evaluator = ReadComponent((JObject)document["evaluator"]!),
             Strategy = document["strategy"] is JObject strategy ? ReadComponent(strategy) : new ComponentSpec(DefaultStrategy, new JObject()),
             Objectives = objectives,
+            ObjectiveReferences = ReadReferences((JArray)document["objectives"]!),
             Constraints = constraints,
-            Budget = new BudgetSpec((int?)budget["trials"], (double?)budget["seconds"]),
+            Budget = new BudgetSpec((int?)budget["trials"], (double?)budget["seconds"], (double?)budget["cost"]),
             Fidelity = (string?)document["fidelity"],
             Workers = (int?)document["workers"] ?? 1,
             Seed = (int)document["seed"]!,
@@ -181,6 +182,12 @@ public static class ExperimentFile
 
         return objectives;
     }
+
+    private static Dictionary<string, double> ReadReferences(JArray objectives) =>
+        objectives.Cast<JObject>()
+            .Where(o => o["reference"] is not null)
+            .GroupBy(o => (string)o["metric"]!)
+            .ToDictionary(g => g.Key, g => (double)g.First()["reference"]!, StringComparer.Ordinal);
 
     private static List<Constraint> ReadConstraints(JArray? array, List<SchemaProblem> problems)
     {

@@ -24,6 +24,13 @@ public sealed record ExperimentSpec
 
     public required IReadOnlyList<Objective> Objectives { get; init; }
 
+    /// <summary>
+    /// The hypervolume reference point from the file's <c>objectives[i].reference</c>, in metric
+    /// units, by metric; objectives without one get a reference derived from the front
+    /// (see <see cref="Results.FrontHypervolume"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, double> ObjectiveReferences { get; init; } = new Dictionary<string, double>();
+
     public required IReadOnlyList<Constraint> Constraints { get; init; }
 
     public required BudgetSpec Budget { get; init; }
@@ -61,4 +68,9 @@ public sealed record ComponentSpec(string Name, JObject Options);
 /// <summary>How much an experiment may spend; at least one limit is set.</summary>
 /// <param name="Trials">Number of trials (completed, failed and pruned all count).</param>
 /// <param name="Seconds">Wall-clock seconds of running, summed over every session of the experiment.</param>
-public sealed record BudgetSpec(int? Trials, double? Seconds);
+/// <param name="Cost">
+/// Sum of the <see cref="NasPlatform.Abstractions.Evaluation.Fidelity.Cost"/> of every started trial's
+/// fidelity, over every session: no trial starts that would take the sum past it, so the spent
+/// cost ends exact or below (the run ends at the first proposal that does not fit).
+/// </param>
+public sealed record BudgetSpec(int? Trials, double? Seconds, double? Cost = null);

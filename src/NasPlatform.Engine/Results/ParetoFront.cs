@@ -22,6 +22,9 @@ public sealed class ParetoFront
     public IReadOnlyList<TrialRecord> Members =>
         _members.OrderByDescending(t => _objectives.Primary.Utility(t.Metrics[_objectives.Primary.Metric])).ThenBy(t => t.Number).ToList();
 
+    /// <summary>Members of the front.</summary>
+    public int Count => _members.Count;
+
     /// <summary>The front of <paramref name="trials"/>.</summary>
     public static IReadOnlyList<TrialRecord> Of(IEnumerable<TrialRecord> trials, ObjectiveSet objectives)
     {

@@ -96,12 +96,12 @@ public sealed class ExperimentRunner
             throw new NasConfigurationException($"{where}: \"workers\" must be at least 1, not {_spec.Workers}.");
         }
 
-        if (_spec.Budget.Trials is null && _spec.Budget.Seconds is null)
+        if (_spec.Budget.Trials is null && _spec.Budget.Seconds is null && _spec.Budget.Cost is null)
         {
-            throw new NasConfigurationException($"{where}: the budget sets neither \"trials\" nor \"seconds\"; set at least one.");
+            throw new NasConfigurationException($"{where}: the budget sets none of \"trials\", \"seconds\" and \"cost\"; set at least one.");
         }
 
-        if (_spec.Budget.Trials is < 0 || _spec.Budget.Seconds is { } seconds && !(seconds >= 0))
+        if (_spec.Budget.Trials is < 0 || _spec.Budget.Seconds is { } seconds && !(seconds >= 0) || _spec.Budget.Cost is { } cost && !(cost >= 0 && double.IsFinite(cost)))
         {
             throw new NasConfigurationException($"{where}: the budget must not be negative.");
         }
@@ -120,6 +120,12 @@ public sealed class ExperimentRunner
         if (fidelities.Count == 0)
         {
             throw new NasConfigurationException($"{where}: evaluator '{_spec.Evaluator.Name}' offers no fidelity; its plugin must declare at least one.");
+        }
+
+        if (_spec.Budget.Cost is not null && fidelities.FirstOrDefault(f => !(f.Cost > 0 && double.IsFinite(f.Cost))) is { } free)
+        {
+            throw new NasConfigurationException(
+                $"{where}: the budget sets \"cost\", but evaluator '{_spec.Evaluator.Name}' gives fidelity '{free.Name}' the cost {free.Cost}; a cost budget needs every fidelity to cost more than 0. Use a \"trials\" or \"seconds\" budget instead.");
         }
 
         var defaultFidelity = _spec.Fidelity is null ? fidelities[^1] : FindFidelity(_spec.Fidelity, fidelities, $"{where}: \"fidelity\"");

@@ -24,7 +24,9 @@ internal sealed class RunSession
     private readonly TimeSpan _cancellationGrace;
     private readonly ISearchStrategy _strategy;
     private readonly ProposalSource _proposals;
-    private readonly ParetoFront _front;
+    private readonly FidelityFronts _fronts;
+    private readonly Dictionary<Task<TrialResult>, double> _runningCost = [];
+    private readonly HashSet<long> _frontHistory = [];
     private readonly Queue<TrialRecord> _pending = new();
     private readonly Dictionary<Task<TrialResult>, int> _running = [];
     private readonly SortedSet<int> _freeWorkers;
@@ -37,6 +39,9 @@ internal sealed class RunSession
     private int _pruned;
     private int _infeasible;
     private int _interrupted;
+    private double _costFinished;
+    private bool _costExhausted;
+    private HypervolumeMeasure? _hypervolume;
 
     public RunSession(
         ExperimentSpec spec,
@@ -57,7 +62,7 @@ internal sealed class RunSession
         _cancellationGrace = cancellationGrace;
         _strategy = strategy;
         _proposals = new ProposalSource(_strategy, components.Space, spec.Constraints, plan.ResolveFidelity, observer);
-        _front = new ParetoFront(plan.Objectives);
+        _fronts = new FidelityFronts(plan.Objectives, plan.StrategyContext.Fidelities.Select(f => f.Name).ToList());
         _freeWorkers = new SortedSet<int>(Enumerable.Range(0, spec.Workers));
     }
 
@@ -65,10 +70,14 @@ internal sealed class RunSession
 
     private double TotalElapsed => _experiment.ElapsedSeconds + _clock.Elapsed.TotalSeconds;
 
+    /// <summary>Fidelity cost of the trials finished (over all sessions) and running.</summary>
+    private double CostSpent => _costFinished + _runningCost.Values.Sum();
+
     public async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
     {
         _clock.Start();
         Restore();
+        _store.RecordFidelities(_experiment.Id, _plan.StrategyContext.Fidelities);
         _store.SetStatus(_experiment.Id, ExperimentStatus.Running);
         _observer.RunStarted(Summary(ExperimentStatus.Running));
 
@@ -111,6 +120,7 @@ internal sealed class RunSession
     {
         // A trial left running by a killed or cancelled session goes back to the queue.
         _store.RequeueRunning(_experiment.Id);
+        _frontHistory.UnionWith(_store.GetFrontHistory(_experiment.Id).Select(p => p.TellSequence));
         var trials = _store.GetTrials(_experiment.Id);
         var told = trials.Where(t => t.IsFinished).OrderBy(t => t.TellSequence ?? long.MaxValue).ThenBy(t => t.Number).ToList();
         var nextToTell = 0;
@@ -148,6 +158,8 @@ internal sealed class RunSession
     private void Replay(TrialRecord finished)
     {
         Count(finished);
+        // A session killed between recording a trial and its front point leaves a gap; fill it.
+        RecordFront(finished);
         _strategy.Tell(finished.ToOutcome());
     }
 
@@ -180,6 +192,7 @@ internal sealed class RunSession
             var done = await Task.WhenAny(_running.Keys).ConfigureAwait(false);
             _freeWorkers.Add(_running[done]);
             _running.Remove(done);
+            _runningCost.Remove(done);
             // Every finished trial is recorded, also after an error has stopped new ones from starting.
             var configurationError = Record(await done.ConfigureAwait(false));
             stopError ??= configurationError;
@@ -194,13 +207,24 @@ internal sealed class RunSession
             Fidelity fidelity;
             if (_pending.Count > 0)
             {
+                fidelity = _plan.ResolveFidelity(_pending.Peek().Fidelity);
+                if (!CostAllows(fidelity.Cost))
+                {
+                    break;
+                }
+
                 trial = _pending.Dequeue();
-                fidelity = _plan.ResolveFidelity(trial.Fidelity);
             }
             else
             {
                 var number = _nextNumber;
                 var proposal = _proposals.Next(number, ProposalRandom(number));
+                if (!CostAllows(proposal.Fidelity.Cost))
+                {
+                    // Not recorded: the run ends here, and a resume asks again and ends the same way.
+                    break;
+                }
+
                 trial = _store.AddTrial(_experiment.Id, number, proposal.Candidate, proposal.Fidelity.Name, proposal.FreeStatistics, toldBefore: _nextTell);
                 fidelity = proposal.Fidelity;
                 _nextNumber++;
@@ -212,7 +236,9 @@ internal sealed class RunSession
             _observer.TrialStarted(trial);
             var request = new EvaluationRequest(trial.Candidate, fidelity, EvaluationSeed(trial.Number), PrepareWorkDirectory(trial.Number));
             var timeout = _spec.TrialTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-            _running.Add(TrialExecution.RunAsync(_components.Evaluator, trial, request, timeout, _cancellationGrace, _observer, shutdown), worker);
+            var execution = TrialExecution.RunAsync(_components.Evaluator, trial, request, timeout, _cancellationGrace, _observer, shutdown);
+            _running.Add(execution, worker);
+            _runningCost.Add(execution, fidelity.Cost);
         }
     }
 
@@ -223,7 +249,40 @@ internal sealed class RunSession
     /// </summary>
     private bool BudgetAllowsAnother() =>
         (_spec.Budget.Seconds is not { } seconds || TotalElapsed < seconds)
-        && (_spec.Budget.Trials is not { } trials || Finished + _running.Count < trials);
+        && (_spec.Budget.Trials is not { } trials || Finished + _running.Count < trials)
+        && !_costExhausted
+        && (_spec.Budget.Cost is null || Fits(_plan.StrategyContext.Fidelities.Min(f => f.Cost)));
+
+    /// <summary>
+    /// Cost budget: a trial starts only if the cost of the trials finished and running plus its
+    /// own stays within the budget (up to rounding), so the spent cost ends exact or below. The
+    /// first trial that does not fit ends the run, even if a cheaper one would.
+    /// </summary>
+    private bool CostAllows(double cost)
+    {
+        if (Fits(cost))
+        {
+            return true;
+        }
+
+        _costExhausted = true;
+        return false;
+    }
+
+    private bool Fits(double cost) =>
+        _spec.Budget.Cost is not { } budget || CostSpent + cost <= budget + (1e-9 * Math.Max(1.0, Math.Abs(budget)));
+
+    private double CostOf(string fidelity)
+    {
+        var known = _plan.StrategyContext.Fidelities.FirstOrDefault(f => f.Name == fidelity);
+        if (known is not null)
+        {
+            return known.Cost;
+        }
+
+        // Without a cost budget a stored fidelity the evaluator no longer offers costs nothing here.
+        return _spec.Budget.Cost is null ? 0 : _plan.ResolveFidelity(fidelity).Cost;
+    }
 
     /// <summary>Records a finished evaluation and tells the strategy; returns a configuration error it revealed.</summary>
     private NasConfigurationException? Record(TrialResult result)
@@ -240,6 +299,7 @@ internal sealed class RunSession
         var trial = _store.Finish(_experiment.Id, result.Trial.Number, verdict.State, verdict.Metrics, verdict.Feasible, verdict.Error, artifacts, _nextTell++);
         Count(trial);
         RecordElapsed();
+        RecordFront(trial);
         _strategy.Tell(trial.ToOutcome());
         _observer.TrialFinished(trial, Summary(ExperimentStatus.Running));
         return verdict.ConfigurationError;
@@ -247,12 +307,13 @@ internal sealed class RunSession
 
     private void Count(TrialRecord trial)
     {
+        _costFinished += trial.IsFinished ? CostOf(trial.Fidelity) : 0;
         switch (trial.State)
         {
             case TrialState.Completed:
                 _completed++;
                 _infeasible += trial.Feasible ? 0 : 1;
-                _front.Add(trial);
+                _fronts.Add(trial);
                 break;
             case TrialState.Failed:
                 _failed++;
@@ -260,6 +321,21 @@ internal sealed class RunSession
             case TrialState.Pruned:
                 _pruned++;
                 break;
+        }
+    }
+
+    /// <summary>With several objectives, measures the front's hypervolume and records it for the finished trial.</summary>
+    private void RecordFront(TrialRecord finished)
+    {
+        if (!_plan.Objectives.IsMultiObjective || finished.TellSequence is not { } tell)
+        {
+            return;
+        }
+
+        _hypervolume = FrontHypervolume.Measure(_fronts.Members, _plan.Objectives, _spec.ObjectiveReferences);
+        if (_frontHistory.Add(tell))
+        {
+            _store.AddFrontPoint(_experiment.Id, new FrontPoint(tell, finished.Number, _hypervolume.FrontSize, _hypervolume.Value, _hypervolume.Reference, _hypervolume.Derived));
         }
     }
 
@@ -318,6 +394,12 @@ internal sealed class RunSession
         _spec.Budget.Trials,
         _spec.Budget.Seconds,
         TotalElapsed,
-        BestTrials.From(_front, _plan.Objectives),
-        _proposals.Rejected);
+        BestTrials.From(_fronts, _plan.Objectives),
+        _proposals.Rejected)
+    {
+        CostSpent = CostSpent,
+        CostBudget = _spec.Budget.Cost,
+        BestFidelity = _fronts.Fidelity,
+        Hypervolume = _hypervolume,
+    };
 }

@@ -1,3 +1,4 @@
+using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Storage;
 
 namespace NasPlatform.Engine.Running;
@@ -18,7 +19,8 @@ namespace NasPlatform.Engine.Running;
 /// <param name="ElapsedSeconds">Wall-clock seconds spent, over all sessions.</param>
 /// <param name="Best">
 /// One objective: the best usable trial (none yet: empty). Several objectives: the Pareto front
-/// of usable trials, best primary objective first.
+/// of usable trials, best primary objective first. Only trials at the highest fidelity that has a
+/// usable trial compete (see <see cref="FidelityFronts"/>).
 /// </param>
 /// <param name="RejectedCandidates">Proposals resampled in this session (constraints on free statistics, duplicates).</param>
 public sealed record RunSummary(
@@ -36,4 +38,17 @@ public sealed record RunSummary(
     double? SecondsBudget,
     double ElapsedSeconds,
     IReadOnlyList<TrialRecord> Best,
-    long RejectedCandidates);
+    long RejectedCandidates)
+{
+    /// <summary>Sum of the fidelity costs of the trials finished (over all sessions) and running.</summary>
+    public double CostSpent { get; init; }
+
+    /// <summary>The cost budget, if any.</summary>
+    public double? CostBudget { get; init; }
+
+    /// <summary>The fidelity the best trials were measured at; null while none is usable.</summary>
+    public string? BestFidelity { get; init; }
+
+    /// <summary>With several objectives: the hypervolume of the front in <see cref="Best"/>; null with one objective or before any finished trial.</summary>
+    public HypervolumeMeasure? Hypervolume { get; init; }
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Experiments;
+using NasPlatform.Engine.Results;
 
 namespace NasPlatform.Engine.Running;
 
@@ -31,11 +32,12 @@ internal sealed record TrialVerdict(
         }
 
         var returned = metrics.Count == 0 ? "none" : string.Join(", ", metrics.Keys.Select(k => $"'{k}'"));
+        metrics = ObjectiveMetrics.Complete(metrics, result.Trial.FreeStatistics, objectives);
         var missingObjective = objectives.Objectives.FirstOrDefault(o => !metrics.ContainsKey(o.Metric));
         if (missingObjective is not null)
         {
             return ConfigurationProblem(
-                $"Experiment '{spec.Name}': objective '{missingObjective}' needs the metric '{missingObjective.Metric}', but evaluator '{spec.Evaluator.Name}' returned {returned}. Fix the objective's \"metric\" in the experiment file.");
+                $"Experiment '{spec.Name}': objective '{missingObjective}' needs the metric '{missingObjective.Metric}', but evaluator '{spec.Evaluator.Name}' returned {returned} and the search space's free statistics are {Names(result.Trial.FreeStatistics)}. Fix the objective's \"metric\" in the experiment file.");
         }
 
         var freeStatistics = result.Trial.FreeStatistics;
@@ -45,7 +47,7 @@ internal sealed record TrialVerdict(
         {
             if (!metrics.TryGetValue(constraint.Quantity, out var value))
             {
-                var free = freeStatistics.Count == 0 ? "none" : string.Join(", ", freeStatistics.Keys.Select(k => $"'{k}'"));
+                var free = Names(freeStatistics);
                 return ConfigurationProblem(
                     $"Experiment '{spec.Name}': constraint '{constraint}' names '{constraint.Quantity}', which is neither a free statistic of the search space (it has {free}) nor a metric evaluator '{spec.Evaluator.Name}' returned ({returned}). Fix the constraint in the experiment file.");
             }
@@ -55,6 +57,9 @@ internal sealed record TrialVerdict(
 
         return new TrialVerdict(TrialState.Completed, metrics, feasible, null, null);
     }
+
+    private static string Names(IReadOnlyDictionary<string, double> values) =>
+        values.Count == 0 ? "none" : string.Join(", ", values.Keys.Select(k => $"'{k}'"));
 
     private static TrialVerdict Failed(string error) => new(TrialState.Failed, NoMetrics, true, error, null);
 

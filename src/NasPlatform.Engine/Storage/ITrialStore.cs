@@ -67,4 +67,19 @@ public interface ITrialStore : IDisposable
 
     /// <summary>Sets the experiment's status.</summary>
     void SetStatus(long experimentId, ExperimentStatus status);
+
+    /// <summary>
+    /// Records the evaluator's fidelities, cheapest first, replacing those recorded before: what
+    /// readers without the plugin (<c>nas status</c>) need to rank fidelities and sum costs.
+    /// </summary>
+    void RecordFidelities(long experimentId, IReadOnlyList<Fidelity> fidelities);
+
+    /// <summary>The fidelities last recorded for the experiment, cheapest first; empty when none were.</summary>
+    IReadOnlyList<Fidelity> GetFidelities(long experimentId);
+
+    /// <summary>Records the Pareto front's hypervolume after a finished trial; a point for the same tell sequence is kept, not replaced.</summary>
+    void AddFrontPoint(long experimentId, FrontPoint point);
+
+    /// <summary>The recorded hypervolumes, in tell order.</summary>
+    IReadOnlyList<FrontPoint> GetFrontHistory(long experimentId);
 }

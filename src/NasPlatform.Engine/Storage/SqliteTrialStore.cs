@@ -12,7 +12,7 @@ namespace NasPlatform.Engine.Storage;
 /// threads; every write is one transaction, and WAL with synchronous=NORMAL keeps every committed
 /// transaction across a killed process.
 /// </summary>
-public sealed class SqliteTrialStore : ITrialStore
+public sealed partial class SqliteTrialStore : ITrialStore
 {
     private const int SqliteConstraint = 19;
     private const int SqliteCantOpen = 14;
@@ -358,6 +358,7 @@ public sealed class SqliteTrialStore : ITrialStore
                 + (version > StoreSchema.Version ? "Use the newer NasPlatform that wrote it." : "Use the NasPlatform version that wrote it."));
         }
 
+        Execute(tx, StoreSchema.Additions);
         tx.Commit();
     }
 

@@ -11,6 +11,32 @@ internal static class StoreSchema
 
     public const string MarkerTable = "nas_store";
 
+    /// <summary>
+    /// Tables added after version 1 without changing it: created with every new store, and on
+    /// opening a version-1 store that lacks them (they only add information, so older readers
+    /// are unaffected).
+    /// </summary>
+    public const string Additions = """
+        CREATE TABLE IF NOT EXISTS fidelities (
+            experiment_id INTEGER NOT NULL REFERENCES experiments(id),
+            position      INTEGER NOT NULL,
+            name          TEXT NOT NULL,
+            cost          REAL NOT NULL,
+            settings_json TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (experiment_id, position)
+        );
+        CREATE TABLE IF NOT EXISTS front_history (
+            experiment_id  INTEGER NOT NULL REFERENCES experiments(id),
+            tell_seq       INTEGER NOT NULL,
+            trial_number   INTEGER NOT NULL,
+            front_size     INTEGER NOT NULL,
+            hypervolume    REAL NOT NULL,
+            reference_json TEXT NOT NULL,
+            derived        INTEGER NOT NULL,
+            PRIMARY KEY (experiment_id, tell_seq)
+        );
+        """;
+
     public static readonly string Create = $$"""
         CREATE TABLE {{MarkerTable}} (
             key   TEXT PRIMARY KEY,
@@ -54,6 +80,7 @@ internal static class StoreSchema
             FOREIGN KEY (experiment_id, trial_number) REFERENCES trials(experiment_id, number)
         );
         CREATE INDEX artifacts_by_trial ON artifacts(experiment_id, trial_number);
+        {{Additions}}
         INSERT INTO {{MarkerTable}} (key, value) VALUES ('format', '{{Format}}'), ('version', '{{Version}}');
         """;
 }
