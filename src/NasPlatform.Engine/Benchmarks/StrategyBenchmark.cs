@@ -16,7 +16,7 @@ namespace NasPlatform.Engine.Benchmarks;
 /// to compare them on cheap (tabular) evaluators. Run r uses the seed
 /// <c>SeedSequence.Derive(baseSeed, r)</c>; within a run, query n's proposals come from
 /// <c>new Random(SeedSequence.Derive(runSeed, n))</c>, as the experiment runner does for trial n.
-/// A proposal already evaluated in the run, or breaking a constraint on free statistics, is
+/// A proposal already evaluated in the run at that fidelity, or breaking a constraint on free statistics, is
 /// refused without spending a query and the strategy is asked again with the same generator.
 /// Runs are independent, so they run in parallel and give the same numbers on any thread count.
 /// </summary>
@@ -111,7 +111,7 @@ public sealed class StrategyBenchmark
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(options);
         var strategy = factory.Create(new StrategyContext(_space, _objectives, _evaluator.Fidelities, _fidelity, options, runSeed));
-        var evaluated = new HashSet<Candidate>();
+        var evaluated = new HashSet<(Candidate, string)>();
         var trials = new List<TrialOutcome>(queries);
         var bestSoFar = new double[queries];
         var best = double.NaN;
@@ -128,7 +128,7 @@ public sealed class StrategyBenchmark
                 var trialSeed = SeedSequence.Derive(runSeed, n);
                 var (proposal, statistics, refused) = Propose(factory.Name, strategy, new Random(trialSeed), evaluated, runSeed, n);
                 rejections += refused;
-                evaluated.Add(proposal.Candidate);
+                evaluated.Add((proposal.Candidate, FidelityOf(proposal).Name));
 
                 var (outcome, error) = Evaluate(n, proposal, statistics, SeedSequence.Derive(trialSeed, 1), workDirectory.FullName, cancellationToken);
                 firstError ??= error;
@@ -156,14 +156,14 @@ public sealed class StrategyBenchmark
     }
 
     private (TrialProposal Proposal, IReadOnlyDictionary<string, double> Statistics, int Refused) Propose(
-        string strategyName, ISearchStrategy strategy, Random rng, HashSet<Candidate> evaluated, int runSeed, int query)
+        string strategyName, ISearchStrategy strategy, Random rng, HashSet<(Candidate, string)> evaluated, int runSeed, int query)
     {
         var duplicates = 0;
         var violations = new Dictionary<Constraint, int>();
         for (var refused = 0; refused < MaxConsecutiveRejections; refused++)
         {
             var proposal = strategy.Ask(rng);
-            if (evaluated.Contains(proposal.Candidate))
+            if (evaluated.Contains((proposal.Candidate, FidelityOf(proposal).Name)))
             {
                 duplicates++;
                 continue;
@@ -192,7 +192,7 @@ public sealed class StrategyBenchmark
     private (TrialOutcome Outcome, string? Error) Evaluate(
         int number, TrialProposal proposal, IReadOnlyDictionary<string, double> statistics, int seed, string workDirectory, CancellationToken cancellationToken)
     {
-        var fidelity = proposal.Fidelity is null ? _fidelity : ResolveFidelity(proposal.Fidelity);
+        var fidelity = FidelityOf(proposal);
         EvaluationResult result;
         try
         {
@@ -239,6 +239,8 @@ public sealed class StrategyBenchmark
 
     private static TrialOutcome Failed(int number, TrialProposal proposal, Fidelity fidelity, IReadOnlyDictionary<string, double> statistics) =>
         new(number, proposal.Candidate, fidelity.Name, TrialState.Failed, new Dictionary<string, double>(), statistics, Feasible: true);
+
+    private Fidelity FidelityOf(TrialProposal proposal) => proposal.Fidelity is null ? _fidelity : ResolveFidelity(proposal.Fidelity);
 
     private Fidelity ResolveFidelity(string? name)
     {
