@@ -28,7 +28,10 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
             using var located = ExperimentLocator.Locate(settings.Experiment, settings.Name);
             var spec = located.Spec;
             var trials = located.Store.GetTrials(located.Record.Id);
-            var best = BestTrials.Of(trials, new ObjectiveSet(spec.Objectives));
+            var objectives = new ObjectiveSet(spec.Objectives);
+            var fidelities = located.Store.GetFidelities(located.Record.Id);
+            var best = BestTrials.Of(trials, objectives, fidelities.Select(f => f.Name).ToList());
+            var front = FrontStatus.Of(located, trials, best, objectives, fidelities);
             var shown = settings.Last is { } last ? trials.TakeLast(Math.Max(0, last)).ToList() : trials.ToList();
 
             if (settings.Json)
@@ -42,6 +45,11 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
                     ["trialBudget"] = spec.Budget.Trials,
                     ["counts"] = new JObject(Enum.GetValues<TrialState>().Select(s => new JProperty(TrialText.State(s), trials.Count(t => t.State == s)))),
                     ["best"] = new JArray(best.Select(TrialJson.Trial)),
+                    ["bestFidelity"] = best.FirstOrDefault()?.Fidelity,
+                    ["costSpent"] = front.CostSpent,
+                    ["costBudget"] = spec.Budget.Cost,
+                    ["hypervolume"] = front.HypervolumeJson(),
+                    ["frontHistory"] = front.HistoryJson(),
                     ["trials"] = new JArray(shown.Select(TrialJson.Trial)),
                 };
                 Console.Out.WriteLine(json.ToString(Formatting.Indented));
@@ -81,6 +89,11 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
             if (best.Count == 0)
             {
                 AnsiConsole.WriteLine("no usable trial yet");
+            }
+
+            foreach (var line in front.Lines(spec, best))
+            {
+                AnsiConsole.WriteLine(line);
             }
 
             return ExitCodes.Success;

@@ -33,6 +33,17 @@ internal static class SummaryText
             }
         }
 
+        if (summary.CostBudget is { } budget)
+        {
+            output.WriteLine($"cost spent: {TrialText.Number(summary.CostSpent)} / {TrialText.Number(budget)}");
+        }
+
+        if (summary.Hypervolume is { } hypervolume)
+        {
+            output.WriteLine($"Pareto front: {hypervolume.FrontSize} trials, hypervolume {TrialText.Number(hypervolume.Value)}" +
+                             $" (reference {string.Join(", ", hypervolume.Reference.Select(r => $"{r.Key}={TrialText.Number(r.Value)}"))}{(hypervolume.Derived ? ", derived from the front" : string.Empty)})");
+        }
+
         if (summary.Status == ExperimentStatus.Interrupted)
         {
             output.WriteLine($"continue with: nas resume {spec.SourceFile ?? spec.StorePath}");

@@ -42,6 +42,10 @@ internal static class TrialJson
         ["elapsedSeconds"] = summary.ElapsedSeconds,
         ["rejectedCandidates"] = summary.RejectedCandidates,
         ["best"] = new JArray(summary.Best.Select(Trial)),
+        ["bestFidelity"] = summary.BestFidelity,
+        ["costSpent"] = summary.CostSpent,
+        ["costBudget"] = summary.CostBudget,
+        ["hypervolume"] = summary.Hypervolume?.Value,
     };
 
     // NaN and infinities are not JSON; they only occur in failed trials' partial data.
