@@ -74,6 +74,11 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
             limits.Add($"{seconds.ToString(CultureInfo.InvariantCulture)} s");
         }
 
+        if (spec.Budget.Cost is { } cost)
+        {
+            limits.Add($"cost {cost.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         return $"plugin {spec.Plugin}, search space {spec.SearchSpace.Name}, evaluator {spec.Evaluator.Name}, " +
                $"strategy {spec.Strategy.Name}, {objectives}, budget {string.Join(" or ", limits)}, seed {spec.Seed}";
     }
