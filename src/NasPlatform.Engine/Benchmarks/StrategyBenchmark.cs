@@ -219,7 +219,7 @@ public sealed class StrategyBenchmark
         foreach (var objective in _objectives.Objectives.Where(o => !metrics.ContainsKey(o.Metric)))
         {
             throw new NasConfigurationException(
-                $"The objective '{objective}' names neither a metric the evaluator returns ({string.Join(", ", result.Metrics.Keys)}) nor a free statistic ({string.Join(", ", statistics.Keys)}).");
+                $"The objective '{objective}' names a metric the evaluator does not return; it returns: {string.Join(", ", result.Metrics.Keys)}; nor is it a free statistic of the space ({string.Join(", ", statistics.Keys)}).");
         }
 
         var feasible = true;
