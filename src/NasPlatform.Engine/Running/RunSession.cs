@@ -139,6 +139,10 @@ internal sealed class RunSession
             Replay(told[nextToTell++]);
         }
 
+        _hypervolume = _plan.Objectives.IsMultiObjective && told.Count > 0
+            ? FrontHypervolume.Measure(_fronts.Members, _plan.Objectives, _spec.ObjectiveReferences)
+            : null;
+
         if (_proposals.ReplayMismatches > 0)
         {
             _observer.Warning($"{_proposals.ReplayMismatches} of {trials.Count} stored proposals came out differently when replayed: " +
@@ -159,7 +163,11 @@ internal sealed class RunSession
     {
         Count(finished);
         // A session killed between recording a trial and its front point leaves a gap; fill it.
-        RecordFront(finished);
+        if (finished.TellSequence is { } tell && !_frontHistory.Contains(tell))
+        {
+            RecordFront(finished);
+        }
+
         _strategy.Tell(finished.ToOutcome());
     }
 
