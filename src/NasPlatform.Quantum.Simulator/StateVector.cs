@@ -185,6 +185,53 @@ public sealed class StateVector
 
     public double Probability(int index) => Re[index] * Re[index] + Im[index] * Im[index];
 
+    /// <summary>
+    /// Draws <paramref name="shots"/> measurement outcomes (basis indices) in the computational basis from
+    /// <paramref name="rng"/>; the state is not changed. Use <see cref="FormatBasis"/> for the bit strings.
+    /// </summary>
+    public int[] Sample(int shots, Random rng)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(shots);
+        ArgumentNullException.ThrowIfNull(rng);
+        var cumulative = new double[Length];
+        var total = 0.0;
+        for (var i = 0; i < Length; i++)
+        {
+            total += Probability(i);
+            cumulative[i] = total;
+        }
+
+        var outcomes = new int[shots];
+        for (var s = 0; s < shots; s++)
+        {
+            var u = rng.NextDouble() * total;
+            var index = Array.BinarySearch(cumulative, u);
+            index = index < 0 ? ~index : index;
+            // Skip zero-probability entries that share the cumulative value.
+            while (index < Length - 1 && Probability(index) == 0.0)
+            {
+                index++;
+            }
+
+            outcomes[s] = Math.Min(index, Length - 1);
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Counts of sampled bit strings (qubit 0 first).</summary>
+    public IReadOnlyDictionary<string, int> SampleCounts(int shots, Random rng)
+    {
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var outcome in Sample(shots, rng))
+        {
+            var key = FormatBasis(outcome);
+            counts[key] = counts.TryGetValue(key, out var c) ? c + 1 : 1;
+        }
+
+        return counts;
+    }
+
     /// <summary>Applies a 2×2 matrix to <paramref name="qubit"/>.</summary>
     public void Apply1(int qubit, ReadOnlySpan<Complex> matrix)
     {
