@@ -1,4 +1,5 @@
 using System.Numerics;
+using NasPlatform.Quantum.Simulator.Kernels;
 
 namespace NasPlatform.Quantum.Simulator;
 
@@ -92,9 +93,18 @@ public sealed class AdjointGradient
                 continue;
             }
 
-            var derivative = GeneratorElement(op, generator);
+            double derivative;
+            if (op.Arity == 1 || Gates.ControlledTarget(op.Kind) is not null)
+            {
+                derivative = FusedStep(op, angles, m, adjoint, generator);
+            }
+            else
+            {
+                derivative = GeneratorElement(op, generator);
+                Undo(op, parameters, m, adjoint);
+            }
+
             Accumulate(op.Angle0, derivative, gradient);
-            Undo(op, parameters, m, adjoint);
         }
 
         return energy;
@@ -120,45 +130,59 @@ public sealed class AdjointGradient
         }
     }
 
-    /// <summary>dE/d(angle) = 2·Im⟨λ|G|ψ⟩ for the op's generator G (U = exp(−i·angle·G)).</summary>
+    /// <summary>dE/dθ = 2·Im⟨λ|G|ψ⟩ for RXX, RYY, RZZ, whose generator is P⊗P/2.</summary>
     private double GeneratorElement(GateOp op, Span<Complex> g)
     {
-        g.Clear();
-        Complex element;
-        switch (op.Kind)
+        Span<Complex> p = stackalloc Complex[4];
+        var pauli = op.Kind switch
         {
-            case GateKind.RX or GateKind.RY or GateKind.RZ:
-                HalfPauli(op.Kind, g);
-                element = _psi.MatrixElement1(_lambda, op.Qubit0, -1, g[..4]);
-                break;
-            case GateKind.P:
-                // P(φ) = diag(1, e^{iφ}): ∂P = i|1⟩⟨1|·P, so G = −|1⟩⟨1|.
-                g[3] = -1;
-                element = _psi.MatrixElement1(_lambda, op.Qubit0, -1, g[..4]);
-                break;
-            case GateKind.CRX or GateKind.CRY or GateKind.CRZ:
-                // G = |1⟩⟨1| ⊗ P/2: the element is summed over the control = 1 half only.
-                HalfPauli(Gates.ControlledTarget(op.Kind)!.Value, g);
-                element = _psi.MatrixElement1(_lambda, op.Qubit1, op.Qubit0, g[..4]);
-                break;
-            case GateKind.RXX or GateKind.RYY or GateKind.RZZ:
-            {
-                Span<Complex> p = stackalloc Complex[4];
-                Gates.Matrix1(op.Kind switch { GateKind.RXX => GateKind.X, GateKind.RYY => GateKind.Y, _ => GateKind.Z }, [], p);
-                MatrixMath.Kron2(p, p, g);
-                for (var k = 0; k < 16; k++)
-                {
-                    g[k] *= 0.5;
-                }
-
-                element = _psi.MatrixElement2(_lambda, op.Qubit0, op.Qubit1, g);
-                break;
-            }
-
-            default:
-                throw new NotSupportedException($"{op.Kind} has no angle to differentiate.");
+            GateKind.RXX => GateKind.X,
+            GateKind.RYY => GateKind.Y,
+            GateKind.RZZ => GateKind.Z,
+            _ => throw new NotSupportedException($"{op.Kind} has no two-qubit generator."),
+        };
+        Gates.Matrix1(pauli, [], p);
+        MatrixMath.Kron2(p, p, g);
+        for (var k = 0; k < 16; k++)
+        {
+            g[k] *= 0.5;
         }
 
+        return 2.0 * _psi.MatrixElement2(_lambda, op.Qubit0, op.Qubit1, g).Imaginary;
+    }
+
+    /// <summary>
+    /// For a parameterized one-qubit or controlled gate: 2·Im⟨λ|G|ψ⟩ and the undo of the gate on both
+    /// states, in one pass.
+    /// </summary>
+    private double FusedStep(GateOp op, ReadOnlySpan<double> angles, Span<Complex> m, Span<Complex> adjoint, Span<Complex> g)
+    {
+        g.Clear();
+        int target, control;
+        if (Gates.ControlledTarget(op.Kind) is { } rotation)
+        {
+            (target, control) = (op.Qubit1, op.Qubit0);
+            Gates.Matrix1(rotation, angles, m);
+            HalfPauli(rotation, g);
+        }
+        else
+        {
+            (target, control) = (op.Qubit0, -1);
+            Gates.Matrix1(op.Kind, angles, m);
+            if (op.Kind == GateKind.P)
+            {
+                // P(φ) = diag(1, e^{iφ}): ∂P = i|1⟩⟨1|·P, so G = −|1⟩⟨1|.
+                g[3] = -1;
+            }
+            else
+            {
+                HalfPauli(op.Kind, g);
+            }
+        }
+
+        MatrixMath.Adjoint(m[..4], adjoint, 2);
+        var element = AdjointStepKernel.Run(
+            _psi, _lambda, _psi.BitOf(target), control < 0 ? -1 : _psi.BitOf(control), adjoint[..4], g[..4]);
         return 2.0 * element.Imaginary;
     }
 
@@ -174,16 +198,16 @@ public sealed class AdjointGradient
 
     private void StepRotation(GateKind rotation, int qubit, double angle, Angle source, Span<double> gradient, Span<Complex> m, Span<Complex> adjoint, Span<Complex> g)
     {
+        g.Clear();
         if (source.IsParameterized)
         {
             HalfPauli(rotation, g);
-            Accumulate(source, 2.0 * _psi.MatrixElement1(_lambda, qubit, -1, g[..4]).Imaginary, gradient);
         }
 
         Gates.Matrix1(rotation, [angle], m);
         MatrixMath.Adjoint(m[..4], adjoint, 2);
-        _psi.Apply1(qubit, adjoint[..4]);
-        _lambda.Apply1(qubit, adjoint[..4]);
+        var element = AdjointStepKernel.Run(_psi, _lambda, _psi.BitOf(qubit), -1, adjoint[..4], g[..4]);
+        Accumulate(source, 2.0 * element.Imaginary, gradient);
     }
 
     private void Undo(GateOp op, ReadOnlySpan<double> parameters, Span<Complex> m, Span<Complex> adjoint)

@@ -1,11 +1,13 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
+using NasPlatform.Quantum.Simulator.Kernels;
 
 namespace NasPlatform.Quantum.Simulator;
 
 /// <summary>
 /// A Pauli sum laid out for an n-qubit register. P|j⟩ = i^{#Y} (−1)^{popcount(j ∧ zy)} |j ⊕ flip⟩, so terms
 /// with the same flip mask form one group evaluated in one pass with the per-index weight
-/// D(j) = Σ_k c_k i^{#Y_k} (−1)^{popcount(j ∧ zy_k)}. Groups with several terms keep D as a table for
+/// D(j) = Σ_k c_k i^{#Y_k} (−1)^{popcount(j ∧ zy_k)}. Groups with three or more terms keep D as a table for
 /// registers up to <see cref="MaxTableQubits"/> qubits.
 /// </summary>
 internal sealed class CompiledPauliSum
@@ -27,8 +29,21 @@ internal sealed class CompiledPauliSum
 
     public Complex BraKet(double[] braRe, double[] braIm, double[] ketRe, double[] ketIm)
     {
-        double re = 0, im = 0;
         var length = 1 << NumQubits;
+        if (Simd.Usable(NumQubits))
+        {
+            var sum = Complex.Zero;
+            foreach (var group in _groups)
+            {
+                sum += group.TableRe is { } tr
+                    ? BraKetSimd(group, new TableWeight(tr, group.TableIm!), braRe, braIm, ketRe, ketIm, length)
+                    : BraKetSimd(group, new SignWeight(group.Masks, group.LaneRe, group.LaneIm), braRe, braIm, ketRe, ketIm, length);
+            }
+
+            return sum;
+        }
+
+        double re = 0, im = 0;
         foreach (var group in _groups)
         {
             var flip = group.Flip;
@@ -79,6 +94,23 @@ internal sealed class CompiledPauliSum
         var length = 1 << NumQubits;
         Array.Clear(outRe, 0, length);
         Array.Clear(outIm, 0, length);
+        if (Simd.Usable(NumQubits))
+        {
+            foreach (var group in _groups)
+            {
+                if (group.TableRe is { } tr)
+                {
+                    AccumulateSimd(group, new TableWeight(tr, group.TableIm!), inRe, inIm, outRe, outIm, length);
+                }
+                else
+                {
+                    AccumulateSimd(group, new SignWeight(group.Masks, group.LaneRe, group.LaneIm), inRe, inIm, outRe, outIm, length);
+                }
+            }
+
+            return;
+        }
+
         foreach (var group in _groups)
         {
             var flip = group.Flip;
@@ -115,6 +147,35 @@ internal sealed class CompiledPauliSum
         }
     }
 
+    private static Complex BraKetSimd<TWeight>(Group g, TWeight w, double[] braRe, double[] braIm, double[] ketRe, double[] ketIm, int length)
+        where TWeight : struct, IGroupWeight => (g.Flip & 3) switch
+        {
+            0 => PauliGroupKernel.BraKet<TWeight, NoPermute>(braRe, braIm, ketRe, ketIm, length, g.Flip, w),
+            1 => PauliGroupKernel.BraKet<TWeight, Xor1>(braRe, braIm, ketRe, ketIm, length, g.Flip, w),
+            2 => PauliGroupKernel.BraKet<TWeight, Xor2>(braRe, braIm, ketRe, ketIm, length, g.Flip, w),
+            _ => PauliGroupKernel.BraKet<TWeight, Xor3>(braRe, braIm, ketRe, ketIm, length, g.Flip, w),
+        };
+
+    private static void AccumulateSimd<TWeight>(Group g, TWeight w, double[] inRe, double[] inIm, double[] outRe, double[] outIm, int length)
+        where TWeight : struct, IGroupWeight
+    {
+        switch (g.Flip & 3)
+        {
+            case 0:
+                PauliGroupKernel.Accumulate<TWeight, NoPermute>(inRe, inIm, outRe, outIm, length, g.Flip, w);
+                break;
+            case 1:
+                PauliGroupKernel.Accumulate<TWeight, Xor1>(inRe, inIm, outRe, outIm, length, g.Flip, w);
+                break;
+            case 2:
+                PauliGroupKernel.Accumulate<TWeight, Xor2>(inRe, inIm, outRe, outIm, length, g.Flip, w);
+                break;
+            default:
+                PauliGroupKernel.Accumulate<TWeight, Xor3>(inRe, inIm, outRe, outIm, length, g.Flip, w);
+                break;
+        }
+    }
+
     /// <summary>conj(b)·k.</summary>
     private static (double Re, double Im) Conj(double br, double bi, double kr, double ki) =>
         (br * kr + bi * ki, br * ki - bi * kr);
@@ -139,7 +200,21 @@ internal sealed class CompiledPauliSum
                 WeightIm[k] = w.Imaginary;
             }
 
-            if (terms.Length >= 2 && numQubits <= MaxTableQubits)
+            LaneRe = new Vector256<double>[terms.Length];
+            LaneIm = new Vector256<double>[terms.Length];
+            for (var k = 0; k < terms.Length; k++)
+            {
+                var sign = new double[4];
+                for (var l = 0; l < 4; l++)
+                {
+                    sign[l] = (BitOperations.PopCount((uint)(l & Masks[k])) & 1) == 0 ? 1.0 : -1.0;
+                }
+
+                LaneRe[k] = Vector256.Create(sign[0], sign[1], sign[2], sign[3]) * WeightRe[k];
+                LaneIm[k] = Vector256.Create(sign[0], sign[1], sign[2], sign[3]) * WeightIm[k];
+            }
+
+            if (terms.Length >= 3 && numQubits <= MaxTableQubits)
             {
                 var length = 1 << numQubits;
                 TableRe = new double[length];
@@ -167,6 +242,11 @@ internal sealed class CompiledPauliSum
         public double[] WeightRe { get; }
 
         public double[] WeightIm { get; }
+
+        /// <summary>Per term, w_k times the sign pattern of the four lanes of a block.</summary>
+        public Vector256<double>[] LaneRe { get; }
+
+        public Vector256<double>[] LaneIm { get; }
 
         public double[]? TableRe { get; }
 

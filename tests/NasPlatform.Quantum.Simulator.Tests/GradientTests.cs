@@ -35,6 +35,25 @@ public class GradientTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Small_registers_use_the_scalar_and_in_lane_paths(int n)
+    {
+        var rng = new Random(40 + n);
+        var kinds = n == 1 ? RandomCircuits.AllKinds.Where(k => Gates.Arity(k) == 1).ToArray() : RandomCircuits.AllKinds;
+        var (circuit, parameters) = RandomCircuits.Make(n, 30, rng, kinds);
+        var h = PauliSum.Parse(n == 1 ? "0.3 X0 - 0.8 Z0 + 0.2 Y0" : "0.3 X0 X1 - 0.8 Z0 + 0.4 Y1", n);
+        var adjoint = new double[circuit.ParameterCount];
+        new AdjointGradient(n).Evaluate(circuit, parameters, h, adjoint);
+        var finite = CentralDifferences(circuit, parameters, h);
+        for (var p = 0; p < adjoint.Length; p++)
+        {
+            Assert.True(Math.Abs(adjoint[p] - finite[p]) < 1e-7, $"parameter {p}: adjoint {adjoint[p]}, finite differences {finite[p]}");
+        }
+    }
+
     [Fact]
     public void Controlled_rotations_need_the_four_term_rule()
     {

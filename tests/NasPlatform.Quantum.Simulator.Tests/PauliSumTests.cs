@@ -58,8 +58,8 @@ public class PauliSumTests
             for (var k = 0; k < 12; k++)
             {
                 var dense = new string(Enumerable.Range(0, n).Select(_ => letters[rng.Next(4)]).ToArray());
-                // Repeat some flip patterns so grouped (table) evaluation is exercised too.
-                if (k % 3 == 2)
+                // Repeat flip patterns: groups of 1-2 terms (signs on the fly) and of 4 (weight table).
+                if (trial % 2 == 0 ? k % 3 == 2 : k % 4 != 0)
                 {
                     dense = new string(terms[^1].Pauli.ToDense(n).Select(c => c is 'X' or 'Y' ? (rng.Next(2) == 0 ? 'X' : 'Y') : (rng.Next(2) == 0 ? 'Z' : 'I')).ToArray());
                 }

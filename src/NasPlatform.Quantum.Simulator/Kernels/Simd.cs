@@ -61,6 +61,12 @@ internal interface ILanePermute
     static abstract Vector256<double> Apply(Vector256<double> v);
 }
 
+internal struct NoPermute : ILanePermute
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Apply(Vector256<double> v) => v;
+}
+
 internal struct Xor1 : ILanePermute
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace NasPlatform.Quantum.Simulator.Kernels;
@@ -95,8 +96,8 @@ internal static class TwoQubitKernel
         var run = Math.Min(1 << lowest, count);
         var offLow = 1 << low;
         var offHigh = 1 << high;
-        Span<Vector256<double>> xr = stackalloc Vector256<double>[4];
-        Span<Vector256<double>> xi = stackalloc Vector256<double>[4];
+        ref var c = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(cr);
+        ref var d = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(ci);
 
         for (var i = 0; i < count; i += run)
         {
@@ -107,35 +108,25 @@ internal static class TwoQubitKernel
                 var i1 = a + offLow;
                 var i2 = a + offHigh;
                 var i3 = i2 + offLow;
-                xr[0] = Simd.Load(re, a);
-                xi[0] = Simd.Load(im, a);
-                xr[1] = Simd.Load(re, i1);
-                xi[1] = Simd.Load(im, i1);
-                xr[2] = Simd.Load(re, i2);
-                xi[2] = Simd.Load(im, i2);
-                xr[3] = Simd.Load(re, i3);
-                xi[3] = Simd.Load(im, i3);
-                PutRow(ref sink, a, 0, cr, ci, xr, xi);
-                PutRow(ref sink, i1, 1, cr, ci, xr, xi);
-                PutRow(ref sink, i2, 2, cr, ci, xr, xi);
-                PutRow(ref sink, i3, 3, cr, ci, xr, xi);
+                var x0r = Simd.Load(re, a);
+                var x0i = Simd.Load(im, a);
+                var x1r = Simd.Load(re, i1);
+                var x1i = Simd.Load(im, i1);
+                var x2r = Simd.Load(re, i2);
+                var x2i = Simd.Load(im, i2);
+                var x3r = Simd.Load(re, i3);
+                var x3i = Simd.Load(im, i3);
+                for (var row = 0; row < 4; row++)
+                {
+                    var k = row * 4;
+                    Simd.CMul(Unsafe.Add(ref c, k), Unsafe.Add(ref d, k), x0r, x0i, out var outR, out var outI);
+                    Simd.CMulAdd(Unsafe.Add(ref c, k + 1), Unsafe.Add(ref d, k + 1), x1r, x1i, ref outR, ref outI);
+                    Simd.CMulAdd(Unsafe.Add(ref c, k + 2), Unsafe.Add(ref d, k + 2), x2r, x2i, ref outR, ref outI);
+                    Simd.CMulAdd(Unsafe.Add(ref c, k + 3), Unsafe.Add(ref d, k + 3), x3r, x3i, ref outR, ref outI);
+                    sink.Put(row switch { 0 => a, 1 => i1, 2 => i2, _ => i3 }, outR, outI);
+                }
             }
         }
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static void PutRow<TSink>(
-        ref TSink sink, int offset, int row,
-        ReadOnlySpan<Vector256<double>> cr, ReadOnlySpan<Vector256<double>> ci,
-        ReadOnlySpan<Vector256<double>> xr, ReadOnlySpan<Vector256<double>> xi)
-        where TSink : struct, IAmplitudeSink
-    {
-        var k = row * 4;
-        Simd.CMul(cr[k], ci[k], xr[0], xi[0], out var outR, out var outI);
-        Simd.CMulAdd(cr[k + 1], ci[k + 1], xr[1], xi[1], ref outR, ref outI);
-        Simd.CMulAdd(cr[k + 2], ci[k + 2], xr[2], xi[2], ref outR, ref outI);
-        Simd.CMulAdd(cr[k + 3], ci[k + 3], xr[3], xi[3], ref outR, ref outI);
-        sink.Put(offset, outR, outI);
     }
 
     /// <summary>One bit crosses vectors, the other sits in the lanes.</summary>
