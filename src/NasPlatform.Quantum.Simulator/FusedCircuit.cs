@@ -10,6 +10,9 @@ namespace NasPlatform.Quantum.Simulator;
 /// </summary>
 public sealed class FusedCircuit
 {
+    /// <summary>Register size from which <see cref="Circuit.Fuse()"/> folds one-qubit gates into two-qubit passes (memory-bound regime).</summary>
+    public const int TwoQubitFusionMinQubits = 22;
+
     private readonly Step[] _steps;
 
     internal FusedCircuit(Circuit circuit, bool intoTwoQubitGates)
@@ -138,6 +141,15 @@ public sealed class FusedCircuit
             {
                 Flush(a);
                 Flush(b);
+                var previous = lastStep[a];
+                // Two dense gates in a row on one pair (RXX RYY RZZ, …) always share one 4×4 pass.
+                if (previous >= 0 && previous == lastStep[b] && steps[previous].IsTwo && Gates.ControlledTarget(op.Kind) is null
+                    && !steps[previous].Components.Any(c => Gates.ControlledTarget(c.Op.Kind) is not null))
+                {
+                    steps[previous].Components.Add(new Component(op, RoleIn(steps[previous], op)));
+                    continue;
+                }
+
                 var alone = new Step(true, a, b);
                 alone.Components.Add(new Component(op, Role.Pair));
                 steps.Add(alone);

@@ -81,6 +81,23 @@ public class SimulatorTests
     }
 
     [Fact]
+    public void Dense_gates_on_one_pair_share_a_pass_without_changing_the_result()
+    {
+        var c = new Circuit(4).H(2).RXX(0, 1, 0.3).RYY(1, 0, 0.4).RZZ(0, 1, 0.5).Unitary(1, 0, Textbook.RandomUnitary(4, new Random(2)))
+            .CNOT(0, 1).CRX(1, 0, 0.2).SWAP(2, 3).RZ(3, 0.1);
+        var fused = c.Fuse(false);
+        // H | RXX RYY RZZ U | CNOT | CRX | SWAP | RZ
+        Assert.Equal(6, fused.StepCount);
+        var rng = new Random(3);
+        var input = RandomCircuits.RandomState(4, rng);
+        var expected = input.Clone();
+        c.Apply(expected, []);
+        var actual = input.Clone();
+        fused.Apply(actual, []);
+        Assert.True(Dense.MaxDifference(actual, Enumerable.Range(0, 16).Select(i => expected[i]).ToArray()) < 1e-12);
+    }
+
+    [Fact]
     public void Matrix_elements_match_a_dense_computation()
     {
         var rng = new Random(5);
