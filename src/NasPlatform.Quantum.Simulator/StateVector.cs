@@ -18,6 +18,9 @@ public sealed class StateVector
 {
     public const int MaxQubits = 30;
 
+    private readonly Complex[] _parallelMatrix = new Complex[16];
+    private int _threads = 1;
+
     public StateVector(int numQubits)
     {
         if (numQubits is < 1 or > MaxQubits)
@@ -32,7 +35,20 @@ public sealed class StateVector
         Re[0] = 1.0;
     }
 
+    /// <summary>Register size from which gates use <see cref="MaxDegreeOfParallelism"/> threads.</summary>
+    public const int ParallelMinQubits = 18;
+
     public int NumQubits { get; }
+
+    /// <summary>
+    /// Threads per gate pass for registers of at least <see cref="ParallelMinQubits"/> qubits (default 1).
+    /// Where memory bandwidth is the limit, parallelizing across circuits usually pays more.
+    /// </summary>
+    public int MaxDegreeOfParallelism
+    {
+        get => _threads;
+        set => _threads = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Use at least one thread.");
+    }
 
     /// <summary>Number of amplitudes, 2^n.</summary>
     public int Length { get; }
@@ -236,8 +252,7 @@ public sealed class StateVector
     public void Apply1(int qubit, ReadOnlySpan<Complex> matrix)
     {
         RequireLength(matrix, 4);
-        var sink = new StoreSink(Re, Im);
-        OneQubitKernel.Run(Re, Im, NumQubits, BitOf(qubit), -1, matrix, 1.0, ref sink);
+        Run1(BitOf(qubit), -1, matrix);
     }
 
     /// <summary>Applies a 2×2 matrix to <paramref name="target"/> where <paramref name="control"/> is 1.</summary>
@@ -245,8 +260,7 @@ public sealed class StateVector
     {
         RequireLength(matrix, 4);
         RequireDistinct(control, target);
-        var sink = new StoreSink(Re, Im);
-        OneQubitKernel.Run(Re, Im, NumQubits, BitOf(target), BitOf(control), matrix, 1.0, ref sink);
+        Run1(BitOf(target), BitOf(control), matrix);
     }
 
     /// <summary>Applies a 4×4 matrix over |q0 q1⟩ (q0 the high bit of the matrix index).</summary>
@@ -254,8 +268,39 @@ public sealed class StateVector
     {
         RequireLength(matrix, 16);
         RequireDistinct(qubit0, qubit1);
-        var sink = new StoreSink(Re, Im);
-        TwoQubitKernel.Run(Re, Im, NumQubits, BitOf(qubit0), BitOf(qubit1), matrix, ref sink);
+        var (high, low) = (BitOf(qubit0), BitOf(qubit1));
+        if (!UseThreads)
+        {
+            var sink = new StoreSink(Re, Im);
+            TwoQubitKernel.Run(Re, Im, NumQubits, high, low, matrix, ref sink);
+            return;
+        }
+
+        matrix[..16].CopyTo(_parallelMatrix);
+        Parallel.For(0, _threads, new ParallelOptions { MaxDegreeOfParallelism = _threads }, part =>
+        {
+            var sink = new StoreSink(Re, Im);
+            TwoQubitKernel.Run(Re, Im, NumQubits, high, low, _parallelMatrix, ref sink, new Slice(part, _threads));
+        });
+    }
+
+    private bool UseThreads => _threads > 1 && NumQubits >= ParallelMinQubits;
+
+    private void Run1(int targetBit, int controlBit, ReadOnlySpan<Complex> matrix)
+    {
+        if (!UseThreads)
+        {
+            var sink = new StoreSink(Re, Im);
+            OneQubitKernel.Run(Re, Im, NumQubits, targetBit, controlBit, matrix, 1.0, ref sink);
+            return;
+        }
+
+        matrix[..4].CopyTo(_parallelMatrix);
+        Parallel.For(0, _threads, new ParallelOptions { MaxDegreeOfParallelism = _threads }, part =>
+        {
+            var sink = new StoreSink(Re, Im);
+            OneQubitKernel.Run(Re, Im, NumQubits, targetBit, controlBit, _parallelMatrix.AsSpan(0, 4), 1.0, ref sink, new Slice(part, _threads));
+        });
     }
 
     /// <summary>Applies one named gate with the given angles (radians).</summary>

@@ -98,6 +98,25 @@ public class SimulatorTests
     }
 
     [Fact]
+    public void In_gate_threading_gives_the_same_state()
+    {
+        var rng = new Random(12);
+        var n = StateVector.ParallelMinQubits;
+        var (circuit, parameters) = RandomCircuits.Make(n, 80, rng);
+        var single = new StateVector(n);
+        circuit.Apply(single, parameters);
+        var threaded = new StateVector(n) { MaxDegreeOfParallelism = 3 };
+        circuit.Apply(threaded, parameters);
+        var worst = 0.0;
+        for (var i = 0; i < single.Length; i++)
+        {
+            worst = Math.Max(worst, (single[i] - threaded[i]).Magnitude);
+        }
+
+        Assert.Equal(0.0, worst);
+    }
+
+    [Fact]
     public void Matrix_elements_match_a_dense_computation()
     {
         var rng = new Random(5);

@@ -13,31 +13,36 @@ internal static class OneQubitKernel
 {
     public static void Run<TSink>(
         double[] re, double[] im, int numQubits, int target, int control, ReadOnlySpan<Complex> m,
-        double uncontrolledFill, ref TSink sink)
+        double uncontrolledFill, ref TSink sink, Slice slice = default)
         where TSink : struct, IAmplitudeSink
     {
         if (!Simd.Usable(numQubits))
         {
-            RunScalar(re, im, numQubits, target, control, m, ref sink);
+            RunScalar(re, im, numQubits, target, control, m, ref sink, slice);
         }
         else if (target >= 2)
         {
-            RunCross(re, im, numQubits, target, control, m, uncontrolledFill, ref sink);
+            RunCross(re, im, numQubits, target, control, m, uncontrolledFill, ref sink, slice);
         }
         else if (target == 0)
         {
-            RunLane<TSink, Xor1>(re, im, numQubits, target, control, m, uncontrolledFill, ref sink);
+            RunLane<TSink, Xor1>(re, im, numQubits, target, control, m, uncontrolledFill, ref sink, slice);
         }
         else
         {
-            RunLane<TSink, Xor2>(re, im, numQubits, target, control, m, uncontrolledFill, ref sink);
+            RunLane<TSink, Xor2>(re, im, numQubits, target, control, m, uncontrolledFill, ref sink, slice);
         }
     }
 
     private static void RunScalar<TSink>(
-        double[] re, double[] im, int numQubits, int target, int control, ReadOnlySpan<Complex> m, ref TSink sink)
+        double[] re, double[] im, int numQubits, int target, int control, ReadOnlySpan<Complex> m, ref TSink sink, Slice slice = default)
         where TSink : struct, IAmplitudeSink
     {
+        if (!slice.IsFirst)
+        {
+            return;
+        }
+
         var length = 1 << numQubits;
         var stride = 1 << target;
         for (var a = 0; a < length; a++)
@@ -60,7 +65,7 @@ internal static class OneQubitKernel
     /// <summary>Target bit ≥ 2: the pair partners lie in different vectors.</summary>
     private static void RunCross<TSink>(
         double[] re, double[] im, int numQubits, int target, int control, ReadOnlySpan<Complex> m,
-        double fill, ref TSink sink)
+        double fill, ref TSink sink, Slice slice = default)
         where TSink : struct, IAmplitudeSink
     {
         // coefficients[entry * 4 + lane]: the matrix entry each lane uses (identity·fill where the in-lane control is 0).
@@ -93,7 +98,8 @@ internal static class OneQubitKernel
         var controlBit = vc >= 0 ? 1 << vc : 0;
         var partner = 1 << target;
 
-        for (var i = 0; i < count; i += run)
+        var (from, to) = slice.Range(count, run);
+        for (var i = from; i < to; i += run)
         {
             var baseVector = Simd.InsertZero(i, lowest);
             if (highest >= 0)
@@ -125,7 +131,7 @@ internal static class OneQubitKernel
     /// <summary>Target bit 0 or 1: both partners sit in the same vector; out = cs·x + cp·perm(x).</summary>
     private static void RunLane<TSink, TPerm>(
         double[] re, double[] im, int numQubits, int target, int control, ReadOnlySpan<Complex> m,
-        double fill, ref TSink sink)
+        double fill, ref TSink sink, Slice slice = default)
         where TSink : struct, IAmplitudeSink
         where TPerm : struct, ILanePermute
     {
@@ -157,7 +163,8 @@ internal static class OneQubitKernel
         var run = vc >= 0 ? Math.Min(1 << vc, count) : count;
         var controlBit = vc >= 0 ? 1 << vc : 0;
 
-        for (var i = 0; i < count; i += run)
+        var (from, to) = slice.Range(count, run);
+        for (var i = from; i < to; i += run)
         {
             var baseVector = vc >= 0 ? Simd.InsertZero(i, vc) | controlBit : i;
             var a = baseVector * Simd.Lanes;

@@ -12,7 +12,7 @@ namespace NasPlatform.Quantum.Simulator.Kernels;
 internal static class TwoQubitKernel
 {
     public static void Run<TSink>(
-        double[] re, double[] im, int numQubits, int high, int low, ReadOnlySpan<Complex> m, ref TSink sink)
+        double[] re, double[] im, int numQubits, int high, int low, ReadOnlySpan<Complex> m, ref TSink sink, Slice slice = default)
         where TSink : struct, IAmplitudeSink
     {
         if (high == low)
@@ -22,34 +22,39 @@ internal static class TwoQubitKernel
 
         if (!Simd.Usable(numQubits))
         {
-            RunScalar(re, im, numQubits, high, low, m, ref sink);
+            RunScalar(re, im, numQubits, high, low, m, ref sink, slice);
         }
         else if (high >= 2 && low >= 2)
         {
-            RunCross(re, im, numQubits, high, low, m, ref sink);
+            RunCross(re, im, numQubits, high, low, m, ref sink, slice);
         }
         else if (high >= 2 || low >= 2)
         {
             var laneBit = high >= 2 ? low : high;
             if (laneBit == 0)
             {
-                RunMixed<TSink, Xor1>(re, im, numQubits, high, low, m, ref sink);
+                RunMixed<TSink, Xor1>(re, im, numQubits, high, low, m, ref sink, slice);
             }
             else
             {
-                RunMixed<TSink, Xor2>(re, im, numQubits, high, low, m, ref sink);
+                RunMixed<TSink, Xor2>(re, im, numQubits, high, low, m, ref sink, slice);
             }
         }
         else
         {
-            RunLanes(re, im, numQubits, high, low, m, ref sink);
+            RunLanes(re, im, numQubits, high, low, m, ref sink, slice);
         }
     }
 
     private static void RunScalar<TSink>(
-        double[] re, double[] im, int numQubits, int high, int low, ReadOnlySpan<Complex> m, ref TSink sink)
+        double[] re, double[] im, int numQubits, int high, int low, ReadOnlySpan<Complex> m, ref TSink sink, Slice slice = default)
         where TSink : struct, IAmplitudeSink
     {
+        if (!slice.IsFirst)
+        {
+            return;
+        }
+
         var length = 1 << numQubits;
         Span<int> index = stackalloc int[4];
         Span<Complex> x = stackalloc Complex[4];
@@ -78,7 +83,7 @@ internal static class TwoQubitKernel
     }
 
     private static void RunCross<TSink>(
-        double[] re, double[] im, int numQubits, int high, int low, ReadOnlySpan<Complex> m, ref TSink sink)
+        double[] re, double[] im, int numQubits, int high, int low, ReadOnlySpan<Complex> m, ref TSink sink, Slice slice = default)
         where TSink : struct, IAmplitudeSink
     {
         Span<Vector256<double>> cr = stackalloc Vector256<double>[16];
@@ -99,7 +104,8 @@ internal static class TwoQubitKernel
         ref var c = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(cr);
         ref var d = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(ci);
 
-        for (var i = 0; i < count; i += run)
+        var (from, to) = slice.Range(count, run);
+        for (var i = from; i < to; i += run)
         {
             var a = Simd.InsertZero(Simd.InsertZero(i, lowest), highest) * Simd.Lanes;
             var end = a + run * Simd.Lanes;
@@ -131,7 +137,7 @@ internal static class TwoQubitKernel
 
     /// <summary>One bit crosses vectors, the other sits in the lanes.</summary>
     private static void RunMixed<TSink, TPerm>(
-        double[] re, double[] im, int numQubits, int high, int low, ReadOnlySpan<Complex> m, ref TSink sink)
+        double[] re, double[] im, int numQubits, int high, int low, ReadOnlySpan<Complex> m, ref TSink sink, Slice slice = default)
         where TSink : struct, IAmplitudeSink
         where TPerm : struct, ILanePermute
     {
@@ -184,7 +190,8 @@ internal static class TwoQubitKernel
         var run = Math.Min(1 << vx, count);
         var partner = 1 << crossBit;
 
-        for (var i = 0; i < count; i += run)
+        var (from, to) = slice.Range(count, run);
+        for (var i = from; i < to; i += run)
         {
             var a = Simd.InsertZero(i, vx) * Simd.Lanes;
             var end = a + run * Simd.Lanes;
@@ -218,7 +225,7 @@ internal static class TwoQubitKernel
 
     /// <summary>Both bits inside a vector (bits 0 and 1): out = Σ_p c_p · x[lane XOR p].</summary>
     private static void RunLanes<TSink>(
-        double[] re, double[] im, int numQubits, int high, int low, ReadOnlySpan<Complex> m, ref TSink sink)
+        double[] re, double[] im, int numQubits, int high, int low, ReadOnlySpan<Complex> m, ref TSink sink, Slice slice = default)
         where TSink : struct, IAmplitudeSink
     {
         Span<Complex> c = stackalloc Complex[16];
@@ -241,8 +248,8 @@ internal static class TwoQubitKernel
         var c3r = OneQubitKernel.Real(c, 3);
         var c3i = OneQubitKernel.Imaginary(c, 3);
 
-        var length = 1 << numQubits;
-        for (var a = 0; a < length; a += Simd.Lanes)
+        var (from, to) = slice.Range((1 << numQubits) / Simd.Lanes, 1);
+        for (var a = from * Simd.Lanes; a < to * Simd.Lanes; a += Simd.Lanes)
         {
             var xr = Simd.Load(re, a);
             var xi = Simd.Load(im, a);
