@@ -64,7 +64,12 @@ internal static class Bench
                 return workspace;
             },
             _ => { });
-        Run();
+        var warmup = Stopwatch.StartNew();
+        while (warmup.Elapsed.TotalSeconds < 0.5)
+        {
+            Run();
+        }
+
         var sw = Stopwatch.StartNew();
         for (var r = 0; r < rounds; r++)
         {

@@ -25,6 +25,11 @@ internal static class AdjointStepKernel
             return sink.Result;
         }
 
+        if (inverse[1] == Complex.Zero && inverse[2] == Complex.Zero && generator[1] == Complex.Zero && generator[2] == Complex.Zero)
+        {
+            return Diagonal(psi, lambda, n, target, control, inverse, generator);
+        }
+
         return target >= 2
             ? Cross(psi, lambda, n, target, control, inverse, generator)
             : target == 0
@@ -172,6 +177,69 @@ internal static class AdjointStepKernel
 
                 Simd.CMul(usr, usi, yr, yi, out or, out oi);
                 Simd.CMulAdd(upr, upi, TPerm.Apply(yr), TPerm.Apply(yi), ref or, ref oi);
+                Simd.Store(lr, a, or);
+                Simd.Store(li, a, oi);
+            }
+        }
+
+        return new Complex(Vector256.Sum(accR), Vector256.Sum(accI));
+    }
+
+    /// <summary>
+    /// Diagonal U† and G (RZ, P, CRZ): no pairing, so each vector is scaled in place; the coefficients
+    /// depend on the target bit (and in-lane control bit) of each amplitude.
+    /// </summary>
+    private static Complex Diagonal(StateVector psi, StateVector lambda, int n, int target, int control, ReadOnlySpan<Complex> u, ReadOnlySpan<Complex> g)
+    {
+        // c[(set * 2 + kind) * 4 + lane]: set = the vector-level target bit (0 when the target is in-lane),
+        // kind 0 = U†, 1 = G.
+        Span<Complex> c = stackalloc Complex[16];
+        for (var set = 0; set < 2; set++)
+        {
+            for (var l = 0; l < 4; l++)
+            {
+                var bit = target >= 2 ? set : (l >> target) & 1;
+                var off = control is 0 or 1 && ((l >> control) & 1) == 0;
+                c[(set * 2) * 4 + l] = off ? 1.0 : bit == 0 ? u[0] : u[3];
+                c[(set * 2 + 1) * 4 + l] = off ? 0.0 : bit == 0 ? g[0] : g[3];
+            }
+        }
+
+        var (u0r, u0i, g0r, g0i) = (OneQubitKernel.Real(c, 0), OneQubitKernel.Imaginary(c, 0), OneQubitKernel.Real(c, 1), OneQubitKernel.Imaginary(c, 1));
+        var (u1r, u1i, g1r, g1i) = (OneQubitKernel.Real(c, 2), OneQubitKernel.Imaginary(c, 2), OneQubitKernel.Real(c, 3), OneQubitKernel.Imaginary(c, 3));
+
+        var (pr, pi, lr, li) = (psi.Re, psi.Im, lambda.Re, lambda.Im);
+        var vectors = (1 << n) / Simd.Lanes;
+        var vc = control >= 2 ? control - 2 : -1;
+        var count = vc >= 0 ? vectors >> 1 : vectors;
+        var run = vc >= 0 ? Math.Min(1 << vc, count) : count;
+        var controlBit = vc >= 0 ? 1 << vc : 0;
+        var targetBit = target >= 2 ? 1 << (target - 2) : 0;
+        var accR = Vector256<double>.Zero;
+        var accI = Vector256<double>.Zero;
+
+        for (var i = 0; i < count; i += run)
+        {
+            var baseVector = vc >= 0 ? Simd.InsertZero(i, vc) | controlBit : i;
+            var endVector = baseVector + run;
+            for (var v = baseVector; v < endVector; v++)
+            {
+                var a = v * Simd.Lanes;
+                var high = (v & targetBit) != 0;
+                var (ur, ui, gr, gi) = high ? (u1r, u1i, g1r, g1i) : (u0r, u0i, g0r, g0i);
+                var xr = Simd.Load(pr, a);
+                var xi = Simd.Load(pi, a);
+                var yr = Simd.Load(lr, a);
+                var yi = Simd.Load(li, a);
+
+                Simd.CMul(gr, gi, xr, xi, out var tr, out var ti);
+                accR = Simd.MulAdd(yi, ti, Simd.MulAdd(yr, tr, accR));
+                accI = Simd.NegMulAdd(yi, tr, Simd.MulAdd(yr, ti, accI));
+
+                Simd.CMul(ur, ui, xr, xi, out var or, out var oi);
+                Simd.Store(pr, a, or);
+                Simd.Store(pi, a, oi);
+                Simd.CMul(ur, ui, yr, yi, out or, out oi);
                 Simd.Store(lr, a, or);
                 Simd.Store(li, a, oi);
             }
