@@ -55,6 +55,31 @@ public class GradientTests
     }
 
     [Fact]
+    public void Long_runs_of_one_qubit_gates_are_split_into_chunks()
+    {
+        var circuit = new Circuit(4).H(0).CNOT(0, 2);
+        var next = 0;
+        foreach (var q in new[] { 2, 3 })
+        {
+            for (var k = 0; k < 7; k++)
+            {
+                circuit.RX(q, Angle.Parameter(next++)).U3(q, Angle.Parameter(next++), 0.2, Angle.Parameter(next++)).S(q).RZ(q, Angle.Parameter(1));
+            }
+        }
+
+        circuit.CNOT(2, 3).P(3, Angle.Parameter(next++));
+        var theta = Enumerable.Range(0, next).Select(i => 0.1 * i - 1).ToArray();
+        var h = PauliSum.Parse("Z2 Z3 + 0.4 X3 - 0.3 Y2 X0");
+        var adjoint = new double[next];
+        new AdjointGradient(4).Evaluate(circuit, theta, h, adjoint);
+        var finite = CentralDifferences(circuit, theta, h);
+        for (var p = 0; p < next; p++)
+        {
+            Assert.True(Math.Abs(adjoint[p] - finite[p]) < 1e-7, $"parameter {p}: adjoint {adjoint[p]}, finite differences {finite[p]}");
+        }
+    }
+
+    [Fact]
     public void Controlled_rotations_need_the_four_term_rule()
     {
         var circuit = new Circuit(2).H(0).RY(1, Angle.Parameter(1)).CRX(0, 1, Angle.Parameter(0)).CRY(1, 0, Angle.Parameter(0, 0.7));
