@@ -8,8 +8,8 @@ internal static class KernelCosts
 {
     public static void Print(int[] qubits, int repeats)
     {
-        Console.WriteLine("| qubits | target | 2×2 µs | controlled 2×2 µs | 4×4 µs | ⟨TFIM⟩ µs | H·ψ (TFIM) µs |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| qubits | target | 2×2 µs | controlled 2×2 µs | 4×4 µs | adjoint step µs | diagonal adjoint step µs | ⟨TFIM⟩ µs | H·ψ (TFIM) µs |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var n in qubits)
         {
             var state = new StateVector(n);
@@ -33,9 +33,18 @@ internal static class KernelCosts
                 var t1 = Bench.Time(() => state.Apply1(b, m2), reps) * 1e3;
                 var t2 = Bench.Time(() => state.ApplyControlled1(a, b, m2), reps) * 1e3;
                 var t4 = Bench.Time(() => state.Apply2(a, b, m4), reps) * 1e3;
+                var gy = new Complex[4];
+                Gates.Matrix1(GateKind.Y, [], gy);
+                var gz = new Complex[4];
+                Gates.Matrix1(GateKind.Z, [], gz);
+                var rz = new Complex[4];
+                Gates.Matrix1(GateKind.RZ, [0.3], rz);
+                var bit = n - 1 - b;
+                var ts = Bench.Time(() => Kernels.AdjointStepKernel.Run(state, other, bit, -1, m2, gy), reps) * 1e3;
+                var td = Bench.Time(() => Kernels.AdjointStepKernel.Run(state, other, bit, -1, rz, gz), reps) * 1e3;
                 var te = Bench.Time(() => h.Expectation(state), reps) * 1e3;
                 var ta = Bench.Time(() => h.Apply(state, other), reps) * 1e3;
-                Console.WriteLine($"| {n} | {label} | {t1:F1} | {t2:F1} | {t4:F1} | {te:F1} | {ta:F1} |");
+                Console.WriteLine($"| {n} | {label} | {t1:F1} | {t2:F1} | {t4:F1} | {ts:F1} | {td:F1} | {te:F1} | {ta:F1} |");
             }
         }
     }
