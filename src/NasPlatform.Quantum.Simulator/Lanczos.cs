@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace NasPlatform.Quantum.Simulator;
 
 /// <summary>
@@ -62,7 +64,9 @@ public static class Lanczos
                 hamiltonian.Apply(basis[k], w);
                 products++;
                 alpha[k] = basis[k].InnerProduct(w).Real;
-                // Full reorthogonalization, twice ("twice is enough"), keeps the basis orthonormal to rounding.
+                // Full reorthogonalization; a second pass only when the first removed most of w
+                // (Kahan–Parlett "twice is enough" test), which keeps the basis orthonormal to rounding.
+                var before = Math.Sqrt(w.NormSquared());
                 for (var pass = 0; pass < 2; pass++)
                 {
                     for (var j = 0; j <= k; j++)
@@ -70,6 +74,14 @@ public static class Lanczos
                         var overlap = basis[j].InnerProduct(w);
                         Axpy(-overlap, basis[j], w);
                     }
+
+                    var after = Math.Sqrt(w.NormSquared());
+                    if (after > 0.7 * before)
+                    {
+                        break;
+                    }
+
+                    before = after;
                 }
 
                 size = k + 1;
@@ -114,15 +126,25 @@ public static class Lanczos
     /// <summary>y ← y + a·x.</summary>
     private static void Axpy(System.Numerics.Complex a, StateVector x, StateVector y)
     {
-        var (ar, ai) = (a.Real, a.Imaginary);
-        var xr = x.Re;
-        var xi = x.Im;
-        var yr = y.Re;
-        var yi = y.Im;
-        for (var i = 0; i < yr.Length; i++)
+        var (xr, xi, yr, yi) = (x.Re, x.Im, y.Re, y.Im);
+        var ar = Vector256.Create(a.Real);
+        var ai = Vector256.Create(a.Imaginary);
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            yr[i] += ar * xr[i] - ai * xi[i];
-            yi[i] += ar * xi[i] + ai * xr[i];
+            for (; i + 4 <= yr.Length; i += 4)
+            {
+                var vxr = Kernels.Simd.Load(xr, i);
+                var vxi = Kernels.Simd.Load(xi, i);
+                Kernels.Simd.Store(yr, i, Kernels.Simd.NegMulAdd(ai, vxi, Kernels.Simd.MulAdd(ar, vxr, Kernels.Simd.Load(yr, i))));
+                Kernels.Simd.Store(yi, i, Kernels.Simd.MulAdd(ai, vxr, Kernels.Simd.MulAdd(ar, vxi, Kernels.Simd.Load(yi, i))));
+            }
+        }
+
+        for (; i < yr.Length; i++)
+        {
+            yr[i] += a.Real * xr[i] - a.Imaginary * xi[i];
+            yi[i] += a.Real * xi[i] + a.Imaginary * xr[i];
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using NasPlatform.Quantum.Simulator.Kernels;
 
 namespace NasPlatform.Quantum.Simulator;
@@ -147,16 +148,7 @@ public sealed class StateVector
         return copy;
     }
 
-    public double NormSquared()
-    {
-        var sum = 0.0;
-        for (var i = 0; i < Length; i++)
-        {
-            sum += Re[i] * Re[i] + Im[i] * Im[i];
-        }
-
-        return sum;
-    }
+    public double NormSquared() => InnerProduct(this).Real;
 
     public void Scale(double factor)
     {
@@ -182,11 +174,31 @@ public sealed class StateVector
     public Complex InnerProduct(StateVector other)
     {
         RequireSameSize(other);
+        var (ar, ai, br, bi) = (Re, Im, other.Re, other.Im);
         double re = 0, im = 0;
-        for (var i = 0; i < Length; i++)
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            re += Re[i] * other.Re[i] + Im[i] * other.Im[i];
-            im += Re[i] * other.Im[i] - Im[i] * other.Re[i];
+            var accR = Vector256<double>.Zero;
+            var accI = Vector256<double>.Zero;
+            for (; i + 4 <= Length; i += 4)
+            {
+                var xr = Simd.Load(ar, i);
+                var xi = Simd.Load(ai, i);
+                var yr = Simd.Load(br, i);
+                var yi = Simd.Load(bi, i);
+                accR = Simd.MulAdd(xi, yi, Simd.MulAdd(xr, yr, accR));
+                accI = Simd.NegMulAdd(xi, yr, Simd.MulAdd(xr, yi, accI));
+            }
+
+            re = Vector256.Sum(accR);
+            im = Vector256.Sum(accI);
+        }
+
+        for (; i < Length; i++)
+        {
+            re += ar[i] * br[i] + ai[i] * bi[i];
+            im += ar[i] * bi[i] - ai[i] * br[i];
         }
 
         return new Complex(re, im);
