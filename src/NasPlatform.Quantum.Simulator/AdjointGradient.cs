@@ -1,0 +1,244 @@
+using System.Numerics;
+using NasPlatform.Quantum.Simulator.Kernels;
+
+namespace NasPlatform.Quantum.Simulator;
+
+/// <summary>
+/// Exact gradients of E(θ) = ⟨ψ(θ)|H|ψ(θ)⟩ by adjoint differentiation (Jones &amp; Gacon 2020): one forward
+/// pass, then one backward sweep that undoes each gate on |ψ⟩ and on |λ⟩ = U…H|ψ⟩. For a gate
+/// U = exp(−iθG), dE/dθ = 2·Im⟨λ|G|ψ⟩ evaluated right after the gate, so all P gradients cost O(P) gate
+/// applications and two state vectors, whatever P is. Not thread-safe: use one instance per thread.
+/// </summary>
+public sealed class AdjointGradient
+{
+    private readonly StateVector _psi;
+    private readonly StateVector _lambda;
+    private Circuit? _planFor;
+    private int _planOps;
+    private FusedCircuit? _plan;
+
+    public AdjointGradient(int numQubits)
+    {
+        _psi = new StateVector(numQubits);
+        _lambda = new StateVector(numQubits);
+    }
+
+    public int NumQubits => _psi.NumQubits;
+
+    /// <summary>
+    /// Writes dE/dθ_p into <paramref name="gradient"/> (length ≥ the circuit's parameter count; the entries
+    /// are overwritten) and returns E.
+    /// </summary>
+    /// <param name="circuit">The parameterized circuit (its register must match this workspace).</param>
+    /// <param name="parameters">θ.</param>
+    /// <param name="observable">H.</param>
+    /// <param name="gradient">Receives dE/dθ.</param>
+    /// <param name="initialState">Start state (default |0…0⟩), e.g. a Hartree–Fock basis state.</param>
+    public double Evaluate(Circuit circuit, ReadOnlySpan<double> parameters, PauliSum observable, Span<double> gradient, StateVector? initialState = null)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        ArgumentNullException.ThrowIfNull(observable);
+        circuit.RequireRegister(_psi);
+        var parameterCount = circuit.ParameterCount;
+        if (gradient.Length < parameterCount)
+        {
+            throw new ArgumentException($"The circuit has {parameterCount} parameters; the gradient span holds {gradient.Length}.", nameof(gradient));
+        }
+
+        gradient.Clear();
+        if (initialState is null)
+        {
+            _psi.Reset();
+        }
+        else
+        {
+            _psi.CopyFrom(initialState);
+        }
+
+        PlanFor(circuit).Apply(_psi, parameters);
+        observable.Apply(_psi, _lambda);
+        var energy = _psi.InnerProduct(_lambda).Real;
+
+        var ops = circuit.Ops;
+        var firstParameterized = -1;
+        for (var i = 0; i < ops.Count; i++)
+        {
+            if (ops[i].IsParameterized)
+            {
+                firstParameterized = i;
+                break;
+            }
+        }
+
+        Span<Complex> m = stackalloc Complex[16];
+        Span<Complex> adjoint = stackalloc Complex[16];
+        Span<Complex> generator = stackalloc Complex[16];
+        Span<double> angles = stackalloc double[3];
+        for (var i = ops.Count - 1; i >= firstParameterized && i >= 0; i--)
+        {
+            var op = ops[i];
+            if (!op.IsParameterized)
+            {
+                Undo(op, parameters, m, adjoint);
+                continue;
+            }
+
+            op.ResolveAngles(parameters, angles);
+            if (op.Kind == GateKind.U3)
+            {
+                // U3(θ, φ, λ) = e^{i(φ+λ)/2} RZ(φ) RY(θ) RZ(λ); the global phase hits |ψ⟩ and |λ⟩ alike.
+                StepRotation(GateKind.RZ, op.Qubit0, angles[1], op.Angle1, gradient, m, adjoint, generator);
+                StepRotation(GateKind.RY, op.Qubit0, angles[0], op.Angle0, gradient, m, adjoint, generator);
+                StepRotation(GateKind.RZ, op.Qubit0, angles[2], op.Angle2, gradient, m, adjoint, generator);
+                continue;
+            }
+
+            double derivative;
+            if (op.Arity == 1 || Gates.ControlledTarget(op.Kind) is not null)
+            {
+                derivative = FusedStep(op, angles, m, adjoint, generator);
+            }
+            else
+            {
+                derivative = GeneratorElement(op, generator);
+                Undo(op, parameters, m, adjoint);
+            }
+
+            Accumulate(op.Angle0, derivative, gradient);
+        }
+
+        return energy;
+    }
+
+    private FusedCircuit PlanFor(Circuit circuit)
+    {
+        if (!ReferenceEquals(_planFor, circuit) || _planOps != circuit.Ops.Count)
+        {
+            _plan = circuit.Fuse();
+            _planFor = circuit;
+            _planOps = circuit.Ops.Count;
+        }
+
+        return _plan!;
+    }
+
+    private static void Accumulate(Angle angle, double derivative, Span<double> gradient)
+    {
+        if (angle.IsParameterized)
+        {
+            gradient[angle.ParameterIndex] += angle.Scale * derivative;
+        }
+    }
+
+    /// <summary>dE/dθ = 2·Im⟨λ|G|ψ⟩ for RXX, RYY, RZZ, whose generator is P⊗P/2.</summary>
+    private double GeneratorElement(GateOp op, Span<Complex> g)
+    {
+        Span<Complex> p = stackalloc Complex[4];
+        var pauli = op.Kind switch
+        {
+            GateKind.RXX => GateKind.X,
+            GateKind.RYY => GateKind.Y,
+            GateKind.RZZ => GateKind.Z,
+            _ => throw new NotSupportedException($"{op.Kind} has no two-qubit generator."),
+        };
+        Gates.Matrix1(pauli, [], p);
+        MatrixMath.Kron2(p, p, g);
+        for (var k = 0; k < 16; k++)
+        {
+            g[k] *= 0.5;
+        }
+
+        return 2.0 * _psi.MatrixElement2(_lambda, op.Qubit0, op.Qubit1, g).Imaginary;
+    }
+
+    /// <summary>
+    /// For a parameterized one-qubit or controlled gate: 2·Im⟨λ|G|ψ⟩ and the undo of the gate on both
+    /// states, in one pass.
+    /// </summary>
+    private double FusedStep(GateOp op, ReadOnlySpan<double> angles, Span<Complex> m, Span<Complex> adjoint, Span<Complex> g)
+    {
+        g.Clear();
+        int target, control;
+        if (Gates.ControlledTarget(op.Kind) is { } rotation)
+        {
+            (target, control) = (op.Qubit1, op.Qubit0);
+            Gates.Matrix1(rotation, angles, m);
+            HalfPauli(rotation, g);
+        }
+        else
+        {
+            (target, control) = (op.Qubit0, -1);
+            Gates.Matrix1(op.Kind, angles, m);
+            if (op.Kind == GateKind.P)
+            {
+                // P(φ) = diag(1, e^{iφ}): ∂P = i|1⟩⟨1|·P, so G = −|1⟩⟨1|.
+                g[3] = -1;
+            }
+            else
+            {
+                HalfPauli(op.Kind, g);
+            }
+        }
+
+        MatrixMath.Adjoint(m[..4], adjoint, 2);
+        var element = AdjointStepKernel.Run(
+            _psi, _lambda, _psi.BitOf(target), control < 0 ? -1 : _psi.BitOf(control), adjoint[..4], g[..4]);
+        return 2.0 * element.Imaginary;
+    }
+
+    private static void HalfPauli(GateKind rotation, Span<Complex> g)
+    {
+        var pauli = rotation switch { GateKind.RX => GateKind.X, GateKind.RY => GateKind.Y, _ => GateKind.Z };
+        Gates.Matrix1(pauli, [], g);
+        for (var k = 0; k < 4; k++)
+        {
+            g[k] *= 0.5;
+        }
+    }
+
+    private void StepRotation(GateKind rotation, int qubit, double angle, Angle source, Span<double> gradient, Span<Complex> m, Span<Complex> adjoint, Span<Complex> g)
+    {
+        g.Clear();
+        if (source.IsParameterized)
+        {
+            HalfPauli(rotation, g);
+        }
+
+        Gates.Matrix1(rotation, [angle], m);
+        MatrixMath.Adjoint(m[..4], adjoint, 2);
+        var element = AdjointStepKernel.Run(_psi, _lambda, _psi.BitOf(qubit), -1, adjoint[..4], g[..4]);
+        Accumulate(source, 2.0 * element.Imaginary, gradient);
+    }
+
+    private void Undo(GateOp op, ReadOnlySpan<double> parameters, Span<Complex> m, Span<Complex> adjoint)
+    {
+        if (op.Kind == GateKind.I)
+        {
+            return;
+        }
+
+        if (op.Arity == 1)
+        {
+            Gates.Matrix(op, parameters, m);
+            MatrixMath.Adjoint(m[..4], adjoint, 2);
+            _psi.Apply1(op.Qubit0, adjoint[..4]);
+            _lambda.Apply1(op.Qubit0, adjoint[..4]);
+        }
+        else if (Gates.ControlledTarget(op.Kind) is { } target)
+        {
+            Span<double> angles = stackalloc double[3];
+            op.ResolveAngles(parameters, angles);
+            Gates.Matrix1(target, angles, m);
+            MatrixMath.Adjoint(m[..4], adjoint, 2);
+            _psi.ApplyControlled1(op.Qubit0, op.Qubit1, adjoint[..4]);
+            _lambda.ApplyControlled1(op.Qubit0, op.Qubit1, adjoint[..4]);
+        }
+        else
+        {
+            Gates.Matrix(op, parameters, m);
+            MatrixMath.Adjoint(m, adjoint, 4);
+            _psi.Apply2(op.Qubit0, op.Qubit1, adjoint);
+            _lambda.Apply2(op.Qubit0, op.Qubit1, adjoint);
+        }
+    }
+}

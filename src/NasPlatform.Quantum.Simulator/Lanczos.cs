@@ -1,0 +1,150 @@
+using System.Runtime.Intrinsics;
+
+namespace NasPlatform.Quantum.Simulator;
+
+/// <summary>
+/// Exact ground energy by restarted Lanczos, matrix-free (H applied through <see cref="PauliSum.Apply"/>),
+/// with full reorthogonalization inside each cycle. Each cycle builds a Krylov basis of at most
+/// <c>krylovSize</c> vectors, takes the lowest Ritz vector and restarts from it, so memory stays at
+/// krylovSize + 1 state vectors (about 20 qubits fit in well under a gigabyte).
+/// </summary>
+public static class Lanczos
+{
+    /// <param name="hamiltonian">The Hermitian operator.</param>
+    /// <param name="numQubits">Register size (0: the operator's own).</param>
+    /// <param name="rng">Seeds the random start vector (default: seed 12345).</param>
+    /// <param name="tolerance">Stop when ‖H v − E v‖ ≤ tolerance·max(1, |E|); the energy error is about its square.</param>
+    /// <param name="krylovSize">Basis size per cycle (0: chosen from the register size, 8 to 40 vectors).</param>
+    /// <param name="maxMatrixVectorProducts">Give up (Converged = false) after this many applications of H.</param>
+    public static GroundStateResult GroundState(
+        PauliSum hamiltonian, int numQubits = 0, Random? rng = null, double tolerance = 1e-8,
+        int krylovSize = 0, int maxMatrixVectorProducts = 20000)
+    {
+        ArgumentNullException.ThrowIfNull(hamiltonian);
+        numQubits = numQubits == 0 ? hamiltonian.NumQubits : numQubits;
+        hamiltonian.RequireFits(numQubits);
+        var length = 1L << numQubits;
+        if (krylovSize <= 0)
+        {
+            // About 512 MB of basis vectors at most.
+            krylovSize = (int)Math.Clamp((512L << 20) / (16 * length), 8, 40);
+        }
+
+        krylovSize = (int)Math.Min(krylovSize, length);
+        rng ??= new Random(12345);
+
+        var basis = new StateVector[krylovSize + 1];
+        for (var k = 0; k < basis.Length; k++)
+        {
+            basis[k] = new StateVector(numQubits);
+        }
+
+        var start = new StateVector(numQubits);
+        for (var i = 0; i < start.Length; i++)
+        {
+            start.Re[i] = rng.NextDouble() - 0.5;
+            start.Im[i] = rng.NextDouble() - 0.5;
+        }
+
+        start.Normalize();
+        var scratch = new StateVector(numQubits);
+        var alpha = new double[krylovSize];
+        var beta = new double[krylovSize];
+        var products = 0;
+        var energy = double.NaN;
+        var residual = double.PositiveInfinity;
+
+        while (true)
+        {
+            basis[0].CopyFrom(start);
+            var size = 0;
+            for (var k = 0; k < krylovSize; k++)
+            {
+                var w = basis[k + 1];
+                hamiltonian.Apply(basis[k], w);
+                products++;
+                alpha[k] = basis[k].InnerProduct(w).Real;
+                // Full reorthogonalization; a second pass only when the first removed most of w
+                // (Kahan–Parlett "twice is enough" test), which keeps the basis orthonormal to rounding.
+                var before = Math.Sqrt(w.NormSquared());
+                for (var pass = 0; pass < 2; pass++)
+                {
+                    for (var j = 0; j <= k; j++)
+                    {
+                        var overlap = basis[j].InnerProduct(w);
+                        Axpy(-overlap, basis[j], w);
+                    }
+
+                    var after = Math.Sqrt(w.NormSquared());
+                    if (after > 0.7 * before)
+                    {
+                        break;
+                    }
+
+                    before = after;
+                }
+
+                size = k + 1;
+                beta[k] = Math.Sqrt(w.NormSquared());
+                if (beta[k] < 1e-13 * Math.Max(1.0, Math.Abs(alpha[k])))
+                {
+                    beta[k] = 0;
+                    break;
+                }
+
+                if (k + 1 < krylovSize)
+                {
+                    w.Scale(1.0 / beta[k]);
+                }
+            }
+
+            var (theta, y) = SymmetricEigen.LowestOfTridiagonal(alpha.AsSpan(0, size), beta.AsSpan(0, size - 1));
+            energy = theta;
+            // Ritz vector in scratch.
+            Array.Clear(scratch.Re);
+            Array.Clear(scratch.Im);
+            for (var j = 0; j < size; j++)
+            {
+                Axpy(y[j], basis[j], scratch);
+            }
+
+            scratch.Normalize();
+            // True residual ‖Hv − θv‖ (one extra product, robust against loss of orthogonality).
+            hamiltonian.Apply(scratch, basis[0]);
+            products++;
+            Axpy(-theta, scratch, basis[0]);
+            residual = Math.Sqrt(basis[0].NormSquared());
+            start.CopyFrom(scratch);
+            var converged = residual <= tolerance * Math.Max(1.0, Math.Abs(theta));
+            if (converged || products >= maxMatrixVectorProducts)
+            {
+                return new GroundStateResult(energy, start, products, residual, converged);
+            }
+        }
+    }
+
+    /// <summary>y ← y + a·x.</summary>
+    private static void Axpy(System.Numerics.Complex a, StateVector x, StateVector y)
+    {
+        var (xr, xi, yr, yi) = (x.Re, x.Im, y.Re, y.Im);
+        var ar = Vector256.Create(a.Real);
+        var ai = Vector256.Create(a.Imaginary);
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + 4 <= yr.Length; i += 4)
+            {
+                var vxr = Kernels.Simd.Load(xr, i);
+                var vxi = Kernels.Simd.Load(xi, i);
+                Kernels.Simd.Store(yr, i, Kernels.Simd.NegMulAdd(ai, vxi, Kernels.Simd.MulAdd(ar, vxr, Kernels.Simd.Load(yr, i))));
+                Kernels.Simd.Store(yi, i, Kernels.Simd.MulAdd(ai, vxr, Kernels.Simd.MulAdd(ar, vxi, Kernels.Simd.Load(yi, i))));
+            }
+        }
+
+        for (; i < yr.Length; i++)
+        {
+            yr[i] += a.Real * xr[i] - a.Imaginary * xi[i];
+            yi[i] += a.Real * xi[i] + a.Imaginary * xr[i];
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System.Numerics;
+using NasPlatform.Quantum.Simulator;
+using NasPlatform.Quantum.Simulator.Qasm;
+
+namespace NasPlatform.Quantum.Simulator.Tests;
+
+public class QasmTests
+{
+    private static readonly GateKind[] Exportable = RandomCircuits.AllKinds.Where(k => k != GateKind.Unitary2).ToArray();
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Round_trip_keeps_gates_and_unitary(int seed)
+    {
+        var rng = new Random(seed);
+        var (circuit, parameters) = RandomCircuits.Make(5, 80, rng, Exportable);
+        var text = QasmExporter.Export(circuit, parameters);
+        var back = QasmImporter.Import(text, "roundtrip.qasm");
+
+        Assert.Equal(circuit.NumQubits, back.NumQubits);
+        Assert.Equal(circuit.Ops.Count, back.Ops.Count);
+        for (var i = 0; i < circuit.Ops.Count; i++)
+        {
+            var expectedKind = circuit.Ops[i].Kind == GateKind.Unitary1 ? GateKind.U3 : circuit.Ops[i].Kind;
+            Assert.Equal(expectedKind, back.Ops[i].Kind);
+            Assert.Equal(circuit.Ops[i].Qubit0, back.Ops[i].Qubit0);
+            Assert.Equal(circuit.Ops[i].Qubit1, back.Ops[i].Qubit1);
+        }
+
+        // Only one-qubit matrices lose their global phase (written as u3).
+        AssertSameUpToPhase(circuit.ToUnitary(parameters), back.ToUnitary([]));
+        Assert.Equal(text, QasmExporter.Export(back, []));
+    }
+
+    [Fact]
+    public void Parameterized_import_turns_angles_into_parameters()
+    {
+        var circuit = new Circuit(3).RX(0, Angle.Parameter(0)).CRY(0, 2, Angle.Parameter(1)).U3(1, 0.1, Angle.Parameter(0), 0.3).CNOT(1, 2);
+        double[] theta = [0.25, -1.5];
+        var result = QasmImporter.ImportParameterized(QasmExporter.Export(circuit, theta));
+        Assert.Equal([0.25, -1.5, 0.1, 0.25, 0.3], result.Parameters);
+        Assert.Equal(5, result.Circuit.ParameterCount);
+        AssertSameUpToPhase(circuit.ToUnitary(theta), result.Circuit.ToUnitary(result.Parameters));
+    }
+
+    [Fact]
+    public void Imports_qiskit_style_files_with_definitions_broadcast_and_expressions()
+    {
+        const string text = """
+            OPENQASM 2.0;
+            include "qelib1.inc";
+            // two registers are laid out one after the other
+            qreg a[2];
+            qreg b[1];
+            creg c[3];
+            gate mygate(theta, phi) x, y { h x; cx x, y; rz(theta/2 + phi) y; barrier x, y; }
+            h a;
+            u2(0, pi) b[0];
+            mygate(pi/3, -0.1) a[1], b[0];
+            cp(pi/4) a[0], b[0];
+            cu3(0.3, 0.2, 0.1) b[0], a[0];
+            u(2*0.5, sin(0.2), 1e-1) a[1];
+            barrier a, b;
+            measure a -> c[0];
+            measure b[0] -> c[2];
+            """;
+        var imported = QasmImporter.ImportParameterized(text, "qiskit.qasm");
+        Assert.Equal(2, imported.MeasurementCount);
+        var circuit = imported.Circuit;
+        var parameters = imported.Parameters;
+        Assert.Equal(3, circuit.NumQubits);
+
+        var expected = new Circuit(3).H(0).H(1)
+            .U3(2, Math.PI / 2, 0, Math.PI)
+            .H(1).CNOT(1, 2).RZ(2, Math.PI / 6 - 0.1)
+            .Unitary(0, 2, Controlled(new Circuit(1).P(0, Math.PI / 4)))
+            .Unitary(2, 0, Controlled(new Circuit(1).U3(0, 0.3, 0.2, 0.1)))
+            .U3(1, 1.0, Math.Sin(0.2), 0.1);
+        AssertSameUpToPhase(expected.ToUnitary([]), circuit.ToUnitary(parameters));
+    }
+
+    [Theory]
+    [InlineData("OPENQASM 2.0;\nqreg q[2];\nfoo q[0];", "line 3, column 1", "unknown gate 'foo'")]
+    [InlineData("OPENQASM 2.0;\nqreg q[2];\ncx q[0], q[0];", "line 3", "same qubit twice")]
+    [InlineData("OPENQASM 2.0;\nqreg q[2];\nrx q[5];", "line 3", "out of range")]
+    [InlineData("OPENQASM 2.0;\nqreg q[2];\nrx q[0];", "line 3", "takes 1 parameter")]
+    [InlineData("OPENQASM 3.0;\nqubit q;", "line 1", "OpenQASM 2.0")]
+    [InlineData("OPENQASM 2.0;\nqreg q[1];\nreset q[0];", "line 3", "unitary circuits only")]
+    [InlineData("OPENQASM 2.0;\nqreg q[1];\nrx(pi q[0];", "line 3", "expected ','")]
+    public void Bad_files_name_the_line_and_the_problem(string text, string place, string problem)
+    {
+        var ex = Assert.Throws<QasmException>(() => QasmImporter.Import(text, "bad.qasm"));
+        Assert.Contains("bad.qasm", ex.Message);
+        Assert.Contains(place, ex.Message);
+        Assert.Contains(problem, ex.Message);
+    }
+
+    [Fact]
+    public void Two_qubit_matrices_are_refused_on_export_with_a_reason()
+    {
+        var circuit = new Circuit(2).Unitary(0, 1, Textbook.RandomUnitary(4, new Random(1)));
+        var ex = Assert.Throws<NotSupportedException>(() => QasmExporter.Export(circuit, []));
+        Assert.Contains("decompose", ex.Message);
+    }
+
+    [Fact]
+    public void Export_writes_qelib1_names_and_valid_reals()
+    {
+        var text = QasmExporter.Export(new Circuit(2).P(0, 1e-5).RYY(0, 1, 0.5).CNOT(1, 0), [], measureAll: true);
+        Assert.Contains("u1(1.0E-05) q[0];", text);
+        Assert.Contains("gate ryy(theta) a,b", text);
+        Assert.Contains("cx q[1],q[0];", text);
+        Assert.EndsWith("measure q -> c;\n", text);
+    }
+
+    private static ComplexMatrix Controlled(Circuit oneQubit)
+    {
+        var u = oneQubit.ToUnitary([]);
+        return new ComplexMatrix(4, [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, u[0, 0], u[0, 1], 0, 0, u[1, 0], u[1, 1]]);
+    }
+
+    private static void AssertSameUpToPhase(Complex[,] a, Complex[,] b)
+    {
+        var dim = a.GetLength(0);
+        var (r, c) = (0, 0);
+        for (var i = 0; i < dim; i++)
+        {
+            for (var j = 0; j < dim; j++)
+            {
+                if (a[i, j].Magnitude > a[r, c].Magnitude)
+                {
+                    (r, c) = (i, j);
+                }
+            }
+        }
+
+        var phase = b[r, c] / a[r, c];
+        Assert.Equal(1.0, phase.Magnitude, 10);
+        for (var i = 0; i < dim; i++)
+        {
+            for (var j = 0; j < dim; j++)
+            {
+                Assert.True((a[i, j] * phase - b[i, j]).Magnitude < 1e-10, $"entry ({i},{j})");
+            }
+        }
+    }
+}
