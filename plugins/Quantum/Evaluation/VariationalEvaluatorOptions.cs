@@ -126,6 +126,7 @@ public sealed class VariationalEvaluatorOptions
             schema["required"] = required.DeepClone();
         }
 
+        AddDefinitions(schema, [task]);
         return schema.ToString(Formatting.Indented);
     }
 
@@ -171,7 +172,31 @@ public sealed class VariationalEvaluatorOptions
             ["required"] = new JArray("task"),
             ["properties"] = properties,
         };
+        AddDefinitions(generic, tasks);
         return generic.ToString(Formatting.Indented);
+    }
+
+    /// <summary>Carries the tasks' "definitions" over, so their "#/definitions/…" references still resolve.</summary>
+    private static void AddDefinitions(JObject schema, IEnumerable<IVariationalTaskFactory> tasks)
+    {
+        var definitions = new JObject();
+        foreach (var task in tasks)
+        {
+            foreach (var definition in ((JObject?)ReadTaskSchema(task)["definitions"] ?? []).Properties())
+            {
+                if (definitions[definition.Name] is { } seen && !JToken.DeepEquals(seen, definition.Value))
+                {
+                    throw new InvalidOperationException($"Task '{task.Name}' defines '{definition.Name}' differently from another task; rename the definition.");
+                }
+
+                definitions[definition.Name] = definition.Value.DeepClone();
+            }
+        }
+
+        if (definitions.Count > 0)
+        {
+            schema["definitions"] = definitions;
+        }
     }
 
     /// <summary>

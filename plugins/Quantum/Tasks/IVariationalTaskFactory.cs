@@ -18,7 +18,7 @@ public interface IVariationalTaskFactory
 
     /// <summary>
     /// JSON Schema (draft-07) of the task's own options: an object schema with "properties" and,
-    /// optionally, "required". It must not redefine the training options
+    /// optionally, "required" and "definitions" (referred to as "#/definitions/…"). It must not redefine the training options
     /// (<see cref="Evaluation.VariationalEvaluatorOptions.TrainingPropertyNames"/>); the evaluator merges the two.
     /// </summary>
     string OptionsSchema { get; }
