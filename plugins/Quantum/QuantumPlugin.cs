@@ -1,16 +1,48 @@
 using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Plugins.Quantum.Evaluation;
+using NasPlatform.Plugins.Quantum.Spaces;
+using NasPlatform.Plugins.Quantum.Tasks;
 
 namespace NasPlatform.Plugins.Quantum;
 
 /// <summary>Quantum architecture search: circuit search spaces and variational evaluators.</summary>
 public sealed class QuantumPlugin : INasPlugin
 {
-    public PluginDescription Describe() => new("quantum", "0.1.0", ContractVersion.Text,
+    /// <summary>The plugin id used in experiment files.</summary>
+    public const string Id = "quantum";
+
+    public PluginDescription Describe() => new(Id, "0.1.0", ContractVersion.Text,
         "Parameterized quantum circuits for variational algorithms (VQE, quantum classifiers), on NasPlatform's own state-vector simulator.");
 
     public void Register(IPluginRegistry registry)
     {
-        // Search spaces and evaluators are registered here as they land.
+        ArgumentNullException.ThrowIfNull(registry);
+        registry.AddSearchSpace(
+            LayerwiseSpace.Name,
+            "Layer-wise circuits (Zhang et al. 2021): per layer and qubit a rotation, per layer an entangler along the coupling map.",
+            LayerwiseSpace.OptionsSchema,
+            LayerwiseSpace.Create);
+        registry.AddSearchSpace(
+            GatewiseSpace.Name,
+            "Gate-wise circuits: up to maxGates rotations and CNOT/CZ on coupled pairs.",
+            GatewiseSpace.OptionsSchema,
+            GatewiseSpace.Create);
+
+        // Each task is an evaluator of its own name, and a choice of the generic evaluator's "task" option.
+        foreach (var task in VariationalTaskRegistry.All)
+        {
+            registry.AddEvaluator(
+                task.Name,
+                task.Description,
+                VariationalEvaluatorOptions.SchemaFor(task),
+                context => VariationalEvaluator.Create(task, context));
+        }
+
+        registry.AddEvaluator(
+            VariationalEvaluator.GenericName,
+            $"Trains circuits on the variational task named by \"task\" ({string.Join(", ", VariationalTaskRegistry.All.Select(t => t.Name))}); fidelities s<steps>x<restarts>.",
+            VariationalEvaluatorOptions.GenericSchema(VariationalTaskRegistry.All),
+            VariationalEvaluator.CreateGeneric);
     }
 }

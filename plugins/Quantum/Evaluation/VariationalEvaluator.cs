@@ -1,0 +1,123 @@
+using System.Globalization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Plugins.Quantum.Circuits;
+using NasPlatform.Plugins.Quantum.Statistics;
+using NasPlatform.Plugins.Quantum.Tasks;
+using NasPlatform.Plugins.Quantum.Training;
+using NasPlatform.Quantum.Simulator.Qasm;
+
+namespace NasPlatform.Plugins.Quantum.Evaluation;
+
+/// <summary>
+/// Evaluates a circuit candidate by training it on a variational task at the trial's fidelity (optimizer
+/// steps × restarts). Metrics: the task's (for VQE energy, energy_error, fidelity, …) plus the circuit's
+/// free statistics. Artifacts in the trial's work directory: circuit.qasm (OpenQASM 2.0, parameters bound)
+/// and parameters.json. Each call has its own simulator workspaces, so trials run in parallel safely.
+/// </summary>
+public sealed class VariationalEvaluator : IEvaluator
+{
+    /// <summary>Name of the generic evaluator whose "task" option picks the task.</summary>
+    public const string GenericName = "variational";
+
+    public VariationalEvaluator(IVariationalTask task, VariationalEvaluatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(options);
+        Task = task;
+        Options = options;
+    }
+
+    /// <summary>The task candidates are trained on.</summary>
+    public IVariationalTask Task { get; }
+
+    /// <summary>Training options and fidelities.</summary>
+    public VariationalEvaluatorOptions Options { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Fidelity> Fidelities => Options.Fidelities;
+
+    /// <summary>Creates the evaluator for <paramref name="factory"/>'s task from validated options.</summary>
+    /// <exception cref="ComponentConfigurationException">The options are unusable.</exception>
+    public static VariationalEvaluator Create(IVariationalTaskFactory factory, ComponentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(context);
+        var training = VariationalEvaluatorOptions.Parse(context.Options);
+        return new VariationalEvaluator(factory.Create(context), training);
+    }
+
+    /// <summary>Creates the generic evaluator: the task is the one named by the "task" option.</summary>
+    /// <exception cref="ComponentConfigurationException">The task is unknown or its options are unusable.</exception>
+    public static VariationalEvaluator CreateGeneric(ComponentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var name = context.Options.Value<string>("task");
+        var factory = VariationalTaskRegistry.Find(name ?? string.Empty)
+            ?? throw new ComponentConfigurationException("task", $"Unknown task \"{name}\"; use one of {string.Join(", ", VariationalTaskRegistry.All.Select(f => f.Name))}.");
+        return Create(factory, context);
+    }
+
+    /// <inheritdoc />
+    public Task<EvaluationResult> EvaluateAsync(EvaluationRequest request, IProgress<EvaluationProgress> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        // CPU-bound and synchronous: the engine already gives each evaluation a thread of its own.
+        return System.Threading.Tasks.Task.FromResult(Evaluate(request, progress, cancellationToken));
+    }
+
+    /// <summary>The synchronous evaluation behind <see cref="EvaluateAsync"/>.</summary>
+    public EvaluationResult Evaluate(EvaluationRequest request, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var ansatz = CircuitCandidates.Read(request.Candidate);
+        if (ansatz.NumQubits != Task.NumQubits)
+        {
+            throw new ArgumentException($"The candidate has {ansatz.NumQubits} qubits but the task needs {Task.NumQubits}; set the search space's \"qubits\" to {Task.NumQubits}.");
+        }
+
+        var budget = Options.BudgetFor(request.Fidelity);
+        var relay = progress is null ? null : new ProgressRelay(progress);
+        var result = Task.Fit(ansatz.ToCircuit(), budget, new Random(request.Seed), relay, cancellationToken);
+
+        var metrics = new Dictionary<string, double>(result.Metrics);
+        foreach (var (name, value) in CircuitStatistics.Compute(request.Candidate.Hash, ansatz))
+        {
+            metrics.TryAdd(name, value);
+        }
+
+        var artifacts = WriteArtifacts(request, result, metrics);
+        return new EvaluationResult(metrics, artifacts);
+    }
+
+    private static List<Artifact> WriteArtifacts(EvaluationRequest request, TaskResult result, IReadOnlyDictionary<string, double> metrics)
+    {
+        Directory.CreateDirectory(request.WorkDirectory);
+        var qasmPath = Path.Combine(request.WorkDirectory, "circuit.qasm");
+        File.WriteAllText(qasmPath, QasmExporter.Export(result.Circuit, result.Parameters));
+
+        var parametersPath = Path.Combine(request.WorkDirectory, "parameters.json");
+        var document = new JObject
+        {
+            ["fidelity"] = request.Fidelity.Name,
+            ["seed"] = request.Seed,
+            ["parameters"] = new JArray(result.Parameters.Select(p => (object)p)),
+            ["metrics"] = new JObject(metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => new JProperty(m.Key, m.Value))),
+            ["candidate"] = request.Candidate.ToJson(),
+        };
+        File.WriteAllText(parametersPath, document.ToString(Formatting.Indented));
+        return [new Artifact("circuit", qasmPath), new Artifact("parameters", parametersPath)];
+    }
+
+    /// <summary>Turns training progress into evaluation progress, with the best loss so far as a metric.</summary>
+    private sealed class ProgressRelay(IProgress<EvaluationProgress> target) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value)
+        {
+            var message = string.Create(CultureInfo.InvariantCulture, $"restart {Math.Min(value.Restart + 1, value.Restarts)}/{value.Restarts}, step {value.Step}/{value.Steps}, loss {value.BestLoss:G8}");
+            target.Report(new EvaluationProgress(value.Fraction, message, new Dictionary<string, double> { ["loss"] = value.BestLoss }));
+        }
+    }
+}

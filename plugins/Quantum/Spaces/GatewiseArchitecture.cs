@@ -1,0 +1,87 @@
+using Newtonsoft.Json.Linq;
+using NasPlatform.Abstractions.Candidates;
+using NasPlatform.Plugins.Quantum.Circuits;
+
+namespace NasPlatform.Plugins.Quantum.Spaces;
+
+/// <summary>
+/// A gate-wise circuit: a free sequence of rotations and entanglers. Candidate JSON:
+/// <c>{"space":"gatewise","qubits":4,"gates":["ry 0","cnot 0 1","rz 1"]}</c>. CZ is symmetric, so it is
+/// stored with the smaller qubit first; CNOT keeps its control first.
+/// </summary>
+public sealed class GatewiseArchitecture
+{
+    /// <summary>The value of the candidate's "space" key.</summary>
+    public const string SpaceKey = "gatewise";
+
+    public GatewiseArchitecture(int qubits, IReadOnlyList<AnsatzGate> gates)
+    {
+        Qubits = qubits;
+        Gates = gates;
+    }
+
+    /// <summary>Register size.</summary>
+    public int Qubits { get; }
+
+    /// <summary>The gates in order.</summary>
+    public IReadOnlyList<AnsatzGate> Gates { get; }
+
+    /// <summary>The canonical candidate.</summary>
+    public Candidate ToCandidate() => Candidate.From(new JObject
+    {
+        ["space"] = SpaceKey,
+        ["qubits"] = Qubits,
+        ["gates"] = new JArray(Gates.Select(g => g.ToString())),
+    });
+
+    /// <summary>The gate list.</summary>
+    public AnsatzCircuit ToAnsatz() => new(Qubits, Gates);
+
+    /// <summary>Reads a gate-wise candidate, or lists what is wrong with its JSON.</summary>
+    public static (GatewiseArchitecture? Architecture, List<string> Problems) TryRead(JObject json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var problems = new List<string>();
+        foreach (var extra in json.Properties().Where(p => p.Name is not ("space" or "qubits" or "gates")))
+        {
+            problems.Add($"unexpected property '{extra.Name}'; a gate-wise candidate has space, qubits and gates");
+        }
+
+        if (json["qubits"] is not { Type: JTokenType.Integer } qubitsToken || (int)qubitsToken is < 1 or > 30)
+        {
+            problems.Add("'qubits' must be an integer from 1 to 30");
+            return (null, problems);
+        }
+
+        var qubits = (int)qubitsToken;
+        if (json["gates"] is not JArray gateArray)
+        {
+            problems.Add("'gates' must be an array of gates like \"ry 0\" or \"cnot 0 1\"");
+            return (null, problems);
+        }
+
+        var gates = new List<AnsatzGate>();
+        for (var i = 0; i < gateArray.Count; i++)
+        {
+            var gate = AnsatzGate.TryParse(gateArray[i].Type == JTokenType.String ? (string)gateArray[i]! : gateArray[i].ToString(), out var problem);
+            if (gate is not { } g)
+            {
+                problems.Add($"gates[{i}]: {problem}");
+                continue;
+            }
+
+            if (g.Qubit0 >= qubits || g.Qubit1 >= qubits)
+            {
+                problems.Add($"gates[{i}] \"{g}\" uses a qubit outside 0..{qubits - 1}");
+            }
+            else if (g.Name == "cz" && g.Qubit0 > g.Qubit1)
+            {
+                problems.Add($"gates[{i}] \"{g}\": write CZ with the smaller qubit first (\"cz {g.Qubit1} {g.Qubit0}\")");
+            }
+
+            gates.Add(g);
+        }
+
+        return (problems.Count == 0 ? new GatewiseArchitecture(qubits, gates) : null, problems);
+    }
+}

@@ -1,0 +1,12 @@
+using NasPlatform.Quantum.Simulator;
+
+namespace NasPlatform.Plugins.Quantum.Tasks;
+
+/// <summary>What a task measured after training.</summary>
+/// <param name="Metrics">Named metrics (for VQE: energy, energy_error, fidelity); finite values only.</param>
+/// <param name="Parameters">The best parameters found, indexed like <paramref name="Circuit"/>'s parameters.</param>
+/// <param name="Circuit">
+/// The circuit to export as the trial's artifact, with <paramref name="Parameters"/> bound: the ansatz
+/// with whatever the task runs before it (for VQE the initial-state preparation).
+/// </param>
+public sealed record TaskResult(IReadOnlyDictionary<string, double> Metrics, double[] Parameters, Circuit Circuit);

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Numerics;
+using NasPlatform.Quantum.Simulator;
+
+namespace NasPlatform.Plugins.Quantum.Tasks.Vqe;
+
+/// <summary>
+/// Exact ground states by the simulator's Lanczos, computed once per Hamiltonian and process (every trial
+/// of an experiment, and every experiment in a test run, shares them). Degeneracy is probed by restarting
+/// Lanczos from other random vectors: in a degenerate ground space each start lands on a different ground
+/// vector, so the part orthogonal to those already found is a new one.
+/// </summary>
+public static class ExactGroundStates
+{
+    /// <summary>Most ground vectors looked for.</summary>
+    public const int MaxDegeneracy = 4;
+
+    private const double ResidualTolerance = 1e-10;
+
+    private static readonly ConcurrentDictionary<string, Lazy<ExactGroundState>> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>The ground state of <paramref name="hamiltonian"/> on <paramref name="numQubits"/> qubits.</summary>
+    /// <exception cref="InvalidOperationException">Lanczos did not converge.</exception>
+    public static ExactGroundState Get(PauliSum hamiltonian, int numQubits)
+    {
+        ArgumentNullException.ThrowIfNull(hamiltonian);
+        var key = $"{numQubits}:{hamiltonian.ToDenseString()}";
+        return Cache.GetOrAdd(key, _ => new Lazy<ExactGroundState>(() => Compute(hamiltonian, numQubits))).Value;
+    }
+
+    private static ExactGroundState Compute(PauliSum hamiltonian, int numQubits)
+    {
+        var first = Lanczos.GroundState(hamiltonian, numQubits, new Random(12345), ResidualTolerance);
+        if (!first.Converged)
+        {
+            throw new InvalidOperationException($"Lanczos did not converge for the {numQubits}-qubit Hamiltonian (residual {first.Residual:G3} after {first.MatrixVectorProducts} products); the exact energy is unknown.");
+        }
+
+        var energy = first.Energy;
+        var basis = new List<StateVector> { Normalized(first.State) };
+        var scratch = new StateVector(numQubits);
+        for (var attempt = 1; attempt <= MaxDegeneracy; attempt++)
+        {
+            if (basis.Count == MaxDegeneracy)
+            {
+                break;
+            }
+
+            var next = Lanczos.GroundState(hamiltonian, numQubits, new Random(12345 + attempt), ResidualTolerance);
+            if (!next.Converged)
+            {
+                break;
+            }
+
+            var candidate = next.State.Clone();
+            foreach (var g in basis)
+            {
+                var overlap = g.InnerProduct(candidate);
+                Subtract(candidate, g, overlap);
+            }
+
+            var norm = Math.Sqrt(candidate.NormSquared());
+            if (norm < 1e-3)
+            {
+                // The new start found no ground vector outside those known: the ground space is spanned.
+                break;
+            }
+
+            candidate.Scale(1.0 / norm);
+            hamiltonian.Apply(candidate, scratch);
+            var candidateEnergy = candidate.InnerProduct(scratch).Real;
+            if (Math.Abs(candidateEnergy - energy) > 1e-7 * Math.Max(1.0, Math.Abs(energy)))
+            {
+                // What is left is an excited-state admixture of an imperfectly converged vector, not a ground vector.
+                break;
+            }
+
+            basis.Add(candidate);
+            energy = Math.Min(energy, next.Energy);
+        }
+
+        return new ExactGroundState(energy, basis);
+    }
+
+    private static StateVector Normalized(StateVector state)
+    {
+        var copy = state.Clone();
+        copy.Normalize();
+        return copy;
+    }
+
+    private static void Subtract(StateVector target, StateVector direction, Complex overlap)
+    {
+        for (var i = 0; i < target.Length; i++)
+        {
+            // target −= ⟨g|t⟩ g
+            var re = overlap.Real * direction.Re[i] - overlap.Imaginary * direction.Im[i];
+            var im = overlap.Real * direction.Im[i] + overlap.Imaginary * direction.Re[i];
+            target.Re[i] -= re;
+            target.Im[i] -= im;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using Newtonsoft.Json.Linq;
+using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Quantum.Simulator;
+
+namespace NasPlatform.Plugins.Quantum.Tasks.Vqe;
+
+/// <summary>
+/// Reads the VQE options: "hamiltonian" as a Pauli sum ("0.5 Z0 Z1 + 0.3 X2", or dense "0.5 ZZI") or a
+/// built-in model ({"model":"tfim","qubits":8,"j":1,"h":1,"periodic":false}, {"model":"heisenberg",…},
+/// {"model":"h2"}, {"model":"h2-parity"}); or "hamiltonianFile", a text file holding a Pauli sum
+/// (relative to the experiment file); "qubits" to widen the register; "initialState" a basis string.
+/// </summary>
+public static class HamiltonianOptions
+{
+    /// <summary>JSON Schema properties of the VQE options.</summary>
+    public const string Properties = """
+        {
+          "hamiltonian": {
+            "description": "A Pauli sum such as \"-1.0 Z0 Z1 - 0.5 X0\" (qubit 0 leftmost in dense strings), or a built-in model.",
+            "oneOf": [
+              { "type": "string", "minLength": 1 },
+              {
+                "type": "object", "additionalProperties": false, "required": ["model", "qubits"],
+                "properties": {
+                  "model": { "const": "tfim", "description": "H = -J sum Z_i Z_{i+1} - h sum X_i." },
+                  "qubits": { "type": "integer", "minimum": 2, "maximum": 24 },
+                  "j": { "type": "number", "default": 1 }, "h": { "type": "number", "default": 1 },
+                  "periodic": { "type": "boolean", "default": false }
+                }
+              },
+              {
+                "type": "object", "additionalProperties": false, "required": ["model", "qubits"],
+                "properties": {
+                  "model": { "const": "heisenberg", "description": "H = sum (Jx X_i X_{i+1} + Jy Y_i Y_{i+1} + Jz Z_i Z_{i+1}) (Pauli units)." },
+                  "qubits": { "type": "integer", "minimum": 2, "maximum": 24 },
+                  "jx": { "type": "number", "default": 1 }, "jy": { "type": "number", "default": 1 }, "jz": { "type": "number", "default": 1 },
+                  "periodic": { "type": "boolean", "default": false }
+                }
+              },
+              {
+                "type": "object", "additionalProperties": false, "required": ["model"],
+                "properties": { "model": { "enum": ["h2", "h2-parity"], "description": "H2 in STO-3G at 0.735 A: 4-qubit Jordan-Wigner (HF state 1100) or the 2-qubit parity form (HF state 10); total energies, nuclear repulsion included." } }
+              }
+            ]
+          },
+          "hamiltonianFile": { "type": "string", "minLength": 1, "description": "Path of a text file holding a Pauli sum, relative to the experiment file." },
+          "qubits": { "type": "integer", "minimum": 1, "maximum": 24, "description": "Register size, when it is larger than the Hamiltonian's highest qubit + 1." },
+          "initialState": { "type": "string", "pattern": "^[01]+$", "description": "Basis state the circuit starts from, qubit 0 first (default: |0...0>, or the Hartree-Fock state for the H2 models)." }
+        }
+        """;
+
+    /// <summary>Largest register a VQE trial simulates (a state vector of 2^24 amplitudes is 256 MB).</summary>
+    public const int MaxQubits = 24;
+
+    /// <summary>Reads the problem from validated options.</summary>
+    /// <exception cref="ComponentConfigurationException">Neither or both of hamiltonian and hamiltonianFile, an unreadable sum, a bad register size or initial state.</exception>
+    public static VqeProblem Parse(ComponentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = context.Options;
+        var inline = options["hamiltonian"];
+        var file = options.Value<string>("hamiltonianFile");
+        if ((inline is null) == (file is null))
+        {
+            throw new ComponentConfigurationException(inline is null ? "hamiltonian" : "hamiltonianFile",
+                "Give exactly one of \"hamiltonian\" (a Pauli sum or a built-in model such as {\"model\": \"tfim\", \"qubits\": 8}) and \"hamiltonianFile\".");
+        }
+
+        var (hamiltonian, description, defaultState) = file is not null
+            ? FromFile(context.ResolvePath(file))
+            : inline is JObject model ? FromModel(model) : FromText((string)inline!, "hamiltonian", "the \"hamiltonian\" option");
+
+        var qubits = options.Value<int?>("qubits") ?? hamiltonian.NumQubits;
+        if (qubits < hamiltonian.NumQubits)
+        {
+            throw new ComponentConfigurationException("qubits", $"\"qubits\" is {qubits} but the Hamiltonian acts on qubit {hamiltonian.NumQubits - 1}; raise qubits to at least {hamiltonian.NumQubits} or leave it out.");
+        }
+
+        if (qubits > MaxQubits)
+        {
+            throw new ComponentConfigurationException(file is null ? "hamiltonian" : "hamiltonianFile", $"The Hamiltonian acts on {qubits} qubits; VQE here simulates at most {MaxQubits}.");
+        }
+
+        var initialState = options.Value<string>("initialState") ?? (defaultState is not null && defaultState.Length == qubits ? defaultState : null);
+        if (initialState is not null && initialState.Length != qubits)
+        {
+            throw new ComponentConfigurationException("initialState", $"\"initialState\" \"{initialState}\" has {initialState.Length} bits but the register has {qubits} qubits; give one bit per qubit, qubit 0 first.");
+        }
+
+        return new VqeProblem(hamiltonian, qubits, initialState, description);
+    }
+
+    private static (PauliSum, string, string?) FromModel(JObject model)
+    {
+        var name = model.Value<string>("model");
+        var qubits = model.Value<int?>("qubits") ?? 0;
+        var periodic = model.Value<bool?>("periodic") ?? false;
+        var boundary = periodic ? "periodic" : "open";
+        switch (name)
+        {
+            case "tfim":
+                var j = model.Value<double?>("j") ?? 1.0;
+                var h = model.Value<double?>("h") ?? 1.0;
+                return (Hamiltonians.TransverseFieldIsing(qubits, j, h, periodic), Invariant($"tfim n={qubits} J={j} h={h} {boundary}"), null);
+            case "heisenberg":
+                var jx = model.Value<double?>("jx") ?? 1.0;
+                var jy = model.Value<double?>("jy") ?? 1.0;
+                var jz = model.Value<double?>("jz") ?? 1.0;
+                return (Hamiltonians.HeisenbergXxz(qubits, jx, jy, jz, periodic), Invariant($"heisenberg n={qubits} Jx={jx} Jy={jy} Jz={jz} {boundary}"), null);
+            case "h2":
+                return (Hamiltonians.H2Sto3G(), "h2 sto-3g 4-qubit jordan-wigner", Hamiltonians.H2HartreeFockState);
+            case "h2-parity":
+                // The parity form is electronic; adding the nuclear repulsion makes its energies total energies, like the 4-qubit form's.
+                var parity = Hamiltonians.H2Sto3GParity() + PauliSum.Parse(Invariant($"{Hamiltonians.H2NuclearRepulsion:R}"), 2);
+                return (parity, "h2 sto-3g 2-qubit parity", "10");
+            default:
+                throw new ComponentConfigurationException("hamiltonian.model", $"Unknown model \"{name}\"; use tfim, heisenberg, h2 or h2-parity.");
+        }
+    }
+
+    private static (PauliSum, string, string?) FromFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ComponentConfigurationException("hamiltonianFile", $"The Hamiltonian file {path} does not exist; give a path relative to the experiment file.");
+        }
+
+        return FromText(File.ReadAllText(path), "hamiltonianFile", path);
+    }
+
+    private static (PauliSum, string, string?) FromText(string text, string optionPath, string source)
+    {
+        try
+        {
+            var sum = PauliSum.Parse(text, 0, source);
+            if (sum.Terms.Count == 0)
+            {
+                throw new ComponentConfigurationException(optionPath, $"{source} has no terms; write a Pauli sum such as \"-1.0 Z0 Z1 - 0.5 X0\".");
+            }
+
+            return (sum, $"pauli sum ({sum.Terms.Count} terms)", null);
+        }
+        catch (FormatException e)
+        {
+            throw new ComponentConfigurationException(optionPath, e.Message, e);
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,79 @@
+using NasPlatform.Plugins.Quantum.Training;
+using NasPlatform.Quantum.Simulator;
+
+namespace NasPlatform.Plugins.Quantum.Tasks.Vqe;
+
+/// <summary>
+/// The variational quantum eigensolver: minimizes ⟨H⟩ over the ansatz parameters from the initial basis
+/// state, then reports the energy beside the exact ground energy (Lanczos) and the ground-state fidelity.
+/// Metrics: energy, exact_energy, energy_error = energy − exact_energy (≥ 0 up to rounding), fidelity =
+/// weight of the trained state in the ground space (Σ over the ground vectors found, so it is meaningful
+/// for degenerate ground states too), ground_degeneracy, steps and evaluations.
+/// </summary>
+public sealed class VqeTask : IVariationalTask
+{
+    private readonly StateVector? _initialState;
+
+    public VqeTask(VqeProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        Problem = problem;
+        _initialState = problem.InitialState is null ? null : StateVector.FromBasisString(problem.InitialState);
+    }
+
+    /// <summary>The Hamiltonian, register and initial state.</summary>
+    public VqeProblem Problem { get; }
+
+    /// <inheritdoc />
+    public int NumQubits => Problem.NumQubits;
+
+    /// <inheritdoc />
+    public string PrimaryMetric => "energy";
+
+    /// <summary>The exact ground state (computed on first use, then shared process-wide).</summary>
+    public ExactGroundState Exact => ExactGroundStates.Get(Problem.Hamiltonian, NumQubits);
+
+    /// <inheritdoc />
+    public TaskResult Fit(Circuit ansatz, TrainingBudget budget, Random rng, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ansatz);
+        if (ansatz.NumQubits != NumQubits)
+        {
+            throw new ArgumentException($"The circuit has {ansatz.NumQubits} qubits but the Hamiltonian ({Problem.Description}) needs {NumQubits}; set the search space's \"qubits\" to {NumQubits}.", nameof(ansatz));
+        }
+
+        var exact = Exact;
+        var objective = new VqeObjective(ansatz, Problem.Hamiltonian, _initialState);
+        var training = Trainer.Minimize(objective, budget, rng, progress, cancellationToken);
+
+        var state = _initialState?.Clone() ?? new StateVector(NumQubits);
+        ansatz.Fuse().Apply(state, training.BestParameters);
+        var energy = Problem.Hamiltonian.Expectation(state);
+        var metrics = new Dictionary<string, double>
+        {
+            ["energy"] = energy,
+            ["exact_energy"] = exact.Energy,
+            ["energy_error"] = energy - exact.Energy,
+            ["fidelity"] = exact.Fidelity(state),
+            ["ground_degeneracy"] = exact.Degeneracy,
+            ["steps"] = training.Steps,
+            ["evaluations"] = training.Evaluations,
+        };
+        return new TaskResult(metrics, training.BestParameters, WithPreparation(ansatz));
+    }
+
+    /// <summary>X gates that prepare the initial basis state, then the ansatz.</summary>
+    private Circuit WithPreparation(Circuit ansatz)
+    {
+        var circuit = new Circuit(NumQubits);
+        for (var q = 0; q < (Problem.InitialState?.Length ?? 0); q++)
+        {
+            if (Problem.InitialState![q] == '1')
+            {
+                circuit.X(q);
+            }
+        }
+
+        return circuit.AddRange(ansatz.Ops);
+    }
+}
