@@ -58,10 +58,17 @@ public sealed class ClassifierObjective : IDifferentiableObjective
     /// <summary>Number of <see cref="Evaluate"/> calls so far.</summary>
     public int Evaluations { get; private set; }
 
+    /// <summary>
+    /// The parameters of the latest <see cref="Evaluate"/> call (empty before the first). With mini-batches
+    /// the optimizer's "best" point is judged on one noisy batch; the last iterate is a second candidate.
+    /// </summary>
+    public double[] LastParameters { get; private set; } = [];
+
     /// <summary>The mean loss over the next mini-batch; writes its gradient.</summary>
     public double Evaluate(ReadOnlySpan<double> parameters, Span<double> gradient)
     {
         Evaluations++;
+        LastParameters = parameters.ToArray();
         if (IsFullBatch)
         {
             return EvaluateAll(parameters, gradient);
