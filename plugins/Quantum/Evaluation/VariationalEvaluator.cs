@@ -57,6 +57,7 @@ public sealed class VariationalEvaluator : IEvaluator
         var name = context.Options.Value<string>("task");
         var factory = VariationalTaskRegistry.Find(name ?? string.Empty)
             ?? throw new ComponentConfigurationException("task", $"Unknown task \"{name}\"; use one of {string.Join(", ", VariationalTaskRegistry.All.Select(f => f.Name))}.");
+        VariationalEvaluatorOptions.CheckTaskOptions(factory, context.Options);
         return Create(factory, context);
     }
 

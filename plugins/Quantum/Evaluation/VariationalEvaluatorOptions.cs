@@ -106,7 +106,7 @@ public sealed class VariationalEvaluatorOptions
         ArgumentNullException.ThrowIfNull(task);
         var taskSchema = ReadTaskSchema(task);
         var properties = JObject.Parse(TrainingProperties);
-        properties["task"] = new JObject { ["const"] = task.Name, ["description"] = $"Optional here; if given it must be \"{task.Name}\"." };
+        properties["task"] = new JObject { ["enum"] = new JArray(task.Name), ["description"] = $"Optional here; if given it must be \"{task.Name}\"." };
         foreach (var property in ((JObject?)taskSchema["properties"] ?? []).Properties())
         {
             properties[property.Name] = property.Value.DeepClone();
@@ -130,13 +130,14 @@ public sealed class VariationalEvaluatorOptions
     }
 
     /// <summary>
-    /// The options schema of the generic evaluator: "task" picks one of <paramref name="tasks"/>, whose
-    /// options (and only those) are then allowed besides the training options.
+    /// The options schema of the generic evaluator: "task" picks one of <paramref name="tasks"/>; every task's
+    /// options are allowed here (a property two tasks define differently is left unchecked), and
+    /// <see cref="CheckTaskOptions"/> then rejects options of another task. (The host's validator,
+    /// NJsonSchema, does not implement draft-07 if/then, so per-task branches could not be enforced here.)
     /// </summary>
     public static string GenericSchema(IReadOnlyList<IVariationalTaskFactory> tasks)
     {
         ArgumentNullException.ThrowIfNull(tasks);
-        var taskSchemas = tasks.ToDictionary(t => t.Name, ReadTaskSchema, StringComparer.Ordinal);
         var properties = JObject.Parse(TrainingProperties);
         properties["task"] = new JObject
         {
@@ -144,14 +145,13 @@ public sealed class VariationalEvaluatorOptions
             ["description"] = "The variational task: " + string.Join("; ", tasks.Select(t => $"{t.Name}: {t.Description}")),
         };
 
-        // A property two tasks define differently is checked only in its task's branch.
         var taskProperties = new Dictionary<string, JToken>(StringComparer.Ordinal);
-        foreach (var (_, schema) in taskSchemas)
+        foreach (var task in tasks)
         {
-            foreach (var property in ((JObject?)schema["properties"] ?? []).Properties())
+            foreach (var property in TaskProperties(task))
             {
                 taskProperties[property.Name] = taskProperties.TryGetValue(property.Name, out var seen) && !JToken.DeepEquals(seen, property.Value)
-                    ? new JValue(true)
+                    ? new JObject()
                     : property.Value.DeepClone();
             }
         }
@@ -159,31 +159,6 @@ public sealed class VariationalEvaluatorOptions
         foreach (var (name, value) in taskProperties)
         {
             properties[name] = value;
-        }
-
-        var branches = new JArray();
-        foreach (var task in tasks)
-        {
-            var own = (JObject?)taskSchemas[task.Name]["properties"] ?? [];
-            var then = new JObject();
-            var thenProperties = new JObject();
-            foreach (var name in taskProperties.Keys)
-            {
-                // Another task's option is an error here, not silently ignored.
-                thenProperties[name] = own[name]?.DeepClone() ?? new JValue(false);
-            }
-
-            then["properties"] = thenProperties;
-            if (taskSchemas[task.Name]["required"] is JArray required && required.Count > 0)
-            {
-                then["required"] = required.DeepClone();
-            }
-
-            branches.Add(new JObject
-            {
-                ["if"] = new JObject { ["properties"] = new JObject { ["task"] = new JObject { ["const"] = task.Name } }, ["required"] = new JArray("task") },
-                ["then"] = then,
-            });
         }
 
         var generic = new JObject
@@ -196,13 +171,35 @@ public sealed class VariationalEvaluatorOptions
             ["required"] = new JArray("task"),
             ["properties"] = properties,
         };
-        if (branches.Count > 0)
-        {
-            generic["allOf"] = branches;
-        }
-
         return generic.ToString(Formatting.Indented);
     }
+
+    /// <summary>
+    /// Rejects options that belong to another task than <paramref name="task"/>, and missing options the
+    /// task requires (the generic schema cannot say which task an option belongs to).
+    /// </summary>
+    /// <exception cref="ComponentConfigurationException">An option of another task, or a required one missing.</exception>
+    public static void CheckTaskOptions(IVariationalTaskFactory task, JObject options)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(options);
+        var own = TaskProperties(task).Select(p => p.Name).Concat(TrainingPropertyNames).ToHashSet(StringComparer.Ordinal);
+        foreach (var property in options.Properties().Where(p => !own.Contains(p.Name)))
+        {
+            throw new ComponentConfigurationException(property.Name, $"Option \"{property.Name}\" does not belong to task \"{task.Name}\"; its options are {string.Join(", ", own.Order(StringComparer.Ordinal))}.");
+        }
+
+        if (ReadTaskSchema(task)["required"] is JArray required)
+        {
+            foreach (var name in required.Select(r => (string)r!).Where(r => options[r] is null))
+            {
+                throw new ComponentConfigurationException(name, $"Task \"{task.Name}\" needs the option \"{name}\".");
+            }
+        }
+    }
+
+    private static IEnumerable<JProperty> TaskProperties(IVariationalTaskFactory task) =>
+        ((JObject?)ReadTaskSchema(task)["properties"] ?? []).Properties();
 
     private static JObject ReadTaskSchema(IVariationalTaskFactory task)
     {

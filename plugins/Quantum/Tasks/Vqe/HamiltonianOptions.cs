@@ -23,7 +23,7 @@ public static class HamiltonianOptions
               {
                 "type": "object", "additionalProperties": false, "required": ["model", "qubits"],
                 "properties": {
-                  "model": { "const": "tfim", "description": "H = -J sum Z_i Z_{i+1} - h sum X_i." },
+                  "model": { "enum": ["tfim"], "description": "H = -J sum Z_i Z_{i+1} - h sum X_i." },
                   "qubits": { "type": "integer", "minimum": 2, "maximum": 24 },
                   "j": { "type": "number", "default": 1 }, "h": { "type": "number", "default": 1 },
                   "periodic": { "type": "boolean", "default": false }
@@ -32,7 +32,7 @@ public static class HamiltonianOptions
               {
                 "type": "object", "additionalProperties": false, "required": ["model", "qubits"],
                 "properties": {
-                  "model": { "const": "heisenberg", "description": "H = sum (Jx X_i X_{i+1} + Jy Y_i Y_{i+1} + Jz Z_i Z_{i+1}) (Pauli units)." },
+                  "model": { "enum": ["heisenberg"], "description": "H = sum (Jx X_i X_{i+1} + Jy Y_i Y_{i+1} + Jz Z_i Z_{i+1}) (Pauli units)." },
                   "qubits": { "type": "integer", "minimum": 2, "maximum": 24 },
                   "jx": { "type": "number", "default": 1 }, "jy": { "type": "number", "default": 1 }, "jz": { "type": "number", "default": 1 },
                   "periodic": { "type": "boolean", "default": false }
