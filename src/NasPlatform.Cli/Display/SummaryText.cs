@@ -7,6 +7,24 @@ namespace NasPlatform.Cli.Display;
 /// <summary>The closing summary of a run in plain text.</summary>
 internal static class SummaryText
 {
+    private const int InlineArtifactBytes = 4096;
+
+    // A short text artifact (a circuit in OpenQASM, a small config) is what the user wants to see
+    // at the end of a run, so it is shown in place; anything larger or binary is only named.
+    private static void WriteSmallText(TextWriter output, string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length > InlineArtifactBytes || info.Extension is not (".qasm" or ".txt"))
+        {
+            return;
+        }
+
+        foreach (var line in File.ReadLines(path))
+        {
+            output.WriteLine("    " + line);
+        }
+    }
+
     public static void Write(TextWriter output, RunSummary summary, ExperimentSpec spec)
     {
         output.WriteLine();
@@ -22,6 +40,13 @@ internal static class SummaryText
         {
             output.WriteLine($"best: trial {best.Number} {TrialText.Objectives(best, spec)}");
             output.WriteLine($"  candidate: {best.Candidate.Json}");
+            var objectiveMetrics = spec.Objectives.Select(o => o.Metric).ToHashSet();
+            var others = best.Metrics.Where(m => !objectiveMetrics.Contains(m.Key) && !best.FreeStatistics.ContainsKey(m.Key)).ToList();
+            if (others.Count > 0)
+            {
+                output.WriteLine("  metrics: " + string.Join(" ", others.Select(m => $"{m.Key}={TrialText.Number(m.Value)}")));
+            }
+
             if (best.FreeStatistics.Count > 0)
             {
                 output.WriteLine("  free statistics: " + string.Join(" ", best.FreeStatistics.Select(s => $"{s.Key}={TrialText.Number(s.Value)}")));
@@ -30,6 +55,7 @@ internal static class SummaryText
             foreach (var artifact in best.Artifacts)
             {
                 output.WriteLine($"  artifact {artifact.Name}: {artifact.Path}");
+                WriteSmallText(output, artifact.Path);
             }
         }
 

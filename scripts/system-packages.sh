@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the test suite reads (sourced by ./test.sh and .ci/run):
+# dataset-fashion-mnist (real Fashion-MNIST IDX files for the quantum classifier) and, for CI,
+# patchelf (scripts/torch-compat.sh can borrow one, but the system's is one download less).
+# As root it installs with apt-get; otherwise through `sudo -n` when allowed; else it says what to run.
+
+nas_ensure_packages() {
+  local missing=() runner=()
+  [[ -d /usr/share/datasets/fashion-mnist ]] || missing+=(dataset-fashion-mnist)
+  for tool in "$@"; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  ((${#missing[@]} == 0)) && return 0
+  if ! command -v apt-get >/dev/null; then
+    echo "${nas_tool:-nas}: missing ${missing[*]} and no apt-get here; install them with your package manager" >&2
+    return 0
+  fi
+  if ((EUID != 0)); then
+    if sudo -n true 2>/dev/null; then runner=(sudo -n); else
+      echo "${nas_tool:-nas}: missing ${missing[*]}; run: sudo apt-get install ${missing[*]} (tests that read them will fail until then)" >&2
+      return 0
+    fi
+  fi
+  echo "${nas_tool:-nas}: installing ${missing[*]} (apt-get)" >&2
+  # Update the package lists only when the install cannot find the packages without it.
+  if ! "${runner[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null >/dev/null 2>&1; then
+    "${runner[@]}" apt-get update -q </dev/null >/dev/null
+    "${runner[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null >/dev/null
+  fi
+}
