@@ -39,7 +39,20 @@ rm -rf "$results"
 project_results | while read -r dir; do rm -rf "$dir"; done
 nas_say "running the tests"
 test_status=0
-"$NASPLATFORM_DOTNET_HOST" test NasPlatform.sln --no-build -nologo --logger "trx;LogFilePrefix=tests" "$@" || test_status=$?
+# Long tests (trait Category=Long) are left out unless NASPLATFORM_LONG_TESTS=1; a --filter given
+# here is combined with that rule.
+args=("$@")
+if [[ ${NASPLATFORM_LONG_TESTS:-} != 1 ]]; then
+  filtered=0
+  for i in "${!args[@]}"; do
+    if [[ ${args[$i]} == --filter && $((i + 1)) -lt ${#args[@]} ]]; then
+      args[i + 1]="(${args[$((i + 1))]})&Category!=Long"
+      filtered=1
+    fi
+  done
+  ((filtered)) || args+=(--filter "Category!=Long")
+fi
+"$NASPLATFORM_DOTNET_HOST" test NasPlatform.sln --no-build -nologo --logger "trx;LogFilePrefix=tests" "${args[@]}" || test_status=$?
 mkdir -p "$results"
 project_results | while read -r dir; do
   mv "$dir" "$results/$(basename "$(dirname "$dir")")"

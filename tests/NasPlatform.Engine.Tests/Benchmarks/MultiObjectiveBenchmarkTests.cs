@@ -43,14 +43,9 @@ public sealed class MultiObjectiveBenchmarkTests(Nb201Fixture nb201, ITestOutput
     }
 
     [Fact]
+    [Trait("Category", "Long")]
     public void Long_nsga2_against_random_after_100_and_200_queries()
     {
-        if (Environment.GetEnvironmentVariable("NASPLATFORM_LONG_TESTS") != "1")
-        {
-            output.WriteLine("skipped: set NASPLATFORM_LONG_TESTS=1");
-            return;
-        }
-
         const int runs = 200;
         int[] checkpoints = [50, 100, 200];
         var references = new[] { Reference, Tight };

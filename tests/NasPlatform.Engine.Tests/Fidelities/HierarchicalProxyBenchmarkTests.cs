@@ -17,14 +17,9 @@ public sealed class HierarchicalProxyBenchmarkTests(ITestOutputHelper output)
     private const int Bits = 16;
 
     [Fact]
+    [Trait("Category", "Long")]
     public void Long_cost_to_reach_the_top_one_percent()
     {
-        if (Environment.GetEnvironmentVariable("NASPLATFORM_LONG_TESTS") != "1")
-        {
-            output.WriteLine("skipped: set NASPLATFORM_LONG_TESTS=1");
-            return;
-        }
-
         const int runs = 200;
         const double costCap = 400;
         var truths = Enumerable.Range(0, 1 << Bits).Select(i => NoisyProxyEvaluator.Truth(Convert.ToString(i, 2).PadLeft(Bits, '0'))).OrderDescending().ToArray();
