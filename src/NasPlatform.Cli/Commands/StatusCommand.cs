@@ -30,6 +30,7 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
             var trials = located.Store.GetTrials(located.Record.Id);
             var best = BestTrials.Of(trials, new ObjectiveSet(spec.Objectives));
             var shown = settings.Last is { } last ? trials.TakeLast(Math.Max(0, last)).ToList() : trials.ToList();
+            var predictorFit = located.Store.GetStrategyEvents(located.Record.Id, StrategyEvent.PredictorFitKind).LastOrDefault();
 
             if (settings.Json)
             {
@@ -43,6 +44,12 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
                     ["counts"] = new JObject(Enum.GetValues<TrialState>().Select(s => new JProperty(TrialText.State(s), trials.Count(t => t.State == s)))),
                     ["best"] = new JArray(best.Select(TrialJson.Trial)),
                     ["trials"] = new JArray(shown.Select(TrialJson.Trial)),
+                    ["predictor"] = predictorFit is null ? JValue.CreateNull() : new JObject
+                    {
+                        ["summary"] = predictorFit.Summary,
+                        ["trialsTold"] = predictorFit.TrialsTold,
+                        ["values"] = new JObject(predictorFit.Values.Select(v => new JProperty(v.Key, double.IsFinite(v.Value) ? v.Value : null))),
+                    },
                 };
                 Console.Out.WriteLine(json.ToString(Formatting.Indented));
                 return ExitCodes.Success;
@@ -81,6 +88,11 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
             if (best.Count == 0)
             {
                 AnsiConsole.WriteLine("no usable trial yet");
+            }
+
+            if (predictorFit is not null)
+            {
+                AnsiConsole.MarkupLine($"predictor (latest refit, after {predictorFit.TrialsTold} trials told): {Markup.Escape(predictorFit.Summary)}");
             }
 
             return ExitCodes.Success;

@@ -109,7 +109,10 @@ public sealed class StrategyBenchmark
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(options);
-        var strategy = factory.Create(new StrategyContext(_space, _objectives, _evaluator.Fidelities, _fidelity, options, runSeed));
+        var strategy = factory.Create(new StrategyContext(_space, _objectives, _evaluator.Fidelities, _fidelity, options, runSeed)
+        {
+            FreeStatisticsConstraint = FreeStatisticsConstraint(),
+        });
         var evaluated = new HashSet<Candidate>();
         var trials = new List<TrialOutcome>(queries);
         var bestSoFar = new double[queries];
@@ -149,10 +152,18 @@ public sealed class StrategyBenchmark
         finally
         {
             workDirectory.Delete(recursive: true);
+            // Strategies that hold native memory (a TorchSharp predictor) free it now, not at finalization.
+            (strategy as IDisposable)?.Dispose();
         }
 
         return new BenchmarkRun(runSeed, trials, bestSoFar, rejections, firstError);
     }
+
+    /// <summary>The constraints that apply to free statistics, as the predicate strategies get; null when there are none.</summary>
+    private Func<IReadOnlyDictionary<string, double>, bool>? FreeStatisticsConstraint() =>
+        _constraints.Count == 0
+            ? null
+            : statistics => _constraints.All(c => !statistics.TryGetValue(c.Quantity, out var v) || c.IsSatisfiedBy(v));
 
     private (TrialProposal Proposal, IReadOnlyDictionary<string, double> Statistics, int Refused) Propose(
         string strategyName, ISearchStrategy strategy, Random rng, HashSet<Candidate> evaluated, int runSeed, int query)

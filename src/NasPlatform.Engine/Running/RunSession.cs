@@ -32,6 +32,7 @@ internal sealed class RunSession
     private double _elapsedRecorded;
     private int _nextNumber;
     private long _nextTell;
+    private long _told;
     private int _completed;
     private int _failed;
     private int _pruned;
@@ -68,6 +69,7 @@ internal sealed class RunSession
     public async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
     {
         _clock.Start();
+        _plan.Journal.Attach(_store, _experiment.Id, () => _told);
         Restore();
         _store.SetStatus(_experiment.Id, ExperimentStatus.Running);
         _observer.RunStarted(Summary(ExperimentStatus.Running));
@@ -148,6 +150,7 @@ internal sealed class RunSession
     private void Replay(TrialRecord finished)
     {
         Count(finished);
+        _told++;
         _strategy.Tell(finished.ToOutcome());
     }
 
@@ -240,6 +243,7 @@ internal sealed class RunSession
         var trial = _store.Finish(_experiment.Id, result.Trial.Number, verdict.State, verdict.Metrics, verdict.Feasible, verdict.Error, artifacts, _nextTell++);
         Count(trial);
         RecordElapsed();
+        _told++;
         _strategy.Tell(trial.ToOutcome());
         _observer.TrialFinished(trial, Summary(ExperimentStatus.Running));
         return verdict.ConfigurationError;

@@ -12,7 +12,7 @@ public sealed class StrategyCatalogTests
     {
         var catalog = StrategyCatalog.Default;
 
-        Assert.Equal(["random", "regularized-evolution"], catalog.All.Select(f => f.Name));
+        Assert.Equal(["neural-predictor", "predictor-guided", "random", "regularized-evolution"], catalog.All.Select(f => f.Name));
         Assert.IsType<RandomSearchFactory>(catalog.Find("random"));
         Assert.IsType<RegularizedEvolutionFactory>(catalog.Find("regularized-evolution"));
         Assert.Null(catalog.Find("evolution"));
@@ -23,7 +23,7 @@ public sealed class StrategyCatalogTests
     {
         var error = Assert.Throws<NasConfigurationException>(() => StrategyCatalog.Default.Get("bayesian"));
 
-        Assert.Equal("Unknown strategy 'bayesian'. Known strategies: random, regularized-evolution.", error.Message);
+        Assert.Equal("Unknown strategy 'bayesian'. Known strategies: neural-predictor, predictor-guided, random, regularized-evolution.", error.Message);
     }
 
     [Fact]
