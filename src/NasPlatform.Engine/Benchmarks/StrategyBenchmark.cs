@@ -75,7 +75,9 @@ public sealed class StrategyBenchmark
         ArgumentOutOfRangeException.ThrowIfLessThan(queries, 1);
 
         var results = new BenchmarkRun[runs];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        // -1 would let the thread pool grow past the cores while runs keep them busy: dozens of runs at once, each slower.
+        var degree = maxDegreeOfParallelism < 1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
         try
         {
             Parallel.For(0, runs, parallel, r => results[r] = RunOnce(factory, options, RunSeed(baseSeed, r), queries, cancellationToken));
@@ -101,7 +103,10 @@ public sealed class StrategyBenchmark
             meanCurve,
             results.Sum(r => r.Unusable),
             results.Sum(r => r.Rejections),
-            results.Select(r => r.FirstError).FirstOrDefault(e => e is not null));
+            results.Select(r => r.FirstError).FirstOrDefault(e => e is not null))
+        {
+            BestSoFarPerRun = results.Select(r => r.BestSoFar).ToArray(),
+        };
     }
 
     /// <summary>One run with its own seed: the trials, in order, and the best value after each.</summary>

@@ -32,6 +32,7 @@ public static class FamilySearch
     /// <param name="top">Members per family.</param>
     /// <param name="folds">Folds of the cross-validated quality check; 0 to skip it.</param>
     /// <param name="search">The search on the predictor; null for <see cref="DefaultSearch"/>.</param>
+    /// <param name="throughputRows">Rows scored to measure the predictor's throughput.</param>
     /// <exception cref="NasConfigurationException">Too few usable trials to fit a predictor.</exception>
     public static FamilySearchResult Run(
         StrategyContext context,
@@ -40,7 +41,8 @@ public static class FamilySearch
         IReadOnlyList<IReadOnlyList<Constraint>> constraintSets,
         int top,
         int folds,
-        PredictorSearchOptions? search = null)
+        PredictorSearchOptions? search = null,
+        int throughputRows = ThroughputRows)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(trials);
@@ -112,7 +114,7 @@ public static class FamilySearch
             folds >= 2 ? folds : 0,
             tau,
             rho,
-            ScoringThroughput(trainer, context, ThroughputRows),
+            ScoringThroughput(trainer, context, throughputRows),
             searchSeconds > 0 ? scored / searchSeconds : double.NaN,
             families);
     }
