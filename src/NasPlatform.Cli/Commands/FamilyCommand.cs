@@ -77,6 +77,8 @@ public sealed class FamilyCommand : Command<FamilyCommand.Settings>
             if (predictorSettings.Predictor == MlpEnsemble.PredictorName)
             {
                 RequireTorch();
+                // A small network: LibTorch's intra-op threads only wait on each other; the predictor scores chunks on all cores itself.
+                TorchSharp.torch.set_num_threads(1);
             }
 
             var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);

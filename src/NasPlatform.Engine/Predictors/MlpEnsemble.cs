@@ -69,7 +69,7 @@ public sealed class MlpEnsemble : IPretrainablePredictor, IDisposable
         {
             using var x = tensor(scaler.TransformFlat(encodings, 0, n), [n, width]);
             using var y = tensor(targets.SelectMany(r => r.Select(v => (float)v)).ToArray(), [n, outputs]);
-            using var optimizer = optim.Adam(trunk.Concat(head), lr: _options.LearningRate, weight_decay: _options.WeightDecay);
+            using var optimizer = new AdamOptimizer(trunk.Concat(head), _options.LearningRate, _options.WeightDecay);
             var order = Enumerable.Range(0, n).ToArray();
             var shuffle = new Random(SeedSequence.Derive(seed, 2_000_000));
             for (var epoch = 0; epoch < _options.PretrainEpochs; epoch++)
@@ -82,11 +82,11 @@ public sealed class MlpEnsemble : IPretrainablePredictor, IDisposable
                     var index = tensor(order.AsSpan(start, count).ToArray().Select(i => (long)i).ToArray());
                     var batchX = x.index_select(0, index);
                     var batchY = y.index_select(0, index);
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     var predicted = Output(Trunk(batchX, trunk), head);
                     var loss = (predicted - batchY.unsqueeze(0)).pow(2).mean();
                     loss.backward();
-                    optimizer.step();
+                    optimizer.Step();
                 }
             }
 
@@ -126,11 +126,11 @@ public sealed class MlpEnsemble : IPretrainablePredictor, IDisposable
         using var x = tensor(scaler.TransformFlat(encodings, 0, n), [n, scaler.Width]);
         using var y = tensor(scaled, [1, n]);
         using var better = RankingPairs(scaled);
-        using var optimizer = optim.Adam(_trunk.Concat(_head), lr: _options.LearningRate, weight_decay: _options.WeightDecay);
+        using var optimizer = new AdamOptimizer(_trunk.Concat(_head), _options.LearningRate, _options.WeightDecay);
         for (var step = 0; step < _options.Epochs; step++)
         {
             using var scope = NewDisposeScope();
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var predicted = Output(Trunk(x, _trunk), _head).squeeze(-1);
             var loss = (predicted - y).pow(2).mean();
             if (better is not null)
@@ -143,7 +143,7 @@ public sealed class MlpEnsemble : IPretrainablePredictor, IDisposable
             }
 
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
         }
     }
 
@@ -159,36 +159,53 @@ public sealed class MlpEnsemble : IPretrainablePredictor, IDisposable
         var n = encodings.Count;
         var mean = new double[n];
         var spread = new double[n];
-        var k = _options.EnsembleSize;
-        using var noGrad = no_grad();
-        for (var start = 0; start < n; start += _options.PredictBatchSize)
+        var chunks = (n + _options.PredictBatchSize - 1) / _options.PredictBatchSize;
+        // Large batches are scored in chunks on several threads (each chunk's tensors belong to its
+        // thread); the chunks depend only on the row count, so the numbers do not depend on the threads.
+        var bad = encodings.Select((row, index) => (row, index)).FirstOrDefault(r => r.row.Length != _scaler!.Width);
+        if (bad.row is not null)
         {
-            using var scope = NewDisposeScope();
-            var count = Math.Min(_options.PredictBatchSize, n - start);
-            var x = tensor(_scaler!.TransformFlat(encodings, start, count), [count, _scaler.Width]);
-            var members = Output(Trunk(x, _trunk), _head).squeeze(-1).data<float>().ToArray();
-            for (var i = 0; i < count; i++)
-            {
-                double sum = 0;
-                for (var m = 0; m < k; m++)
-                {
-                    sum += members[(m * count) + i];
-                }
-
-                var average = sum / k;
-                double squares = 0;
-                for (var m = 0; m < k; m++)
-                {
-                    var d = members[(m * count) + i] - average;
-                    squares += d * d;
-                }
-
-                mean[start + i] = (average * _targetScale) + _targetMean;
-                spread[start + i] = Math.Sqrt(squares / k) * _targetScale;
-            }
+            throw new ArgumentException($"Row {bad.index} has {bad.row.Length} values; the predictor was fitted to rows of {_scaler!.Width}.", nameof(encodings));
         }
 
+        if (chunks == 1)
+        {
+            PredictChunk(encodings, 0, mean, spread);
+        }
+        else
+        {
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk => PredictChunk(encodings, chunk * _options.PredictBatchSize, mean, spread));
+        }
         return new Prediction(mean, spread);
+    }
+
+    private void PredictChunk(IReadOnlyList<double[]> encodings, int start, double[] mean, double[] spread)
+    {
+        var k = _options.EnsembleSize;
+        var count = Math.Min(_options.PredictBatchSize, encodings.Count - start);
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var x = tensor(_scaler!.TransformFlat(encodings, start, count), [count, _scaler.Width]);
+        var members = Output(Trunk(x, _trunk), _head).squeeze(-1).data<float>().ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            double sum = 0;
+            for (var m = 0; m < k; m++)
+            {
+                sum += members[(m * count) + i];
+            }
+
+            var average = sum / k;
+            double squares = 0;
+            for (var m = 0; m < k; m++)
+            {
+                var d = members[(m * count) + i] - average;
+                squares += d * d;
+            }
+
+            mean[start + i] = (average * _targetScale) + _targetMean;
+            spread[start + i] = Math.Sqrt(squares / k) * _targetScale;
+        }
     }
 
     public void Dispose()

@@ -30,8 +30,8 @@ public sealed record MlpEnsembleOptions
     /// <summary>Mini-batch size when pretraining.</summary>
     public int PretrainBatchSize { get; init; } = 128;
 
-    /// <summary>Rows scored per forward pass when predicting.</summary>
-    public int PredictBatchSize { get; init; } = 16_384;
+    /// <summary>Rows scored per forward pass when predicting; larger inputs are split into chunks of this size, scored in parallel.</summary>
+    public int PredictBatchSize { get; init; } = 8192;
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for settings that cannot work.</summary>
     public void Check()
