@@ -14,6 +14,15 @@ public sealed record PredictorGuidedOptions
     /// <summary>Share of each batch picked by upper confidence bound instead of predicted mean.</summary>
     public double ExplorationFraction { get; init; } = 0.2;
 
+    /// <summary>Share of each batch picked, by predicted mean, among mutants of the best measured candidates (local exploitation).</summary>
+    public double LocalFraction { get; init; } = 0.5;
+
+    /// <summary>Best measured candidates whose mutants the local picks come from.</summary>
+    public int LocalParents { get; init; } = 3;
+
+    /// <summary>Mutants drawn per local parent.</summary>
+    public int LocalMutations { get; init; } = 30;
+
     /// <summary>κ in mean + κ × spread for the exploration picks.</summary>
     public double ExplorationWeight { get; init; } = 2.0;
 

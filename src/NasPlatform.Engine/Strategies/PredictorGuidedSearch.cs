@@ -93,19 +93,66 @@ public sealed class PredictorGuidedSearch : ISearchStrategy, IDisposable
 
     private List<Candidate> PickBatch(IReadOnlyList<TrialOutcome> training, Random rng)
     {
+        var ranked = training.OrderByDescending(t => PredictorTrainer.Utility(t, _context)).ToList();
         var search = new PredictorSearch(_context.Space, _trainer.Predictor, Admits, _options.Predictor.Search);
-        var seeds = training.OrderByDescending(t => PredictorTrainer.Utility(t, _context)).Take(_options.Predictor.Search.Parents).Select(t => t.Candidate);
-        var archive = search.Run(seeds, rng);
+        var archive = search.Run(ranked.Take(_options.Predictor.Search.Parents).Select(t => t.Candidate), rng);
+        var local = LocalNeighbourhood(ranked, rng);
 
         var told = _told.Select(t => t.Candidate.Hash).ToHashSet(StringComparer.Ordinal);
-        var open = archive.Where(s => !_proposed.Contains(s.Candidate.Hash) && !told.Contains(s.Candidate.Hash)).ToList();
-        var explore = (int)Math.Round(_options.ExplorationFraction * _options.BatchSize);
-        var batch = open.Take(_options.BatchSize - explore).ToList();
-        var chosen = batch.Select(s => s.Candidate.Hash).ToHashSet(StringComparer.Ordinal);
-        batch.AddRange(open.Where(s => !chosen.Contains(s.Candidate.Hash))
-            .OrderByDescending(s => s.UpperBound(_options.ExplorationWeight))
-            .Take(_options.BatchSize - batch.Count));
+        var chosen = new HashSet<string>(StringComparer.Ordinal);
+        bool Open(ScoredCandidate s) => !_proposed.Contains(s.Candidate.Hash) && !told.Contains(s.Candidate.Hash) && !chosen.Contains(s.Candidate.Hash);
+        var batch = new List<ScoredCandidate>();
+        void Take(IEnumerable<ScoredCandidate> source, int count)
+        {
+            foreach (var s in source.Where(Open).Take(count))
+            {
+                chosen.Add(s.Candidate.Hash);
+                batch.Add(s);
+            }
+        }
+
+        var exploreCount = (int)Math.Round(_options.ExplorationFraction * _options.BatchSize);
+        var localCount = Math.Min((int)Math.Round(_options.LocalFraction * _options.BatchSize), _options.BatchSize - exploreCount);
+        Take(archive, _options.BatchSize - exploreCount - localCount);
+        Take(local, localCount);
+        Take(archive.OrderByDescending(s => s.UpperBound(_options.ExplorationWeight)), _options.BatchSize - batch.Count);
+        // Whatever a small space leaves unfilled comes from the archive by mean.
+        Take(archive, _options.BatchSize - batch.Count);
         return batch.Select(s => s.Candidate).ToList();
+    }
+
+    /// <summary>Mutants of the best measured candidates, scored by the predictor, best predicted first.</summary>
+    private List<ScoredCandidate> LocalNeighbourhood(List<TrialOutcome> ranked, Random rng)
+    {
+        if (_options.LocalFraction <= 0)
+        {
+            return [];
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var mutants = new List<Candidate>();
+        foreach (var parent in ranked.Take(_options.LocalParents))
+        {
+            for (var m = 0; m < _options.LocalMutations; m++)
+            {
+                var mutant = _context.Space.Mutate(parent.Candidate, rng);
+                if (seen.Add(mutant.Hash) && Admits(mutant))
+                {
+                    mutants.Add(mutant);
+                }
+            }
+        }
+
+        if (mutants.Count == 0)
+        {
+            return [];
+        }
+
+        var prediction = _trainer.Predictor.Predict(mutants.Select(_context.Space.Encode).ToArray());
+        return Enumerable.Range(0, mutants.Count)
+            .Select(i => new ScoredCandidate(mutants[i], prediction.Mean[i], prediction.Spread[i]))
+            .OrderByDescending(s => s.Mean)
+            .ToList();
     }
 
     private List<Candidate> RandomAdmitted(int count, Random rng)
