@@ -18,4 +18,19 @@ public sealed record StrategyContext(
     IReadOnlyList<Fidelity> Fidelities,
     Fidelity DefaultFidelity,
     JObject Options,
-    int Seed);
+    int Seed)
+{
+    /// <summary>
+    /// Whether a candidate's free statistics meet the experiment's constraints on free statistics;
+    /// null when it has none. The engine refuses proposals that fail it anyway; strategies that
+    /// search a model of their own (a predictor) use it to search only where candidates are allowed.
+    /// </summary>
+    public Func<IReadOnlyDictionary<string, double>, bool>? FreeStatisticsConstraint { get; init; }
+
+    /// <summary>Where the strategy reports events for the record (predictor quality, ...); never null.</summary>
+    public IStrategyJournal Journal { get; init; } = IStrategyJournal.None;
+
+    /// <summary>True when <paramref name="freeStatistics"/> meet every constraint on free statistics (always, when there are none).</summary>
+    public bool Admits(IReadOnlyDictionary<string, double> freeStatistics) =>
+        FreeStatisticsConstraint is not { } constraint || constraint(freeStatistics);
+}

@@ -14,6 +14,7 @@ using NasPlatform.Engine.Constraints;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Plugins;
 using NasPlatform.Engine.Strategies;
+using NasPlatform.Torch;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -38,8 +39,8 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
         public int Runs { get; init; } = 200;
 
         [CommandOption("--budget <Q>")]
-        [Description("Queries (evaluations) per run (default 100).")]
-        public int Budget { get; init; } = 100;
+        [Description("Queries (evaluations) per run (default 100). A comma list (50,100,200) runs the largest and also reports the best after the smaller ones, read from the same runs.")]
+        public string Budget { get; init; } = "100";
 
         [CommandOption("--strategies <LIST>")]
         [Description("Comma-separated strategy names (default random,regularized-evolution).")]
@@ -76,10 +77,15 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
     private static int Run(Settings settings, CancellationToken cancellationToken)
     {
         // Checked here rather than in Settings.Validate so that bad input exits with code 2.
-        if (settings.Runs < 1 || settings.Budget < 1)
+        var budgets = settings.Budget.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(b => int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out var q) ? q : 0)
+            .Distinct().Order().ToArray();
+        if (settings.Runs < 1 || budgets.Length == 0 || budgets[0] < 1)
         {
-            throw new NasConfigurationException($"--runs and --budget must be at least 1 (got {settings.Runs} and {settings.Budget}).");
+            throw new NasConfigurationException($"--runs must be at least 1 and --budget a query count of at least 1 or a comma list of them (got {settings.Runs} and '{settings.Budget}').");
         }
+
+        var queries = budgets[^1];
 
         var file = Path.GetFullPath(settings.File);
         var experiment = ExperimentFile.Load(file);
@@ -103,42 +109,50 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
             throw new NasConfigurationException($"--strategies names no strategy. Known strategies: {string.Join(", ", StrategyCatalog.Default.All.Select(f => f.Name))}.");
         }
 
+        if (TorchRuntime.IsAvailable)
+        {
+            // Runs go in parallel, one per core; a predictor inside a run trains on one thread rather than fighting the others for all of them.
+            TorchSharp.torch.set_num_threads(1);
+        }
+
         var objectives = new ObjectiveSet(experiment.Objectives);
         var benchmark = new StrategyBenchmark(space, evaluator, objectives, experiment.Constraints, experiment.Fidelity);
-        var reference = LookupTableReference.ExpectedBestOfUniformDraws(experiment.Evaluator.Options, experiment.BaseDirectory, objectives.Primary, settings.Budget);
+        var references = budgets.ToDictionary(b => b, b => LookupTableReference.ExpectedBestOfUniformDraws(experiment.Evaluator.Options, experiment.BaseDirectory, objectives.Primary, b));
 
         var results = new List<(StrategyBenchmarkResult Result, TimeSpan Elapsed)>();
         foreach (var (factory, options) in strategies)
         {
             if (!settings.Json)
             {
-                Console.Error.WriteLine($"{factory.Name}: {settings.Runs} runs x {settings.Budget} queries ...");
+                Console.Error.WriteLine($"{factory.Name}: {settings.Runs} runs x {queries} queries ...");
             }
 
             var clock = Stopwatch.StartNew();
-            var result = benchmark.Run(factory, options, settings.Runs, settings.Budget, seed, cancellationToken: cancellationToken);
+            var result = benchmark.Run(factory, options, settings.Runs, queries, seed, cancellationToken: cancellationToken);
             results.Add((result, clock.Elapsed));
         }
 
         if (settings.Json)
         {
-            WriteJson(file, settings, seed, objectives.Primary, reference, results);
+            WriteJson(file, settings, budgets, seed, objectives.Primary, references, results);
         }
         else
         {
-            WriteTable(file, settings, seed, objectives.Primary, reference, results);
+            WriteTable(file, budgets, seed, objectives.Primary, references, results);
         }
 
         return ExitCodes.Success;
     }
 
-    private static void WriteTable(string file, Settings settings, int seed, Objective primary, double? reference, List<(StrategyBenchmarkResult Result, TimeSpan Elapsed)> results)
+    private static void WriteTable(string file, int[] budgets, int seed, Objective primary, Dictionary<int, double?> references, List<(StrategyBenchmarkResult Result, TimeSpan Elapsed)> results)
     {
         // Narrow enough for an 80-column pipe; --json has every number (min, max, std error, curve).
+        var budgetText = string.Join(", ", budgets);
         var table = new Table()
-            .Title($"Best {Markup.Escape(primary.ToString())} after {settings.Budget} queries ({Markup.Escape(Path.GetFileName(file))}, seed {seed})")
-            .Caption(reference is null ? string.Empty : $"reference: exact expected best of {settings.Budget} uniform draws from the table")
+            .Title($"Best {Markup.Escape(primary.ToString())} after {budgetText} queries ({Markup.Escape(Path.GetFileName(file))}, seed {seed})")
+            .Caption(references.Values.All(r => r is null) ? string.Empty : "reference: exact expected best of that many uniform draws from the table")
             .AddColumn("strategy")
+            .AddColumn(new TableColumn("queries").RightAligned())
             .AddColumn(new TableColumn("runs").RightAligned())
             .AddColumn(new TableColumn("mean best").RightAligned())
             .AddColumn(new TableColumn("std").RightAligned())
@@ -148,14 +162,20 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
         foreach (var (result, elapsed) in results)
         {
             var isRandom = result.Strategy == RandomSearchFactory.StrategyName;
-            table.AddRow(
-                Markup.Escape(result.Strategy),
-                result.Runs.ToString(CultureInfo.InvariantCulture),
-                Number(result.Mean),
-                Number(result.StandardDeviation),
-                result.UnusableTrials.ToString(CultureInfo.InvariantCulture),
-                isRandom && reference is { } r ? Number(r) : string.Empty,
-                elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture));
+            foreach (var budget in budgets)
+            {
+                var best = result.BestAfter(budget);
+                var last = budget == budgets[^1];
+                table.AddRow(
+                    Markup.Escape(result.Strategy),
+                    budget.ToString(CultureInfo.InvariantCulture),
+                    result.Runs.ToString(CultureInfo.InvariantCulture),
+                    Number(best.Average()),
+                    Number(StandardDeviation(best)),
+                    last ? result.UnusableTrials.ToString(CultureInfo.InvariantCulture) : string.Empty,
+                    isRandom && references[budget] is { } r ? Number(r) : string.Empty,
+                    last ? elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) : string.Empty);
+            }
         }
 
         AnsiConsole.Write(table);
@@ -165,13 +185,15 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
         }
     }
 
-    private static void WriteJson(string file, Settings settings, int seed, Objective primary, double? reference, List<(StrategyBenchmarkResult Result, TimeSpan Elapsed)> results)
+    private static void WriteJson(string file, Settings settings, int[] budgets, int seed, Objective primary, Dictionary<int, double?> references, List<(StrategyBenchmarkResult Result, TimeSpan Elapsed)> results)
     {
+        var reference = references[budgets[^1]];
         var json = new JObject
         {
             ["file"] = file,
             ["runs"] = settings.Runs,
-            ["budget"] = settings.Budget,
+            ["budget"] = budgets[^1],
+            ["budgets"] = new JArray(budgets),
             ["seed"] = seed,
             ["objective"] = new JObject { ["metric"] = primary.Metric, ["direction"] = primary.Direction.ToString().ToLowerInvariant() },
             ["expectedBestOfUniformDraws"] = reference is { } r ? r : JValue.CreateNull(),
@@ -189,9 +211,28 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
                 ["firstError"] = x.Result.FirstError,
                 ["seconds"] = Math.Round(x.Elapsed.TotalSeconds, 3),
                 ["meanBestSoFar"] = new JArray(x.Result.MeanBestSoFar.Select(v => double.IsNaN(v) ? JValue.CreateNull() : new JValue(v))),
+                ["atBudgets"] = new JArray(budgets.Select(b => new JObject
+                {
+                    ["queries"] = b,
+                    ["mean"] = x.Result.BestAfter(b).Average(),
+                    ["std"] = StandardDeviation(x.Result.BestAfter(b)),
+                    ["expectedBestOfUniformDraws"] = references[b] is { } e ? e : JValue.CreateNull(),
+                })),
             })),
         };
         Console.Out.WriteLine(json.ToString(Formatting.Indented));
+    }
+
+    /// <summary>Sample standard deviation (n − 1); 0 for one value.</summary>
+    private static double StandardDeviation(double[] values)
+    {
+        if (values.Length < 2)
+        {
+            return 0;
+        }
+
+        var mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
     }
 
     private static string Number(double value) => double.IsNaN(value) ? "-" : value.ToString("F4", CultureInfo.InvariantCulture);

@@ -33,6 +33,7 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
             var best = BestTrials.Of(trials, objectives, fidelities.Select(f => f.Name).ToList());
             var front = FrontStatus.Of(located, trials, best, objectives, fidelities);
             var shown = settings.Last is { } last ? trials.TakeLast(Math.Max(0, last)).ToList() : trials.ToList();
+            var predictorFit = located.Store.GetStrategyEvents(located.Record.Id, StrategyEvent.PredictorFitKind).LastOrDefault();
 
             if (settings.Json)
             {
@@ -51,6 +52,12 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
                     ["hypervolume"] = front.HypervolumeJson(),
                     ["frontHistory"] = front.HistoryJson(),
                     ["trials"] = new JArray(shown.Select(TrialJson.Trial)),
+                    ["predictor"] = predictorFit is null ? JValue.CreateNull() : new JObject
+                    {
+                        ["summary"] = predictorFit.Summary,
+                        ["trialsTold"] = predictorFit.TrialsTold,
+                        ["values"] = new JObject(predictorFit.Values.Select(v => new JProperty(v.Key, double.IsFinite(v.Value) ? v.Value : null))),
+                    },
                 };
                 Console.Out.WriteLine(json.ToString(Formatting.Indented));
                 return ExitCodes.Success;
@@ -94,6 +101,11 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
             foreach (var line in front.Lines(spec, best))
             {
                 AnsiConsole.WriteLine(line);
+            }
+
+            if (predictorFit is not null)
+            {
+                AnsiConsole.MarkupLine($"predictor (latest refit, after {predictorFit.TrialsTold} trials told): {Markup.Escape(predictorFit.Summary)}");
             }
 
             return ExitCodes.Success;

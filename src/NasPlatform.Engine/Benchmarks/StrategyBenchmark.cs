@@ -76,7 +76,9 @@ public sealed class StrategyBenchmark
         ArgumentOutOfRangeException.ThrowIfLessThan(queries, 1);
 
         var results = new BenchmarkRun[runs];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        // -1 would let the thread pool grow past the cores while runs keep them busy: dozens of runs at once, each slower.
+        var degree = maxDegreeOfParallelism < 1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
         try
         {
             Parallel.For(0, runs, parallel, r => results[r] = RunOnce(factory, options, RunSeed(baseSeed, r), queries, cancellationToken));
@@ -102,7 +104,10 @@ public sealed class StrategyBenchmark
             meanCurve,
             results.Sum(r => r.Unusable),
             results.Sum(r => r.Rejections),
-            results.Select(r => r.FirstError).FirstOrDefault(e => e is not null));
+            results.Select(r => r.FirstError).FirstOrDefault(e => e is not null))
+        {
+            BestSoFarPerRun = results.Select(r => r.BestSoFar).ToArray(),
+        };
     }
 
     /// <summary>One run with its own seed: the trials, in order, and the best value after each.</summary>
@@ -110,7 +115,10 @@ public sealed class StrategyBenchmark
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(options);
-        var strategy = factory.Create(new StrategyContext(_space, _objectives, _evaluator.Fidelities, _fidelity, options, runSeed));
+        var strategy = factory.Create(new StrategyContext(_space, _objectives, _evaluator.Fidelities, _fidelity, options, runSeed)
+        {
+            FreeStatisticsConstraint = FreeStatisticsConstraint(),
+        });
         var evaluated = new HashSet<(Candidate, string)>();
         var trials = new List<TrialOutcome>(queries);
         var bestSoFar = new double[queries];
@@ -150,10 +158,18 @@ public sealed class StrategyBenchmark
         finally
         {
             workDirectory.Delete(recursive: true);
+            // Strategies that hold native memory (a TorchSharp predictor) free it now, not at finalization.
+            (strategy as IDisposable)?.Dispose();
         }
 
         return new BenchmarkRun(runSeed, trials, bestSoFar, rejections, firstError);
     }
+
+    /// <summary>The constraints that apply to free statistics, as the predicate strategies get; null when there are none.</summary>
+    private Func<IReadOnlyDictionary<string, double>, bool>? FreeStatisticsConstraint() =>
+        _constraints.Count == 0
+            ? null
+            : statistics => _constraints.All(c => !statistics.TryGetValue(c.Quantity, out var v) || c.IsSatisfiedBy(v));
 
     private (TrialProposal Proposal, IReadOnlyDictionary<string, double> Statistics, int Refused) Propose(
         string strategyName, ISearchStrategy strategy, Random rng, HashSet<(Candidate, string)> evaluated, int runSeed, int query)

@@ -21,6 +21,17 @@ public sealed record StrategyBenchmarkResult(
 {
     public int Runs => BestPerRun.Count;
 
+    /// <summary>Each run's best value after each query (NaN until a trial is usable), in run order.</summary>
+    public IReadOnlyList<IReadOnlyList<double>> BestSoFarPerRun { get; init; } = [];
+
+    /// <summary>Each run's best value after its first <paramref name="queries"/> queries: a shorter budget read from the same runs.</summary>
+    public double[] BestAfter(int queries)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(queries, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(queries, Queries);
+        return BestSoFarPerRun.Select(curve => curve[queries - 1]).ToArray();
+    }
+
     /// <summary>Mean of the runs' best values.</summary>
     public double Mean => BestPerRun.Average();
 

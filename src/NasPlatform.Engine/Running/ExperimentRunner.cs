@@ -130,10 +130,24 @@ public sealed class ExperimentRunner
 
         var defaultFidelity = _spec.Fidelity is null ? fidelities[^1] : FindFidelity(_spec.Fidelity, fidelities, $"{where}: \"fidelity\"");
         var objectives = new ObjectiveSet(_spec.Objectives);
-        var context = new StrategyContext(_components.Space, objectives, fidelities, defaultFidelity, _spec.Strategy.Options, _spec.Seed);
+        var journal = new RunJournal();
+        var context = new StrategyContext(_components.Space, objectives, fidelities, defaultFidelity, _spec.Strategy.Options, _spec.Seed)
+        {
+            FreeStatisticsConstraint = FreeStatisticsConstraint(),
+            Journal = journal,
+        };
         var safeName = string.Concat(_spec.Name.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c));
         var artifacts = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_spec.StorePath))!, $"{safeName}-artifacts");
-        return new RunPlan(objectives, context, artifacts, name => name is null ? defaultFidelity : FindFidelity(name, fidelities, $"{where}: strategy '{_spec.Strategy.Name}' proposed a fidelity, and"));
+        return new RunPlan(objectives, context, artifacts, name => name is null ? defaultFidelity : FindFidelity(name, fidelities, $"{where}: strategy '{_spec.Strategy.Name}' proposed a fidelity, and"), journal);
+    }
+
+    /// <summary>The constraints that bound free statistics, as the predicate strategies get (a quantity a candidate does not report is a metric, judged after evaluation); null without constraints.</summary>
+    private Func<IReadOnlyDictionary<string, double>, bool>? FreeStatisticsConstraint()
+    {
+        var constraints = _spec.Constraints;
+        return constraints.Count == 0
+            ? null
+            : statistics => constraints.All(c => !statistics.TryGetValue(c.Quantity, out var v) || c.IsSatisfiedBy(v));
     }
 
     private Fidelity FindFidelity(string name, IReadOnlyList<Fidelity> fidelities, string where) =>

@@ -9,4 +9,5 @@ namespace NasPlatform.Engine.Running;
 /// <param name="StrategyContext">What the strategy is created from.</param>
 /// <param name="ArtifactsDirectory">Where trials' work directories go: <c>&lt;store folder&gt;/&lt;experiment name&gt;-artifacts</c>.</param>
 /// <param name="ResolveFidelity">Finds a fidelity by name (null: the experiment's default); throws <see cref="NasConfigurationException"/> for an unknown name.</param>
-internal sealed record RunPlan(ObjectiveSet Objectives, StrategyContext StrategyContext, string ArtifactsDirectory, Func<string?, Fidelity> ResolveFidelity);
+/// <param name="Journal">Where the strategy's events go; the session attaches it to the store.</param>
+internal sealed record RunPlan(ObjectiveSet Objectives, StrategyContext StrategyContext, string ArtifactsDirectory, Func<string?, Fidelity> ResolveFidelity, RunJournal Journal);

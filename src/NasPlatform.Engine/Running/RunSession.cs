@@ -34,6 +34,7 @@ internal sealed class RunSession
     private double _elapsedRecorded;
     private int _nextNumber;
     private long _nextTell;
+    private long _told;
     private int _completed;
     private int _failed;
     private int _pruned;
@@ -76,6 +77,7 @@ internal sealed class RunSession
     public async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
     {
         _clock.Start();
+        _plan.Journal.Attach(_store, _experiment.Id, () => _told);
         Restore();
         _store.RecordFidelities(_experiment.Id, _plan.StrategyContext.Fidelities);
         _store.SetStatus(_experiment.Id, ExperimentStatus.Running);
@@ -168,6 +170,7 @@ internal sealed class RunSession
             RecordFront(finished);
         }
 
+        _told++;
         _strategy.Tell(finished.ToOutcome());
     }
 
@@ -308,6 +311,7 @@ internal sealed class RunSession
         Count(trial);
         RecordElapsed();
         RecordFront(trial);
+        _told++;
         _strategy.Tell(trial.ToOutcome());
         _observer.TrialFinished(trial, Summary(ExperimentStatus.Running));
         return verdict.ConfigurationError;

@@ -82,4 +82,14 @@ public interface ITrialStore : IDisposable
 
     /// <summary>The recorded hypervolumes, in tell order.</summary>
     IReadOnlyList<FrontPoint> GetFrontHistory(long experimentId);
+
+    /// <summary>
+    /// Records an event the experiment's strategy reported, unless one is already recorded under
+    /// <paramref name="sequence"/> (a resumed strategy replaying its history reports its events again).
+    /// </summary>
+    /// <returns>True when recorded, false when that sequence number was already there.</returns>
+    bool AddStrategyEvent(long experimentId, long sequence, StrategyEvent strategyEvent, long trialsTold);
+
+    /// <summary>The experiment's strategy events by sequence; only those of <paramref name="kind"/> when given.</summary>
+    IReadOnlyList<StrategyEventRecord> GetStrategyEvents(long experimentId, string? kind = null);
 }

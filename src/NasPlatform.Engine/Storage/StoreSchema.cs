@@ -37,6 +37,23 @@ internal static class StoreSchema
         );
         """;
 
+    /// <summary>
+    /// Events strategies report (predictor quality at each refit, ...). IF NOT EXISTS, because the
+    /// same statement also adds the table to stores written before it existed.
+    /// </summary>
+    public const string StrategyEvents = """
+        CREATE TABLE IF NOT EXISTS strategy_events (
+            experiment_id INTEGER NOT NULL REFERENCES experiments(id),
+            sequence      INTEGER NOT NULL,
+            kind          TEXT NOT NULL,
+            summary       TEXT NOT NULL,
+            values_json   TEXT NOT NULL,
+            trials_told   INTEGER NOT NULL,
+            created_at    TEXT NOT NULL,
+            PRIMARY KEY (experiment_id, sequence)
+        );
+        """;
+
     public static readonly string Create = $$"""
         CREATE TABLE {{MarkerTable}} (
             key   TEXT PRIMARY KEY,
@@ -81,6 +98,7 @@ internal static class StoreSchema
         );
         CREATE INDEX artifacts_by_trial ON artifacts(experiment_id, trial_number);
         {{Additions}}
+        {{StrategyEvents}}
         INSERT INTO {{MarkerTable}} (key, value) VALUES ('format', '{{Format}}'), ('version', '{{Version}}');
         """;
 }

@@ -13,7 +13,7 @@ public sealed class StrategyCatalogTests
         var catalog = StrategyCatalog.Default;
 
         // Other strategies join as they are written; these must be there, in name order.
-        Assert.Subset(catalog.All.Select(f => f.Name).ToHashSet(), new HashSet<string> { "hierarchical-proxy", "nsga2", "random", "regularized-evolution" });
+        Assert.Subset(catalog.All.Select(f => f.Name).ToHashSet(), new HashSet<string> { "hierarchical-proxy", "neural-predictor", "nsga2", "predictor-guided", "random", "regularized-evolution" });
         Assert.Equal(catalog.All.Select(f => f.Name).Order(StringComparer.Ordinal), catalog.All.Select(f => f.Name));
         Assert.IsType<RandomSearchFactory>(catalog.Find("random"));
         Assert.IsType<RegularizedEvolutionFactory>(catalog.Find("regularized-evolution"));
@@ -26,7 +26,7 @@ public sealed class StrategyCatalogTests
         var error = Assert.Throws<NasConfigurationException>(() => StrategyCatalog.Default.Get("bayesian"));
 
         Assert.Equal($"Unknown strategy 'bayesian'. Known strategies: {string.Join(", ", StrategyCatalog.Default.All.Select(f => f.Name))}.", error.Message);
-        Assert.Contains("hierarchical-proxy, nsga2, random, regularized-evolution", error.Message);
+        Assert.Contains("hierarchical-proxy, neural-predictor, nsga2, predictor-guided, random, regularized-evolution", error.Message);
     }
 
     [Fact]
