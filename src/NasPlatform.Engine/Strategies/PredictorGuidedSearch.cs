@@ -8,7 +8,8 @@ namespace NasPlatform.Engine.Strategies;
 /// Constrained iterative optimization, NARS stage 1 (Zhang et al. 2021, "Neural architecture-recipe
 /// search"): an initial space-filling design; then rounds of: fit the predictor on every usable
 /// trial told so far; run an evolutionary search on the predictor, among candidates whose free
-/// statistics meet the constraints; propose a batch made of the best predicted candidates plus a
+/// statistics meet the constraints; propose a batch made of the best predicted candidates of that
+/// search, the best predicted mutants of the best measured candidates (local exploitation), and a
 /// share picked by upper confidence bound (mean + κ × ensemble spread); repeat until the budget ends.
 /// </summary>
 /// <remarks>

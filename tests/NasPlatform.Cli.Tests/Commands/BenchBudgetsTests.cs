@@ -1,0 +1,41 @@
+using Newtonsoft.Json.Linq;
+using NasPlatform.Cli.Infrastructure;
+
+namespace NasPlatform.Cli.Tests.Commands;
+
+/// <summary>`nas bench strategies --budget 5,10,20`: one set of runs, read at several budgets.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class BenchBudgetsTests
+{
+    private static string Example => Path.Combine(RepoPaths.Root, "examples", "nb201-evolution.json");
+
+    [Fact]
+    public void A_budget_list_reports_each_budget_from_the_same_runs()
+    {
+        var list = CliRunner.Run("bench", "strategies", Example, "--runs", "4", "--budget", "20,5,10", "--strategies", "random", "--json", "--plugins", RepoPaths.Plugins);
+        var single = CliRunner.Run("bench", "strategies", Example, "--runs", "4", "--budget", "10", "--strategies", "random", "--json", "--plugins", RepoPaths.Plugins);
+
+        Assert.True(list.ExitCode == ExitCodes.Success, list.Error);
+        var json = JObject.Parse(list.Out);
+        Assert.Equal(20, (int)json["budget"]!);
+        Assert.Equal([5, 10, 20], json["budgets"]!.Values<int>());
+        var atBudgets = (JArray)json["strategies"]![0]!["atBudgets"]!;
+        Assert.Equal([5, 10, 20], atBudgets.Select(b => (int)b["queries"]!));
+        Assert.Equal((double)json["strategies"]![0]!["mean"]!, (double)atBudgets[2]["mean"]!, precision: 12);
+        // A strategy does not know its budget: the best after 10 of 20 queries is a 10-query run's best.
+        Assert.Equal((double)JObject.Parse(single.Out)["strategies"]![0]!["mean"]!, (double)atBudgets[1]["mean"]!, precision: 12);
+        Assert.True((double)atBudgets[0]["mean"]! <= (double)atBudgets[1]["mean"]!);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("50,x")]
+    [InlineData(",")]
+    public void A_budget_that_is_not_a_positive_count_is_bad_input(string budget)
+    {
+        var run = CliRunner.Run("bench", "strategies", Example, "--runs", "2", "--budget", budget, "--plugins", RepoPaths.Plugins);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains($"--budget a query count of at least 1 or a comma list of them (got 2 and '{budget}')", run.Error);
+    }
+}
