@@ -22,11 +22,9 @@ public sealed class Nb201PredictorBenchmarkTests : IClassFixture<Nb201Fixture>
     {
         _nb201 = nb201;
         _output = output;
-        if (LongFactAttribute.Enabled)
-        {
-            // As `nas bench strategies` does: runs go in parallel, one per core, each predictor on one thread.
-            TorchSharp.torch.set_num_threads(1);
-        }
+        // As `nas bench strategies` does: runs go in parallel, one per core, each predictor on one thread.
+        // (Only long tests live here, so this runs only when they do.)
+        TorchSharp.torch.set_num_threads(1);
     }
 
     private static readonly int[] TrainingSizes = [25, 50, 100, 200];
