@@ -3,6 +3,7 @@ using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Plugins;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
+using NasPlatform.Torch;
 
 namespace NasPlatform.Cli.Infrastructure;
 
@@ -13,6 +14,14 @@ internal static class RunHost
 
     public static async Task<int> ExecuteAsync(ExperimentSpec spec, ITrialStore store, NasSettings settings, bool resume, CancellationToken cancellationToken)
     {
+        // One LibTorch thread per process: workers already run trials in parallel, and on small
+        // machines LibTorch's own threading over tiny networks (predictors) costs far more than it
+        // gains. Skipped where TorchSharp cannot load, so plugins that need no torch still run.
+        if (TorchRuntime.IsAvailable)
+        {
+            TorchSharp.torch.set_num_threads(1);
+        }
+
         var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);
         var components = ComponentResolver.Resolve(spec, plugins);
         var display = RunDisplay.For(spec, settings);
