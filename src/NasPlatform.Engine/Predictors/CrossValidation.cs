@@ -1,5 +1,6 @@
 using NasPlatform.Abstractions.Predictors;
 using NasPlatform.Engine.Running;
+using NasPlatform.Engine.Results;
 
 namespace NasPlatform.Engine.Predictors;
 
@@ -45,6 +46,6 @@ public static class CrossValidation
             }
         }
 
-        return (RankCorrelation.KendallTauB(predicted, targets), RankCorrelation.SpearmanRho(predicted, targets));
+        return (RankCorrelation.KendallTauB(predicted, targets), RankCorrelation.Spearman(predicted, targets));
     }
 }

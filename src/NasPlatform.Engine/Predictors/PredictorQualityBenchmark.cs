@@ -2,6 +2,7 @@ using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Predictors;
 using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Engine.Running;
+using NasPlatform.Engine.Results;
 
 namespace NasPlatform.Engine.Predictors;
 
@@ -59,7 +60,7 @@ public static class PredictorQualityBenchmark
                     predictor.Fit(train.Select(i => encodings[i]).ToArray(), train.Select(i => table[i].Value).ToArray(), SeedSequence.Derive(repeatSeed, 3 + s));
                     var predicted = predictor.Predict(testX).Mean;
                     taus[s][r] = RankCorrelation.KendallTauB(predicted, testY);
-                    rhos[s][r] = RankCorrelation.SpearmanRho(predicted, testY);
+                    rhos[s][r] = RankCorrelation.Spearman(predicted, testY);
                 }
             }
             finally

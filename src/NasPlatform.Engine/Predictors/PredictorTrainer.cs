@@ -3,6 +3,7 @@ using System.Globalization;
 using NasPlatform.Abstractions.Predictors;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Running;
+using NasPlatform.Engine.Results;
 
 namespace NasPlatform.Engine.Predictors;
 
@@ -75,7 +76,7 @@ public sealed class PredictorTrainer : IDisposable
             var predicted = Predictor.Predict(unseen.Select(t => _context.Space.Encode(t.Candidate)).ToArray()).Mean;
             var actual = unseen.Select(t => Utility(t, _context)).ToArray();
             var tau = RankCorrelation.KendallTauB(predicted, actual);
-            var rho = RankCorrelation.SpearmanRho(predicted, actual);
+            var rho = RankCorrelation.Spearman(predicted, actual);
             values["kendallTau"] = tau;
             values["spearmanRho"] = rho;
             values["heldOut"] = unseen.Count;

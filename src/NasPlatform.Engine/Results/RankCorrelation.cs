@@ -80,9 +80,11 @@ public static class RankCorrelation
         return ranks;
     }
 
-    private static double Pearson(double[] x, double[] y)
+    /// <summary>Pearson's correlation coefficient; NaN when either sample is constant or n &lt; 2.</summary>
+    public static double Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
-        if (x.Length < 2)
+        CheckPaired(x, y);
+        if (x.Count < 2)
         {
             return double.NaN;
         }
@@ -90,7 +92,7 @@ public static class RankCorrelation
         var meanX = x.Average();
         var meanY = y.Average();
         double sxy = 0, sxx = 0, syy = 0;
-        for (var i = 0; i < x.Length; i++)
+        for (var i = 0; i < x.Count; i++)
         {
             sxy += (x[i] - meanX) * (y[i] - meanY);
             sxx += (x[i] - meanX) * (x[i] - meanX);

@@ -1,4 +1,5 @@
 using NasPlatform.Engine.Predictors;
+using NasPlatform.Engine.Results;
 
 namespace NasPlatform.Engine.Tests.Predictors;
 

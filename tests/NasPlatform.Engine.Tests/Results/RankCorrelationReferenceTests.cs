@@ -1,8 +1,9 @@
-using NasPlatform.Engine.Predictors;
+using NasPlatform.Engine.Results;
 
-namespace NasPlatform.Engine.Tests.Predictors;
+namespace NasPlatform.Engine.Tests.Results;
 
-public sealed class RankCorrelationTests
+/// <summary>Rank correlations against hand-worked values and scipy 1.10.1 references (as used by the predictors).</summary>
+public sealed class RankCorrelationReferenceTests
 {
     [Fact]
     public void Kendall_tau_b_and_Spearman_rho_match_values_worked_out_by_hand()
@@ -14,8 +15,8 @@ public sealed class RankCorrelationTests
 
         Assert.Equal(7 / Math.Sqrt(90), RankCorrelation.KendallTauB(x, y), precision: 12);
         // Ranks of y: 1 2 3.5 5 3.5; against 1..5: Σdxdy = 8, Σdx² = 10, Σdy² = 9.5, rho = 8 / √95.
-        Assert.Equal([1, 2, 3.5, 5, 3.5], RankCorrelation.Ranks(y));
-        Assert.Equal(8 / Math.Sqrt(95), RankCorrelation.SpearmanRho(x, y), precision: 12);
+        Assert.Equal([1, 2, 3.5, 5, 3.5], RankCorrelation.AverageRanks(y));
+        Assert.Equal(8 / Math.Sqrt(95), RankCorrelation.Spearman(x, y), precision: 12);
     }
 
     [Fact]
@@ -25,8 +26,8 @@ public sealed class RankCorrelationTests
 
         Assert.Equal(1.0, RankCorrelation.KendallTauB(x, x.Select(v => (3 * v) + 1).ToArray()), precision: 12);
         Assert.Equal(-1.0, RankCorrelation.KendallTauB(x, x.Select(v => -v).ToArray()), precision: 12);
-        Assert.Equal(1.0, RankCorrelation.SpearmanRho(x, x.Select(Math.Exp).ToArray()), precision: 12);
-        Assert.Equal(-1.0, RankCorrelation.SpearmanRho(x, x.Select(v => -v * v * v).ToArray()), precision: 12);
+        Assert.Equal(1.0, RankCorrelation.Spearman(x, x.Select(Math.Exp).ToArray()), precision: 12);
+        Assert.Equal(-1.0, RankCorrelation.Spearman(x, x.Select(v => -v * v * v).ToArray()), precision: 12);
     }
 
     [Theory]
@@ -36,14 +37,14 @@ public sealed class RankCorrelationTests
     public void Ties_in_both_samples_are_handled_as_scipy_does(double[] x, double[] y, double tau, double rho)
     {
         Assert.Equal(tau, RankCorrelation.KendallTauB(x, y), precision: 12);
-        Assert.Equal(rho, RankCorrelation.SpearmanRho(x, y), precision: 12);
+        Assert.Equal(rho, RankCorrelation.Spearman(x, y), precision: 12);
     }
 
     [Fact]
     public void A_constant_sample_or_a_single_pair_has_no_correlation()
     {
         Assert.True(double.IsNaN(RankCorrelation.KendallTauB([1, 1, 1], [1, 2, 3])));
-        Assert.True(double.IsNaN(RankCorrelation.SpearmanRho([1, 2, 3], [4, 4, 4])));
+        Assert.True(double.IsNaN(RankCorrelation.Spearman([1, 2, 3], [4, 4, 4])));
         Assert.True(double.IsNaN(RankCorrelation.KendallTauB([1], [2])));
     }
 
@@ -52,6 +53,6 @@ public sealed class RankCorrelationTests
     {
         var error = Assert.Throws<ArgumentException>(() => RankCorrelation.KendallTauB([1, 2], [1, 2, 3]));
 
-        Assert.Contains("2 values against 3", error.Message);
+        Assert.Contains("got 2 and 3", error.Message);
     }
 }
