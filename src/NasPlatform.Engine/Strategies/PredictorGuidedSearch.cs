@@ -13,25 +13,20 @@ namespace NasPlatform.Engine.Strategies;
 /// share picked by upper confidence bound (mean + κ × ensemble spread); repeat until the budget ends.
 /// </summary>
 /// <remarks>
-/// A round is planned inside <see cref="Ask"/> and handed out over the following asks; every random
+/// A round is planned inside <see cref="PlannedSearch.Ask"/> and handed out over the following asks; every random
 /// choice (design, fit seed, search) comes from the generator of the ask that plans it, so replaying
 /// the asks and tells of a stored experiment rebuilds the strategy exactly. With several workers a
 /// round is planned from whatever has been told by then.
 /// </remarks>
-public sealed class PredictorGuidedSearch : ISearchStrategy, IDisposable
+public sealed class PredictorGuidedSearch : PlannedSearch, IDisposable
 {
-    private readonly StrategyContext _context;
     private readonly PredictorGuidedOptions _options;
     private readonly PredictorTrainer _trainer;
-    private readonly List<TrialOutcome> _told = [];
-    private readonly HashSet<string> _proposed = new(StringComparer.Ordinal);
-    private readonly Queue<Candidate> _planned = new();
 
     public PredictorGuidedSearch(StrategyContext context, PredictorGuidedOptions options)
+        : base(context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
-        _context = context;
         _options = options;
         _trainer = new PredictorTrainer(context, options.Predictor);
     }
@@ -42,66 +37,33 @@ public sealed class PredictorGuidedSearch : ISearchStrategy, IDisposable
     /// <summary>The predictor (fitted after the first round).</summary>
     public Abstractions.Predictors.IPredictor Predictor => _trainer.Predictor;
 
-    public TrialProposal Ask(Random rng)
-    {
-        ArgumentNullException.ThrowIfNull(rng);
-        if (_planned.Count == 0)
-        {
-            Plan(rng);
-        }
-
-        var candidate = _planned.Dequeue();
-        _proposed.Add(candidate.Hash);
-        return new TrialProposal(candidate);
-    }
-
-    public void Tell(TrialOutcome outcome)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        _told.Add(outcome);
-    }
-
     public void Dispose() => _trainer.Dispose();
 
-    private void Plan(Random rng)
+    protected override IEnumerable<Candidate> PlanBatch(Random rng)
     {
-        var training = PredictorTrainer.TrainingTrials(_told, _context);
-        IReadOnlyList<Candidate> batch;
-        if (_proposed.Count < _options.InitialSamples || training.Count < 2)
+        var training = PredictorTrainer.TrainingTrials(Told, Context);
+        if (Proposed.Count < _options.InitialSamples || training.Count < 2)
         {
-            var count = Math.Max(_options.InitialSamples - _proposed.Count, _options.BatchSize);
-            batch = _options.SpaceFillingDesign
-                ? InitialDesign.SpaceFilling(_context.Space, count, rng, Admits, _proposed)
+            var count = Math.Max(_options.InitialSamples - Proposed.Count, _options.BatchSize);
+            return _options.SpaceFillingDesign
+                ? InitialDesign.SpaceFilling(Context.Space, count, rng, Admits, Proposed)
                 : RandomAdmitted(count, rng);
         }
-        else
-        {
-            _trainer.Refit(training, rng.Next());
-            batch = PickBatch(training, rng);
-        }
 
-        foreach (var candidate in batch)
-        {
-            _planned.Enqueue(candidate);
-        }
-
-        if (_planned.Count == 0)
-        {
-            // Nothing new is admitted where the plan looked: let the engine judge a fresh sample.
-            _planned.Enqueue(_context.Space.Sample(rng));
-        }
+        _trainer.Refit(training, rng.Next());
+        return PickBatch(training, rng);
     }
 
     private List<Candidate> PickBatch(IReadOnlyList<TrialOutcome> training, Random rng)
     {
-        var ranked = training.OrderByDescending(t => PredictorTrainer.Utility(t, _context)).ToList();
-        var search = new PredictorSearch(_context.Space, _trainer.Predictor, Admits, _options.Predictor.Search);
+        var ranked = training.OrderByDescending(t => PredictorTrainer.Utility(t, Context)).ToList();
+        var search = new PredictorSearch(Context.Space, _trainer.Predictor, Admits, _options.Predictor.Search);
         var archive = search.Run(ranked.Take(_options.Predictor.Search.Parents).Select(t => t.Candidate), rng);
         var local = LocalNeighbourhood(ranked, rng);
 
-        var told = _told.Select(t => t.Candidate.Hash).ToHashSet(StringComparer.Ordinal);
+        var told = Told.Select(t => t.Candidate.Hash).ToHashSet(StringComparer.Ordinal);
         var chosen = new HashSet<string>(StringComparer.Ordinal);
-        bool Open(ScoredCandidate s) => !_proposed.Contains(s.Candidate.Hash) && !told.Contains(s.Candidate.Hash) && !chosen.Contains(s.Candidate.Hash);
+        bool Open(ScoredCandidate s) => !Proposed.Contains(s.Candidate.Hash) && !told.Contains(s.Candidate.Hash) && !chosen.Contains(s.Candidate.Hash);
         var batch = new List<ScoredCandidate>();
         void Take(IEnumerable<ScoredCandidate> source, int count)
         {
@@ -136,7 +98,7 @@ public sealed class PredictorGuidedSearch : ISearchStrategy, IDisposable
         {
             for (var m = 0; m < _options.LocalMutations; m++)
             {
-                var mutant = _context.Space.Mutate(parent.Candidate, rng);
+                var mutant = Context.Space.Mutate(parent.Candidate, rng);
                 if (seen.Add(mutant.Hash) && Admits(mutant))
                 {
                     mutants.Add(mutant);
@@ -149,7 +111,7 @@ public sealed class PredictorGuidedSearch : ISearchStrategy, IDisposable
             return [];
         }
 
-        var prediction = _trainer.Predictor.Predict(mutants.Select(_context.Space.Encode).ToArray());
+        var prediction = _trainer.Predictor.Predict(mutants.Select(Context.Space.Encode).ToArray());
         return Enumerable.Range(0, mutants.Count)
             .Select(i => new ScoredCandidate(mutants[i], prediction.Mean[i], prediction.Spread[i]))
             .OrderByDescending(s => s.Mean)
@@ -159,10 +121,10 @@ public sealed class PredictorGuidedSearch : ISearchStrategy, IDisposable
     private List<Candidate> RandomAdmitted(int count, Random rng)
     {
         var picked = new List<Candidate>();
-        var seen = new HashSet<string>(_proposed, StringComparer.Ordinal);
+        var seen = new HashSet<string>(Proposed, StringComparer.Ordinal);
         for (var attempt = 0; attempt < count * 20 && picked.Count < count; attempt++)
         {
-            var candidate = _context.Space.Sample(rng);
+            var candidate = Context.Space.Sample(rng);
             if (seen.Add(candidate.Hash) && Admits(candidate))
             {
                 picked.Add(candidate);
@@ -171,7 +133,4 @@ public sealed class PredictorGuidedSearch : ISearchStrategy, IDisposable
 
         return picked;
     }
-
-    private bool Admits(Candidate candidate) =>
-        _context.FreeStatisticsConstraint is null || _context.Admits(_context.Space.FreeStatistics(candidate));
 }
