@@ -16,11 +16,17 @@ public sealed class AdjointGradient
     private Circuit? _planFor;
     private int _planOps;
     private FusedCircuit? _plan;
+    private readonly DiagonalLayerKernel? _diagonalLayer;
+    private int[] _runBits = new int[16];
+    private Complex[] _runUndo = new Complex[32];
+    private double[] _runGenerator = new double[32];
+    private double[] _runDerivatives = new double[16];
 
     public AdjointGradient(int numQubits)
     {
         _psi = new StateVector(numQubits);
         _lambda = new StateVector(numQubits);
+        _diagonalLayer = Simd.Usable(numQubits) ? new DiagonalLayerKernel(numQubits) : null;
     }
 
     public int NumQubits => _psi.NumQubits;
@@ -77,6 +83,22 @@ public sealed class AdjointGradient
         for (var i = ops.Count - 1; i >= firstParameterized && i >= 0; i--)
         {
             var op = ops[i];
+            if (_diagonalLayer is not null && IsDiagonal1(op.Kind))
+            {
+                var start = i;
+                while (start - 1 >= firstParameterized && IsDiagonal1(ops[start - 1].Kind))
+                {
+                    start--;
+                }
+
+                if (start < i)
+                {
+                    StepDiagonalRun(ops, start, i, parameters, gradient);
+                    i = start;
+                    continue;
+                }
+            }
+
             if (!op.IsParameterized)
             {
                 Undo(op, parameters, m, adjoint);
@@ -120,6 +142,42 @@ public sealed class AdjointGradient
         }
 
         return _plan!;
+    }
+
+    private static bool IsDiagonal1(GateKind kind) =>
+        kind is GateKind.RZ or GateKind.P or GateKind.Z or GateKind.S or GateKind.Sdg or GateKind.T or GateKind.Tdg;
+
+    /// <summary>Ops [start, end] are one-qubit diagonal gates: all their derivatives and their undo in one pass.</summary>
+    private void StepDiagonalRun(IReadOnlyList<GateOp> ops, int start, int end, ReadOnlySpan<double> parameters, Span<double> gradient)
+    {
+        var count = end - start + 1;
+        if (_runBits.Length < count)
+        {
+            (_runBits, _runUndo, _runGenerator, _runDerivatives) = (new int[count], new Complex[2 * count], new double[2 * count], new double[count]);
+        }
+
+        Span<Complex> m = stackalloc Complex[4];
+        Span<double> angles = stackalloc double[3];
+        for (var k = 0; k < count; k++)
+        {
+            var op = ops[start + k];
+            op.ResolveAngles(parameters, angles);
+            Gates.Matrix1(op.Kind, angles, m);
+            _runBits[k] = _psi.BitOf(op.Qubit0);
+            (_runUndo[2 * k], _runUndo[2 * k + 1]) = (Complex.Conjugate(m[0]), Complex.Conjugate(m[3]));
+            (_runGenerator[2 * k], _runGenerator[2 * k + 1]) = !op.IsParameterized ? (0.0, 0.0)
+                : op.Kind == GateKind.RZ ? (0.5, -0.5)
+                : (0.0, -1.0); // P(φ) = diag(1, e^{iφ}): G = −|1⟩⟨1|, as in FusedStep.
+        }
+
+        _diagonalLayer!.Run(_psi, _lambda, _runBits.AsSpan(0, count), _runUndo.AsSpan(0, 2 * count), _runGenerator.AsSpan(0, 2 * count), _runDerivatives.AsSpan(0, count));
+        for (var k = 0; k < count; k++)
+        {
+            if (ops[start + k].IsParameterized)
+            {
+                Accumulate(ops[start + k].Angle0, _runDerivatives[k], gradient);
+            }
+        }
     }
 
     private static void Accumulate(Angle angle, double derivative, Span<double> gradient)
@@ -183,7 +241,7 @@ public sealed class AdjointGradient
         MatrixMath.Adjoint(m[..4], adjoint, 2);
         var element = AdjointStepKernel.Run(
             _psi, _lambda, _psi.BitOf(target), control < 0 ? -1 : _psi.BitOf(control), adjoint[..4], g[..4]);
-        return 2.0 * element.Imaginary;
+        return 2.0 * element;
     }
 
     private static void HalfPauli(GateKind rotation, Span<Complex> g)
@@ -207,7 +265,7 @@ public sealed class AdjointGradient
         Gates.Matrix1(rotation, [angle], m);
         MatrixMath.Adjoint(m[..4], adjoint, 2);
         var element = AdjointStepKernel.Run(_psi, _lambda, _psi.BitOf(qubit), -1, adjoint[..4], g[..4]);
-        Accumulate(source, 2.0 * element.Imaginary, gradient);
+        Accumulate(source, 2.0 * element, gradient);
     }
 
     private void Undo(GateOp op, ReadOnlySpan<double> parameters, Span<Complex> m, Span<Complex> adjoint)

@@ -79,6 +79,56 @@ public class GradientTests
         }
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(10)]
+    public void Runs_of_diagonal_gates_take_one_pass_with_the_same_gradients(int n)
+    {
+        // Layers of RZ/P/S/T (some qubits twice, shared and scaled parameters) between RY layers and CNOT
+        // chains: the backward sweep takes each diagonal run in one pass, over low and high index bits.
+        var rng = new Random(70 + n);
+        var circuit = new Circuit(n);
+        var next = 0;
+        for (var layer = 0; layer < 3; layer++)
+        {
+            for (var q = 0; q < n; q++)
+            {
+                circuit.RY(q, Angle.Parameter(next++));
+            }
+
+            for (var q = 0; q < n; q++)
+            {
+                circuit.RZ(q, Angle.Parameter(next++, 1.5, 0.1));
+                if (q % 3 == 0)
+                {
+                    circuit.T(q).P((q + 1) % n, Angle.Parameter(next++)).RZ(q, Angle.Parameter(0, -0.5));
+                }
+            }
+
+            circuit.S(n - 1).Sdg(0);
+            for (var q = 0; q + 1 < n; q++)
+            {
+                circuit.CNOT(q, q + 1);
+            }
+        }
+
+        circuit.Z(1).RZ(n - 1, Angle.Parameter(next++)).Tdg(0);
+        var theta = Enumerable.Range(0, next).Select(_ => (rng.NextDouble() * 2 - 1) * Math.PI).ToArray();
+        var h = PauliSum.Parse($"0.6 X0 X1 - 0.8 Z{n - 1} + 0.4 Y1 Z2 + 0.3 X{n - 2}", n);
+        var adjoint = new double[next];
+        var energy = new AdjointGradient(n).Evaluate(circuit, theta, h, adjoint);
+        var shift = new double[next];
+        var shiftEnergy = ParameterShift.Gradient(circuit, theta, h, shift);
+        var finite = CentralDifferences(circuit, theta, h);
+        Assert.Equal(shiftEnergy, energy, 12);
+        for (var p = 0; p < next; p++)
+        {
+            Assert.True(Math.Abs(adjoint[p] - shift[p]) < 1e-9, $"parameter {p}: adjoint {adjoint[p]}, shift {shift[p]}");
+            Assert.True(Math.Abs(adjoint[p] - finite[p]) < 1e-7, $"parameter {p}: adjoint {adjoint[p]}, finite differences {finite[p]}");
+        }
+    }
+
     [Fact]
     public void Controlled_rotations_need_the_four_term_rule()
     {
