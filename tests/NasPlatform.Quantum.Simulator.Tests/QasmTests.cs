@@ -97,12 +97,78 @@ public class QasmTests
         Assert.Contains(problem, ex.Message);
     }
 
-    [Fact]
-    public void Two_qubit_matrices_are_refused_on_export_with_a_reason()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Two_qubit_matrices_are_exported_as_their_KAK_decomposition(int seed)
     {
-        var circuit = new Circuit(2).Unitary(0, 1, Textbook.RandomUnitary(4, new Random(1)));
-        var ex = Assert.Throws<NotSupportedException>(() => QasmExporter.Export(circuit, []));
-        Assert.Contains("decompose", ex.Message);
+        var rng = new Random(seed);
+        // Random unitaries, plus the special cases with degenerate MᵀM spectra: products of one-qubit
+        // gates, CNOT, SWAP and controlled phases given as plain matrices.
+        var circuit = new Circuit(3).H(0).Unitary(0, 2, Textbook.RandomUnitary(4, rng)).RY(1, 0.3)
+            .Unitary(2, 1, Textbook.RandomUnitary(4, rng))
+            .Unitary(1, 0, Kron(Textbook.RandomUnitary(2, rng), Textbook.RandomUnitary(2, rng)))
+            .Unitary(0, 1, MatrixOf(new Circuit(2).CNOT(0, 1)))
+            .Unitary(1, 2, MatrixOf(new Circuit(2).SWAP(0, 1)))
+            .Unitary(2, 0, MatrixOf(new Circuit(2).CRZ(0, 1, 0.7 * seed)))
+            .Unitary(0, 2, new ComplexMatrix(4, [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]));
+        var text = QasmExporter.Export(circuit, []);
+        Assert.Contains("rxx(", text);
+        Assert.Contains("gate ryy(theta) a,b", text);
+        var back = QasmImporter.Import(text, "kak.qasm");
+        Assert.Equal(2 + 7 * 7, back.Ops.Count);
+        AssertEqualUpToPhase(circuit.ToUnitary([]), back.ToUnitary([]), 1e-9);
+    }
+
+    private static ComplexMatrix MatrixOf(Circuit twoQubits)
+    {
+        var u = twoQubits.ToUnitary([]);
+        var entries = new Complex[16];
+        for (var i = 0; i < 16; i++)
+        {
+            entries[i] = u[i / 4, i % 4];
+        }
+
+        return new ComplexMatrix(4, entries);
+    }
+
+    private static ComplexMatrix Kron(ComplexMatrix a, ComplexMatrix b)
+    {
+        var entries = new Complex[16];
+        for (var i = 0; i < 4; i++)
+        {
+            for (var j = 0; j < 4; j++)
+            {
+                entries[i * 4 + j] = a[i / 2, j / 2] * b[i % 2, j % 2];
+            }
+        }
+
+        return new ComplexMatrix(4, entries);
+    }
+
+    private static void AssertEqualUpToPhase(Complex[,] expected, Complex[,] actual, double tolerance)
+    {
+        var dim = expected.GetLength(0);
+        var (r, c) = (0, 0);
+        for (var i = 0; i < dim; i++)
+        {
+            for (var j = 0; j < dim; j++)
+            {
+                (r, c) = expected[i, j].Magnitude > expected[r, c].Magnitude ? (i, j) : (r, c);
+            }
+        }
+
+        var phase = expected[r, c] / actual[r, c];
+        Assert.Equal(1.0, phase.Magnitude, 10);
+        for (var i = 0; i < dim; i++)
+        {
+            for (var j = 0; j < dim; j++)
+            {
+                Assert.True((phase * actual[i, j] - expected[i, j]).Magnitude < tolerance, $"entry ({i},{j}): {phase * actual[i, j]} vs {expected[i, j]}");
+            }
+        }
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace NasPlatform.Quantum.Simulator.Qasm;
 /// Writes a circuit as OpenQASM 2.0 over one register <c>q</c> (q[k] is qubit k), with angles bound to
 /// the given parameters and printed round-trip exact. Names follow qelib1.inc; P is written as u1 and
 /// RYY gets a gate definition (neither is in every qelib1.inc). A one-qubit matrix becomes u3 (global
-/// phase dropped). A two-qubit matrix has no qelib1 form and is refused.
+/// phase dropped). A two-qubit matrix has no qelib1 form: it is written as its KAK decomposition,
+/// u3 on each qubit, rxx·ryy·rzz, u3 on each qubit (global phase dropped).
 /// </summary>
 public static class QasmExporter
 {
@@ -21,7 +22,20 @@ public static class QasmExporter
         var sb = new StringBuilder();
         sb.Append("OPENQASM 2.0;\n");
         sb.Append("include \"qelib1.inc\";\n");
-        if (circuit.Ops.Any(op => op.Kind == GateKind.RYY))
+        var ops = new List<GateOp>(circuit.Ops.Count);
+        foreach (var op in circuit.Ops)
+        {
+            if (op.Kind == GateKind.Unitary2)
+            {
+                ops.AddRange(TwoQubitDecomposition.Decompose(op.Matrix!, op.Qubit0, op.Qubit1));
+            }
+            else
+            {
+                ops.Add(op);
+            }
+        }
+
+        if (ops.Any(op => op.Kind == GateKind.RYY))
         {
             sb.Append(RyyDefinition).Append('\n');
         }
@@ -33,9 +47,8 @@ public static class QasmExporter
         }
 
         Span<double> angles = stackalloc double[3];
-        for (var index = 0; index < circuit.Ops.Count; index++)
+        foreach (var op in ops)
         {
-            var op = circuit.Ops[index];
             op.ResolveAngles(parameters, angles);
             var name = op.Kind switch
             {
@@ -44,8 +57,6 @@ public static class QasmExporter
                 GateKind.U3 => "u3",
                 GateKind.CNOT => "cx",
                 GateKind.Unitary1 => "u3",
-                GateKind.Unitary2 => throw new NotSupportedException(
-                    $"Gate {index} is a two-qubit matrix, which OpenQASM 2.0 (qelib1.inc) cannot express; decompose it into qelib1 gates first."),
                 _ => op.Kind.ToString().ToLowerInvariant(),
             };
             sb.Append(name);
