@@ -148,9 +148,9 @@ function renderCharts(charts) {
       el("figcaption", {}, c.caption))));
 }
 
-async function showDetail(number, withViews) {
-  state.detail = number;
-  const t = await getJson(`api/experiments/${state.key}/trials/${number}`);
+async function showDetail(trialNumber, withViews) {
+  state.detail = trialNumber;
+  const t = await getJson(`api/experiments/${state.key}/trials/${trialNumber}`);
   state.detailState = t.state;
   $("detail").hidden = false;
   $("detail-title").textContent = `Trial ${t.number} (${t.state}, ${t.fidelity})`;
@@ -170,7 +170,7 @@ async function showDetail(number, withViews) {
   $("detail-body").replaceChildren(...body);
   if (withViews && t.state === "completed") {
     views.append(el("p", { class: "note" }, "rendering…"));
-    const response = await fetch(`api/experiments/${state.key}/trials/${number}/views`);
+    const response = await fetch(`api/experiments/${state.key}/trials/${trialNumber}/views`);
     // The fragment comes from this server's plugins (trusted code, no scripts by contract).
     views.innerHTML = await response.text();
   } else {
