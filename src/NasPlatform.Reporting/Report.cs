@@ -32,16 +32,31 @@ public sealed record Report(IReadOnlyList<ChartImage> Progress, IReadOnlyList<Ex
             cancellationToken.ThrowIfCancellationRequested();
             var experiment = experiments[i];
             var prefix = experiments.Count == 1 ? string.Empty : $"e{i + 1}-";
+            var (refits, predictorNote) = plugins is null ? ([], null) : Replay(experiment, plugins, cancellationToken);
             reports.Add(new ExperimentReport(
                 experiment,
                 TrialsChart.Render(experiment, prefix + "trials"),
                 ParetoCharts.Render(experiment, prefix),
                 PredictorChart.Render(experiment, prefix + "predictor"),
+                PredictorScatterChart.Render(experiment, refits, prefix + "predictor-scatter"),
+                predictorNote,
                 ProxyChart.Render(experiment, prefix + "proxy"),
                 plugins is null ? new DomainViewSet([], null) : DomainViews.ForBest(experiment, plugins, ViewedTrials, cancellationToken)));
         }
 
         return new Report(ProgressCharts.Render(experiments), reports, DateTimeOffset.UtcNow);
+    }
+
+    private static (IReadOnlyList<PredictorRefit> Refits, string? Note) Replay(ExperimentSnapshot experiment, PluginCatalog plugins, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (PredictorReplay.Run(experiment, plugins, cancellationToken), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return ([], $"The predictor's refits could not be replayed for the predicted-vs-measured chart: {e.Message}");
+        }
     }
 
     /// <summary>Writes report.html (self-contained: charts inlined) and one PNG per chart into <paramref name="folder"/>; returns the HTML file's path.</summary>

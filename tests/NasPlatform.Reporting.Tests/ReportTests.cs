@@ -18,7 +18,7 @@ public sealed class ReportTests(RunStores stores) : IClassFixture<RunStores>
 
         var html = report.WriteTo(folder);
 
-        var expected = new[] { "best-vs-trials", "best-vs-time", "e1-trials", "e1-pareto-accuracy-params", "e2-trials", "e2-predictor", "e3-trials", "e3-proxy" };
+        var expected = new[] { "best-vs-trials", "best-vs-time", "e1-trials", "e1-pareto-accuracy-params", "e2-trials", "e2-predictor", "e2-predictor-scatter", "e3-trials", "e3-proxy" };
         Assert.Equal(expected.Order(), report.Charts.Select(c => c.Id).Order());
         foreach (var id in expected)
         {
@@ -98,6 +98,30 @@ public sealed class ReportTests(RunStores stores) : IClassFixture<RunStores>
 
         Assert.NotNull(chart);
         Assert.StartsWith($"{withTau} refits.", chart.Caption);
+    }
+
+    [Fact]
+    public void ReplayedRefitsPredictExactlyTheTrialsTheRunHeldOutAtItsNextRefit()
+    {
+        var snapshot = OpenAll(stores.Predictor).Single();
+
+        var refits = PredictorReplay.Run(snapshot, stores.Plugins, CancellationToken.None);
+
+        var fits = snapshot.PredictorFits;
+        Assert.Equal(fits.Count, refits.Count);
+        for (var i = 0; i + 1 < fits.Count; i++)
+        {
+            Assert.Equal(fits[i].TrialsTold, refits[i].TrialsTold);
+            Assert.Equal(fits[i].Values["trainedOn"], refits[i].TrainedOn);
+            Assert.Equal(fits[i + 1].Values["heldOut"], refits[i].Measured.Length);
+            Assert.Equal(fits[i + 1].Values["kendallTau"], refits[i].JournaledTau);
+        }
+
+        var told = snapshot.Trials.Where(t => t.TellSequence is not null).ToDictionary(t => t.TellSequence!.Value);
+        var first = refits[0];
+        var expected = Enumerable.Range((int)first.TrialsTold, first.Measured.Length).Select(k => told[k].Metrics["accuracy"]);
+        Assert.Equal(expected, first.Measured);
+        Assert.All(refits, r => Assert.InRange(r.KendallTau, -1, 1));
     }
 
     [Fact]

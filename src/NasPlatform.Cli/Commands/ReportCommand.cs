@@ -4,6 +4,7 @@ using NasPlatform.Engine;
 using NasPlatform.Engine.Plugins;
 using NasPlatform.Reporting;
 using NasPlatform.Reporting.Data;
+using NasPlatform.Torch;
 using Spectre.Console.Cli;
 
 namespace NasPlatform.Cli.Commands;
@@ -29,7 +30,7 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
         public string? Output { get; init; }
 
         [CommandOption("--no-views")]
-        [Description("Skip the plugins' domain views (no plugin is loaded).")]
+        [Description("Skip what needs the plugins: their domain views and the predictor's replayed predicted-vs-measured chart.")]
         public bool NoViews { get; init; }
     }
 
@@ -53,6 +54,12 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
                 if (snapshots.Count == 0)
                 {
                     throw new NasConfigurationException($"{string.Join(", ", settings.Experiments)} hold no experiment yet. Start one with `nas run FILE`.");
+                }
+
+                // Replaying predictor refits trains tiny networks: one LibTorch thread, as `nas run` does (RunHost).
+                if (!settings.NoViews && TorchRuntime.IsAvailable)
+                {
+                    TorchSharp.torch.set_num_threads(1);
                 }
 
                 var plugins = settings.NoViews ? null : PluginCatalog.LoadDefault(settings.PluginDirectories);

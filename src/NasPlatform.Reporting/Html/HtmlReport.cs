@@ -94,8 +94,8 @@ public static class HtmlReport
         Part(html, "trials", k, "Trials", report.Trials is null ? [] : [report.Trials], "No trial completed yet.");
         Part(html, "pareto", k, "Pareto front", report.Pareto,
             e.Objectives.IsMultiObjective ? "No usable trial with every objective yet." : "One objective: no Pareto front (the best-so-far charts show its progress).");
-        Part(html, "predictor", k, "Predictor", report.Predictor is null ? [] : [report.Predictor],
-            "The strategy journaled no predictor refit with held-out trials (only predictor strategies do, from their second refit).");
+        Part(html, "predictor", k, "Predictor", new[] { report.Predictor, report.PredictorScatter }.OfType<ChartImage>().ToList(),
+            "The strategy journaled no predictor refit with held-out trials (only predictor strategies do, from their second refit).", report.PredictorNote);
         Part(html, "proxy", k, "Proxy fidelities", report.Proxy is null ? [] : [report.Proxy],
             $"No proxy check: run `nas proxy-check FILE --samples N` (it stores '{e.Name}{Engine.Fidelities.ProxyCheck.NameSuffix}' beside this experiment), or search with several fidelities.");
         Best(html, e, k);
@@ -104,12 +104,17 @@ public static class HtmlReport
         html.Append("</section>\n");
     }
 
-    private static void Part(StringBuilder html, string id, int k, string title, IReadOnlyList<ChartImage> charts, string empty)
+    private static void Part(StringBuilder html, string id, int k, string title, IReadOnlyList<ChartImage> charts, string empty, string? note = null)
     {
         html.Append("<section id=\"").Append(id).Append('-').Append(k).Append("\"><h3>").Append(E(title)).Append("</h3>\n");
         if (charts.Count == 0)
         {
             Note(html, empty);
+        }
+
+        if (note is not null)
+        {
+            Note(html, note);
         }
 
         foreach (var chart in charts)
