@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text;
+using NasPlatform.Abstractions.Views;
 using NasPlatform.Engine.Plugins;
 using NasPlatform.Reporting.Data;
 using NasPlatform.Reporting.Html;
@@ -6,10 +8,14 @@ using NasPlatform.Reporting.Views;
 
 namespace NasPlatform.Dashboard.Api;
 
-/// <summary>The plugins' domain views of one trial as an HTML fragment; the plugins load on first use.</summary>
+/// <summary>
+/// The plugins' domain views of one trial as an HTML fragment. The plugins load on first use, and
+/// each experiment's views are found once (making an evaluator can be costly: exact energies, data sets).
+/// </summary>
 public sealed class TrialViewsService(IReadOnlyList<string> pluginDirectories)
 {
     private readonly Lazy<PluginCatalog> _plugins = new(() => PluginCatalog.LoadDefault(pluginDirectories));
+    private readonly ConcurrentDictionary<string, Lazy<(ITrialViews? Views, string? Problem)>> _views = new(StringComparer.Ordinal);
 
     /// <summary>The fragment; a note when the plugin offers no views or they failed.</summary>
     public string Html(ExperimentSnapshot experiment, int number, CancellationToken cancellationToken)
@@ -21,24 +27,37 @@ public sealed class TrialViewsService(IReadOnlyList<string> pluginDirectories)
             return Note($"No trial {number}.");
         }
 
-        var set = DomainViews.For(experiment, [trial], _plugins.Value, cancellationToken);
-        var html = new StringBuilder();
-        if (set.Problem is not null)
+        var (views, problem) = _views.GetOrAdd($"{experiment.StorePath}|{experiment.Name}", _ => new(() => Find(experiment))).Value;
+        if (problem is not null)
         {
-            return Note(set.Problem);
+            return Note(problem);
         }
 
-        foreach (var views in set.Trials)
+        var set = DomainViews.Render(experiment, [trial], views, cancellationToken);
+        var html = new StringBuilder();
+        foreach (var rendered in set.Trials)
         {
-            if (views.Problem is not null)
+            if (rendered.Problem is not null)
             {
-                html.Append(Note(views.Problem));
+                html.Append(Note(rendered.Problem));
             }
 
-            views.Views.ToList().ForEach(v => html.Append(TrialViewHtml.Render(v)));
+            rendered.Views.ToList().ForEach(v => html.Append(TrialViewHtml.Render(v)));
         }
 
         return html.Length == 0 ? Note($"Plugin '{experiment.Spec.Plugin}' offers no domain views of this trial.") : html.ToString();
+    }
+
+    private (ITrialViews?, string?) Find(ExperimentSnapshot experiment)
+    {
+        try
+        {
+            return (DomainViews.Find(experiment.Spec, _plugins.Value), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (null, $"plugin '{experiment.Spec.Plugin}' could not be loaded for its views: {e.Message}");
+        }
     }
 
     private static string Note(string text) => $"<p class=\"note\">{System.Net.WebUtility.HtmlEncode(text)}</p>";

@@ -43,6 +43,14 @@ public static class DomainViews
             return new DomainViewSet([], $"plugin '{experiment.Spec.Plugin}' could not be loaded for its views: {e.Message}");
         }
 
+        return Render(experiment, trials, views, cancellationToken);
+    }
+
+    /// <summary>The views of the given trials by <paramref name="views"/> (found once with <see cref="Find"/>; null: the plugin has none).</summary>
+    public static DomainViewSet Render(ExperimentSnapshot experiment, IReadOnlyList<TrialRecord> trials, ITrialViews? views, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(trials);
         if (views is null)
         {
             return new DomainViewSet([], null);
