@@ -63,17 +63,19 @@ function listen() {
 
 async function refresh() {
   const key = state.key;
-  const [trials, charts] = await Promise.all([getJson(`api/experiments/${key}/trials`), getJson(`api/experiments/${key}/charts`)]);
+  // Charts take longer (rendered on the server once per change): the table does not wait for them.
+  const charts = getJson(`api/experiments/${key}/charts`).then((c) => { if (key === state.key) renderCharts(c); });
+  const trials = await getJson(`api/experiments/${key}/trials`);
   if (key !== state.key) return;
   const first = state.trials === null;
   state.trials = trials;
   if (first) setUpFilters(trials);
   renderTrials(first);
-  renderCharts(charts);
   await loadExperiments();
   // A trial open in the detail panel is re-read when it changes state (running, then completed).
   const open = state.detail === null ? null : trials.trials.find((t) => t.number === state.detail);
   if (open && open.state !== state.detailState) await showDetail(open.number, true);
+  await charts;
 }
 
 function setUpFilters(trials) {
