@@ -1,0 +1,189 @@
+// The dashboard page: plain JavaScript, no framework, no network beyond this server.
+"use strict";
+
+const state = { key: null, trials: null, sort: { column: "number", descending: false }, known: new Set(), events: null, detail: null, detailState: null };
+
+const $ = (id) => document.getElementById(id);
+const text = (value) => document.createTextNode(value == null ? "-" : String(value));
+const number = (value) => value == null ? "-" : (Math.abs(value) >= 1e5 || (value !== 0 && Math.abs(value) < 1e-3) ? value.toExponential(4) : +value.toPrecision(6));
+const el = (tag, attributes = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  children.forEach((child) => node.append(child instanceof Node ? child : text(child)));
+  return node;
+};
+
+async function getJson(url) {
+  const response = await fetch(url, { cache: "no-store" });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+}
+
+async function loadExperiments() {
+  const experiments = await getJson("api/experiments");
+  const list = $("experiments");
+  list.replaceChildren(...experiments.map((e) => {
+    const item = el("li", { "data-key": e.key },
+      el("strong", {}, e.name),
+      el("small", {}, `${e.strategy} · ${e.status} · ${e.counts.completed} completed, ${e.counts.failed} failed, ${e.counts.running} running`));
+    if (e.key === state.key) item.classList.add("selected");
+    item.addEventListener("click", () => select(e.key));
+    return item;
+  }));
+  if (!state.key && experiments.length > 0) await select(experiments[0].key);
+  const current = experiments.find((e) => e.key === state.key);
+  if (current) {
+    $("experiment-title").textContent = current.name;
+    const objectives = current.objectives.map((o) => `${o.direction} ${o.metric}`).join(", ");
+    const best = current.best.map((b) => `trial ${b.number}: ` + current.objectives.map((o) => `${o.metric} = ${number(b.metrics[o.metric])}`).join(", ")).join("; ");
+    $("experiment-summary").textContent = `${current.plugin} · ${current.strategy} · ${current.status} · ${objectives} · best ${best || "none yet"} · ${current.store}`;
+  }
+}
+
+async function select(key) {
+  if (state.key === key && state.trials) return;
+  state.key = key;
+  state.trials = null;
+  state.known = new Set();
+  $("experiment").hidden = false;
+  for (const item of $("experiments").children) item.classList.toggle("selected", item.dataset.key === key);
+  if (state.events) state.events.close();
+  await refresh();
+  listen();
+}
+
+function listen() {
+  // Server-sent events: the server says when the store changed; the page then re-reads.
+  const source = new EventSource(`api/experiments/${state.key}/events`);
+  state.events = source;
+  source.addEventListener("version", () => refresh().catch(showError));
+  source.onopen = () => { $("live").textContent = "live"; };
+  source.onerror = () => { $("live").textContent = "reconnecting…"; };
+}
+
+async function refresh() {
+  const key = state.key;
+  // Charts take longer (rendered on the server once per change): the table does not wait for them.
+  const charts = getJson(`api/experiments/${key}/charts`).then((c) => { if (key === state.key) renderCharts(c); });
+  const trials = await getJson(`api/experiments/${key}/trials`);
+  if (key !== state.key) return;
+  const first = state.trials === null;
+  state.trials = trials;
+  if (first) setUpFilters(trials);
+  renderTrials(first);
+  await loadExperiments();
+  // A trial open in the detail panel is re-read when it changes state (running, then completed).
+  const open = state.detail === null ? null : trials.trials.find((t) => t.number === state.detail);
+  if (open && open.state !== state.detailState) await showDetail(open.number, true);
+  await charts;
+}
+
+function setUpFilters(trials) {
+  const metric = $("filter-metric");
+  metric.replaceChildren(el("option", { value: "" }, "any"), ...trials.metrics.map((m) => el("option", { value: m }, m)));
+}
+
+function columns() {
+  return ["number", "state", "fidelity", ...state.trials.objectives, ...state.trials.metrics.filter((m) => !state.trials.objectives.includes(m)).slice(0, 4), "seconds", "error"];
+}
+
+function value(trial, column) {
+  if (column in trial && column !== "metrics") return trial[column];
+  return trial.metrics[column];
+}
+
+function renderTrials(first) {
+  const cols = columns();
+  const head = el("tr", {}, ...cols.map((c) => {
+    const th = el("th", { "data-column": c }, c);
+    if (state.sort.column === c) th.classList.add(state.sort.descending ? "sorted-desc" : "sorted-asc");
+    th.addEventListener("click", () => {
+      state.sort = { column: c, descending: state.sort.column === c ? !state.sort.descending : false };
+      renderTrials(false);
+    });
+    return th;
+  }));
+  $("trials").tHead.replaceChildren(head);
+
+  const wanted = $("filter-state").value;
+  const metric = $("filter-metric").value;
+  const min = parseFloat($("filter-min").value);
+  const max = parseFloat($("filter-max").value);
+  let rows = state.trials.trials.filter((t) => {
+    if (wanted && t.state !== wanted) return false;
+    if (metric) {
+      const v = t.metrics[metric];
+      if (v == null) return false;
+      if (!Number.isNaN(min) && v < min) return false;
+      if (!Number.isNaN(max) && v > max) return false;
+    }
+    return true;
+  });
+  const { column, descending } = state.sort;
+  rows = rows.slice().sort((a, b) => {
+    const x = value(a, column), y = value(b, column);
+    if (x == null && y == null) return 0;
+    if (x == null) return 1;
+    if (y == null) return -1;
+    const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+    return descending ? -order : order;
+  });
+  $("trials").tBodies[0].replaceChildren(...rows.map((t) => {
+    const row = el("tr", { "data-number": t.number, "data-state": t.state }, ...cols.map((c) => {
+      const v = value(t, c);
+      return typeof v === "number" && c !== "number" ? el("td", { class: "n" }, number(v)) : el("td", {}, c === "number" && t.best ? `${v} *` : v);
+    }));
+    row.classList.toggle("failed", t.state === "failed");
+    row.classList.toggle("best", t.best);
+    if (!first && !state.known.has(t.number)) row.classList.add("new");
+    row.addEventListener("click", () => showDetail(t.number, true).catch(showError));
+    return row;
+  }));
+  state.trials.trials.forEach((t) => state.known.add(t.number));
+  $("trial-count").textContent = `${rows.length} of ${state.trials.trials.length} trials`;
+}
+
+function renderCharts(charts) {
+  $("charts").replaceChildren(...charts.charts.map((c) =>
+    el("figure", { "data-chart": c.id },
+      el("img", { alt: c.title, src: `api/experiments/${state.key}/charts/${c.id}.png?v=${encodeURIComponent(charts.version)}` }),
+      el("figcaption", {}, c.caption))));
+}
+
+async function showDetail(trialNumber, withViews) {
+  state.detail = trialNumber;
+  const t = await getJson(`api/experiments/${state.key}/trials/${trialNumber}`);
+  state.detailState = t.state;
+  $("detail").hidden = false;
+  $("detail-title").textContent = `Trial ${t.number} (${t.state}, ${t.fidelity})`;
+  const metricRows = (values) => el("table", {}, ...Object.entries(values).map(([k, v]) => el("tr", {}, el("td", {}, k), el("td", { class: "n" }, number(v)))));
+  const body = [
+    el("h4", {}, "Candidate"), el("pre", { id: "detail-candidate" }, JSON.stringify(t.candidate, null, 2)),
+    el("h4", {}, "Metrics"), metricRows(t.metrics),
+    el("h4", {}, "Free statistics"), metricRows(t.freeStatistics),
+    el("h4", {}, "Artifacts"),
+    t.artifacts.length === 0 ? el("p", { class: "note" }, "none")
+      : el("ul", {}, ...t.artifacts.map((a) => el("li", {}, `${a.name}: ${a.path}` + (a.bytes == null ? " (missing)" : ` (${a.bytes} bytes)`)))),
+    el("p", { class: "note" }, `worker ${t.worker ?? "-"} · ${t.seconds == null ? "-" : number(t.seconds) + " s"} · hash ${t.hash}`),
+  ];
+  if (t.error) body.push(el("h4", {}, "Error"), el("pre", { id: "detail-error" }, t.error));
+  const views = el("div", { class: "views", id: "detail-views" });
+  body.push(el("h4", {}, "Domain views"), views);
+  $("detail-body").replaceChildren(...body);
+  if (withViews && t.state === "completed") {
+    views.append(el("p", { class: "note" }, "rendering…"));
+    const response = await fetch(`api/experiments/${state.key}/trials/${trialNumber}/views`);
+    // The fragment comes from this server's plugins (trusted code, no scripts by contract).
+    views.innerHTML = await response.text();
+  } else {
+    views.append(el("p", { class: "note" }, "only completed trials have domain views"));
+  }
+}
+
+function showError(error) {
+  $("live").textContent = `error: ${error.message}`;
+}
+
+$("detail-close").addEventListener("click", () => { $("detail").hidden = true; state.detail = null; state.detailState = null; });
+for (const id of ["filter-state", "filter-metric", "filter-min", "filter-max"]) $(id).addEventListener("input", () => renderTrials(false));
+loadExperiments().catch(showError);

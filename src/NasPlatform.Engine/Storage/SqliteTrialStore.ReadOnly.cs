@@ -1,0 +1,68 @@
+using Microsoft.Data.Sqlite;
+
+namespace NasPlatform.Engine.Storage;
+
+/// <summary>Read-only opening, for readers that watch a store while a run writes it (reports, the dashboard).</summary>
+public sealed partial class SqliteTrialStore
+{
+    /// <summary>
+    /// Opens an existing store for reading only: no schema setup, no journal-mode switch, never a
+    /// write lock, so a run writing the store (in WAL mode) is never blocked by the reader; every
+    /// read sees one committed snapshot. Writes through the returned store fail.
+    /// </summary>
+    /// <exception cref="NasConfigurationException">The file does not exist, is not a NasPlatform store, or cannot be opened.</exception>
+    public static SqliteTrialStore OpenReadOnly(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new NasConfigurationException($"Store '{full}' does not exist. Check the path, or start an experiment with `nas run FILE`, which creates it.");
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString();
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout = 30000;");
+            CheckMarker(connection, full);
+            return new SqliteTrialStore(full, connection);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteNotADatabase or SqliteCantOpen)
+        {
+            connection.Dispose();
+            throw new NasConfigurationException($"Cannot read store '{full}': {e.Message}. Name a store written by `nas run` (.db).", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void CheckMarker(SqliteConnection connection, string path)
+    {
+        using var query = connection.CreateCommand();
+        query.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{MarkerTableName}'";
+        if (Convert.ToInt64(query.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            throw new NasConfigurationException($"'{path}' is not a NasPlatform store (it has no '{MarkerTableName}' table). Name a store written by `nas run` (.db).");
+        }
+
+        query.CommandText = $"SELECT value FROM {MarkerTableName} WHERE key = 'version'";
+        var version = query.ExecuteScalar() as string;
+        if (version != StoreSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            throw new NasConfigurationException(
+                $"Store '{path}' has schema version {version ?? "none"}; this NasPlatform reads version {StoreSchema.Version}. Use the NasPlatform version that wrote it.");
+        }
+    }
+
+    private static string MarkerTableName => StoreSchema.MarkerTable;
+}

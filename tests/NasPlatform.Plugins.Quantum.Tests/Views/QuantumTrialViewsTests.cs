@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using NasPlatform.Abstractions.Candidates;
+using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Views;
+using NasPlatform.Plugins.Quantum.Circuits;
+using NasPlatform.Plugins.Quantum.Evaluation;
+using NasPlatform.Plugins.Quantum.Tasks.Vqe;
+using NasPlatform.Plugins.Quantum.Views;
+
+namespace NasPlatform.Plugins.Quantum.Tests.Views;
+
+/// <summary>The plugin's domain views: the trained circuit drawn as a diagram, and its metrics.</summary>
+public sealed class QuantumTrialViewsTests : IDisposable
+{
+    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("quantum-views-");
+
+    public void Dispose() => _work.Delete(true);
+
+    [Fact]
+    public void AnEvaluatedCircuitIsDrawnWithEveryGateAndItsTrainedAngles()
+    {
+        var evaluator = VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Of("""{ "hamiltonian": { "model": "h2" }, "fidelities": ["s50x1"] }"""));
+        var candidate = CircuitFactory.Layered(4, 2);
+        var result = evaluator.Evaluate(new EvaluationRequest(candidate, evaluator.Fidelities[0], 3, _work.FullName), null, CancellationToken.None);
+
+        var views = new QuantumTrialViews().Render(Request(candidate, result.Metrics, result.Artifacts), CancellationToken.None);
+
+        Assert.Equal([TrialView.Svg, TrialView.Html], views.Select(v => v.MediaType));
+        var svg = Encoding.UTF8.GetString(views[0].Content);
+        Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", svg);
+        System.Xml.Linq.XDocument.Parse(svg);
+        var circuit = CircuitCandidates.Read(candidate);
+        Assert.Equal(circuit.ParameterCount, Regex.Matches(svg, ">RY<").Count);
+        Assert.Equal(circuit.Gates.Count(g => g.Name == "cnot"), Regex.Matches(svg, "r=\"9\"").Count);
+        var angles = JObject.Parse(File.ReadAllText(result.Artifacts.Single(a => a.Name == "parameters").Path))["parameters"]!.Values<double>().ToList();
+        Assert.All(angles, a => Assert.Contains($">{a.ToString("F2", CultureInfo.InvariantCulture)}<", svg));
+        Assert.Contains("trained angles", views[0].Caption);
+        var html = Encoding.UTF8.GetString(views[1].Content);
+        Assert.Contains($"<td>energy</td><td class=\"n\">{result.Metrics["energy"].ToString("G8", CultureInfo.InvariantCulture)}</td>", html);
+    }
+
+    [Fact]
+    public void WithoutItsParametersArtifactTheDiagramNamesTheAngles()
+    {
+        var candidate = CircuitFactory.Layered(3, 1);
+
+        var views = new QuantumTrialViews().Render(Request(candidate, new Dictionary<string, double> { ["energy"] = -1 }, []), CancellationToken.None);
+
+        var svg = Encoding.UTF8.GetString(views[0].Content);
+        Assert.Contains(">θ0<", svg);
+        Assert.Contains(">θ2<", svg);
+        Assert.Contains("angles not recorded", views[0].Caption);
+    }
+
+    [Fact]
+    public void GatesShareAColumnOnlyWhenTheirWiresDoNotOverlap()
+    {
+        var circuit = new AnsatzCircuit(3, [new("ry", 0), new("ry", 1), new("cnot", 0, 2), new("ry", 1), new("cz", 1, 2)]);
+
+        var columns = CircuitDiagram.Schedule(circuit);
+
+        // The CNOT 0→2 crosses wire 1, so it waits for the RY on 1 and blocks the later RY on 1.
+        Assert.Equal([0, 0, 1, 2, 3], columns);
+    }
+
+    [Fact]
+    public void ACandidateOfAnotherPluginIsShownAsANoteNotAnError()
+    {
+        var views = new QuantumTrialViews().Render(Request(Candidate.From(JObject.Parse("""{ "digits": [1, 2] }""")), new Dictionary<string, double>(), []), CancellationToken.None);
+
+        var view = Assert.Single(views);
+        Assert.Equal(TrialView.Text, view.MediaType);
+        Assert.Contains("Not a circuit of this plugin", Encoding.UTF8.GetString(view.Content));
+    }
+
+    private TrialViewRequest Request(Candidate candidate, IReadOnlyDictionary<string, double> metrics, IReadOnlyList<Artifact> artifacts) =>
+        new(candidate, "s50x1", metrics, artifacts, "vqe", new JObject(), _work.FullName);
+}
