@@ -94,6 +94,6 @@ public sealed class ClassifierTask : IVariationalTask
             ["steps"] = training.Steps,
             ["evaluations"] = training.Evaluations,
         };
-        return new TaskResult(metrics, parameters, ansatz);
+        return new TaskResult(metrics, parameters, ansatz, training.Convergence);
     }
 }

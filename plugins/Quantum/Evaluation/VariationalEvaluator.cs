@@ -107,6 +107,7 @@ public sealed class VariationalEvaluator : IEvaluator
             ["parameters"] = new JArray(result.Parameters.Select(p => (object)p)),
             ["metrics"] = new JObject(metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => new JProperty(m.Key, m.Value))),
             ["candidate"] = request.Candidate.ToJson(),
+            ["convergence"] = new JArray(result.Convergence.Select(loss => (object)loss)),
         };
         File.WriteAllText(parametersPath, document.ToString(Formatting.Indented));
         return [new Artifact("circuit", qasmPath), new Artifact("parameters", parametersPath)];

@@ -9,4 +9,5 @@ namespace NasPlatform.Plugins.Quantum.Tasks;
 /// The circuit to export as the trial's artifact, with <paramref name="Parameters"/> bound: the ansatz
 /// with whatever the task runs before it (for VQE the initial-state preparation).
 /// </param>
-public sealed record TaskResult(IReadOnlyDictionary<string, double> Metrics, double[] Parameters, Circuit Circuit);
+/// <param name="Convergence">The training loss (for VQE the energy) by optimizer step of the winning restart; empty when not trained.</param>
+public sealed record TaskResult(IReadOnlyDictionary<string, double> Metrics, double[] Parameters, Circuit Circuit, IReadOnlyList<double> Convergence);

@@ -37,6 +37,7 @@ public static class Trainer
         var bestLoss = double.PositiveInfinity;
         var bestParameters = new double[objective.Dimension];
         var bestRestart = 0;
+        IReadOnlyList<double> bestTrace = [];
         var totalSteps = 0;
         var totalEvaluations = 0;
         var reportEvery = Math.Max(1, budget.Steps / 50);
@@ -50,12 +51,14 @@ public static class Trainer
             }
 
             var tracked = new TrackedObjective(objective);
+            var trace = new List<double>();
             int steps;
             if (budget.Steps == 0 || objective.Dimension == 0)
             {
                 // Nothing to train (or no budget): the loss at the initial point is the result.
                 tracked.Evaluate(start, new double[objective.Dimension]);
                 steps = 0;
+                trace.Add(tracked.BestLoss);
             }
             else
             {
@@ -64,6 +67,7 @@ public static class Trainer
                 var bestBefore = bestLoss;
                 steps = optimizer.Run(tracked, start, budget.Steps, step =>
                 {
+                    trace.Add(tracked.BestLoss);
                     var stop = plateau.Record(tracked.BestLoss);
                     if (progress is not null && (step % reportEvery == 0 || stop))
                     {
@@ -81,12 +85,13 @@ public static class Trainer
                 bestLoss = tracked.BestLoss;
                 Array.Copy(tracked.BestParameters, bestParameters, bestParameters.Length);
                 bestRestart = restart;
+                bestTrace = trace;
             }
 
             progress?.Report(new TrainingProgress(restart + 1, budget.Restarts, 0, budget.Steps, tracked.BestLoss, bestLoss));
         }
 
-        return new TrainingResult(bestLoss, bestParameters, bestRestart, totalSteps, totalEvaluations);
+        return new TrainingResult(bestLoss, bestParameters, bestRestart, totalSteps, totalEvaluations, bestTrace);
     }
 
     /// <summary>A standard normal draw (Box–Muller), from <paramref name="rng"/> only.</summary>

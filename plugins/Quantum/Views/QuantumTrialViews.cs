@@ -10,8 +10,8 @@ namespace NasPlatform.Plugins.Quantum.Views;
 /// <summary>
 /// The quantum plugin's domain views of a trial (found by the host in this assembly): the circuit
 /// drawn as a diagram with its trained angles (from the trial's parameters.json artifact, when it
-/// is still there), the circuit's gate counts, and its measured metrics. The evaluator does not
-/// record the optimizer's trace, so there is no energy-convergence view.
+/// is still there), the circuit's gate counts, the training loss by optimizer step (the energy for
+/// VQE, with the exact ground energy) when parameters.json recorded it, and its measured metrics.
 /// </summary>
 public sealed class QuantumTrialViews : ITrialViews
 {
@@ -25,19 +25,30 @@ public sealed class QuantumTrialViews : ITrialViews
             return [TrialView.FromText("Circuit", TrialView.Text, $"Not a circuit of this plugin: {string.Join("; ", problems)}.")];
         }
 
-        var angles = TrainedAngles(request, circuit.ParameterCount);
+        var recorded = ReadParameters(request);
+        // The exported circuit may hold more parameters than the ansatz (a classifier's readout): angles label the diagram only when the counts match.
+        var angles = recorded?["parameters"]?.ToObject<double[]>() is { } values && values.Length == circuit.ParameterCount ? values : null;
         var depth = CircuitDiagram.Schedule(circuit).DefaultIfEmpty(-1).Max() + 1;
         var anglesNote = angles is null ? "angles not recorded (θk is rotation k)." : "trained angles in radians.";
         var caption = string.Create(CultureInfo.InvariantCulture,
             $"{circuit.NumQubits} qubits, {circuit.Gates.Count} gates ({circuit.ParameterCount} rotations, {circuit.TwoQubitGateCount} two-qubit), depth {depth}; {anglesNote}");
-        return
-        [
-            TrialView.FromText("Circuit", TrialView.Svg, CircuitDiagram.Svg(circuit, angles), caption),
-            TrialView.FromText("Measured", TrialView.Html, MetricsTable(request.Metrics), $"at fidelity {request.Fidelity}"),
-        ];
+        var views = new List<TrialView> { TrialView.FromText("Circuit", TrialView.Svg, CircuitDiagram.Svg(circuit, angles), caption) };
+        var trace = recorded?["convergence"]?.ToObject<double[]>() ?? [];
+        var isEnergy = request.Metrics.ContainsKey("energy");
+        double? exact = request.Metrics.TryGetValue("exact_energy", out var e) ? e : null;
+        if (ConvergenceChart.Svg(trace, exact, isEnergy ? "energy (Ha or model units)" : "training loss") is { } chart)
+        {
+            var last = trace[^1].ToString("G8", CultureInfo.InvariantCulture);
+            views.Add(TrialView.FromText(isEnergy ? "Energy convergence" : "Training convergence", TrialView.Svg, chart,
+                $"best restart, {trace.Length - 1} steps, final {last}" + (exact is { } x ? string.Create(CultureInfo.InvariantCulture, $", exact {x:G10}") : string.Empty)));
+        }
+
+        views.Add(TrialView.FromText("Measured", TrialView.Html, MetricsTable(request.Metrics), $"at fidelity {request.Fidelity}"));
+        return views;
     }
 
-    private static double[]? TrainedAngles(TrialViewRequest request, int count)
+    /// <summary>The trial's parameters.json (angles, convergence), when it is still there.</summary>
+    private static JObject? ReadParameters(TrialViewRequest request)
     {
         var artifact = request.Artifacts.FirstOrDefault(a => a.Name == "parameters");
         if (artifact is null || !File.Exists(artifact.Path))
@@ -47,9 +58,7 @@ public sealed class QuantumTrialViews : ITrialViews
 
         try
         {
-            var values = JObject.Parse(File.ReadAllText(artifact.Path))["parameters"]?.Values<double>().ToArray();
-            // The exported circuit may hold more parameters than the ansatz (a classifier's readout): label only when they match.
-            return values is not null && values.Length == count ? values : null;
+            return JObject.Parse(File.ReadAllText(artifact.Path));
         }
         catch (Newtonsoft.Json.JsonException)
         {

@@ -28,7 +28,8 @@ public sealed class QuantumTrialViewsTests : IDisposable
 
         var views = new QuantumTrialViews().Render(Request(candidate, result.Metrics, result.Artifacts), CancellationToken.None);
 
-        Assert.Equal([TrialView.Svg, TrialView.Html], views.Select(v => v.MediaType));
+        Assert.Equal(["Circuit", "Energy convergence", "Measured"], views.Select(v => v.Title));
+        Assert.Equal([TrialView.Svg, TrialView.Svg, TrialView.Html], views.Select(v => v.MediaType));
         var svg = Encoding.UTF8.GetString(views[0].Content);
         Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", svg);
         System.Xml.Linq.XDocument.Parse(svg);
@@ -38,8 +39,36 @@ public sealed class QuantumTrialViewsTests : IDisposable
         var angles = JObject.Parse(File.ReadAllText(result.Artifacts.Single(a => a.Name == "parameters").Path))["parameters"]!.Values<double>().ToList();
         Assert.All(angles, a => Assert.Contains($">{a.ToString("F2", CultureInfo.InvariantCulture)}<", svg));
         Assert.Contains("trained angles", views[0].Caption);
-        var html = Encoding.UTF8.GetString(views[1].Content);
+        var html = Encoding.UTF8.GetString(views[2].Content);
         Assert.Contains($"<td>energy</td><td class=\"n\">{result.Metrics["energy"].ToString("G8", CultureInfo.InvariantCulture)}</td>", html);
+    }
+
+    [Fact]
+    public void TheEnergyConvergenceOfTheBestRestartIsRecordedAndDrawnAgainstTheExactEnergy()
+    {
+        var evaluator = VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Of("""{ "hamiltonian": { "model": "h2" }, "fidelities": ["s40x2"] }"""));
+        var candidate = CircuitFactory.Layered(4, 2);
+        var result = evaluator.Evaluate(new EvaluationRequest(candidate, evaluator.Fidelities[0], 5, _work.FullName), null, CancellationToken.None);
+
+        var trace = JObject.Parse(File.ReadAllText(result.Artifacts.Single(a => a.Name == "parameters").Path))["convergence"]!.Values<double>().ToArray();
+        Assert.InRange(trace.Length, 2, 40);
+        for (var i = 1; i < trace.Length; i++)
+        {
+            Assert.True(trace[i] <= trace[i - 1], $"step {i}: the best loss rose from {trace[i - 1]} to {trace[i]}");
+        }
+
+        // The last value is the winning restart's best energy, the trial's energy.
+        Assert.Equal(result.Metrics["energy"], trace[^1], 9);
+        Assert.True(trace[0] > trace[^1]);
+
+        var views = new QuantumTrialViews().Render(Request(candidate, result.Metrics, result.Artifacts), CancellationToken.None);
+        var chart = views.Single(v => v.Title == "Energy convergence");
+        var svg = Encoding.UTF8.GetString(chart.Content);
+        System.Xml.Linq.XDocument.Parse(svg);
+        var points = Regex.Match(svg, "points=\"([^\"]*)\"").Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(trace.Length, points.Length);
+        Assert.Contains("exact -1.137306", svg);
+        Assert.Contains($"{trace.Length - 1} steps", chart.Caption);
     }
 
     [Fact]

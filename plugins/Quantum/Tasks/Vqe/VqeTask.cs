@@ -59,7 +59,7 @@ public sealed class VqeTask : IVariationalTask
             ["steps"] = training.Steps,
             ["evaluations"] = training.Evaluations,
         };
-        return new TaskResult(metrics, training.BestParameters, WithPreparation(ansatz));
+        return new TaskResult(metrics, training.BestParameters, WithPreparation(ansatz), training.Convergence);
     }
 
     /// <summary>X gates that prepare the initial basis state, then the ansatz.</summary>
