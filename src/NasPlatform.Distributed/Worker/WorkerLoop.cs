@@ -127,6 +127,7 @@ internal sealed class WorkerLoop : ILifecycleParticipant<ISiloLifecycle>
     private async Task RunAsync(ITrialQueueGrain queue, SessionEvaluator session, TrialLease lease, string sessionId, CancellationToken stopping)
     {
         var work = lease.Work;
+        Log($"Trial {work.Number} of '{session.Setup.Experiment}': evaluating.");
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         Task<EvaluationOutcome> evaluation;
         try
@@ -171,6 +172,7 @@ internal sealed class WorkerLoop : ILifecycleParticipant<ISiloLifecycle>
         var outcome = await evaluation.ConfigureAwait(false);
         if (lost || outcome.Interrupted)
         {
+            Log($"Trial {work.Number} of '{session.Setup.Experiment}': {(lost ? "its lease was withdrawn or passed to another worker" : "stopped with the worker")}; not reported.");
             return;
         }
 
@@ -181,6 +183,7 @@ internal sealed class WorkerLoop : ILifecycleParticipant<ISiloLifecycle>
             outcome.Result?.Artifacts.Select(a => new ArtifactReference(a.Name, a.Path)).ToArray() ?? [],
             outcome.Error);
         await DeliverAsync(queue, report, stopping).ConfigureAwait(false);
+        Log($"Trial {work.Number} of '{session.Setup.Experiment}': reported{(outcome.Error is null ? string.Empty : " (failed: " + outcome.Error + ")")}.");
     }
 
     private async Task DeliverAsync(ITrialQueueGrain queue, TrialReport report, CancellationToken stopping)
