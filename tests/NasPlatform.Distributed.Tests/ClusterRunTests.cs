@@ -24,8 +24,10 @@ public sealed class ClusterRunTests(TestClusterFixture fixture) : IClassFixture<
         Assert.All(local, t => Assert.Equal(Abstractions.Search.TrialState.Completed, t.State));
         Assert.Equal(Signature(local), Signature(cluster));
         Assert.Equal(TestClusterFixture.Silos, dispatcher.Slots);
-        // The work was spread: the queue handed trials to more than one silo.
-        Assert.True(dispatcher.Workers.Count == TestClusterFixture.Silos);
+        Assert.Equal(TestClusterFixture.Silos, dispatcher.Workers.Count);
+        // The work was spread: results came from more than one silo, one per trial.
+        Assert.True(dispatcher.ReportsByWorker.Count > 1, string.Join(", ", dispatcher.ReportsByWorker));
+        Assert.Equal(30, dispatcher.ReportsByWorker.Values.Sum());
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
     private readonly IWorkerDirectoryGrain _directory;
     private readonly ClusterDispatchOptions _options;
     private readonly ConcurrentDictionary<int, Awaited> _awaited = new();
+    private readonly ConcurrentDictionary<string, int> _reportsByWorker = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private Task _pump = Task.CompletedTask;
     private Guid _epoch;
@@ -45,6 +46,9 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
 
     /// <summary>The workers that were live when the session opened.</summary>
     public IReadOnlyList<WorkerInfo> Workers { get; private init; } = [];
+
+    /// <summary>How many recorded results each worker delivered.</summary>
+    public IReadOnlyDictionary<string, int> ReportsByWorker => _reportsByWorker;
 
     /// <summary>Trials offered again because their queue's grain was lost (0 in a quiet run).</summary>
     public int Reoffers { get; private set; }
@@ -205,6 +209,7 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
                     // Keyed by trial number: a report for a trial no longer awaited (a duplicate) is dropped.
                     if (_awaited.TryRemove(report.Number, out var awaited))
                     {
+                        _reportsByWorker.AddOrUpdate(report.Worker, 1, (_, n) => n + 1);
                         awaited.Report.TrySetResult(report);
                     }
                 }
