@@ -41,6 +41,22 @@ public static class Experiments
         }
         """);
 
+    public static ExperimentSpec Hello(string directory, string name, int trials, int workers, int delayMilliseconds, int seed) =>
+        Spec(directory, $$"""
+        {
+          "name": "{{name}}",
+          "plugin": "hello",
+          "searchSpace": { "name": "digits", "options": { "length": 5 } },
+          "evaluator": { "name": "target", "options": { "target": "27182", "delayMilliseconds": {{delayMilliseconds}} } },
+          "strategy": { "name": "random" },
+          "objectives": [{ "metric": "score", "direction": "maximize" }],
+          "budget": { "trials": {{trials}} },
+          "workers": {{workers}},
+          "seed": {{seed}},
+          "store": "{{name}}.db"
+        }
+        """);
+
     private static ExperimentSpec Spec(string directory, string json)
     {
         var name = JObject.Parse(json).Value<string>("name")!;
