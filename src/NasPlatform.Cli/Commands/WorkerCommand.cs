@@ -76,7 +76,16 @@ public sealed class WorkerCommand : AsyncCommand<WorkerCommand.Settings>
             var endpoint = new WorkerEndpoint(Advertised(settings.Host), settings.SiloPort, settings.GatewayPort);
             using var host = WorkerHost.Build(cluster, endpoint, plugins, options);
             using var ctrlC = new CtrlC(cancellationToken);
-            await host.StartAsync(ctrlC.Token).ConfigureAwait(false);
+            try
+            {
+                await host.StartAsync(ctrlC.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new NasConfigurationException(
+                    $"Could not join the cluster at {cluster} as {endpoint.Address}:{endpoint.SiloPort}: {e.GetType().Name}: {e.Message} Check that redis-server runs there and that the ports are free (--silo-port, --gateway-port).");
+            }
+
             Console.Out.WriteLine($"Worker ready: {endpoint.Address}:{endpoint.SiloPort} (gateway {endpoint.GatewayPort}) in cluster {cluster}, {options.Slots} slot(s). Ctrl+C stops it.");
             try
             {

@@ -18,6 +18,9 @@ public sealed class ClusterClient : IAsyncDisposable
 
     public IGrainFactory Grains { get; }
 
+    /// <summary>How long to wait for a worker's gateway when none is up yet.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
+
     /// <exception cref="NasConfigurationException">No gateway answered (Redis unreachable, or no worker running).</exception>
     public static async Task<ClusterClient> ConnectAsync(ClusterAddress cluster, CancellationToken cancellationToken = default)
     {
@@ -34,9 +37,18 @@ public sealed class ClusterClient : IAsyncDisposable
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
         });
         var host = builder.Build();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(ConnectTimeout);
         try
         {
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            // The client keeps retrying while Redis lists no gateway; give up after a while with a clear message.
+            await host.StartAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            host.Dispose();
+            throw new NasConfigurationException(
+                $"No worker of the cluster at {cluster} answered within {ConnectTimeout.TotalSeconds:0} s. Start `nas worker --cluster {cluster}` on each machine, then run again.");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
