@@ -3,12 +3,14 @@
 # dataset-fashion-mnist (real Fashion-MNIST IDX files for the quantum classifier) and, for CI,
 # patchelf (scripts/torch-compat.sh can borrow one, but the system's is one download less).
 # chromium: the dashboard's browser test drives Debian's chromium (/usr/bin/chromium) through Playwright.
+# redis-server: the cluster tests start one on loopback (Orleans membership for `nas worker`).
 # As root it installs with apt-get; otherwise through `sudo -n` when allowed; else it says what to run.
 
 nas_ensure_packages() {
   local missing=() runner=()
   [[ -d /usr/share/datasets/fashion-mnist ]] || missing+=(dataset-fashion-mnist)
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  command -v redis-server >/dev/null || missing+=(redis-server)
   for tool in "$@"; do command -v "$tool" >/dev/null || missing+=("$tool"); done
   ((${#missing[@]} == 0)) && return 0
   if ! command -v apt-get >/dev/null; then

@@ -15,6 +15,7 @@ public static class Program
             config.AddCommand<ValidateCommand>("validate").WithDescription("Check an experiment file against the schema and the plugins.");
             config.AddCommand<RunCommand>("run").WithDescription("Run an experiment file.");
             config.AddCommand<ResumeCommand>("resume").WithDescription("Continue an experiment after a crash, a kill or a stop.");
+            config.AddCommand<WorkerCommand>("worker").WithDescription("Join a cluster as a worker that evaluates trials of `nas run --cluster` (same plugins on every machine).");
             config.AddCommand<StatusCommand>("status").WithDescription("Show an experiment's trials and best result.");
             config.AddCommand<ProxyCheckCommand>("proxy-check").WithDescription("Rank sampled candidates at every fidelity against the highest (Kendall tau, Spearman) to pick a cheap proxy.");
             config.AddCommand<ExportCommand>("export").WithDescription("Export an experiment's trials as CSV or JSON.");

@@ -12,6 +12,10 @@ public sealed class ResumeCommand : AsyncCommand<ResumeCommand.Settings>
         [CommandOption("--workers <N>")]
         [Description("Parallel evaluations in this process (overrides the stored \"workers\").")]
         public int? Workers { get; init; }
+
+        [CommandOption("--cluster <ADDRESS>")]
+        [Description("Evaluate on the workers of a cluster (redis://HOST:PORT, see `nas worker`); this process still writes the store. With --workers, at most that many trials at once.")]
+        public string? Cluster { get; init; }
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
@@ -19,6 +23,6 @@ public sealed class ResumeCommand : AsyncCommand<ResumeCommand.Settings>
         {
             using var located = ExperimentLocator.Locate(settings.Experiment, settings.Name);
             var spec = settings.Workers is { } workers ? located.Spec with { Workers = workers } : located.Spec;
-            return await RunHost.ExecuteAsync(spec, located.Store, settings, resume: true, cancellationToken).ConfigureAwait(false);
+            return await RunHost.ExecuteAsync(spec, located.Store, settings, resume: true, cancellationToken, new ClusterSettings(settings.Cluster, settings.Workers)).ConfigureAwait(false);
         });
 }

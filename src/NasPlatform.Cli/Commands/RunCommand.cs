@@ -22,6 +22,10 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         [CommandOption("--workers <N>")]
         [Description("Parallel evaluations in this process (overrides the file's \"workers\").")]
         public int? Workers { get; init; }
+
+        [CommandOption("--cluster <ADDRESS>")]
+        [Description("Evaluate on the workers of a cluster (redis://HOST:PORT, see `nas worker`); this process still writes the store. With --workers, at most that many trials at once.")]
+        public string? Cluster { get; init; }
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
@@ -39,7 +43,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 return AlreadyStarted(store, existing, spec);
             }
 
-            return await RunHost.ExecuteAsync(spec, store, settings, resume: false, cancellationToken).ConfigureAwait(false);
+            return await RunHost.ExecuteAsync(spec, store, settings, resume: false, cancellationToken, new ClusterSettings(settings.Cluster, settings.Workers)).ConfigureAwait(false);
         });
 
     // Running the same file twice must neither lose the first run nor start a second copy of it.

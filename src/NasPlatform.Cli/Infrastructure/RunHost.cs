@@ -12,7 +12,7 @@ internal static class RunHost
 {
     public const int Interrupted = 130;
 
-    public static async Task<int> ExecuteAsync(ExperimentSpec spec, ITrialStore store, NasSettings settings, bool resume, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(ExperimentSpec spec, ITrialStore store, NasSettings settings, bool resume, CancellationToken cancellationToken, ClusterSettings? cluster = null)
     {
         // One LibTorch thread per process: workers already run trials in parallel, and on small
         // machines LibTorch's own threading over tiny networks (predictors) costs far more than it
@@ -25,8 +25,12 @@ internal static class RunHost
         var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);
         var components = ComponentResolver.Resolve(spec, plugins);
         var display = RunDisplay.For(spec, settings);
-        var runner = new ExperimentRunner(spec, components, store, display);
         using var ctrlC = new CtrlC(cancellationToken);
+        // Opt-in: with --cluster the workers evaluate; this process alone still writes the store.
+        await using var dispatch = cluster?.Address is { } address
+            ? await ClusterDispatch.OpenAsync(address, cluster.MaxSlots, spec, plugins, ctrlC.Token).ConfigureAwait(false)
+            : null;
+        var runner = new ExperimentRunner(spec, components, store, display) { Dispatcher = dispatch?.Dispatcher };
         var summary = await display.ShowAsync(() => resume ? runner.ResumeAsync(ctrlC.Token) : runner.RunAsync(ctrlC.Token)).ConfigureAwait(false);
         return summary.Status switch
         {

@@ -10,7 +10,8 @@ namespace NasPlatform.Engine.Running;
 /// <summary>
 /// Runs an experiment: asks the strategy for candidates, drops those that break a constraint on
 /// free statistics or are already in the store (resampling without spending budget), records each
-/// accepted one as a trial, evaluates up to <see cref="ExperimentSpec.Workers"/> at once, records
+/// accepted one as a trial, has its <see cref="Dispatcher"/> evaluate up to as many at once as it
+/// has slots (by default <see cref="ExperimentSpec.Workers"/>, in this process), records
 /// the results and tells the strategy. The store is the only source of truth, so
 /// <see cref="ResumeAsync"/> rebuilds everything from it.
 /// </summary>
@@ -42,6 +43,12 @@ public sealed class ExperimentRunner
 
     /// <summary>How long a cancelled evaluation may take to stop before the runner moves on without it.</summary>
     internal TimeSpan CancellationGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Who evaluates the trials; null (the default) is the in-process pool of
+    /// <see cref="ExperimentSpec.Workers"/> slots running the components' evaluator.
+    /// </summary>
+    public IEvaluationDispatcher? Dispatcher { get; init; }
 
     /// <summary>Starts the experiment in the store and runs it until its budget is spent or <paramref name="cancellationToken"/> fires.</summary>
     /// <returns>The summary; its status is Completed (budget spent) or Interrupted (cancelled; trials that were running are pending again).</returns>
@@ -85,7 +92,8 @@ public sealed class ExperimentRunner
 
     /// <summary>A fresh strategy per session: resuming replays the store into it.</summary>
     private RunSession NewSession(RunPlan plan, ISearchStrategy strategy, ExperimentRecord experiment) =>
-        new(_spec, _components, _store, _observer, plan, strategy, experiment, CancellationGrace);
+        new(_spec, _components, _store, _observer, plan, strategy, experiment,
+            Dispatcher ?? new LocalEvaluationDispatcher(_components.Evaluator, _spec.Workers, CancellationGrace));
 
     /// <summary>Checks the spec against the components and resolves what the run needs.</summary>
     private RunPlan Plan()

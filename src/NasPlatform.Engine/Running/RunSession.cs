@@ -21,7 +21,7 @@ internal sealed class RunSession
     private readonly IRunObserver _observer;
     private readonly RunPlan _plan;
     private readonly ExperimentRecord _experiment;
-    private readonly TimeSpan _cancellationGrace;
+    private readonly IEvaluationDispatcher _dispatcher;
     private readonly ISearchStrategy _strategy;
     private readonly ProposalSource _proposals;
     private readonly FidelityFronts _fronts;
@@ -52,7 +52,7 @@ internal sealed class RunSession
         RunPlan plan,
         ISearchStrategy strategy,
         ExperimentRecord experiment,
-        TimeSpan cancellationGrace)
+        IEvaluationDispatcher dispatcher)
     {
         _spec = spec;
         _components = components;
@@ -60,11 +60,11 @@ internal sealed class RunSession
         _observer = observer;
         _plan = plan;
         _experiment = experiment;
-        _cancellationGrace = cancellationGrace;
+        _dispatcher = dispatcher;
         _strategy = strategy;
         _proposals = new ProposalSource(_strategy, components.Space, spec.Constraints, plan.ResolveFidelity, observer);
         _fronts = new FidelityFronts(plan.Objectives, plan.StrategyContext.Fidelities.Select(f => f.Name).ToList());
-        _freeWorkers = new SortedSet<int>(Enumerable.Range(0, spec.Workers));
+        _freeWorkers = new SortedSet<int>(Enumerable.Range(0, dispatcher.Slots));
     }
 
     private int Finished => _completed + _failed + _pruned;
@@ -243,14 +243,30 @@ internal sealed class RunSession
 
             var worker = _freeWorkers.Min;
             _freeWorkers.Remove(worker);
-            trial = _store.MarkRunning(_experiment.Id, trial.Number, $"{Environment.MachineName}:{Environment.ProcessId}/{worker}");
+            trial = _store.MarkRunning(_experiment.Id, trial.Number, _dispatcher.DescribeSlot(worker));
             _observer.TrialStarted(trial);
             var request = new EvaluationRequest(trial.Candidate, fidelity, EvaluationSeed(trial.Number), PrepareWorkDirectory(trial.Number));
             var timeout = _spec.TrialTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-            var execution = TrialExecution.RunAsync(_components.Evaluator, trial, request, timeout, _cancellationGrace, _observer, shutdown);
+            var execution = EvaluateAsync(trial, new TrialDispatch(trial.Number, request, timeout), worker, shutdown);
             _running.Add(execution, worker);
             _runningCost.Add(execution, fidelity.Cost);
         }
+    }
+
+    private async Task<TrialResult> EvaluateAsync(TrialRecord trial, TrialDispatch dispatch, int slot, CancellationToken shutdown)
+    {
+        var progress = new TrialProgressRelay(trial.Number, _observer);
+        EvaluationOutcome outcome;
+        try
+        {
+            outcome = await _dispatcher.EvaluateAsync(dispatch, slot, progress, shutdown).ConfigureAwait(false);
+        }
+        finally
+        {
+            progress.Close();
+        }
+
+        return new TrialResult(trial, outcome.Result, outcome.Error, outcome.Interrupted);
     }
 
     /// <summary>

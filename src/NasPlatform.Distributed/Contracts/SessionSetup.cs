@@ -1,0 +1,13 @@
+namespace NasPlatform.Distributed.Contracts;
+
+/// <summary>
+/// What a worker needs to build the evaluator of one coordinator session: the experiment's stored
+/// document (as <c>nas resume</c> rebuilds it), the plugin it needs, and the lease rules.
+/// </summary>
+/// <param name="Experiment">The experiment's name, for messages.</param>
+/// <param name="SpecDocument">The experiment file's JSON as stored.</param>
+/// <param name="BaseDirectory">Where relative paths in it resolve (the same path must exist on every worker).</param>
+/// <param name="Plugin">The plugin and version every worker must have.</param>
+/// <param name="LeaseSeconds">A leased trial whose worker has not sent a heartbeat for this long goes back to the queue.</param>
+[GenerateSerializer, Immutable]
+public sealed record SessionSetup(string Experiment, string SpecDocument, string BaseDirectory, PluginIdentity Plugin, double LeaseSeconds);

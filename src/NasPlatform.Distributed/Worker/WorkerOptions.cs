@@ -1,0 +1,20 @@
+namespace NasPlatform.Distributed.Worker;
+
+/// <summary>How a worker silo evaluates.</summary>
+public sealed record WorkerOptions
+{
+    /// <summary>Trials evaluated at once (one per core by default; one per GPU on a GPU machine is the usual choice).</summary>
+    public int Slots { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Where trials get their work directory when the coordinator's is not visible here.</summary>
+    public string WorkRoot { get; init; } = Path.Combine(Path.GetTempPath(), "nas-worker");
+
+    /// <summary>How often the worker tells the directory it is alive.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a cancelled evaluation may take to stop.</summary>
+    public TimeSpan CancellationGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A line for the worker's log (stderr for `nas worker`); null for none.</summary>
+    public Action<string>? Log { get; init; }
+}

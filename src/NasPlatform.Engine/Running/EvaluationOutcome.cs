@@ -1,0 +1,13 @@
+using NasPlatform.Abstractions.Evaluation;
+
+namespace NasPlatform.Engine.Running;
+
+/// <summary>How one evaluation ended.</summary>
+/// <param name="Result">The evaluator's result when it returned in time; null otherwise.</param>
+/// <param name="Error">Why the evaluation failed (exception, timeout); null when it returned.</param>
+/// <param name="Interrupted">The run stopped before the evaluation returned: the trial goes back to pending.</param>
+public sealed record EvaluationOutcome(EvaluationResult? Result, string? Error, bool Interrupted)
+{
+    /// <summary>The run stopped before the evaluation returned.</summary>
+    public static EvaluationOutcome Stopped { get; } = new(null, null, true);
+}

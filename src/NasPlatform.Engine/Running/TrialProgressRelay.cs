@@ -1,0 +1,19 @@
+using NasPlatform.Abstractions.Evaluation;
+
+namespace NasPlatform.Engine.Running;
+
+/// <summary>Forwards an evaluator's progress to the observer until the trial ends.</summary>
+internal sealed class TrialProgressRelay(int number, IRunObserver observer) : IProgress<EvaluationProgress>
+{
+    private volatile bool _closed;
+
+    public void Report(EvaluationProgress value)
+    {
+        if (!_closed)
+        {
+            observer.TrialProgress(number, value);
+        }
+    }
+
+    public void Close() => _closed = true;
+}
