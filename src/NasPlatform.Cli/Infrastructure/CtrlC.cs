@@ -10,6 +10,7 @@ internal sealed class CtrlC : IDisposable
     private readonly CancellationTokenSource _source;
     private readonly System.Runtime.InteropServices.PosixSignalRegistration _terminate;
     private int _presses;
+    private int _disposed;
 
     public CtrlC(CancellationToken outer)
     {
@@ -19,8 +20,12 @@ internal sealed class CtrlC : IDisposable
             System.Runtime.InteropServices.PosixSignal.SIGTERM,
             context =>
             {
-                context.Cancel = true;
-                _source.Cancel();
+                // A SIGTERM that arrives while the command is already tearing down terminates as usual.
+                if (Volatile.Read(ref _disposed) == 0)
+                {
+                    context.Cancel = true;
+                    Cancel();
+                }
             });
     }
 
@@ -28,6 +33,11 @@ internal sealed class CtrlC : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         Console.CancelKeyPress -= OnCancelKeyPress;
         _terminate.Dispose();
         _source.Dispose();
@@ -39,7 +49,19 @@ internal sealed class CtrlC : IDisposable
         {
             e.Cancel = true;
             Console.Error.WriteLine("Stopping: running trials go back to the queue (`nas resume` continues). Press Ctrl+C again to quit at once.");
+            Cancel();
+        }
+    }
+
+    /// <summary>Signal handlers run on their own thread and may race with <see cref="Dispose"/>.</summary>
+    private void Cancel()
+    {
+        try
+        {
             _source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 }
