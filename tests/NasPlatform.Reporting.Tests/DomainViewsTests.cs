@@ -39,7 +39,8 @@ public sealed class DomainViewsTests : IDisposable
         Assert.Null(set.Problem);
         var trial = Assert.Single(set.Trials);
         Assert.Null(trial.Problem);
-        Assert.Equal([TrialView.Svg, TrialView.Html], trial.Views.Select(v => v.MediaType));
+        Assert.Equal(["Circuit", "Energy convergence", "Measured"], trial.Views.Select(v => v.Title));
+        Assert.Equal([TrialView.Svg, TrialView.Svg, TrialView.Html], trial.Views.Select(v => v.MediaType));
         Assert.Contains("<svg", Encoding.UTF8.GetString(trial.Views[0].Content));
         Assert.Contains("data:image/svg+xml;base64,", text);
         Assert.Contains($"<h4>Trial {trial.Trial.Number}</h4>", text);
