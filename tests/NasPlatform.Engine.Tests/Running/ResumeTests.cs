@@ -223,7 +223,8 @@ public sealed class ResumeTests : RunnerFixture
 
         var summary = await Runner(spec, store, evaluator, observer: observer, grace: TimeSpan.FromMilliseconds(100)).RunAsync(cancellation.Token);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"took {clock.Elapsed}");
+        // The evaluator never returns: without the grace period the run would hang, so any finite bound tells.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
         Assert.Equal(ExperimentStatus.Interrupted, summary.Status);
         Assert.Equal(0, summary.TrialsFinished);
         Assert.Equal(2, summary.Pending);
