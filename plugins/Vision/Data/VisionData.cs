@@ -57,8 +57,27 @@ public sealed class VisionData
                 throw new InvalidDataException($"Images must be square and of one size in {train} and {test}; found {trainImages.Columns}x{trainImages.Rows} and {testImages.Columns}x{testImages.Rows}.");
             }
 
-            return (trainImages, testImages, classes);
+            return (Shuffled(trainImages), testImages, classes);
         });
+
+    /// <summary>
+    /// Folders list images class by class, so the training images are put in a fixed pseudo-random order (seed 0)
+    /// before "the last N" can serve as a validation split with every class in it.
+    /// </summary>
+    private static LabeledImages Shuffled(LabeledImages images)
+    {
+        var order = Enumerable.Range(0, images.Count).ToArray();
+        new Random(0).Shuffle(order);
+        var pixels = new byte[images.Pixels.Length];
+        var labels = new byte[images.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            images.Image(order[i]).CopyTo(pixels.AsSpan(i * images.PixelsPerImage));
+            labels[i] = images.Labels[order[i]];
+        }
+
+        return new LabeledImages(pixels, labels, images.Rows, images.Columns, images.Channels);
+    }
 
     /// <summary>The training split resized to <paramref name="size"/> (cached).</summary>
     public ImageSet TrainAt(int size) => At("train", Train, size);
