@@ -5,6 +5,7 @@ using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Plugins.Vision.Data;
 using NasPlatform.Plugins.Vision.Spaces;
 using NasPlatform.Plugins.Vision.Training;
+using NasPlatform.Torch;
 using static TorchSharp.torch;
 
 namespace NasPlatform.Plugins.Vision.Evaluation;
@@ -44,6 +45,7 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
     public static VisionEvaluator Create(ComponentContext context)
     {
         var options = VisionEvaluatorOptions.From(context);
+        TorchRuntime.EnsureAvailable();
         ConfigureThreads(options.Threads);
         return new VisionEvaluator(options, context.Seed);
     }

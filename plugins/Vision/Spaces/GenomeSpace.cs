@@ -11,11 +11,15 @@ namespace NasPlatform.Plugins.Vision.Spaces;
 /// </summary>
 public abstract class GenomeSpace : ISearchSpace
 {
-    protected GenomeSpace(IReadOnlyList<Gene> genes, InputShape input)
+    protected GenomeSpace(IReadOnlyList<Gene> genes, InputShape input, bool measureLatency = false)
     {
         Genes = genes;
         Input = input;
+        MeasureLatency = measureLatency;
     }
+
+    /// <summary>Whether free statistics include <c>latency_ms</c>, measured on the CPU (batch 1, untrained weights).</summary>
+    public bool MeasureLatency { get; }
 
     public IReadOnlyList<Gene> Genes { get; }
 
@@ -86,13 +90,20 @@ public abstract class GenomeSpace : ISearchSpace
     public IReadOnlyDictionary<string, double> FreeStatistics(Candidate candidate)
     {
         var parsed = VisionCandidate.Parse(candidate);
-        var (parameters, macs) = NetworkStatistics.Count(parsed.Network(Input.Channels, Input.Resolution, Input.Classes));
-        return new Dictionary<string, double>
+        var network = parsed.Network(Input.Channels, Input.Resolution, Input.Classes);
+        var (parameters, macs) = NetworkStatistics.Count(network);
+        var statistics = new Dictionary<string, double>
         {
             ["params"] = parameters,
             ["macs"] = macs,
             ["depth"] = parsed.Depth(Input.Classes),
         };
+        if (MeasureLatency)
+        {
+            statistics["latency_ms"] = Evaluation.LatencyProbe.MeasureMilliseconds(network);
+        }
+
+        return statistics;
     }
 
     private int[] Genome(Candidate candidate)

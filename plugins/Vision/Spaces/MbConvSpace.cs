@@ -22,7 +22,7 @@ public sealed class MbConvSpace : GenomeSpace
     }
 
     private MbConvSpace(MbConvSpaceOptions options, RecipeGenes recipe)
-        : base(GenesOf(options, recipe), options.Input)
+        : base(GenesOf(options, recipe), options.Input, options.MeasureLatency)
     {
         _options = options;
         _recipe = recipe;

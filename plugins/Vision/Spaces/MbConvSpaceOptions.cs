@@ -16,7 +16,8 @@ public sealed record MbConvSpaceOptions(
     int[] Heads,
     bool SearchRecipe,
     int[] Epochs,
-    int[] BatchSizes)
+    int[] BatchSizes,
+    bool MeasureLatency = false)
 {
     public static MbConvSpaceOptions Default { get; } = new(
         InputShape.FashionMnist,
@@ -60,7 +61,8 @@ public sealed record MbConvSpaceOptions(
         "heads": { "type": "array", "minItems": 1, "items": { "type": "integer", "minimum": 0, "maximum": 4096 }, "description": "Widths of the final 1x1 conv; 0 = none." },
         "searchRecipe": { "type": "boolean", "description": "Search the training recipe jointly (default true); false trains every candidate with the default recipe." },
         "epochs": { "$ref": "#/definitions/ints", "description": "Full-fidelity epochs to choose from (a fidelity's e scales them); default [4, 8, 12]." },
-        "batchSizes": { "$ref": "#/definitions/ints" }
+        "batchSizes": { "$ref": "#/definitions/ints" },
+        "measureLatency": { "type": "boolean", "description": "Add latency_ms (CPU, batch 1, median of 20 runs of the untrained network) to the free statistics, so a constraint such as \"latency_ms <= 2\" rejects candidates before training. Measured, so not reproducible across machines or loads; default false." }
       },
       "definitions": {
         "ints": { "type": "array", "minItems": 1, "items": { "type": "integer", "minimum": 1, "maximum": 4096 } }
@@ -93,7 +95,8 @@ public sealed record MbConvSpaceOptions(
             options["heads"] is { } h ? Ints(h) : d.Heads,
             options.Value<bool?>("searchRecipe") ?? d.SearchRecipe,
             options["epochs"] is { } ep ? Ints(ep) : d.Epochs,
-            options["batchSizes"] is { } b ? Ints(b) : d.BatchSizes);
+            options["batchSizes"] is { } b ? Ints(b) : d.BatchSizes,
+            options.Value<bool?>("measureLatency") ?? false);
     }
 
     private static int[] Ints(JToken token) => [.. token.Select(t => (int)t).Distinct()];
