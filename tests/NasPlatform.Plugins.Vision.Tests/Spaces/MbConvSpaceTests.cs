@@ -62,6 +62,15 @@ public sealed class MbConvSpaceTests
     }
 
     [Fact]
+    public void Measured_latency_is_an_optional_free_statistic()
+    {
+        TorchFixture.Ensure();
+        var space = new MbConvSpace(MbConvSpaceOptions.Default with { MeasureLatency = true });
+        var stats = space.FreeStatistics(space.Sample(new Random(1)));
+        Assert.InRange(stats["latency_ms"], 1e-3, 1e4);
+    }
+
+    [Fact]
     public void Values_outside_the_space_are_named()
     {
         var json = (JObject)_space.Sample(new Random(2)).ToJson();
