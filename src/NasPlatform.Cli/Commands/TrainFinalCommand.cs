@@ -96,7 +96,7 @@ public sealed class TrainFinalCommand : AsyncCommand<TrainFinalCommand.Settings>
                 ["store"] = located.Store.Location,
                 ["trial"] = number,
                 ["finalTraining"] = final is not null,
-                ["fidelity"] = fidelity.Name,
+                ["fidelity"] = final is null ? fidelity.Name : "final",
                 ["seed"] = seed,
                 ["seconds"] = Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 3),
                 ["searchMetrics"] = new JObject(trial.Metrics.Select(m => new JProperty(m.Key, Number(m.Value)))),
