@@ -1,6 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Datasets;
 using NasPlatform.Plugins.Quantum.Data;
 using NasPlatform.Plugins.Quantum.Tasks;
 

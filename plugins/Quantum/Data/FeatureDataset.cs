@@ -1,3 +1,4 @@
+using NasPlatform.Datasets;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 

@@ -1,3 +1,5 @@
+using NasPlatform.Datasets;
+
 namespace NasPlatform.Plugins.Quantum.Data;
 
 /// <summary>How to turn two Fashion-MNIST classes into angle features for a quantum classifier.</summary>

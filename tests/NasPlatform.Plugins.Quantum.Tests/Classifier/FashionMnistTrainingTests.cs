@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NasPlatform.Datasets;
 using NasPlatform.Plugins.Quantum.Classifier;
 using NasPlatform.Plugins.Quantum.Data;
 using Xunit.Abstractions;

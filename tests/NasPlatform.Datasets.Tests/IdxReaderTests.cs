@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using NasPlatform.Plugins.Quantum.Data;
+using NasPlatform.Datasets;
 
-namespace NasPlatform.Plugins.Quantum.Tests.Data;
+namespace NasPlatform.Datasets.Tests;
 
 public sealed class IdxReaderTests : IDisposable
 {

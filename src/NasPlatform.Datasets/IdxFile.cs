@@ -1,4 +1,4 @@
-namespace NasPlatform.Plugins.Quantum.Data;
+namespace NasPlatform.Datasets;
 
 /// <summary>
 /// An IDX array of unsigned bytes (the MNIST format): its dimensions, outermost first, and the values

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace NasPlatform.Plugins.Quantum.Data;
+namespace NasPlatform.Datasets;
 
 /// <summary>
 /// Loads Fashion-MNIST (Xiao, Rasul &amp; Vollgraf 2017) from its four IDX files, by default where the Debian

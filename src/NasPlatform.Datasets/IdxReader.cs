@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace NasPlatform.Plugins.Quantum.Data;
+namespace NasPlatform.Datasets;
 
 /// <summary>
 /// Reads IDX files (http://yann.lecun.com/exdb/mnist/): two zero bytes, a type code, the number of

@@ -1,6 +1,6 @@
-using NasPlatform.Plugins.Quantum.Data;
+using NasPlatform.Datasets;
 
-namespace NasPlatform.Plugins.Quantum.Tests.Data;
+namespace NasPlatform.Datasets.Tests;
 
 /// <summary>
 /// Reads the real data set from the Debian package dataset-fashion-mnist (CI installs it in .ci/run); a

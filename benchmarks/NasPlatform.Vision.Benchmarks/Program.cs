@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using NasPlatform.Datasets;
+using NasPlatform.Plugins.Vision.Data;
+using NasPlatform.Plugins.Vision.Networks;
+using NasPlatform.Torch;
+using static TorchSharp.torch;
+
+// One measurement of the TorchSharp side of compare.sh: the 2-conv baseline (conv32-BN-ReLU-maxpool,
+// conv64-BN-ReLU-maxpool, dropout, linear) on the first N Fashion-MNIST training images, one LibTorch thread,
+// SGD momentum 0.9, batch 128; training and inference images per second, as one JSON line. torch_bench.py is
+// the same loop in PyTorch.
+var steps = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
+const int batch = 128;
+const int warmup = 10;
+TorchRuntime.EnsureAvailable();
+set_num_threads(1);
+var data = VisionData.FashionMnistFrom(FashionMnist.DefaultFolder).Train;
+var count = (steps + warmup) * batch;
+using var images = tensor(data.Pixels.AsSpan(0, count * 784).ToArray(), [count, 1, 28, 28]);
+using var labels = tensor(data.Labels.AsSpan(0, count).ToArray().Select(b => (long)b).ToArray(), [count]);
+var network = new NetworkSpec(1, 28, Baselines.Layers(Baselines.TwoConv, 10));
+using var model = NetworkBuilder.Build(network, 0.1, seed: 0);
+using var optimizer = optim.SGD(model.parameters(), 0.01, momentum: 0.9);
+model.train();
+
+double Train(int first, int n)
+{
+    var clock = Stopwatch.StartNew();
+    for (var s = first; s < first + n; s++)
+    {
+        using var scope = NewDisposeScope();
+        var x = images.narrow(0, s * batch, batch);
+        var y = labels.narrow(0, s * batch, batch);
+        var loss = nn.functional.cross_entropy(model.forward(x), y);
+        optimizer.zero_grad();
+        loss.backward();
+        optimizer.step();
+    }
+
+    return n * batch / clock.Elapsed.TotalSeconds;
+}
+
+Train(0, warmup);
+var trainIps = Train(warmup, steps);
+
+model.eval();
+double inferIps;
+using (no_grad())
+{
+    const int inferBatch = 500;
+    var batches = Math.Min(count / inferBatch, 20);
+    for (var b = 0; b < 2; b++)
+    {
+        using var scope = NewDisposeScope();
+        model.forward(images.narrow(0, b * inferBatch, inferBatch));
+    }
+
+    var clock = Stopwatch.StartNew();
+    for (var b = 0; b < batches; b++)
+    {
+        using var scope = NewDisposeScope();
+        model.forward(images.narrow(0, b * inferBatch, inferBatch));
+    }
+
+    inferIps = batches * inferBatch / clock.Elapsed.TotalSeconds;
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $$"""{"framework": "torchsharp", "train_images_per_second": {{trainIps:0.0}}, "inference_images_per_second": {{inferIps:0.0}}, "threads": {{get_num_threads()}}}"""));

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using Newtonsoft.Json;
+using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Plugins.Vision.Data;
+using NasPlatform.Plugins.Vision.Spaces;
+using NasPlatform.Plugins.Vision.Training;
+using NasPlatform.Torch;
+using static TorchSharp.torch;
+
+namespace NasPlatform.Plugins.Vision.Evaluation;
+
+/// <summary>
+/// Trains a candidate's network with its recipe at an EcoNAS fidelity and reports its accuracy on the
+/// validation split (the last <c>validationSize</c> training images). <see cref="TrainFinalAsync"/> retrains on
+/// every training image at full size and reports the official test accuracy, saving the weights.
+/// </summary>
+public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
+{
+    public const string Name = "train";
+
+    private readonly VisionEvaluatorOptions _options;
+    private readonly int _seed;
+    private readonly Lazy<int[]> _searchOrder;
+
+    public VisionEvaluator(VisionEvaluatorOptions options, int seed)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _seed = seed;
+        Fidelities = [.. options.Fidelities.Select(f => f.ToFidelity())];
+
+        // One fixed subset order per experiment: every candidate at fraction s sees the same images.
+        _searchOrder = new Lazy<int[]>(() =>
+        {
+            var order = Enumerable.Range(0, SearchTrainCount(Data)).ToArray();
+            new Random(_seed).Shuffle(order);
+            return order;
+        });
+    }
+
+    public IReadOnlyList<Fidelity> Fidelities { get; }
+
+    private VisionData Data => _options.Data();
+
+    public static VisionEvaluator Create(ComponentContext context)
+    {
+        var options = VisionEvaluatorOptions.From(context);
+        TorchRuntime.EnsureAvailable();
+        ConfigureThreads(options.Threads);
+        return new VisionEvaluator(options, context.Seed);
+    }
+
+    public Task<EvaluationResult> EvaluateAsync(EvaluationRequest request, IProgress<EvaluationProgress> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Task.Run(() => Evaluate(request, progress, cancellationToken), cancellationToken);
+    }
+
+    public Task<EvaluationResult> TrainFinalAsync(EvaluationRequest request, IProgress<EvaluationProgress> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Task.Run(() => TrainFinal(request, progress, cancellationToken), cancellationToken);
+    }
+
+    private EvaluationResult Evaluate(EvaluationRequest request, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var candidate = VisionCandidate.Parse(request.Candidate);
+        var fidelity = EcoNasFidelity.From(request.Fidelity);
+        var data = Data;
+        var size = fidelity.ResolutionFor(data.Train.Size);
+        var train = data.TrainAt(size);
+        var searchCount = SearchTrainCount(data);
+        var samples = Math.Max(1, (int)Math.Round(searchCount * fidelity.Samples, MidpointRounding.AwayFromZero));
+        var indices = _searchOrder.Value.AsSpan(0, samples).ToArray();
+        var full = candidate.Network(data.Train.Channels, data.Train.Size, data.Classes);
+        var network = full.Reduced(fidelity.Channels, size);
+        var epochs = fidelity.EpochsFor(candidate.Recipe.Epochs);
+
+        using var trained = Trainer.Fit(network, candidate.Recipe, train, indices, data.Classes, epochs, request.Seed,
+            (epoch, total, loss) => progress?.Report(new EvaluationProgress(epoch / (double)total, $"epoch {epoch}/{total}", new Dictionary<string, double> { ["train_loss"] = loss })),
+            cancellationToken);
+        var (accuracy, loss) = Trainer.Evaluate(trained.Model, train, searchCount, train.Count - searchCount);
+        var metrics = new Dictionary<string, double>
+        {
+            ["accuracy"] = accuracy,
+            ["val_loss"] = loss,
+            ["train_loss"] = trained.TrainLoss,
+            ["epochs"] = epochs,
+            ["train_images"] = samples,
+            ["images_per_second"] = trained.ImagesPerSecond,
+            ["seconds"] = clock.Elapsed.TotalSeconds,
+        };
+        if (_options.Latency)
+        {
+            metrics["latency_ms"] = LatencyProbe.MeasureMilliseconds(full);
+        }
+
+        return new EvaluationResult(metrics);
+    }
+
+    private EvaluationResult TrainFinal(EvaluationRequest request, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var candidate = VisionCandidate.Parse(request.Candidate);
+        var data = Data;
+        var network = candidate.Network(data.Train.Channels, data.Train.Size, data.Classes);
+        var epochs = candidate.Recipe.Epochs;
+        var all = Enumerable.Range(0, data.Train.Count).ToArray();
+        using var trained = Trainer.Fit(network, candidate.Recipe, data.Train, all, data.Classes, epochs, request.Seed,
+            (epoch, total, loss) => progress?.Report(new EvaluationProgress(epoch / (double)total, $"epoch {epoch}/{total}", new Dictionary<string, double> { ["train_loss"] = loss })),
+            cancellationToken);
+        var (accuracy, loss) = Trainer.Evaluate(trained.Model, data.Test);
+        var (parameters, macs) = Networks.NetworkStatistics.Count(network);
+
+        Directory.CreateDirectory(request.WorkDirectory);
+        var weights = Path.Combine(request.WorkDirectory, "model.bin");
+        var candidateFile = Path.Combine(request.WorkDirectory, "candidate.json");
+        trained.Model.save(weights);
+        var described = candidate.ToJson();
+        File.WriteAllText(candidateFile, described.ToString(Formatting.Indented));
+        return new EvaluationResult(
+            new Dictionary<string, double>
+            {
+                ["test_accuracy"] = accuracy,
+                ["test_loss"] = loss,
+                ["train_loss"] = trained.TrainLoss,
+                ["epochs"] = epochs,
+                ["train_images"] = all.Length,
+                ["params"] = parameters,
+                ["macs"] = macs,
+                ["images_per_second"] = trained.ImagesPerSecond,
+                ["seconds"] = clock.Elapsed.TotalSeconds,
+            },
+            [new Artifact("weights", weights), new Artifact("candidate", candidateFile)]);
+    }
+
+    private int SearchTrainCount(VisionData data)
+    {
+        var count = data.Train.Count - _options.ValidationSize;
+        return count >= 1
+            ? count
+            : throw new InvalidOperationException($"validationSize {_options.ValidationSize} leaves no training images of the {data.Train.Count} in {_options.DataDescription}; lower it.");
+    }
+
+    /// <summary>LibTorch's intra-op threads are per process: set once, to what the first evaluator asks.</summary>
+    private static void ConfigureThreads(int threads)
+    {
+        if (get_num_threads() != threads)
+        {
+            set_num_threads(threads);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Plugins.Vision.Networks;
+
+namespace NasPlatform.Plugins.Vision.Spaces;
+
+/// <summary>
+/// FBNetV3-style space scaled to small images: a 3x3 stem, stages of MBConv blocks (per stage: depth, width,
+/// stride, expansion, kernel, squeeze-excitation, ReLU or h-swish), an optional 1x1 head, global pooling,
+/// dropout and a linear classifier; and, jointly, the training recipe (<see cref="RecipeGenes"/>).
+/// </summary>
+public sealed class MbConvSpace : GenomeSpace
+{
+    public const string Name = "mbconv";
+    private const int GenesPerStage = 7;
+
+    private readonly MbConvSpaceOptions _options;
+    private readonly RecipeGenes _recipe;
+
+    public MbConvSpace(MbConvSpaceOptions options)
+        : this(options, new RecipeGenes(!options.SearchRecipe, options.Epochs, options.BatchSizes))
+    {
+    }
+
+    private MbConvSpace(MbConvSpaceOptions options, RecipeGenes recipe)
+        : base(GenesOf(options, recipe), options.Input, options.MeasureLatency)
+    {
+        _options = options;
+        _recipe = recipe;
+    }
+
+    public static MbConvSpace Create(ComponentContext context) => new(MbConvSpaceOptions.From(context.Options));
+
+    private static List<Gene> GenesOf(MbConvSpaceOptions o, RecipeGenes recipe)
+    {
+        var genes = new List<Gene> { new("architecture.stem", Features(o.StemWidths)) };
+        for (var s = 0; s < o.Stages.Count; s++)
+        {
+            var p = $"architecture.stages[{s}]";
+            genes.Add(new Gene(p + ".depth", Features(o.Stages[s].Depths)));
+            genes.Add(new Gene(p + ".width", Features(o.Stages[s].Widths)));
+            genes.Add(new Gene(p + ".stride", Features(o.Stages[s].Strides)));
+            genes.Add(new Gene(p + ".expansion", Features(o.Expansions)));
+            genes.Add(new Gene(p + ".kernel", Features(o.Kernels)));
+            genes.Add(new Gene(p + ".se", [.. o.SqueezeExcite.Select(b => b ? 1.0 : 0.0)]));
+            genes.Add(new Gene(p + ".activation", [.. o.Activations.Select(a => a == Activation.HardSwish ? 1.0 : 0.0)]));
+        }
+
+        genes.Add(new Gene("architecture.head", Features(o.Heads)));
+        genes.AddRange(recipe.Genes);
+        return genes;
+    }
+
+    private static double[] Features(int[] values) => [.. values.Select(v => (double)v)];
+
+    protected override VisionCandidate Decode(int[] g)
+    {
+        var o = _options;
+        var stages = new List<StageGenes>();
+        for (var s = 0; s < o.Stages.Count; s++)
+        {
+            var at = 1 + s * GenesPerStage;
+            stages.Add(new StageGenes(
+                o.Stages[s].Depths[g[at]], o.Stages[s].Widths[g[at + 1]], o.Stages[s].Strides[g[at + 2]],
+                o.Expansions[g[at + 3]], o.Kernels[g[at + 4]], o.SqueezeExcite[g[at + 5]], o.Activations[g[at + 6]]));
+        }
+
+        var head = 1 + o.Stages.Count * GenesPerStage;
+        return new VisionCandidate(null, o.StemWidths[g[0]], stages, o.Heads[g[head]], _recipe.Decode(g.AsSpan(head + 1)));
+    }
+
+    protected override (int[]? Genome, List<string> Problems) Encode(VisionCandidate c)
+    {
+        var o = _options;
+        var problems = new List<string>();
+        if (c.Baseline is not null)
+        {
+            return (null, [$"baseline '{c.Baseline}' is not in the '{Name}' space (use the 'baselines' space)"]);
+        }
+
+        if (c.Stages.Count != o.Stages.Count)
+        {
+            return (null, [$"architecture.stages has {c.Stages.Count} stages; this space has {o.Stages.Count}"]);
+        }
+
+        var genome = new List<int> { Find(o.StemWidths, c.Stem, "architecture.stem", problems) };
+        for (var s = 0; s < o.Stages.Count; s++)
+        {
+            var p = $"architecture.stages[{s}]";
+            var st = c.Stages[s];
+            genome.Add(Find(o.Stages[s].Depths, st.Depth, p + ".depth", problems));
+            genome.Add(Find(o.Stages[s].Widths, st.Width, p + ".width", problems));
+            genome.Add(Find(o.Stages[s].Strides, st.Stride, p + ".stride", problems));
+            genome.Add(Find(o.Expansions, st.Expansion, p + ".expansion", problems));
+            genome.Add(Find(o.Kernels, st.Kernel, p + ".kernel", problems));
+            genome.Add(Find(o.SqueezeExcite, st.SqueezeExcite, p + ".se", problems));
+            genome.Add(Find(o.Activations, st.Activation, p + ".activation", problems));
+        }
+
+        genome.Add(Find(o.Heads, c.Head, "architecture.head", problems));
+        var (recipe, recipeProblems) = _recipe.Encode(c.Recipe);
+        problems.AddRange(recipeProblems);
+        return problems.Count == 0 ? ([.. genome, .. recipe!], problems) : (null, problems);
+    }
+
+    private static int Find<T>(T[] options, T value, string name, List<string> problems)
+    {
+        var index = Array.IndexOf(options, value);
+        if (index < 0)
+        {
+            problems.Add($"{name} is {value}; this space offers {string.Join(", ", options)}");
+        }
+
+        return Math.Max(0, index);
+    }
+}

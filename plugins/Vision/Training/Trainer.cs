@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using NasPlatform.Plugins.Vision.Data;
+using NasPlatform.Plugins.Vision.Networks;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace NasPlatform.Plugins.Vision.Training;
+
+/// <summary>
+/// Trains a network with a recipe, TorchSharp's way: a <see cref="torch.NewDisposeScope"/> around every
+/// step (so native memory stays flat however long the run), a cosine learning-rate schedule to zero, soft
+/// cross-entropy (label smoothing and mixup as soft targets), and, with <see cref="TrainingRecipe.Ema"/>, an
+/// exponential moving average of the weights and batch-norm statistics, which is the model returned.
+/// Deterministic for a seed when LibTorch runs on one thread.
+/// </summary>
+public static class Trainer
+{
+    /// <summary>
+    /// Trains for <c>epochs</c> epochs and returns the model to evaluate (the EMA copy when the recipe has one);
+    /// the caller disposes it. <c>onEpoch</c> is called after each epoch with (epoch, epochs, mean training loss).
+    /// </summary>
+    public static TrainedModel Fit(NetworkSpec network, TrainingRecipe recipe, ImageSet train, IReadOnlyList<int> trainIndices, int classes, int epochs, int seed,
+        Action<int, int, double>? onEpoch = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(recipe);
+        ArgumentNullException.ThrowIfNull(train);
+        var random = new Random(seed);
+        var model = NetworkBuilder.Build(network, recipe.Dropout, seed);
+        var ema = recipe.Ema > 0 ? NetworkBuilder.Build(network, recipe.Dropout, seed) : null;
+        try
+        {
+            var batchSize = Math.Min(recipe.BatchSize, trainIndices.Count);
+            var stepsPerEpoch = Math.Max(1, trainIndices.Count / batchSize);
+            var totalSteps = stepsPerEpoch * epochs;
+            var parameters = model.parameters().ToList();
+            using var optimizer = recipe.Optimizer == OptimizerKind.Sgd
+                ? (optim.Optimizer)optim.SGD(parameters, recipe.LearningRate, momentum: 0.9, weight_decay: recipe.WeightDecay, nesterov: true)
+                : optim.AdamW(parameters, recipe.LearningRate, weight_decay: recipe.WeightDecay);
+            var schedule = optim.lr_scheduler.CosineAnnealingLR(optimizer, totalSteps);
+            var batches = new BatchBuilder(train, recipe, classes, batchSize, random);
+            var order = trainIndices.ToArray();
+            long[] inputShape = [batchSize, train.Channels, train.Size, train.Size];
+            long[] targetShape = [batchSize, classes];
+            var lastLoss = double.NaN;
+            var clock = Stopwatch.StartNew();
+            model.train();
+            for (var epoch = 0; epoch < epochs; epoch++)
+            {
+                random.Shuffle(order);
+                double lossSum = 0;
+                for (var step = 0; step < stepsPerEpoch; step++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    batches.Fill(order.AsSpan(step * batchSize, batchSize));
+                    using (NewDisposeScope())
+                    {
+                        var x = tensor(batches.Inputs, inputShape);
+                        var targets = tensor(batches.Targets, targetShape);
+                        var logits = model.forward(x);
+                        var loss = -(targets * logits.log_softmax(1)).sum(1).mean();
+                        optimizer.zero_grad();
+                        loss.backward();
+                        optimizer.step();
+                        lossSum += loss.item<float>();
+                    }
+
+                    schedule.step();
+                    if (ema is not null)
+                    {
+                        // TensorFlow's warm-up: short runs must not average in the random initial weights.
+                        var t = epoch * stepsPerEpoch + step;
+                        Average(ema, model, Math.Min(recipe.Ema, (1.0 + t) / (10.0 + t)));
+                    }
+                }
+
+                lastLoss = lossSum / stepsPerEpoch;
+                if (!double.IsFinite(lastLoss))
+                {
+                    throw new InvalidOperationException($"Training diverged in epoch {epoch + 1} (loss {lastLoss}); the learning rate {recipe.LearningRate} is likely too high for this network.");
+                }
+
+                onEpoch?.Invoke(epoch + 1, epochs, lastLoss);
+            }
+
+            var seconds = clock.Elapsed.TotalSeconds;
+            var result = ema ?? model;
+            if (ema is not null)
+            {
+                model.Dispose();
+            }
+
+            return new TrainedModel(result, lastLoss, totalSteps, totalSteps * (double)batchSize / Math.Max(seconds, 1e-9));
+        }
+        catch
+        {
+            model.Dispose();
+            ema?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Top-1 accuracy and mean cross-entropy of <paramref name="model"/> on <paramref name="set"/>, in evaluation mode.</summary>
+    public static (double Accuracy, double Loss) Evaluate(nn.Module<Tensor, Tensor> model, ImageSet set, int batchSize = 500) =>
+        Evaluate(model, set, 0, set.Count, batchSize);
+
+    /// <summary>Accuracy and mean cross-entropy on images <paramref name="first"/> … <paramref name="first"/> + <paramref name="length"/> − 1 of <paramref name="set"/>.</summary>
+    public static (double Accuracy, double Loss) Evaluate(nn.Module<Tensor, Tensor> model, ImageSet set, int first, int length, int batchSize = 500)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(set);
+        model.eval();
+        using var noGrad = no_grad();
+        long correct = 0;
+        double lossSum = 0;
+        for (var start = first; start < first + length; start += batchSize)
+        {
+            var count = Math.Min(batchSize, first + length - start);
+            using var scope = NewDisposeScope();
+            var x = tensor(set.Pixels.AsSpan(start * set.ValuesPerImage, count * set.ValuesPerImage).ToArray(), [count, set.Channels, set.Size, set.Size]);
+            var labels = tensor(set.Labels.AsSpan(start, count).ToArray().Select(b => (long)b).ToArray(), [count]);
+            var logits = model.forward(x);
+            correct += logits.argmax(1).eq(labels).sum().item<long>();
+            lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
+        }
+
+        model.train();
+        return (correct / (double)length, lossSum / length);
+    }
+
+    /// <summary>ema ← d·ema + (1 − d)·model for parameters; batch-norm statistics copied.</summary>
+    private static void Average(nn.Module ema, nn.Module model, double decay)
+    {
+        using var noGrad = no_grad();
+        foreach (var (target, source) in ema.parameters().Zip(model.parameters()))
+        {
+            target.mul_(decay).add_(source, alpha: 1 - decay);
+        }
+
+        foreach (var (target, source) in ema.buffers().Zip(model.buffers()))
+        {
+            target.copy_(source);
+        }
+    }
+}

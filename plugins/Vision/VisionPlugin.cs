@@ -1,0 +1,29 @@
+using NasPlatform.Abstractions;
+using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Plugins.Vision.Evaluation;
+using NasPlatform.Plugins.Vision.Spaces;
+
+namespace NasPlatform.Plugins.Vision;
+
+/// <summary>Compact image classifiers: the MBConv space with a joint training recipe, the baselines, and a TorchSharp trainer.</summary>
+public sealed class VisionPlugin : INasPlugin
+{
+    public const string Id = "vision";
+
+    public PluginDescription Describe() => new(Id, "0.1.0", ContractVersion.Text,
+        "Compact image classifiers (FBNetV3-style MBConv networks searched jointly with their training recipe; LeNet-5, 2-conv, ResNet and MobileNetV2-like baselines), trained with TorchSharp.");
+
+    public void Register(IPluginRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        registry.AddSearchSpace(MbConvSpace.Name,
+            "FBNetV3-style MBConv networks for small images (stem; per stage depth, width, stride, expansion, kernel, SE, ReLU/h-swish; head) with the training recipe searched jointly.",
+            MbConvSpaceOptions.Schema, MbConvSpace.Create);
+        registry.AddSearchSpace(BaselineSpace.Name,
+            "LeNet-5, a 2-conv net under 100k parameters, a small ResNet and a MobileNetV2-like net, with the default recipe.",
+            BaselineSpace.Schema, BaselineSpace.Create);
+        registry.AddEvaluator(VisionEvaluator.Name,
+            "Trains with TorchSharp at EcoNAS fidelities (channels c, resolution r, samples s, epochs e); validation accuracy on a held-out split; `nas train-final` reports test accuracy.",
+            VisionEvaluatorOptions.Schema, VisionEvaluator.Create);
+    }
+}

@@ -1,0 +1,17 @@
+namespace NasPlatform.Abstractions.Evaluation;
+
+/// <summary>
+/// Optional, for evaluators whose search metrics come from a held-out validation split: retrains a chosen
+/// candidate for deployment (at full budget, on all training data) and reports its metrics on the held-out
+/// test split, which the search never sees. <c>nas train-final</c> uses it; an evaluator without it is
+/// evaluated at its highest fidelity instead.
+/// </summary>
+public interface IFinalTrainer
+{
+    /// <summary>Trains <see cref="EvaluationRequest.Candidate"/> for deployment and measures it on the test split.</summary>
+    /// <param name="request">The candidate, the evaluator's highest fidelity, a seed and the folder for the model files.</param>
+    /// <param name="progress">Receives progress reports; may be called from any thread.</param>
+    /// <param name="cancellationToken">Cancelled on Ctrl+C; honour it promptly.</param>
+    /// <returns>Test metrics (e.g. "test_accuracy") and the saved model files as artifacts.</returns>
+    Task<EvaluationResult> TrainFinalAsync(EvaluationRequest request, IProgress<EvaluationProgress> progress, CancellationToken cancellationToken);
+}

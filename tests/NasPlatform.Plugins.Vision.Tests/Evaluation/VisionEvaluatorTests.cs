@@ -1,0 +1,128 @@
+using System.Text;
+using Newtonsoft.Json.Linq;
+using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Datasets;
+using NasPlatform.Engine.Plugins;
+using NasPlatform.Plugins.Vision.Data;
+using NasPlatform.Plugins.Vision.Evaluation;
+using NasPlatform.Plugins.Vision.Networks;
+using NasPlatform.Plugins.Vision.Spaces;
+using NasPlatform.Plugins.Vision.Training;
+
+namespace NasPlatform.Plugins.Vision.Tests.Evaluation;
+
+/// <summary>
+/// The evaluator on an image folder of real Fashion-MNIST images (written as PGM: three classes, 60 training and
+/// 20 test images each), and as the CLI sees it: loaded by the engine's PluginCatalog from artifacts/bin/nas/plugins.
+/// </summary>
+public sealed class VisionEvaluatorTests : IDisposable
+{
+    private static readonly Lazy<PluginCatalog> Catalog = new(() => PluginCatalog.Load([PluginsFolder]));
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("vision-evaluator-");
+
+    public VisionEvaluatorTests()
+    {
+        TorchFixture.Ensure();
+        var data = FashionMnist.Load();
+        WriteSplit(data.Train, Path.Combine(_folder.FullName, "train"), 60);
+        WriteSplit(data.Test, Path.Combine(_folder.FullName, "test"), 20);
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private static string PluginsFolder
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "NasPlatform.sln")))
+                {
+                    return Path.Combine(dir.FullName, "artifacts", "bin", "nas", "plugins");
+                }
+            }
+
+            throw new InvalidOperationException($"No NasPlatform.sln above {AppContext.BaseDirectory}.");
+        }
+    }
+
+    private static void WriteSplit(LabeledImages images, string root, int perClass)
+    {
+        string[] classes = ["0-tshirt", "1-trouser", "9-boot"];
+        int[] labels = [0, 1, 9];
+        for (var c = 0; c < classes.Length; c++)
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(root, classes[c])).FullName;
+            foreach (var (index, n) in images.IndicesOf(labels[c]).Take(perClass).Select((index, n) => (index, n)))
+            {
+                File.WriteAllBytes(Path.Combine(folder, $"{n:000}.pgm"), [.. Encoding.ASCII.GetBytes("P5 28 28 255\n"), .. images.Image(index)]);
+            }
+        }
+    }
+
+    private JObject Options(string extra = "") => JObject.Parse($$"""
+        {
+          "dataset": "image-folder", "trainFolder": "train", "testFolder": "test", "validationSize": 60,
+          "fidelities": [ { "c": 0.5, "r": 0.5, "s": 0.5, "e": 0.5 }, { "c": 1, "r": 1, "s": 1, "e": 1 } ]{{extra}}
+        }
+        """);
+
+    private static readonly VisionCandidate TwoConv = new(Baselines.TwoConv, 0, [], 0, TrainingRecipe.Default with { Epochs = 4, BatchSize = 16 });
+
+    [Fact]
+    public void Loads_through_the_catalog_with_its_spaces_and_evaluator()
+    {
+        var plugin = Catalog.Value.Find("vision");
+        Assert.NotNull(plugin);
+        Assert.Equal(["mbconv", "baselines"], plugin.SearchSpaces.Select(s => s.Name));
+        Assert.Equal(["train"], plugin.Evaluators.Select(e => e.Name));
+        Assert.DoesNotContain(Catalog.Value.Failures, f => f.Path.Contains("Vision", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Evaluates_at_each_fidelity_on_the_validation_split_and_trains_final_on_the_test_split()
+    {
+        var evaluator = Catalog.Value.CreateEvaluator("vision", "train", Options(", \"latency\": true"), _folder.FullName, 0, "test.json, $.evaluator.options");
+        Assert.Equal(["c0.5-r0.5-s0.5-e0.5", "c1-r1-s1-e1"], evaluator.Fidelities.Select(f => f.Name));
+        var work = Directory.CreateDirectory(Path.Combine(_folder.FullName, "work")).FullName;
+        var candidate = TwoConv.ToCandidate();
+
+        var quick = await evaluator.EvaluateAsync(new EvaluationRequest(candidate, evaluator.Fidelities[0], 1, work), new Progress<EvaluationProgress>(), CancellationToken.None);
+        Assert.Equal(2, quick.Metrics["epochs"]);
+        Assert.Equal(60, quick.Metrics["train_images"]);
+        Assert.True(quick.Metrics["latency_ms"] > 0);
+        var full = await evaluator.EvaluateAsync(new EvaluationRequest(candidate, evaluator.Fidelities[1], 1, work), new Progress<EvaluationProgress>(), CancellationToken.None);
+        Assert.Equal(120, full.Metrics["train_images"]);
+        Assert.True(full.Metrics["accuracy"] > 0.5, $"validation accuracy {full.Metrics["accuracy"]} on 3 classes");
+
+        var final = await ((IFinalTrainer)evaluator).TrainFinalAsync(new EvaluationRequest(candidate, evaluator.Fidelities[1], 1, work), new Progress<EvaluationProgress>(), CancellationToken.None);
+        Assert.Equal(180, final.Metrics["train_images"]);
+        Assert.True(final.Metrics["test_accuracy"] > 0.5, $"test accuracy {final.Metrics["test_accuracy"]} on 3 classes");
+        Assert.Equal(["weights", "candidate"], final.Artifacts.Select(a => a.Name));
+        Assert.Equal(candidate, NasPlatform.Abstractions.Candidates.Candidate.Parse(File.ReadAllText(final.Artifacts[1].Path)));
+
+        // The saved weights reproduce the reported test accuracy in a freshly built (differently seeded) network.
+        var data = VisionData.ImageFolders(Path.Combine(_folder.FullName, "train"), Path.Combine(_folder.FullName, "test"));
+        using var model = NetworkBuilder.Build(TwoConv.Network(1, 28, 3), 0.1, seed: 99);
+        model.load(final.Artifacts[0].Path);
+        Assert.Equal(final.Metrics["test_accuracy"], Trainer.Evaluate(model, data.Test).Accuracy);
+    }
+
+    [Fact]
+    public void Missing_fashion_mnist_folder_names_the_option_and_the_package()
+    {
+        var context = new ComponentContext(JObject.Parse("""{ "dataFolder": "no-such-folder" }"""), _folder.FullName, AppContext.BaseDirectory, 0);
+        var e = Assert.Throws<ComponentConfigurationException>(() => VisionEvaluatorOptions.From(context));
+        Assert.Equal("dataFolder", e.OptionPath);
+        Assert.Contains("dataset-fashion-mnist", e.Message);
+    }
+
+    [Fact]
+    public void Image_folder_without_test_folder_is_a_configuration_error()
+    {
+        var context = new ComponentContext(JObject.Parse("""{ "dataset": "image-folder", "trainFolder": "train" }"""), _folder.FullName, AppContext.BaseDirectory, 0);
+        var e = Assert.Throws<ComponentConfigurationException>(() => VisionEvaluatorOptions.From(context));
+        Assert.Equal("testFolder", e.OptionPath);
+    }
+}

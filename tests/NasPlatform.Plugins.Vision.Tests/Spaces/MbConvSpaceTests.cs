@@ -1,0 +1,110 @@
+using Newtonsoft.Json.Linq;
+using NasPlatform.Abstractions.Candidates;
+using NasPlatform.Plugins.Vision.Spaces;
+
+namespace NasPlatform.Plugins.Vision.Tests.Spaces;
+
+public sealed class MbConvSpaceTests
+{
+    private readonly MbConvSpace _space = new(MbConvSpaceOptions.Default);
+
+    [Fact]
+    public void Samples_are_valid_and_reproducible_for_a_seed()
+    {
+        var a = new Random(3);
+        var b = new Random(3);
+        for (var i = 0; i < 20; i++)
+        {
+            var candidate = _space.Sample(a);
+            Assert.Equal(candidate, _space.Sample(b));
+            Assert.Empty(_space.Validate(candidate));
+            Assert.Equal(_space.EncodingLength, _space.Encode(candidate).Length);
+        }
+    }
+
+    [Fact]
+    public void Encoding_has_one_feature_per_gene_stem_stages_head_and_recipe()
+    {
+        Assert.Equal(1 + 4 * 7 + 1 + 10, _space.EncodingLength);
+    }
+
+    [Fact]
+    public void Mutation_changes_exactly_one_gene()
+    {
+        var random = new Random(5);
+        for (var i = 0; i < 30; i++)
+        {
+            var parent = _space.Sample(random);
+            var child = _space.Mutate(parent, random);
+            var changed = _space.Encode(parent).Zip(_space.Encode(child)).Count(p => p.First != p.Second);
+            Assert.Equal(1, changed);
+            Assert.Empty(_space.Validate(child));
+        }
+    }
+
+    [Fact]
+    public void Crossover_takes_every_gene_from_a_parent()
+    {
+        var random = new Random(9);
+        var a = _space.Sample(random);
+        var b = _space.Sample(random);
+        var child = _space.Crossover(a, b, random);
+        var (ea, eb, ec) = (_space.Encode(a), _space.Encode(b), _space.Encode(child));
+        Assert.All(Enumerable.Range(0, ec.Length), i => Assert.True(ec[i] == ea[i] || ec[i] == eb[i]));
+    }
+
+    [Fact]
+    public void Free_statistics_are_parameters_macs_and_depth()
+    {
+        var stats = _space.FreeStatistics(_space.Sample(new Random(1)));
+        Assert.Equal(["depth", "macs", "params"], stats.Keys.Order());
+        Assert.True(stats["params"] > 1000 && stats["macs"] > stats["params"]);
+    }
+
+    [Fact]
+    public void Measured_latency_is_an_optional_free_statistic()
+    {
+        TorchFixture.Ensure();
+        var space = new MbConvSpace(MbConvSpaceOptions.Default with { MeasureLatency = true });
+        var stats = space.FreeStatistics(space.Sample(new Random(1)));
+        Assert.InRange(stats["latency_ms"], 1e-3, 1e4);
+    }
+
+    [Fact]
+    public void Values_outside_the_space_are_named()
+    {
+        var json = (JObject)_space.Sample(new Random(2)).ToJson();
+        json["architecture"]!["stages"]![1]!["width"] = 1000;
+        json["recipe"]!["batchSize"] = 100;
+        var problems = _space.Validate(Candidate.From(json));
+        Assert.Contains(problems, p => p.Contains("architecture.stages[1].width is 1000"));
+        Assert.Contains(problems, p => p.Contains("recipe.batchSize is 100"));
+    }
+
+    [Fact]
+    public void Malformed_candidates_get_a_readable_message()
+    {
+        var problems = _space.Validate(Candidate.Parse("""{"architecture": {"stem": 8}, "recipe": {}}"""));
+        Assert.Single(problems);
+        Assert.Contains("recipe.optimizer", problems[0]);
+    }
+
+    [Fact]
+    public void Fixed_recipe_space_searches_only_the_architecture()
+    {
+        var space = new MbConvSpace(MbConvSpaceOptions.Default with { SearchRecipe = false });
+        Assert.Equal(1 + 4 * 7 + 1, space.EncodingLength);
+        var recipe = VisionCandidate.Parse(space.Sample(new Random(1))).Recipe;
+        Assert.Equal(NasPlatform.Plugins.Vision.Training.TrainingRecipe.Default, recipe);
+    }
+
+    [Fact]
+    public void Baseline_space_offers_the_four_baselines_with_the_default_recipe()
+    {
+        var space = new BaselineSpace([.. NasPlatform.Plugins.Vision.Networks.Baselines.Names], InputShape.FashionMnist, new RecipeGenes(true, [10], [128]));
+        var random = new Random(1);
+        var seen = Enumerable.Range(0, 40).Select(_ => VisionCandidate.Parse(space.Sample(random)).Baseline).Distinct().Order().ToList();
+        Assert.Equal(NasPlatform.Plugins.Vision.Networks.Baselines.Names.Order(), seen);
+        Assert.Equal(1, space.EncodingLength);
+    }
+}
