@@ -15,15 +15,24 @@ for root in src plugins examples schemas Directory.Build.props Directory.Package
   [[ -e $nas_repo_root/$root ]] && source_roots+=("$root")
 done
 
+# What the build reads: sources, project files, plugin manifests, schemas, the dashboard's page. Run
+# outputs kept beside an experiment (stores, <store>-artifacts/, -final/, -report/ folders) are not
+# sources: a run writing them must not make the next ./nas rebuild the CLI under the running process.
+source_files() {
+  find "${source_roots[@]}" \( -name bin -o -name obj -o -name '*-artifacts' -o -name '*-final' -o -name '*-report' \) -prune -o \
+    -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' \
+    -o -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.resx' \) "$@"
+}
+
 # The source files, so that a file added or deleted counts as a change too.
 source_listing() {
-  (cd "$nas_repo_root" && find "${source_roots[@]}" \( -name bin -o -name obj \) -prune -o -type f -print | LC_ALL=C sort | cksum)
+  (cd "$nas_repo_root" && source_files -print | LC_ALL=C sort | cksum)
 }
 
 sources_changed() {
   [[ -f $out_dir/nas.dll && -f $stamp ]] || return 0
   local newer
-  newer=$(cd "$nas_repo_root" && find "${source_roots[@]}" \( -name bin -o -name obj \) -prune -o -type f -newer "$stamp" -print -quit)
+  newer=$(cd "$nas_repo_root" && source_files -newer "$stamp" -print -quit)
   [[ -n $newer || "$(source_listing)" != "$(cat "$stamp")" ]]
 }
 
