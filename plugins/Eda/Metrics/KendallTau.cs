@@ -1,0 +1,38 @@
+namespace NasPlatform.Plugins.Eda.Metrics;
+
+/// <summary>
+/// Kendall's tau-b between predictions and truths (ties in either handled as in scipy.stats.kendalltau):
+/// (concordant - discordant) / sqrt((n0 - ties_x) (n0 - ties_y)). O(n^2), fine for a few thousand samples.
+/// </summary>
+public static class KendallTau
+{
+    public static double Compute(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        if (x.Count != y.Count)
+            throw new ArgumentException($"{x.Count} predictions but {y.Count} truths.");
+        long concordant = 0, discordant = 0, tiesX = 0, tiesY = 0, pairs = 0;
+        for (var i = 0; i < x.Count; i++)
+        {
+            for (var j = i + 1; j < x.Count; j++)
+            {
+                pairs++;
+                var dx = Math.Sign(x[i] - x[j]);
+                var dy = Math.Sign(y[i] - y[j]);
+                if (dx == 0)
+                    tiesX++;
+                if (dy == 0)
+                    tiesY++;
+                if (dx != 0 && dy != 0)
+                {
+                    if (dx == dy)
+                        concordant++;
+                    else
+                        discordant++;
+                }
+            }
+        }
+
+        var denominator = Math.Sqrt((double)(pairs - tiesX) * (pairs - tiesY));
+        return denominator > 0 ? (concordant - discordant) / denominator : 0;
+    }
+}
