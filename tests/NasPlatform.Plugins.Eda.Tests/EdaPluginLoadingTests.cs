@@ -39,7 +39,7 @@ public sealed class EdaPluginLoadingTests : IDisposable
         var evaluator = Catalog.Value.CreateEvaluator("eda", "routability", new JObject { ["dataset"] = _root, ["heldOutDesigns"] = 1 }, Path.GetTempPath(), 0, "test.json, $.evaluator.options");
         Assert.Equal(["quarter", "half", "full"], evaluator.Fidelities.Select(f => f.Name));
 
-        var candidate = Baselines.PlainCnn(new TrainingRecipe(2e-3, 0, 12, 8, 1)).ToCandidate();
+        var candidate = Baselines.PlainCnn(new TrainingRecipe(2e-3, 0, 20, 8, 1)).ToCandidate();
         Assert.Empty(space.Validate(candidate));
         var work = Directory.CreateTempSubdirectory("eda-catalog-");
         try
@@ -50,7 +50,7 @@ public sealed class EdaPluginLoadingTests : IDisposable
             foreach (var metric in new[] { "val_kendall_tau", "val_roc_auc", "test_kendall_tau", "test_roc_auc", "params", "flops" })
                 Assert.True(first.Metrics.ContainsKey(metric), metric);
             Assert.Equal(first.Metrics["test_roc_auc"], again.Metrics["test_roc_auc"]);
-            Assert.Equal(3, first.Metrics["epochs"]);
+            Assert.Equal(5, first.Metrics["epochs"]); // quarter fidelity: 0.25 x 20
             Assert.True(File.Exists(Assert.Single(first.Artifacts).Path));
         }
         finally
