@@ -28,6 +28,7 @@ public static class Program
             {
                 eda.SetDescription("EDA routability data: place and route generated designs with qflow/qrouter.");
                 eda.AddCommand<EdaDatasetCommand>("dataset").WithDescription("Build (or resume) a routability dataset: design x density x seed placements, each routed for layers x blockage.");
+                eda.AddCommand<EdaBenchCommand>("bench").WithDescription("Evaluate hand-designed candidates and an experiment's best trial side by side over several seeds (mean +- std).");
             });
         });
         return app.Run(args);

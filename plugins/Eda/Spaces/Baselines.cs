@@ -3,7 +3,8 @@ namespace NasPlatform.Plugins.Eda.Spaces;
 /// <summary>Hand-designed networks expressed in the same space, trained and scored by the same code.</summary>
 public static class Baselines
 {
-    public static readonly TrainingRecipe DefaultRecipe = new(2e-3, 1e-4, 20, 16, 1.0);
+    // Ten epochs: what the CPU budget of the benchmark allows for RouteNet (about 0.1 s per sample-epoch here).
+    public static readonly TrainingRecipe DefaultRecipe = new(2e-3, 1e-4, 10, 16, 1.0);
 
     /// <summary>
     /// RouteNet (Xie et al. ICCAD 2018), its hotspot FCN mapped into this space: 9x9 conv (32) and max pool,
