@@ -101,14 +101,21 @@ public sealed class EdaDatasetCommand : AsyncCommand<EdaDatasetCommand.Settings>
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{p.Done}/{p.Total}] {p.Last.Key}: {what}  ({rate:0}/h, {p.Failed} failed, eta {eta:hh\\:mm\\:ss})"));
             });
             var builder = new DatasetBuilder(settings.Directory, spec, tech);
+            // Ctrl+C or SIGTERM cancels: running tools are killed with their children, finished samples stay.
+            using var ctrlC = new CtrlC(cancellationToken);
             try
             {
-                var done = await builder.BuildAsync(settings.Parallel, progress, cancellationToken).ConfigureAwait(false);
+                var done = await builder.BuildAsync(settings.Parallel, progress, ctrlC.Token).ConfigureAwait(false);
                 Console.Error.WriteLine($"{done} of {spec.SampleCount} samples in {builder.Root}");
             }
             catch (ArgumentException e)
             {
                 throw new NasConfigurationException(e.Message);
+            }
+            catch (OperationCanceledException) when (ctrlC.Token.IsCancellationRequested)
+            {
+                Console.Error.WriteLine($"Stopped; run the same command again to resume ({builder.Root}).");
+                return RunHost.Interrupted;
             }
 
             return ExitCodes.Success;
