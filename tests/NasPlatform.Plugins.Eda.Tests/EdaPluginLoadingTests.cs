@@ -47,7 +47,7 @@ public sealed class EdaPluginLoadingTests : IDisposable
             var request = new EvaluationRequest(candidate, evaluator.Fidelities[0], 3, work.FullName);
             var first = await evaluator.EvaluateAsync(request, new Progress<EvaluationProgress>(), CancellationToken.None);
             var again = await evaluator.EvaluateAsync(request, new Progress<EvaluationProgress>(), CancellationToken.None);
-            foreach (var metric in new[] { "val_kendall_tau", "val_roc_auc", "test_kendall_tau", "test_roc_auc", "params", "flops" })
+            foreach (var metric in new[] { "val_kendall_tau", "val_roc_auc", "test_kendall_tau", "test_kendall_tau_within", "test_roc_auc", "params", "flops" })
                 Assert.True(first.Metrics.ContainsKey(metric), metric);
             Assert.Equal(first.Metrics["test_roc_auc"], again.Metrics["test_roc_auc"]);
             Assert.Equal(5, first.Metrics["epochs"]); // quarter fidelity: 0.25 x 20

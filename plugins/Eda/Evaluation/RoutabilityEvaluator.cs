@@ -12,7 +12,7 @@ namespace NasPlatform.Plugins.Eda.Evaluation;
 /// Trains a routability network on the training designs at the trial's fidelity and scores it on designs it
 /// never saw: val_* (the search's objective: validation designs) and test_* (reported only: test designs).
 /// Metrics: *_kendall_tau (predicted vs true first-pass failed-net ratio across placements), *_roc_auc
-/// (hotspot tiles), *_score (tau + AUC), train_loss, train_seconds, train_samples, epochs, params, flops.
+/// (hotspot tiles), *_kendall_tau_within (mean tau within each layers x blockage condition), *_score (tau + AUC), train_loss, train_seconds, train_samples, epochs, params, flops.
 /// </summary>
 public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : IEvaluator
 {
@@ -54,7 +54,9 @@ public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : 
             ["val_kendall_tau"] = result.Validation.KendallTau,
             ["val_roc_auc"] = result.Validation.RocAuc,
             ["val_score"] = result.Validation.KendallTau + result.Validation.RocAuc,
+            ["val_kendall_tau_within"] = result.Validation.KendallTauWithin,
             ["test_kendall_tau"] = result.Test.KendallTau,
+            ["test_kendall_tau_within"] = result.Test.KendallTauWithin,
             ["test_roc_auc"] = result.Test.RocAuc,
             ["test_score"] = result.Test.KendallTau + result.Test.RocAuc,
             ["train_loss"] = result.FinalLoss,

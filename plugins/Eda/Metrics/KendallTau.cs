@@ -35,4 +35,20 @@ public static class KendallTau
         var denominator = Math.Sqrt((double)(pairs - tiesX) * (pairs - tiesY));
         return denominator > 0 ? (concordant - discordant) / denominator : 0;
     }
+
+    /// <summary>
+    /// The mean of tau-b within each group (groups of one sample skipped): ranks placements against
+    /// others routed under the same conditions, so knobs that are model inputs cannot carry the score.
+    /// </summary>
+    public static double WithinGroups(IReadOnlyList<double> x, IReadOnlyList<double> y, IReadOnlyList<string> groups)
+    {
+        if (groups.Count != x.Count)
+            throw new ArgumentException($"{x.Count} predictions but {groups.Count} group names.");
+        var taus = Enumerable.Range(0, x.Count)
+            .GroupBy(i => groups[i], StringComparer.Ordinal)
+            .Where(g => g.Count() >= 2)
+            .Select(g => Compute(g.Select(i => x[i]).ToList(), g.Select(i => y[i]).ToList()))
+            .ToList();
+        return taus.Count == 0 ? 0 : taus.Average();
+    }
 }

@@ -71,7 +71,8 @@ public sealed class RoutabilityData
             r.Design,
             SampleFiles.ReadFloats(SampleFiles.FeaturesPath(root, r.Key), channels * grid * grid),
             SampleFiles.ReadFloats(SampleFiles.HotspotPath(root, r.Key), grid * grid),
-            r.Labels!.FirstPassRatio)).ToList();
+            r.Labels!.FirstPassRatio,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"L{r.Layers}-b{r.Blockage}"))).ToList();
         var train = samples.Where(s => !testSet.Contains(s.Design) && !validationSet.Contains(s.Design)).ToList();
         Scale(train, samples, channels, grid * grid);
         return new RoutabilityData(

@@ -83,7 +83,12 @@ public static class RoutabilityTrainer
                 labels.AddRange(s.Hotspot);
         }
 
-        return new RoutabilityScores(KendallTau.Compute(predicted, samples.Select(s => s.Ratio).ToList()), RocAuc.Compute(scores, labels), samples.Count);
+        var truth = samples.Select(s => s.Ratio).ToList();
+        return new RoutabilityScores(
+            KendallTau.Compute(predicted, truth),
+            RocAuc.Compute(scores, labels),
+            samples.Count,
+            KendallTau.WithinGroups(predicted, truth, samples.Select(s => s.Conditions).ToList()));
     }
 
     private static (Tensor X, Tensor Hotspot, Tensor Ratio) Batch(List<RoutabilitySample> batch, RoutabilityData data)

@@ -47,7 +47,7 @@ public sealed class EdaBenchCommand : AsyncCommand<EdaBenchCommand.Settings>
         public string? Output { get; init; }
     }
 
-    private static readonly string[] Reported = ["test_kendall_tau", "test_roc_auc", "val_kendall_tau", "val_roc_auc", "train_seconds"];
+    private static readonly string[] Reported = ["test_kendall_tau", "test_kendall_tau_within", "test_roc_auc", "val_kendall_tau", "val_roc_auc", "train_seconds"];
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         CommandErrors.GuardAsync(async () =>
@@ -135,7 +135,9 @@ public sealed class EdaBenchCommand : AsyncCommand<EdaBenchCommand.Settings>
                 var first = mine[0]["metrics"]!;
                 var cells = Reported.Select(m =>
                 {
-                    var values = mine.Select(r => r["metrics"]!.Value<double>(m)).ToList();
+                    var values = mine.Select(r => r["metrics"]!.Value<double?>(m)).OfType<double>().ToList();
+                    if (values.Count == 0)
+                        return "-";
                     var mean = values.Average();
                     var std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, values.Count - 1));
                     return string.Create(CultureInfo.InvariantCulture, $"{mean:0.000} ± {std:0.000}");

@@ -21,6 +21,19 @@ public sealed class MetricTests
     }
 
     [Fact]
+    public void WithinGroupTauAveragesEachConditionsTau()
+    {
+        // Pooled, one pair of 10 is out of order (tau 0.8); within them, one is
+        // ordered right (+1) and one wrong (-1): mean 0. The single-sample group is skipped.
+        double[] predicted = [0.1, 0.2, 0.9, 0.8, 0.5];
+        double[] truth = [0.1, 0.2, 0.8, 0.9, 0.5];
+        string[] groups = ["L3", "L3", "L2", "L2", "L4"];
+        Assert.Equal(0.8, KendallTau.Compute(predicted, truth), 12);
+        Assert.Equal(0.0, KendallTau.WithinGroups(predicted, truth, groups), 12);
+        Assert.Equal(1.0, KendallTau.WithinGroups(predicted, truth, ["a", "a", "b", "c", "d"]), 12);
+    }
+
+    [Fact]
     public void RocAucIsThePositiveOverNegativeChance()
     {
         // The scikit-learn example: 3 of the 4 positive-negative pairs are ordered right.
