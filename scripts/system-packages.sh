@@ -11,6 +11,8 @@ nas_ensure_packages() {
   [[ -d /usr/share/datasets/fashion-mnist ]] || missing+=(dataset-fashion-mnist)
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   command -v redis-server >/dev/null || missing+=(redis-server)
+  # The EDA plugin's flow (yosys, graywolf, qrouter via qflow) and the osu018 cells (a Recommends of qflow).
+  [[ -d /usr/share/qflow/tech/osu018 ]] || missing+=(qflow qflow-tech-osu018)
   for tool in "$@"; do command -v "$tool" >/dev/null || missing+=("$tool"); done
   ((${#missing[@]} == 0)) && return 0
   if ! command -v apt-get >/dev/null; then

@@ -28,6 +28,12 @@ public static class Program
                 bench.SetDescription("Benchmarks on tabular spaces.");
                 bench.AddCommand<BenchStrategiesCommand>("strategies").WithDescription("Compare strategies on a lookup table with a query budget.");
             });
+            config.AddBranch("eda", eda =>
+            {
+                eda.SetDescription("EDA routability data: place and route generated designs with qflow/qrouter.");
+                eda.AddCommand<EdaDatasetCommand>("dataset").WithDescription("Build (or resume) a routability dataset: design x density x seed placements, each routed for layers x blockage.");
+                eda.AddCommand<EdaBenchCommand>("bench").WithDescription("Evaluate hand-designed candidates and an experiment's best trial side by side over several seeds (mean +- std).");
+            });
         });
         return app.Run(args);
     }

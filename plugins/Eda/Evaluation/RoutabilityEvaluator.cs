@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Plugins.Eda.Spaces;
+using NasPlatform.Plugins.Eda.Training;
+using Newtonsoft.Json.Linq;
+
+namespace NasPlatform.Plugins.Eda.Evaluation;
+
+/// <summary>
+/// Trains a routability network on the training designs at the trial's fidelity and scores it on designs it
+/// never saw: val_* (the search's objective: validation designs) and test_* (reported only: test designs).
+/// Metrics: *_kendall_tau (predicted vs true first-pass failed-net ratio across placements), *_roc_auc
+/// (hotspot tiles), *_kendall_tau_within (mean tau within each layers x blockage condition), *_score (tau + AUC), train_loss, train_seconds, train_samples, epochs, params, flops.
+/// </summary>
+public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : IEvaluator
+{
+    public const string Name = "routability";
+
+    // A dataset is read and scaled once per process and split; samples are read-only afterwards.
+    private static readonly ConcurrentDictionary<string, Lazy<RoutabilityData>> Cache = new();
+
+    public RoutabilityEvaluatorOptions Options { get; } = options;
+
+    public IReadOnlyList<Fidelity> Fidelities => Options.Fidelities;
+
+    public static RoutabilityEvaluator Create(ComponentContext context) => new(RoutabilityEvaluatorOptions.Parse(context));
+
+    public RoutabilityData Data()
+    {
+        var key = string.Join('|', Options.Dataset, string.Join(',', Options.ValidationDesigns), string.Join(',', Options.TestDesigns), Options.HeldOutDesigns, Options.SplitSeed);
+        return Cache.GetOrAdd(key, _ => new Lazy<RoutabilityData>(() =>
+            RoutabilityData.Load(Options.Dataset, Options.ValidationDesigns, Options.TestDesigns, Options.HeldOutDesigns, Options.SplitSeed))).Value;
+    }
+
+    public Task<EvaluationResult> EvaluateAsync(EvaluationRequest request, IProgress<EvaluationProgress> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Task.FromResult(Evaluate(request, progress, cancellationToken));
+    }
+
+    public EvaluationResult Evaluate(EvaluationRequest request, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var net = RoutabilityNet.From(request.Candidate);
+        var data = Data();
+        var epochScale = request.Fidelity.Settings.TryGetValue("epochScale", out var e) ? e : 1.0;
+        var fraction = request.Fidelity.Settings.TryGetValue("dataFraction", out var f) ? f : 1.0;
+        var relay = progress is null ? null : new Progress(progress);
+        var result = RoutabilityTrainer.TrainAndScore(net, data, epochScale, fraction, request.Seed, relay, cancellationToken);
+        var (parameters, flops) = NetworkCost.Of(net, data.Channels, data.Grid);
+        var metrics = new Dictionary<string, double>
+        {
+            ["val_kendall_tau"] = result.Validation.KendallTau,
+            ["val_roc_auc"] = result.Validation.RocAuc,
+            ["val_score"] = result.Validation.KendallTau + result.Validation.RocAuc,
+            ["val_kendall_tau_within"] = result.Validation.KendallTauWithin,
+            ["test_kendall_tau"] = result.Test.KendallTau,
+            ["test_kendall_tau_within"] = result.Test.KendallTauWithin,
+            ["test_roc_auc"] = result.Test.RocAuc,
+            ["test_score"] = result.Test.KendallTau + result.Test.RocAuc,
+            ["train_loss"] = result.FinalLoss,
+            ["train_seconds"] = result.Seconds,
+            ["train_samples"] = result.TrainSamples,
+            ["epochs"] = result.Epochs,
+            ["params"] = parameters,
+            ["flops"] = flops,
+        };
+        Directory.CreateDirectory(request.WorkDirectory);
+        var path = Path.Combine(request.WorkDirectory, "split.json");
+        File.WriteAllText(path, new JObject
+        {
+            ["train"] = new JArray(data.Designs(data.Train)),
+            ["validation"] = new JArray(data.Designs(data.Validation)),
+            ["test"] = new JArray(data.Designs(data.Test)),
+            ["samples"] = new JObject { ["train"] = data.Train.Count, ["validation"] = data.Validation.Count, ["test"] = data.Test.Count, ["failedInDataset"] = data.FailedSamples },
+        }.ToString());
+        return new EvaluationResult(metrics, [new Artifact("split", path)]);
+    }
+
+    private sealed class Progress(IProgress<EvaluationProgress> target) : IProgress<(int Epoch, int Epochs, double Loss)>
+    {
+        public void Report((int Epoch, int Epochs, double Loss) value) =>
+            target.Report(new EvaluationProgress((double)value.Epoch / value.Epochs, string.Create(CultureInfo.InvariantCulture, $"epoch {value.Epoch}/{value.Epochs}, loss {value.Loss:G5}")));
+    }
+}

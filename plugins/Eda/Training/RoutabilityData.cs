@@ -1,0 +1,109 @@
+using NasPlatform.Eda.Dataset;
+using NasPlatform.Eda.Features;
+
+namespace NasPlatform.Plugins.Eda.Training;
+
+/// <summary>
+/// A dataset built by `nas eda dataset`, split by design into train, validation and test (never a design
+/// in two splits), with every feature channel divided by its 99th percentile over the training split
+/// (clipped at 4), so maps keep their absolute level across placements.
+/// </summary>
+public sealed class RoutabilityData
+{
+    private RoutabilityData(int channels, int grid, IReadOnlyList<RoutabilitySample> train, IReadOnlyList<RoutabilitySample> validation, IReadOnlyList<RoutabilitySample> test, int failedSamples)
+    {
+        Channels = channels;
+        Grid = grid;
+        Train = train;
+        Validation = validation;
+        Test = test;
+        FailedSamples = failedSamples;
+    }
+
+    public int Channels { get; }
+
+    public int Grid { get; }
+
+    public IReadOnlyList<RoutabilitySample> Train { get; }
+
+    public IReadOnlyList<RoutabilitySample> Validation { get; }
+
+    public IReadOnlyList<RoutabilitySample> Test { get; }
+
+    /// <summary>Samples whose tools failed: recorded in the dataset, left out of training and scoring.</summary>
+    public int FailedSamples { get; }
+
+    public IEnumerable<string> Designs(IReadOnlyList<RoutabilitySample> split) => split.Select(s => s.Design).Distinct().Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Loads the dataset. Designs named in <paramref name="test"/> and <paramref name="validation"/> go there;
+    /// when a list is empty, that many designs (<paramref name="heldOutDesigns"/>) are drawn with <paramref name="splitSeed"/>.
+    /// </summary>
+    public static RoutabilityData Load(string root, IReadOnlyList<string> validation, IReadOnlyList<string> test, int heldOutDesigns, int splitSeed)
+    {
+        var records = SampleFiles.ReadRecords(root);
+        var ok = records.Where(r => r.Succeeded).ToList();
+        if (ok.Count == 0)
+            throw new InvalidDataException($"{root} has no successful samples ({records.Count} recorded); build the dataset with 'nas eda dataset {root}'.");
+        var grid = ok[0].GridSize;
+        var channels = ok[0].Channels.Count;
+        if (ok.Any(r => r.GridSize != grid || r.Channels.Count != channels))
+            throw new InvalidDataException($"{root}: samples differ in grid size or channels; build a dataset with one --grid.");
+
+        var designs = ok.Select(r => r.Design).Distinct().Order(StringComparer.Ordinal).ToList();
+        foreach (var name in validation.Concat(test))
+        {
+            if (!designs.Contains(name))
+                throw new ArgumentException($"Design '{name}' is not in {root}; it has {string.Join(", ", designs)}.");
+        }
+
+        var shuffled = designs.Except(validation).Except(test).ToList();
+        new Random(splitSeed).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(shuffled));
+        var testSet = test.Count > 0 ? test.ToHashSet() : shuffled.Take(heldOutDesigns).ToHashSet();
+        var validationSet = validation.Count > 0 ? validation.ToHashSet() : shuffled.Except(testSet).Take(heldOutDesigns).ToHashSet();
+        if (testSet.Overlaps(validationSet))
+            throw new ArgumentException("A design is in both the validation and the test split.");
+        if (designs.Count - testSet.Count - validationSet.Count < 1)
+            throw new ArgumentException($"{root} has {designs.Count} designs: too few to hold out {testSet.Count} for test and {validationSet.Count} for validation and still train.");
+
+        var samples = ok.Select(r => new RoutabilitySample(
+            r.Key,
+            r.Design,
+            SampleFiles.ReadFloats(SampleFiles.FeaturesPath(root, r.Key), channels * grid * grid),
+            SampleFiles.ReadFloats(SampleFiles.HotspotPath(root, r.Key), grid * grid),
+            r.Labels!.FirstPassRatio,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"L{r.Layers}-b{r.Blockage}"))).ToList();
+        var train = samples.Where(s => !testSet.Contains(s.Design) && !validationSet.Contains(s.Design)).ToList();
+        Scale(train, samples, channels, grid * grid);
+        return new RoutabilityData(
+            channels,
+            grid,
+            train,
+            samples.Where(s => validationSet.Contains(s.Design)).ToList(),
+            samples.Where(s => testSet.Contains(s.Design)).ToList(),
+            records.Count - ok.Count);
+    }
+
+    private static void Scale(List<RoutabilitySample> train, List<RoutabilitySample> all, int channels, int tiles)
+    {
+        for (var c = 0; c < channels; c++)
+        {
+            var values = new List<float>(train.Count * tiles);
+            foreach (var s in train)
+                values.AddRange(s.Features.AsSpan(c * tiles, tiles).ToArray());
+            values.Sort();
+            var scale = values.Count == 0 ? 1f : values[(int)Math.Min(values.Count - 1, Math.Floor(0.99 * values.Count))];
+            if (scale <= 0)
+                scale = values.Count == 0 ? 1f : Math.Max(values[^1], 1e-12f);
+            foreach (var s in all)
+            {
+                var span = s.Features.AsSpan(c * tiles, tiles);
+                for (var i = 0; i < span.Length; i++)
+                    span[i] = Math.Min(span[i] / scale, 4f);
+            }
+        }
+    }
+
+    /// <summary>The channel names in feature order.</summary>
+    public static IReadOnlyList<string> ChannelNames => FeatureChannels.All;
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using NasPlatform.Plugins.Eda.Metrics;
+using NasPlatform.Plugins.Eda.Models;
+using NasPlatform.Plugins.Eda.Spaces;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace NasPlatform.Plugins.Eda.Training;
+
+/// <summary>
+/// Trains a <see cref="RoutabilityNet"/> with its recipe (AdamW; loss = BCE of the ratio logit against the
+/// failed-net ratio + hotspotWeight x BCE of the hotspot logits) and scores it. Every random choice
+/// (weights, the data fraction, batch order) comes from the seed; with one LibTorch thread a seed
+/// reproduces the same scores.
+/// </summary>
+public static class RoutabilityTrainer
+{
+    public sealed record Result(RoutabilityScores Validation, RoutabilityScores Test, double FinalLoss, int Epochs, int TrainSamples, double Seconds);
+
+    public static Result TrainAndScore(RoutabilityNet net, RoutabilityData data, double epochScale, double dataFraction, int seed, IProgress<(int Epoch, int Epochs, double Loss)>? progress, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var rng = new Random(seed);
+        var train = data.Train.ToList();
+        if (dataFraction < 1)
+        {
+            rng.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(train));
+            train = train.Take(Math.Max(net.Recipe.BatchSize, (int)Math.Round(train.Count * dataFraction))).ToList();
+        }
+
+        var epochs = Math.Max(1, (int)Math.Round(net.Recipe.Epochs * epochScale));
+        using var model = new RoutabilityModel(net, data.Channels, rng);
+        using var optimizer = optim.AdamW(model.parameters(), net.Recipe.LearningRate, weight_decay: net.Recipe.WeightDecay);
+        var order = Enumerable.Range(0, train.Count).ToArray();
+        double epochLoss = 0;
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            model.train();
+            rng.Shuffle(order);
+            epochLoss = 0;
+            for (var start = 0; start < order.Length; start += net.Recipe.BatchSize)
+            {
+                var batch = order.Skip(start).Take(net.Recipe.BatchSize).Select(i => train[i]).ToList();
+                if (batch.Count < 2)
+                    continue; // batch norm needs two samples
+                using var scope = NewDisposeScope();
+                var (x, hot, ratio) = Batch(batch, data);
+                optimizer.zero_grad();
+                var (ratioLogit, hotLogits) = model.call(x);
+                var loss = nn.functional.binary_cross_entropy_with_logits(ratioLogit, ratio)
+                           + net.Recipe.HotspotWeight * nn.functional.binary_cross_entropy_with_logits(hotLogits, hot);
+                loss.backward();
+                optimizer.step();
+                epochLoss += loss.item<float>() * batch.Count;
+            }
+
+            epochLoss /= Math.Max(1, train.Count);
+            progress?.Report((epoch + 1, epochs, epochLoss));
+        }
+
+        model.eval();
+        return new Result(Score(model, data.Validation, data), Score(model, data.Test, data), epochLoss, epochs, train.Count, watch.Elapsed.TotalSeconds);
+    }
+
+    public static RoutabilityScores Score(RoutabilityModel model, IReadOnlyList<RoutabilitySample> samples, RoutabilityData data)
+    {
+        if (samples.Count == 0)
+            return new RoutabilityScores(0, 0.5, 0);
+        var predicted = new List<double>(samples.Count);
+        var scores = new List<float>(samples.Count * data.Grid * data.Grid);
+        var labels = new List<float>(scores.Capacity);
+        using var noGrad = no_grad();
+        for (var start = 0; start < samples.Count; start += 64)
+        {
+            using var scope = NewDisposeScope();
+            var batch = samples.Skip(start).Take(64).ToList();
+            var (x, _, _) = Batch(batch, data);
+            var (ratioLogit, hotLogits) = model.call(x);
+            predicted.AddRange(ratioLogit.data<float>().ToArray().Select(v => (double)v));
+            scores.AddRange(hotLogits.contiguous().data<float>().ToArray());
+            foreach (var s in batch)
+                labels.AddRange(s.Hotspot);
+        }
+
+        var truth = samples.Select(s => s.Ratio).ToList();
+        return new RoutabilityScores(
+            KendallTau.Compute(predicted, truth),
+            RocAuc.Compute(scores, labels),
+            samples.Count,
+            KendallTau.WithinGroups(predicted, truth, samples.Select(s => s.Conditions).ToList()));
+    }
+
+    private static (Tensor X, Tensor Hotspot, Tensor Ratio) Batch(List<RoutabilitySample> batch, RoutabilityData data)
+    {
+        var g = data.Grid;
+        var features = new float[batch.Count * data.Channels * g * g];
+        var hot = new float[batch.Count * g * g];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Features.CopyTo(features, i * data.Channels * g * g);
+            batch[i].Hotspot.CopyTo(hot, i * g * g);
+        }
+
+        return (
+            tensor(features, [batch.Count, data.Channels, g, g]),
+            tensor(hot, [batch.Count, g, g]),
+            tensor(batch.Select(s => (float)s.Ratio).ToArray(), [batch.Count]));
+    }
+}

@@ -1,0 +1,47 @@
+using Newtonsoft.Json;
+
+namespace NasPlatform.Eda.Dataset;
+
+/// <summary>
+/// One labelled placement-and-routing run, saved as samples/KEY.json beside KEY.features.bin
+/// (float32, channel-major: channel, row, column) and KEY.hotspot.bin (float32 row, column).
+/// A failed tool run is a sample too, with <see cref="Status"/> "failed", the step and the error.
+/// </summary>
+public sealed record SampleRecord
+{
+    [JsonProperty("key")] public required string Key { get; init; }
+
+    [JsonProperty("design")] public required string Design { get; init; }
+
+    [JsonProperty("density")] public required double Density { get; init; }
+
+    [JsonProperty("seed")] public required int Seed { get; init; }
+
+    [JsonProperty("layers")] public required int Layers { get; init; }
+
+    [JsonProperty("blockage")] public required double Blockage { get; init; }
+
+    [JsonProperty("status")] public required string Status { get; init; }
+
+    [JsonProperty("failedStep")] public string? FailedStep { get; init; }
+
+    [JsonProperty("error")] public string? Error { get; init; }
+
+    [JsonProperty("labels")] public SampleLabels? Labels { get; init; }
+
+    [JsonProperty("cells")] public int Cells { get; init; }
+
+    [JsonProperty("gridSize")] public int GridSize { get; init; }
+
+    [JsonProperty("channels")] public IReadOnlyList<string> Channels { get; init; } = [];
+
+    [JsonProperty("technology")] public string Technology { get; init; } = "";
+
+    [JsonProperty("placedDef")] public string? PlacedDef { get; init; }
+
+    [JsonProperty("tools")] public IReadOnlyList<ToolProvenance> Tools { get; init; } = [];
+
+    [JsonProperty("createdAt")] public DateTimeOffset CreatedAt { get; init; }
+
+    [JsonIgnore] public bool Succeeded => Status == "ok";
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace NasPlatform.Eda.Flow;
+
+/// <summary>
+/// Synthesizes (yosys) and places (graywolf) a design with qflow in a project folder
+/// (source/, synthesis/, layout/, log/). The density goes into project_vars.sh, the seed into
+/// layout/TOP.par (*random.seed) between synthesis and placement.
+/// </summary>
+public sealed partial class QflowPlacer(string technology, TimeSpan timeout)
+{
+    public string Technology { get; } = technology;
+
+    /// <summary>Places the design and returns the placed DEF (layout/TOP_unroute.def).</summary>
+    public async Task<string> PlaceAsync(DesignSource design, PlacementKnobs knobs, string projectDirectory, List<ToolRun> runs, CancellationToken cancellationToken)
+    {
+        foreach (var folder in new[] { "source", "synthesis", "layout", "log" })
+            Directory.CreateDirectory(Path.Combine(projectDirectory, folder));
+        await File.WriteAllTextAsync(Path.Combine(projectDirectory, "source", design.Top + ".v"), design.Verilog, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(
+            Path.Combine(projectDirectory, "project_vars.sh"),
+            "#!/bin/tcsh -f\n" + string.Create(CultureInfo.InvariantCulture, $"set initial_density = {knobs.Density:0.###}\n"),
+            cancellationToken).ConfigureAwait(false);
+
+        var synthesis = await Run("synthesize", design.Top, projectDirectory, runs, cancellationToken).ConfigureAwait(false);
+        var par = Path.Combine(projectDirectory, "layout", design.Top + ".par");
+        var netlist = Path.Combine(projectDirectory, "synthesis", design.Top + ".blif");
+        if (!File.Exists(netlist) || !File.Exists(par))
+            throw new ToolFailedException("synthesize", synthesis, $"qflow synthesize left no {design.Top}.blif or .par in {projectDirectory}; the Verilog may not synthesize. Log tail:\n{synthesis.Tail()}");
+
+        var text = await File.ReadAllTextAsync(par, cancellationToken).ConfigureAwait(false);
+        if (!SeedLine().IsMatch(text))
+            throw new ToolFailedException("place", null, $"{par} has no '*random.seed' line to set the placement seed.");
+        text = SeedLine().Replace(text, string.Create(CultureInfo.InvariantCulture, $"*random.seed : {knobs.Seed}"));
+        await File.WriteAllTextAsync(par, text, cancellationToken).ConfigureAwait(false);
+
+        var place = await Run("place", design.Top, projectDirectory, runs, cancellationToken).ConfigureAwait(false);
+        var def = Path.Combine(projectDirectory, "layout", design.Top + "_unroute.def");
+        if (!File.Exists(def))
+            throw new ToolFailedException("place", place, $"qflow place left no {Path.GetFileName(def)}. Log tail:\n{place.Tail()}");
+        return def;
+    }
+
+    private async Task<ToolRun> Run(string step, string top, string directory, List<ToolRun> runs, CancellationToken cancellationToken)
+    {
+        var run = await ToolRunner.RunAsync("qflow", ["-T", Technology, step, top], directory, timeout, cancellationToken).ConfigureAwait(false);
+        runs.Add(run);
+        if (!run.Succeeded)
+            throw new ToolFailedException(step, run, run.TimedOut ? $"qflow {step} ran past {timeout.TotalSeconds:0} s." : $"qflow {step} exited with {run.ExitCode}. Log tail:\n{run.Tail()}");
+        return run;
+    }
+
+    [GeneratedRegex(@"^\*random\.seed\s*:.*$", RegexOptions.Multiline)]
+    private static partial Regex SeedLine();
+}

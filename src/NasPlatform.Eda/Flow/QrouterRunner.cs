@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using NasPlatform.Eda.Features;
+
+namespace NasPlatform.Eda.Flow;
+
+/// <summary>
+/// Drives qrouter in batch (qrouter -nog -s script.tcl): read the LEF, set the layers, add qflow's edge
+/// obstructions and the blockage, read the placed DEF, save the 'congested' estimate, run stage1
+/// (first-pass maze routing; its result is the failed-net count) and save 'failing', then stage2
+/// (rip-up and reroute), write_failed (de-duplicated here: qrouter lists some nets twice) and write_def.
+/// </summary>
+public sealed class QrouterRunner(string lefPath, TimeSpan timeout)
+{
+    public async Task<RoutingOutcome> RouteAsync(
+        string placedDef,
+        IReadOnlyList<string> routingLayerNames,
+        RoutingKnobs knobs,
+        IReadOnlyList<RoutingObstruction> obstructions,
+        string workDirectory,
+        List<ToolRun> runs,
+        CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(workDirectory);
+        var script = new StringBuilder();
+        script.AppendLine("verbose 0");
+        script.AppendLine($"read_lef {Quote(lefPath)}");
+        script.AppendLine(Invariant($"layers {knobs.Layers}"));
+        script.AppendLine("via stack 1");
+        script.AppendLine("vdd vdd");
+        script.AppendLine("gnd gnd");
+        var edges = Path.ChangeExtension(placedDef.Replace("_unroute.def", ".def", StringComparison.Ordinal), ".obs");
+        if (File.Exists(edges))
+        {
+            foreach (var line in await File.ReadAllLinesAsync(edges, cancellationToken).ConfigureAwait(false))
+            {
+                if (line.TrimStart().StartsWith("obstruction", StringComparison.Ordinal))
+                    script.AppendLine(line.Trim());
+            }
+        }
+
+        foreach (var o in obstructions)
+        {
+            if (o.Layer < 1 || o.Layer > routingLayerNames.Count)
+                throw new ArgumentException($"Obstruction layer {o.Layer} is not one of the LEF's {routingLayerNames.Count} routing layers.", nameof(obstructions));
+            script.AppendLine(Invariant($"obstruction {o.Rect.X0:0.###} {o.Rect.Y0:0.###} {o.Rect.X1:0.###} {o.Rect.Y1:0.###} {routingLayerNames[o.Layer - 1]}"));
+        }
+
+        script.AppendLine($"read_def {Quote(Path.GetFullPath(placedDef))}");
+        script.AppendLine("set fh [open congestion.txt w]");
+        script.AppendLine("foreach item [congested 100000000] { puts $fh \"[lindex $item 0] [lindex $item 1]\" }");
+        script.AppendLine("close $fh");
+        script.AppendLine("set n [stage1]");
+        script.AppendLine("set fh [open stage1.txt w]");
+        script.AppendLine("puts $fh $n");
+        script.AppendLine("foreach net [failing] { puts $fh $net }");
+        script.AppendLine("close $fh");
+        script.AppendLine(Invariant($"stage2 mask none effort {knobs.Effort}"));
+        script.AppendLine("write_failed failed.txt");
+        script.AppendLine("write_def routed.def");
+        script.AppendLine("quit");
+        foreach (var stale in new[] { "congestion.txt", "stage1.txt", "failed.txt", "routed.def" })
+            File.Delete(Path.Combine(workDirectory, stale));
+        await File.WriteAllTextAsync(Path.Combine(workDirectory, "route.tcl"), script.ToString(), cancellationToken).ConfigureAwait(false);
+
+        var run = await ToolRunner.RunAsync("qrouter", ["-nog", "-s", "route.tcl"], workDirectory, timeout, cancellationToken).ConfigureAwait(false);
+        runs.Add(run);
+        if (run.TimedOut)
+            throw new ToolFailedException("route", run, $"qrouter ran past {timeout.TotalSeconds:0} s.");
+        var stage1 = Path.Combine(workDirectory, "stage1.txt");
+        if (!File.Exists(stage1))
+            throw new ToolFailedException("route", run, $"qrouter exited with {run.ExitCode} before stage1 finished. Log tail:\n{run.Tail()}");
+
+        var stage1Lines = (await File.ReadAllLinesAsync(stage1, cancellationToken).ConfigureAwait(false)).Where(l => l.Trim().Length > 0).ToList();
+        if (stage1Lines.Count == 0 || !int.TryParse(stage1Lines[0].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var firstPass))
+            throw new ToolFailedException("route", run, $"{stage1}: the first line should be stage1's failed-net count.");
+        var firstPassNets = stage1Lines.Skip(1).Select(l => l.Trim()).Distinct(StringComparer.Ordinal).ToList();
+
+        var failedFile = Path.Combine(workDirectory, "failed.txt");
+        if (!File.Exists(failedFile) && !run.Succeeded)
+            throw new ToolFailedException("route", run, $"qrouter exited with {run.ExitCode} during stage2. Log tail:\n{run.Tail()}");
+        // write_failed writes nothing when every net routed; its first line is a count header.
+        var finalNets = File.Exists(failedFile)
+            ? (await File.ReadAllLinesAsync(failedFile, cancellationToken).ConfigureAwait(false))
+                .Skip(1).Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList()
+            : [];
+
+        var congestion = new Dictionary<string, double>(StringComparer.Ordinal);
+        var congestionFile = Path.Combine(workDirectory, "congestion.txt");
+        if (File.Exists(congestionFile))
+        {
+            foreach (var line in await File.ReadAllLinesAsync(congestionFile, cancellationToken).ConfigureAwait(false))
+            {
+                var cut = line.LastIndexOf(' ');
+                if (cut > 0 && double.TryParse(line.AsSpan(cut + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                    congestion[line[..cut]] = value;
+            }
+        }
+
+        var routed = Path.Combine(workDirectory, "routed.def");
+        return new RoutingOutcome(firstPass, firstPassNets, finalNets, congestion, File.Exists(routed) ? routed : null);
+    }
+
+    private static string Quote(string path) => "{" + path + "}";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

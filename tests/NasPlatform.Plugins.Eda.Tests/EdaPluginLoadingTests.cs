@@ -1,0 +1,68 @@
+using Newtonsoft.Json.Linq;
+using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Engine.Plugins;
+using NasPlatform.Plugins.Eda.Spaces;
+using NasPlatform.Plugins.Eda.Tests.Training;
+
+namespace NasPlatform.Plugins.Eda.Tests;
+
+/// <summary>The plugin as the CLI sees it: loaded by the engine's PluginCatalog from artifacts/bin/nas/plugins.</summary>
+public sealed class EdaPluginLoadingTests : IDisposable
+{
+    private static readonly Lazy<PluginCatalog> Catalog = new(() => PluginCatalog.Load([PluginsFolder]));
+    private readonly string _root = SyntheticDataset.Write(Path.Combine(Path.GetTempPath(), "nas-eda-cat-" + Guid.NewGuid().ToString("N")), designs: 4, perDesign: 6);
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private static string PluginsFolder
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "NasPlatform.sln")))
+                    return Path.Combine(dir.FullName, "artifacts", "bin", "nas", "plugins");
+            }
+
+            throw new InvalidOperationException($"No NasPlatform.sln above {AppContext.BaseDirectory}.");
+        }
+    }
+
+    [Fact]
+    public async Task SpaceAndEvaluatorWorkThroughTheCatalog()
+    {
+        TorchSharp.torch.set_num_threads(1);
+        var plugin = Catalog.Value.Find("eda");
+        Assert.NotNull(plugin);
+        Assert.DoesNotContain(Catalog.Value.Failures, f => f.Path.Contains("Eda", StringComparison.Ordinal));
+        var space = Catalog.Value.CreateSearchSpace("eda", RoutabilitySpace.Name, JObject.Parse("""{ "grid": 8, "maxStages": 3 }"""), Path.GetTempPath(), 0, "test.json, $.searchSpace.options");
+        var evaluator = Catalog.Value.CreateEvaluator("eda", "routability", new JObject { ["dataset"] = _root, ["heldOutDesigns"] = 1 }, Path.GetTempPath(), 0, "test.json, $.evaluator.options");
+        Assert.Equal(["quarter", "half", "full"], evaluator.Fidelities.Select(f => f.Name));
+
+        var candidate = Baselines.PlainCnn(new TrainingRecipe(2e-3, 0, 20, 8, 1)).ToCandidate();
+        Assert.Empty(space.Validate(candidate));
+        var work = Directory.CreateTempSubdirectory("eda-catalog-");
+        try
+        {
+            var request = new EvaluationRequest(candidate, evaluator.Fidelities[0], 3, work.FullName);
+            var first = await evaluator.EvaluateAsync(request, new Progress<EvaluationProgress>(), CancellationToken.None);
+            var again = await evaluator.EvaluateAsync(request, new Progress<EvaluationProgress>(), CancellationToken.None);
+            foreach (var metric in new[] { "val_kendall_tau", "val_roc_auc", "test_kendall_tau", "test_kendall_tau_within", "test_roc_auc", "params", "flops" })
+                Assert.True(first.Metrics.ContainsKey(metric), metric);
+            Assert.Equal(first.Metrics["test_roc_auc"], again.Metrics["test_roc_auc"]);
+            Assert.Equal(5, first.Metrics["epochs"]); // quarter fidelity: 0.25 x 20
+            Assert.True(File.Exists(Assert.Single(first.Artifacts).Path));
+        }
+        finally
+        {
+            work.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void MissingDatasetIsAConfigurationError()
+    {
+        var e = Assert.ThrowsAny<Exception>(() => Catalog.Value.CreateEvaluator("eda", "routability", new JObject { ["dataset"] = "no-such-dir" }, Path.GetTempPath(), 0, "exp.json, $.evaluator.options"));
+        Assert.Contains("nas eda dataset", e.Message, StringComparison.Ordinal);
+    }
+}
