@@ -51,7 +51,8 @@ public sealed class EdaPluginLoadingTests : IDisposable
                 Assert.True(first.Metrics.ContainsKey(metric), metric);
             Assert.Equal(first.Metrics["test_roc_auc"], again.Metrics["test_roc_auc"]);
             Assert.Equal(5, first.Metrics["epochs"]); // quarter fidelity: 0.25 x 20
-            Assert.True(File.Exists(Assert.Single(first.Artifacts).Path));
+            Assert.All(first.Artifacts, a => Assert.True(File.Exists(a.Path), a.Name));
+            Assert.Equal(["split", "hotspots"], first.Artifacts.Select(a => a.Name));
         }
         finally
         {

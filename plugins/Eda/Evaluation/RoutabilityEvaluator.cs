@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Eda.Features;
 using NasPlatform.Plugins.Eda.Spaces;
 using NasPlatform.Plugins.Eda.Training;
+using NasPlatform.Plugins.Eda.Views;
 using Newtonsoft.Json.Linq;
 
 namespace NasPlatform.Plugins.Eda.Evaluation;
@@ -13,6 +15,7 @@ namespace NasPlatform.Plugins.Eda.Evaluation;
 /// never saw: val_* (the search's objective: validation designs) and test_* (reported only: test designs).
 /// Metrics: *_kendall_tau (predicted vs true first-pass failed-net ratio across placements), *_roc_auc
 /// (hotspot tiles), *_kendall_tau_within (mean tau within each layers x blockage condition), *_score (tau + AUC), train_loss, train_seconds, train_samples, epochs, params, flops.
+/// Artifacts: split.json (designs per split) and hotspots.json (three test placements' RUDY, true and predicted hotspot maps; see <see cref="HotspotsFile"/>).
 /// </summary>
 public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : IEvaluator
 {
@@ -75,7 +78,9 @@ public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : 
             ["test"] = new JArray(data.Designs(data.Test)),
             ["samples"] = new JObject { ["train"] = data.Train.Count, ["validation"] = data.Validation.Count, ["test"] = data.Test.Count, ["failedInDataset"] = data.FailedSamples },
         }.ToString());
-        return new EvaluationResult(metrics, [new Artifact("split", path)]);
+        var hotspots = Path.Combine(request.WorkDirectory, HotspotsFile.FileName);
+        HotspotsFile.Write(hotspots, data.Grid, FeatureChannels.Rudy, result.TestExamples);
+        return new EvaluationResult(metrics, [new Artifact("split", path), new Artifact(HotspotsFile.ArtifactName, hotspots)]);
     }
 
     private sealed class Progress(IProgress<EvaluationProgress> target) : IProgress<(int Epoch, int Epochs, double Loss)>

@@ -104,6 +104,13 @@ public sealed class RoutabilityData
         }
     }
 
+    /// <summary>The position of a feature channel (a <see cref="FeatureChannels"/> name) in the model's input.</summary>
+    public int ChannelIndex(string name)
+    {
+        var index = FeatureChannels.All.ToList().IndexOf(name);
+        return index >= 0 && index < Channels ? index : throw new ArgumentException($"'{name}' is not one of the dataset's {Channels} channels ({string.Join(", ", FeatureChannels.All.Take(Channels))}).", nameof(name));
+    }
+
     /// <summary>The channel names in feature order.</summary>
     public static IReadOnlyList<string> ChannelNames => FeatureChannels.All;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NasPlatform.Eda.Features;
 using NasPlatform.Plugins.Eda.Metrics;
 using NasPlatform.Plugins.Eda.Models;
 using NasPlatform.Plugins.Eda.Spaces;
@@ -15,7 +16,14 @@ namespace NasPlatform.Plugins.Eda.Training;
 /// </summary>
 public static class RoutabilityTrainer
 {
-    public sealed record Result(RoutabilityScores Validation, RoutabilityScores Test, double FinalLoss, int Epochs, int TrainSamples, double Seconds);
+    public sealed record Result(RoutabilityScores Validation, RoutabilityScores Test, double FinalLoss, int Epochs, int TrainSamples, double Seconds)
+    {
+        /// <summary>A few test placements with their maps and predictions, for the trial's views.</summary>
+        public IReadOnlyList<HotspotExample> TestExamples { get; init; } = [];
+    }
+
+    /// <summary>How many held-out placements a trial keeps for showing.</summary>
+    public const int ExampleCount = 3;
 
     public static Result TrainAndScore(RoutabilityNet net, RoutabilityData data, double epochScale, double dataFraction, int seed, IProgress<(int Epoch, int Epochs, double Loss)>? progress, CancellationToken cancellationToken)
     {
@@ -60,7 +68,40 @@ public static class RoutabilityTrainer
         }
 
         model.eval();
-        return new Result(Score(model, data.Validation, data), Score(model, data.Test, data), epochLoss, epochs, train.Count, watch.Elapsed.TotalSeconds);
+        return new Result(Score(model, data.Validation, data), Score(model, data.Test, data), epochLoss, epochs, train.Count, watch.Elapsed.TotalSeconds)
+        {
+            TestExamples = Examples(model, data.Test, data, ExampleCount, data.ChannelIndex(FeatureChannels.Rudy)),
+        };
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> of <paramref name="samples"/> spread over the true failed-net ratio (the lowest,
+    /// the highest and evenly between, ties by key), with the model's hotspot probabilities and ratio; the feature map
+    /// is channel <paramref name="channel"/> of the model's (scaled) input.
+    /// </summary>
+    public static IReadOnlyList<HotspotExample> Examples(RoutabilityModel model, IReadOnlyList<RoutabilitySample> samples, RoutabilityData data, int count, int channel)
+    {
+        if (samples.Count == 0 || count < 1)
+            return [];
+        var sorted = samples.OrderBy(s => s.Ratio).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
+        var picked = (count == 1 ? [sorted.Count / 2] : Enumerable.Range(0, count).Select(i => (int)Math.Round(i * (sorted.Count - 1) / (double)(count - 1))))
+            .Distinct().Select(i => sorted[i]).ToList();
+        var tiles = data.Grid * data.Grid;
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var (x, _, _) = Batch(picked, data);
+        var (ratioLogit, hotLogits) = model.call(x);
+        var ratio = ratioLogit.sigmoid().data<float>().ToArray();
+        var hot = hotLogits.sigmoid().contiguous().data<float>().ToArray();
+        return picked.Select((s, i) => new HotspotExample(
+            s.Key,
+            s.Design,
+            s.Conditions,
+            s.Ratio,
+            ratio[i],
+            s.Features.AsSpan(channel * tiles, tiles).ToArray(),
+            (float[])s.Hotspot.Clone(),
+            hot.AsSpan(i * tiles, tiles).ToArray())).ToList();
     }
 
     public static RoutabilityScores Score(RoutabilityModel model, IReadOnlyList<RoutabilitySample> samples, RoutabilityData data)

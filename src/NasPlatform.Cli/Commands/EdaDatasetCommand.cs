@@ -8,8 +8,9 @@ using Spectre.Console.Cli;
 namespace NasPlatform.Cli.Commands;
 
 /// <summary>
-/// `nas eda dataset DIR`: places and routes a sweep of generated designs with qflow and qrouter and
-/// stores features and labels per sample in DIR; run it again (same options) to resume after a kill.
+/// `nas eda dataset DIR`: places and routes a sweep of generated designs and the user's Verilog (--verilog)
+/// with qflow and qrouter, routes the user's placed DEFs (--def with --lef) with qrouter, and stores
+/// features and labels per sample in DIR; run it again (same options) to resume after a kill.
 /// </summary>
 public sealed class EdaDatasetCommand : AsyncCommand<EdaDatasetCommand.Settings>
 {
@@ -20,8 +21,20 @@ public sealed class EdaDatasetCommand : AsyncCommand<EdaDatasetCommand.Settings>
         public string Directory { get; init; } = "";
 
         [CommandOption("--designs <LIST>")]
-        [Description("Comma-separated design names (mulN, macN, addN_K, firT_W, aluW, cntK_W, xbarP_W). Default: 12 designs of ~200-1,200 cells.")]
+        [Description("Comma-separated design names (mulN, macN, addN_K, firT_W, aluW, cntK_W, xbarP_W). Default: 12 designs of ~200-1,200 cells, or none when --verilog or --def is given.")]
         public string? Designs { get; init; }
+
+        [CommandOption("--verilog <FILE[:TOP]>")]
+        [Description("Your own Verilog design (repeatable): a self-contained file and its top module (default: the file name), synthesized and placed by qflow at every density and seed like a generated design.")]
+        public string[] Verilog { get; init; } = [];
+
+        [CommandOption("--def <FILE>")]
+        [Description("An already placed DEF (repeatable), routed by qrouter under every --layers x --blockages; needs --lef. Placement options do not apply to it.")]
+        public string[] Def { get; init; } = [];
+
+        [CommandOption("--lef <FILE>")]
+        [Description("LEF file(s) of the --def placements (repeatable: technology LEF, then cells LEF); qrouter and the feature maps read them.")]
+        public string[] Lef { get; init; } = [];
 
         [CommandOption("--densities <LIST>")]
         [Description("Placement densities (qflow initial_density). Default 0.55,0.7,0.85.")]
@@ -64,9 +77,15 @@ public sealed class EdaDatasetCommand : AsyncCommand<EdaDatasetCommand.Settings>
         CommandErrors.GuardAsync(async () =>
         {
             var defaults = new SweepSpec();
+            var own = settings.Verilog.Length + settings.Def.Length > 0;
+            if (settings.Lef.Length > 0 && settings.Def.Length == 0)
+                throw new NasConfigurationException($"--lef {settings.Lef[0]}: LEF files go with placed DEFs; add --def FILE (generated and --verilog designs use the --technology's LEF).");
             var spec = new SweepSpec
             {
-                Designs = settings.Designs is { } d ? d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : defaults.Designs,
+                Designs = settings.Designs is { } d ? d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : own ? [] : defaults.Designs,
+                Verilog = settings.Verilog.Select(SweepInputs.ParseVerilog).ToList(),
+                PlacedDefs = settings.Def.Select(Path.GetFullPath).ToList(),
+                Lefs = settings.Lef.Select(Path.GetFullPath).ToList(),
                 Densities = settings.Densities is { } x ? Numbers(x, "--densities") : defaults.Densities,
                 Seeds = settings.Seeds,
                 Layers = settings.Layers is { } l ? Numbers(l, "--layers").Select(v => (int)v).ToList() : defaults.Layers,
@@ -83,9 +102,11 @@ public sealed class EdaDatasetCommand : AsyncCommand<EdaDatasetCommand.Settings>
             string tech;
             try
             {
-                tech = DatasetBuilder.FindTechnology(spec.Technology);
+                // Checked before the folder is made: a bad DEF or LEF is named at once, with its line.
+                SweepInputs.CheckPlacedDefs(spec.PlacedDefs, spec.Lefs, spec.Layers);
+                tech = spec.Designs.Count + spec.Verilog.Count > 0 ? DatasetBuilder.FindTechnology(spec.Technology) : "";
             }
-            catch (DirectoryNotFoundException e)
+            catch (Exception e) when (e is DirectoryNotFoundException or ArgumentException)
             {
                 throw new NasConfigurationException(e.Message);
             }

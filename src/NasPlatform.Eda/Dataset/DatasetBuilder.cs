@@ -8,9 +8,9 @@ using NasPlatform.Eda.Lef;
 namespace NasPlatform.Eda.Dataset;
 
 /// <summary>
-/// Builds a routability dataset: places each design x density x seed with qflow (in parallel), routes
-/// each placement for each layers x blockage with qrouter, and stores features, labels and provenance
-/// per sample. Finished samples are skipped, so a killed build resumes where it stopped.
+/// Builds a routability dataset: places each design (generated or the user's Verilog) x density x seed with
+/// qflow (in parallel), imports the user's placed DEFs as they are, routes each placement for each layers x
+/// blockage with qrouter, and stores features, labels and provenance per sample. Finished samples are skipped, so a killed build resumes where it stopped.
 /// </summary>
 public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirectory)
 {
@@ -37,6 +37,36 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
 
     public async Task<int> BuildAsync(int parallel, IProgress<DatasetProgress>? progress, CancellationToken cancellationToken)
     {
+        var work = new List<PlacementJob>();
+        if (spec.Designs.Count + spec.Verilog.Count > 0)
+        {
+            var lef = Path.Combine(techDirectory, spec.Technology + "_stdcells.lef");
+            if (!File.Exists(lef))
+                throw new FileNotFoundException($"{lef} is missing: the technology folder {techDirectory} has no standard-cell LEF.");
+            var tech = Tech(LefReader.Read(lef), [lef], spec.Technology);
+            var sources = spec.Designs.Select(d => (d, "generated", (Func<DesignSource>)(() => DesignGenerator.Generate(d))))
+                .Concat(spec.Verilog.Select(v => (v.Top, "verilog:" + v.Path, (Func<DesignSource>)(() => new DesignSource(v.Top, File.ReadAllText(v.Path))))))
+                .ToList();
+            for (var seed = 1; seed <= spec.Seeds; seed++)
+                foreach (var (design, source, rtl) in sources)
+                    foreach (var density in spec.Densities)
+                        work.Add(new PlacementJob(design, density, seed, PlacementKey(design, density, seed), source, rtl, null, tech));
+        }
+
+        if (spec.PlacedDefs.Count > 0)
+        {
+            // Imported placements are routed with the user's LEFs (technology and cells), not qflow's.
+            var tech = Tech(SweepInputs.CheckPlacedDefs(spec.PlacedDefs, spec.Lefs, spec.Layers), spec.Lefs, "lef:" + string.Join(",", spec.Lefs.Select(Path.GetFileName)));
+            foreach (var def in spec.PlacedDefs)
+            {
+                var design = DefReader.Read(def).Name;
+                work.Add(new PlacementJob(design, 0, 0, ImportedKey(design, def), "def:" + Path.GetFullPath(def), null, def, tech));
+            }
+        }
+
+        if (work.GroupBy(w => w.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ArgumentException($"Two inputs make the placement '{twice.Key}' ({string.Join(", ", twice.Select(w => w.Source))}); rename a file or a module.");
+
         Directory.CreateDirectory(SampleFiles.SamplesFolder(Root));
         var specPath = Path.Combine(Root, "spec.json");
         var specText = JsonConvert.SerializeObject(spec, Formatting.Indented);
@@ -44,36 +74,20 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
             File.Copy(specPath, specPath + ".previous", overwrite: true);
         File.WriteAllText(specPath, specText);
 
-        var lef = Path.Combine(techDirectory, spec.Technology + "_stdcells.lef");
-        if (!File.Exists(lef))
-            throw new FileNotFoundException($"{lef} is missing: the technology folder {techDirectory} has no standard-cell LEF.");
-        var library = LefReader.Read(lef);
-        var layerNames = library.RoutingLayers.Select(l => l.Name).ToList();
-        if (spec.Layers.Any(l => l > layerNames.Count))
-            throw new ArgumentException($"layers: {spec.Technology} has {layerNames.Count} routing layers; the sweep asks for up to {spec.Layers.Max()}.");
-
-        var work = new List<(string Design, double Density, int Seed)>();
-        for (var seed = 1; seed <= spec.Seeds; seed++)
-            foreach (var design in spec.Designs)
-                foreach (var density in spec.Densities)
-                    work.Add((design, density, seed));
-
-        var total = spec.SampleCount;
-        var existing = work.Sum(w => RoutingVariants(PlacementKey(w.Design, w.Density, w.Seed)).Count(k => File.Exists(SampleFiles.RecordPath(Root, k.Key))));
+        var total = work.Count * spec.Layers.Count * spec.Blockages.Count;
+        var existing = work.Sum(w => RoutingVariants(w.Key).Count(k => File.Exists(SampleFiles.RecordPath(Root, k.Key))));
         var done = existing;
         var failed = 0;
         var started = DateTime.UtcNow;
         var gate = new object();
         var placer = new QflowPlacer(spec.Technology, TimeSpan.FromSeconds(spec.PlaceTimeoutSeconds));
-        var router = new QrouterRunner(lef, TimeSpan.FromSeconds(spec.RouteTimeoutSeconds));
 
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellationToken }, async (item, ct) =>
         {
-            var pkey = PlacementKey(item.Design, item.Density, item.Seed);
-            var pending = RoutingVariants(pkey).Where(v => !File.Exists(SampleFiles.RecordPath(Root, v.Key))).ToList();
+            var pending = RoutingVariants(item.Key).Where(v => !File.Exists(SampleFiles.RecordPath(Root, v.Key))).ToList();
             if (pending.Count == 0)
                 return;
-            foreach (var record in await PlaceAndRouteAsync(item.Design, item.Density, item.Seed, pkey, pending, placer, router, library, layerNames, lef, ct).ConfigureAwait(false))
+            foreach (var record in await PlaceAndRouteAsync(item, pending, placer, ct).ConfigureAwait(false))
             {
                 SampleFiles.WriteRecord(Root, record);
                 lock (gate)
@@ -88,20 +102,37 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
         return done;
     }
 
+    /// <summary>The placement key of an imported DEF: its design and its file name, e.g. "mul3-def-mul3_placed".</summary>
+    public static string ImportedKey(string design, string defPath) =>
+        design + "-def-" + string.Concat(Path.GetFileNameWithoutExtension(defPath).Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' ? c : '_'));
+
+    private RoutingTech Tech(LefLibrary library, IReadOnlyList<string> lefs, string technology)
+    {
+        var layerNames = library.RoutingLayers.Select(l => l.Name).ToList();
+        if (spec.Layers.Any(l => l > layerNames.Count))
+            throw new ArgumentException($"layers: {technology} has {layerNames.Count} routing layers; the sweep asks for up to {spec.Layers.Max()}.");
+        return new RoutingTech(library, layerNames, new QrouterRunner(lefs, TimeSpan.FromSeconds(spec.RouteTimeoutSeconds)), technology);
+    }
+
+    /// <summary>One placement to make (from RTL with qflow) or import (a placed DEF), and what routes it.</summary>
+    private sealed record PlacementJob(string Design, double Density, int Seed, string Key, string Source, Func<DesignSource>? Rtl, string? PlacedDef, RoutingTech Tech);
+
+    private sealed record RoutingTech(LefLibrary Library, List<string> LayerNames, QrouterRunner Router, string Technology);
+
     private IEnumerable<(string Key, int Layers, double Blockage)> RoutingVariants(string pkey) =>
         spec.Layers.SelectMany(l => spec.Blockages.Select(b => (SampleKey(pkey, l, b), l, b)));
 
     private async Task<List<SampleRecord>> PlaceAndRouteAsync(
-        string design, double density, int seed, string pkey, List<(string Key, int Layers, double Blockage)> variants,
-        QflowPlacer placer, QrouterRunner router, LefLibrary library, List<string> layerNames, string lef, CancellationToken ct)
+        PlacementJob job, List<(string Key, int Layers, double Blockage)> variants, QflowPlacer placer, CancellationToken ct)
     {
+        var (design, density, seed, pkey) = (job.Design, job.Density, job.Seed, job.Key);
         var project = Path.Combine(Root, "placements", pkey);
         var placeRuns = new List<ToolRun>();
         var records = new List<SampleRecord>();
         SampleRecord Failed(string key, int layers, double blockage, string step, string error, IEnumerable<ToolRun> runs) => new()
         {
             Key = key, Design = design, Density = density, Seed = seed, Layers = layers, Blockage = blockage,
-            Status = "failed", FailedStep = step, Error = error, Technology = spec.Technology,
+            Status = "failed", FailedStep = step, Error = error, Technology = job.Tech.Technology, Source = job.Source,
             Tools = runs.Select(Provenance).ToList(), CreatedAt = DateTimeOffset.UtcNow,
         };
 
@@ -109,7 +140,7 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
         Placement placement;
         try
         {
-            var def = Path.Combine(project, "layout", design + "_unroute.def");
+            var def = job.PlacedDef is { } imported ? Path.Combine(project, Path.GetFileName(imported)) : Path.Combine(project, "layout", design + "_unroute.def");
             var marker = Path.Combine(project, "placed.ok");
             if (File.Exists(marker) && File.Exists(def))
             {
@@ -119,11 +150,22 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
             {
                 if (Directory.Exists(project))
                     Directory.Delete(project, recursive: true);
-                placedDef = await placer.PlaceAsync(DesignGenerator.Generate(design), new PlacementKnobs(density, seed), project, placeRuns, ct).ConfigureAwait(false);
-                File.WriteAllText(marker, string.Join('\n', placeRuns.Select(r => r.Command)));
+                if (job.PlacedDef is { } source)
+                {
+                    // A copy keeps the dataset whole when the user's file moves; routing reads the copy.
+                    Directory.CreateDirectory(project);
+                    File.Copy(source, def);
+                    placedDef = def;
+                    File.WriteAllText(marker, "imported " + Path.GetFullPath(source));
+                }
+                else
+                {
+                    placedDef = await placer.PlaceAsync(job.Rtl!(), new PlacementKnobs(density, seed), project, placeRuns, ct).ConfigureAwait(false);
+                    File.WriteAllText(marker, string.Join('\n', placeRuns.Select(r => r.Command)));
+                }
             }
 
-            placement = Placement.Build(DefReader.Read(placedDef), library);
+            placement = Placement.Build(DefReader.Read(placedDef), job.Tech.Library);
         }
         catch (Exception e) when (e is ToolFailedException or Parsing.LefDefFormatException or IOException)
         {
@@ -134,12 +176,12 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
         foreach (var (key, layers, blockage) in variants)
         {
             var routeRuns = new List<ToolRun>(placeRuns);
-            var knobs = new RoutingKnobs(layers, blockage, BlockageSeed(design, density, seed), spec.RouteEffort);
+            var knobs = new RoutingKnobs(layers, blockage, job.PlacedDef is null ? BlockageSeed(design, density, seed) : BlockageSeed(pkey, 0, 0), spec.RouteEffort);
             var obstructions = Blockages.For(placement.Die, knobs);
             try
             {
                 var routeDir = Path.Combine(project, "route-" + key[(pkey.Length + 1)..]);
-                var outcome = await router.RouteAsync(placedDef, layerNames, knobs, obstructions, routeDir, routeRuns, ct).ConfigureAwait(false);
+                var outcome = await job.Tech.Router.RouteAsync(placedDef, job.Tech.LayerNames, knobs, obstructions, routeDir, routeRuns, ct).ConfigureAwait(false);
                 var features = FeatureExtractor.Extract(placement, new FeatureOptions { GridSize = spec.GridSize }, layers, obstructions, outcome.Congestion);
                 var hotspot = HotspotLabeler.Label(placement, spec.GridSize, outcome.FirstPassFailedNets);
                 var flat = FeatureChannels.All.SelectMany(c => features[c]).ToArray();
@@ -152,7 +194,7 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
                 records.Add(new SampleRecord
                 {
                     Key = key, Design = design, Density = density, Seed = seed, Layers = layers, Blockage = blockage,
-                    Status = "ok", Technology = spec.Technology, GridSize = spec.GridSize, Channels = FeatureChannels.All,
+                    Status = "ok", Technology = job.Tech.Technology, Source = job.Source, GridSize = spec.GridSize, Channels = FeatureChannels.All,
                     Cells = placement.Cells.Count(c => !c.IsFiller),
                     Labels = new SampleLabels(nets, outcome.FirstPassFailed, nets == 0 ? 0 : (double)outcome.FirstPassFailed / nets, outcome.FinalFailedNets.Count, (int)hotspot.Sum()),
                     PlacedDef = Path.GetRelativePath(Root, placedDef),

@@ -37,6 +37,9 @@ public sealed record SampleRecord
 
     [JsonProperty("technology")] public string Technology { get; init; } = "";
 
+    /// <summary>Where the design came from: null or "generated" (a <c>DesignGenerator</c> name), "verilog:PATH" or "def:PATH" (an imported placement).</summary>
+    [JsonProperty("source")] public string? Source { get; init; }
+
     [JsonProperty("placedDef")] public string? PlacedDef { get; init; }
 
     [JsonProperty("tools")] public IReadOnlyList<ToolProvenance> Tools { get; init; } = [];

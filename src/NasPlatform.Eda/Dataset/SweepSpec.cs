@@ -4,11 +4,22 @@ namespace NasPlatform.Eda.Dataset;
 
 /// <summary>
 /// A dataset sweep: every design x density x placement seed is placed once, then routed for every
-/// routing-layer count x blockage fraction. Saved as spec.json in the dataset folder.
+/// routing-layer count x blockage fraction. The user's Verilog designs (<see cref="Verilog"/>) are placed the
+/// same way; already placed DEFs (<see cref="PlacedDefs"/>, with <see cref="Lefs"/>) skip placement and are
+/// routed for every layers x blockage. Saved as spec.json in the dataset folder.
 /// </summary>
 public sealed record SweepSpec
 {
     [JsonProperty("designs")] public IReadOnlyList<string> Designs { get; init; } = Flow.DesignGenerator.DefaultDesigns;
+
+    /// <summary>The user's Verilog designs, synthesized and placed by qflow like <see cref="Designs"/>.</summary>
+    [JsonProperty("verilog")] public IReadOnlyList<VerilogDesign> Verilog { get; init; } = [];
+
+    /// <summary>Already placed DEF files (absolute paths), routed as they are under every layers x blockage.</summary>
+    [JsonProperty("placedDefs")] public IReadOnlyList<string> PlacedDefs { get; init; } = [];
+
+    /// <summary>The LEF files (technology and cells) of <see cref="PlacedDefs"/>; qrouter and the feature maps read them.</summary>
+    [JsonProperty("lefs")] public IReadOnlyList<string> Lefs { get; init; } = [];
 
     [JsonProperty("densities")] public IReadOnlyList<double> Densities { get; init; } = [0.55, 0.7, 0.85];
 
@@ -28,14 +39,24 @@ public sealed record SweepSpec
 
     [JsonProperty("routeEffort")] public int RouteEffort { get; init; } = 2;
 
-    public int PlacementCount => Designs.Count * Densities.Count * Seeds;
+    // Left out of spec.json when empty, so a dataset built before these options resumes with the same spec.
+    public bool ShouldSerializeVerilog() => Verilog.Count > 0;
+
+    public bool ShouldSerializePlacedDefs() => PlacedDefs.Count > 0;
+
+    public bool ShouldSerializeLefs() => Lefs.Count > 0;
+
+    public int PlacementCount => (Designs.Count + Verilog.Count) * Densities.Count * Seeds + PlacedDefs.Count;
 
     public int SampleCount => PlacementCount * Layers.Count * Blockages.Count;
 
     public IReadOnlyList<string> Check()
     {
         var errors = new List<string>();
-        if (Designs.Count == 0) errors.Add("designs: name at least one design.");
+        if (Designs.Count + Verilog.Count + PlacedDefs.Count == 0) errors.Add("designs: name at least one design (or give --verilog or --def).");
+        errors.AddRange(SweepInputs.CheckVerilog(Verilog));
+        foreach (var clash in Verilog.Where(v => Designs.Contains(v.Top, StringComparer.Ordinal)))
+            errors.Add($"{clash.Path}: top module '{clash.Top}' has the name of a generated design in --designs; rename the module or drop it from --designs.");
         foreach (var d in Designs)
         {
             try

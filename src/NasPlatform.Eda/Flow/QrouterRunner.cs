@@ -10,8 +10,13 @@ namespace NasPlatform.Eda.Flow;
 /// (first-pass maze routing; its result is the failed-net count) and save 'failing', then stage2
 /// (rip-up and reroute), write_failed (de-duplicated here: qrouter lists some nets twice) and write_def.
 /// </summary>
-public sealed class QrouterRunner(string lefPath, TimeSpan timeout)
+public sealed class QrouterRunner(IReadOnlyList<string> lefPaths, TimeSpan timeout)
 {
+    public QrouterRunner(string lefPath, TimeSpan timeout)
+        : this([lefPath], timeout)
+    {
+    }
+
     public async Task<RoutingOutcome> RouteAsync(
         string placedDef,
         IReadOnlyList<string> routingLayerNames,
@@ -24,7 +29,8 @@ public sealed class QrouterRunner(string lefPath, TimeSpan timeout)
         Directory.CreateDirectory(workDirectory);
         var script = new StringBuilder();
         script.AppendLine("verbose 0");
-        script.AppendLine($"read_lef {Quote(lefPath)}");
+        foreach (var lef in lefPaths)
+            script.AppendLine($"read_lef {Quote(Path.GetFullPath(lef))}");
         script.AppendLine(Invariant($"layers {knobs.Layers}"));
         script.AppendLine("via stack 1");
         script.AppendLine("vdd vdd");

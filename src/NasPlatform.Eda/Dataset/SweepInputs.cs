@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using NasPlatform.Eda.Def;
+using NasPlatform.Eda.Features;
+using NasPlatform.Eda.Lef;
+using NasPlatform.Eda.Parsing;
+
+namespace NasPlatform.Eda.Dataset;
+
+/// <summary>
+/// Checks the user's own inputs of a sweep before any tool runs, so a bad file is named at once: Verilog
+/// files (readable, the top module defined) and placed DEFs with their LEFs (both parse, every component's
+/// macro is in the LEFs, and the LEFs have the routing layers the sweep asks for).
+/// </summary>
+public static partial class SweepInputs
+{
+    /// <summary>Reads "FILE" or "FILE:TOP" (TOP defaults to the file's name without extension).</summary>
+    public static VerilogDesign ParseVerilog(string argument)
+    {
+        var cut = argument.LastIndexOf(':');
+        var (path, top) = cut > 0 && !argument[(cut + 1)..].Contains('/', StringComparison.Ordinal)
+            ? (argument[..cut], argument[(cut + 1)..])
+            : (argument, System.IO.Path.GetFileNameWithoutExtension(argument));
+        return new VerilogDesign(System.IO.Path.GetFullPath(path), top);
+    }
+
+    /// <summary>Problems with the sweep's Verilog files, each naming the file and the fix; empty when none.</summary>
+    public static IReadOnlyList<string> CheckVerilog(IReadOnlyList<VerilogDesign> designs)
+    {
+        var errors = new List<string>();
+        foreach (var d in designs)
+        {
+            if (!Identifier().IsMatch(d.Top))
+            {
+                errors.Add($"{d.Path}: top module '{d.Top}' is not a plain Verilog identifier (letters, digits, _); give it as FILE:TOP.");
+                continue;
+            }
+
+            string text;
+            try
+            {
+                text = File.ReadAllText(d.Path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.Add($"{d.Path}: cannot read the Verilog file ({e.Message}).");
+                continue;
+            }
+
+            var modules = ModuleName().Matches(text).Select(m => m.Groups[1].Value).ToList();
+            if (!modules.Contains(d.Top, StringComparer.Ordinal))
+            {
+                errors.Add(modules.Count == 0
+                    ? $"{d.Path}: no 'module NAME' found; is this a Verilog file?"
+                    : $"{d.Path}: no module '{d.Top}' (it defines {string.Join(", ", modules)}); name the top module as {d.Path}:TOP.");
+            }
+        }
+
+        foreach (var twice in designs.GroupBy(d => d.Top, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            errors.Add($"--verilog: two designs have the top module '{twice.Key}' ({string.Join(", ", twice.Select(d => d.Path))}); a design's name must be unique.");
+        return errors;
+    }
+
+    /// <summary>
+    /// Reads the LEFs and every placed DEF (as the builder will) and returns the library; throws
+    /// <see cref="ArgumentException"/> naming the file, the line and the fix when something does not fit.
+    /// </summary>
+    public static LefLibrary CheckPlacedDefs(IReadOnlyList<string> defs, IReadOnlyList<string> lefs, IReadOnlyList<int> layers)
+    {
+        if (defs.Count > 0 && lefs.Count == 0)
+            throw new ArgumentException($"--def {defs[0]}: a placed DEF needs the LEF of its cells and routing layers; add --lef FILE.");
+        foreach (var file in defs.Concat(lefs).Where(f => !File.Exists(f)))
+            throw new ArgumentException($"{file}: no such file.");
+        LefLibrary library;
+        try
+        {
+            library = LefReader.Read([.. lefs]);
+        }
+        catch (LefDefFormatException e)
+        {
+            throw new ArgumentException($"{e.Message} (fix the LEF or pass another with --lef)", e);
+        }
+
+        if (library.RoutingLayers.Count == 0)
+            throw new ArgumentException($"{string.Join(", ", lefs)}: no routing layers (LAYER ... TYPE ROUTING); add the technology LEF with another --lef.");
+        if (layers.Count > 0 && layers.Max() > library.RoutingLayers.Count)
+            throw new ArgumentException($"{string.Join(", ", lefs)}: {library.RoutingLayers.Count} routing layers; --layers asks for {layers.Max()}. Lower --layers.");
+        foreach (var def in defs)
+        {
+            try
+            {
+                var placement = Placement.Build(DefReader.Read(def), library);
+                if (placement.Cells.Count == 0)
+                    throw new ArgumentException($"{def}: no placed components; pass a placed DEF (COMPONENTS with PLACED or FIXED).");
+            }
+            catch (LefDefFormatException e)
+            {
+                throw new ArgumentException($"{e.Message} (pass a placed DEF whose cells the --lef files define)", e);
+            }
+        }
+
+        return library;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex(@"^\s*module\s+([A-Za-z_][A-Za-z0-9_$]*)", RegexOptions.Multiline)]
+    private static partial Regex ModuleName();
+}

@@ -1,0 +1,10 @@
+using Newtonsoft.Json;
+
+namespace NasPlatform.Eda.Dataset;
+
+/// <summary>
+/// A user's Verilog design in a sweep: the file (absolute path) and its top module, which is also the
+/// design's name in the dataset. The file is synthesized and placed like a generated design; it must be
+/// self-contained (qflow copies only this file into the project, so `include`d files are not found).
+/// </summary>
+public sealed record VerilogDesign([property: JsonProperty("path")] string Path, [property: JsonProperty("top")] string Top);

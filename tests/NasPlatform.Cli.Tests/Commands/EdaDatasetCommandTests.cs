@@ -1,0 +1,55 @@
+using Newtonsoft.Json.Linq;
+
+namespace NasPlatform.Cli.Tests.Commands;
+
+/// <summary>`nas eda dataset` with the user's own files: a placed DEF + LEF routed by the real qrouter (seconds), and bad files named with exit 2.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class EdaDatasetCommandTests : IDisposable
+{
+    private static readonly string Fixtures = Path.Combine(RepoPaths.Root, "tests", "NasPlatform.Plugins.Eda.Tests", "Fixtures");
+    private readonly string _temp = Directory.CreateTempSubdirectory("nas-eda-cmd-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private static string Def => Path.Combine(Fixtures, "mul3_placed.def");
+
+    private static string Lef => Path.Combine(Fixtures, "osu018_stdcells.lef");
+
+    [Fact]
+    public void APlacedDefAndItsLefBecomeRoutedSamples()
+    {
+        var dir = Path.Combine(_temp, "ds");
+
+        var (exit, _, error) = CliRunner.Run("eda", "dataset", dir, "--def", Def, "--lef", Lef, "--layers", "2", "--blockages", "0,0.3", "--grid", "8");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("1 placements x 2 routings = 2 samples", error, StringComparison.Ordinal);
+        var records = Directory.GetFiles(Path.Combine(dir, "samples"), "*.json").Select(f => JObject.Parse(File.ReadAllText(f))).ToList();
+        Assert.Equal(2, records.Count);
+        Assert.All(records, r => Assert.Equal("ok", r.Value<string>("status")));
+        Assert.All(records, r => Assert.Equal("def:" + Def, r.Value<string>("source")));
+        var spec = JObject.Parse(File.ReadAllText(Path.Combine(dir, "spec.json")));
+        Assert.Empty((JArray)spec["designs"]!); // no generated designs unless --designs names them
+        Assert.Equal(Lef, spec["lefs"]![0]!.Value<string>());
+    }
+
+    [Fact]
+    public void AMissingOrBrokenFileIsNamedWithExitCode2()
+    {
+        var missing = Path.Combine(_temp, "nope.def");
+        var noDef = CliRunner.Run("eda", "dataset", Path.Combine(_temp, "a"), "--def", missing, "--lef", Lef);
+        Assert.Equal(2, noDef.ExitCode);
+        Assert.Contains($"{missing}: no such file.", noDef.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_temp, "a")), "a bad input should leave no dataset folder");
+
+        var lefOnly = CliRunner.Run("eda", "dataset", Path.Combine(_temp, "b"), "--lef", Lef);
+        Assert.Equal(2, lefOnly.ExitCode);
+        Assert.Contains("add --def FILE", lefOnly.Error, StringComparison.Ordinal);
+
+        var verilog = Path.Combine(_temp, "top.v");
+        File.WriteAllText(verilog, "module other(input a, output b); assign b = a; endmodule\n");
+        var badTop = CliRunner.Run("eda", "dataset", Path.Combine(_temp, "c"), "--verilog", verilog);
+        Assert.Equal(2, badTop.ExitCode);
+        Assert.Contains($"{verilog}: no module 'top' (it defines other)", badTop.Error, StringComparison.Ordinal);
+    }
+}
