@@ -50,8 +50,8 @@ public sealed class VisionTrialViewsTests : IDisposable
         Assert.Equal(["0-tshirt", "1-trouser", "9-boot"], json["classes"]!.Values<string>());
         var counts = json["counts"]!.ToObject<long[][]>()!;
         Assert.Equal(60, counts.Sum(row => row.Sum()));
-        Assert.All(counts, row => Assert.Equal(3, row.Length));
-        // Validation images are the last 60 of the shuffled folder: every class appears, 60 in all.
+        // Validation images are the last 60 of the shuffled folder: every class appears.
+        Assert.All(counts, row => Assert.True(row.Length == 3 && row.Sum() > 0, string.Join(", ", row)));
         Assert.Equal(result.Metrics["accuracy"], (counts[0][0] + counts[1][1] + counts[2][2]) / 60.0);
         Assert.Equal("validation", (string?)json["split"]);
 
