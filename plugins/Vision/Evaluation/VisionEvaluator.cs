@@ -19,6 +19,11 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
 {
     public const string Name = "train";
 
+    /// <summary>The artifact with the evaluation split's <see cref="ConfusionMatrix"/> (validation in a search, test in final training).</summary>
+    public const string ConfusionArtifact = "confusion";
+
+    private const string ConfusionFileName = "confusion.json";
+
     private readonly VisionEvaluatorOptions _options;
     private readonly int _seed;
     private readonly Lazy<int[]> _searchOrder;
@@ -80,7 +85,11 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
         using var trained = Trainer.Fit(network, candidate.Recipe, train, indices, data.Classes, epochs, request.Seed,
             (epoch, total, loss) => progress?.Report(new EvaluationProgress(epoch / (double)total, $"epoch {epoch}/{total}", new Dictionary<string, double> { ["train_loss"] = loss })),
             cancellationToken);
-        var (accuracy, loss) = Trainer.Evaluate(trained.Model, train, searchCount, train.Count - searchCount);
+        var confusion = new ConfusionMatrix(data.ClassNames);
+        var (accuracy, loss) = Trainer.Evaluate(trained.Model, train, searchCount, train.Count - searchCount, confusion: confusion);
+        Directory.CreateDirectory(request.WorkDirectory);
+        var confusionFile = Path.Combine(request.WorkDirectory, ConfusionFileName);
+        confusion.Write(confusionFile, "validation", request.Fidelity.Name, data.Train.Channels, data.Train.Size);
         var metrics = new Dictionary<string, double>
         {
             ["accuracy"] = accuracy,
@@ -96,7 +105,7 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
             metrics["latency_ms"] = LatencyProbe.MeasureMilliseconds(full);
         }
 
-        return new EvaluationResult(metrics);
+        return new EvaluationResult(metrics, [new Artifact(ConfusionArtifact, confusionFile)]);
     }
 
     private EvaluationResult TrainFinal(EvaluationRequest request, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
@@ -110,13 +119,16 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
         using var trained = Trainer.Fit(network, candidate.Recipe, data.Train, all, data.Classes, epochs, request.Seed,
             (epoch, total, loss) => progress?.Report(new EvaluationProgress(epoch / (double)total, $"epoch {epoch}/{total}", new Dictionary<string, double> { ["train_loss"] = loss })),
             cancellationToken);
-        var (accuracy, loss) = Trainer.Evaluate(trained.Model, data.Test);
+        var confusion = new ConfusionMatrix(data.ClassNames);
+        var (accuracy, loss) = Trainer.Evaluate(trained.Model, data.Test, confusion: confusion);
         var (parameters, macs) = Networks.NetworkStatistics.Count(network);
 
         Directory.CreateDirectory(request.WorkDirectory);
         var weights = Path.Combine(request.WorkDirectory, "model.bin");
         var candidateFile = Path.Combine(request.WorkDirectory, "candidate.json");
         trained.Model.save(weights);
+        var confusionFile = Path.Combine(request.WorkDirectory, ConfusionFileName);
+        confusion.Write(confusionFile, "test", "final", data.Train.Channels, data.Train.Size);
         var described = candidate.ToJson();
         File.WriteAllText(candidateFile, described.ToString(Formatting.Indented));
         return new EvaluationResult(
@@ -132,7 +144,7 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
                 ["images_per_second"] = trained.ImagesPerSecond,
                 ["seconds"] = clock.Elapsed.TotalSeconds,
             },
-            [new Artifact("weights", weights), new Artifact("candidate", candidateFile)]);
+            [new Artifact("weights", weights), new Artifact("candidate", candidateFile), new Artifact(ConfusionArtifact, confusionFile)]);
     }
 
     private int SearchTrainCount(VisionData data)

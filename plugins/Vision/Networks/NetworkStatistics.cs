@@ -24,6 +24,22 @@ public static class NetworkStatistics
         return (parameters, macs);
     }
 
+    /// <summary>Each layer with its input and output shapes, parameters and MACs (they add up to <see cref="Count(NetworkSpec)"/>).</summary>
+    public static IReadOnlyList<LayerCount> Layers(NetworkSpec network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var layers = new List<LayerCount>(network.Layers.Count);
+        var shape = new Shape(network.InChannels, network.Resolution, network.Resolution);
+        foreach (var layer in network.Layers)
+        {
+            var (p, m, next) = Count(layer, shape);
+            layers.Add(new LayerCount(layer, shape, next, p, m));
+            shape = next;
+        }
+
+        return layers;
+    }
+
     /// <summary>The output shape of the network for its input resolution (throws when a layer would shrink it below 1x1).</summary>
     public static Shape OutputShape(NetworkSpec network)
     {
@@ -128,6 +144,9 @@ public static class NetworkStatistics
             ? output
             : throw new InvalidOperationException($"A {kernel}x{kernel} window with stride {stride} and padding {padding} does not fit a {size}-pixel input.");
     }
+
+    /// <summary>One layer of a network with what it takes in, gives out and costs.</summary>
+    public sealed record LayerCount(LayerSpec Layer, Shape Input, Shape Output, long Parameters, long Macs);
 
     /// <summary>Channels x height x width of a feature map; <see cref="Flat"/> once flattened to a vector of <see cref="Channels"/>.</summary>
     public sealed record Shape(int Channels, int Height, int Width)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NasPlatform.Plugins.Vision.Data;
+using NasPlatform.Plugins.Vision.Evaluation;
 using NasPlatform.Plugins.Vision.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -100,12 +101,15 @@ public static class Trainer
         }
     }
 
-    /// <summary>Top-1 accuracy and mean cross-entropy of <paramref name="model"/> on <paramref name="set"/>, in evaluation mode.</summary>
-    public static (double Accuracy, double Loss) Evaluate(nn.Module<Tensor, Tensor> model, ImageSet set, int batchSize = 500) =>
-        Evaluate(model, set, 0, set.Count, batchSize);
+    /// <summary>
+    /// Top-1 accuracy and mean cross-entropy of <paramref name="model"/> on <paramref name="set"/>, in evaluation mode;
+    /// the same predictions fill <paramref name="confusion"/> when given.
+    /// </summary>
+    public static (double Accuracy, double Loss) Evaluate(nn.Module<Tensor, Tensor> model, ImageSet set, int batchSize = 500, ConfusionMatrix? confusion = null) =>
+        Evaluate(model, set, 0, set.Count, batchSize, confusion);
 
     /// <summary>Accuracy and mean cross-entropy on images <paramref name="first"/> … <paramref name="first"/> + <paramref name="length"/> − 1 of <paramref name="set"/>.</summary>
-    public static (double Accuracy, double Loss) Evaluate(nn.Module<Tensor, Tensor> model, ImageSet set, int first, int length, int batchSize = 500)
+    public static (double Accuracy, double Loss) Evaluate(nn.Module<Tensor, Tensor> model, ImageSet set, int first, int length, int batchSize = 500, ConfusionMatrix? confusion = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(set);
@@ -120,7 +124,17 @@ public static class Trainer
             var x = tensor(set.Pixels.AsSpan(start * set.ValuesPerImage, count * set.ValuesPerImage).ToArray(), [count, set.Channels, set.Size, set.Size]);
             var labels = tensor(set.Labels.AsSpan(start, count).ToArray().Select(b => (long)b).ToArray(), [count]);
             var logits = model.forward(x);
-            correct += logits.argmax(1).eq(labels).sum().item<long>();
+            var predicted = logits.argmax(1);
+            correct += predicted.eq(labels).sum().item<long>();
+            if (confusion is not null)
+            {
+                var classes = predicted.data<long>().ToArray();
+                for (var i = 0; i < count; i++)
+                {
+                    confusion.Add(set.Labels[start + i], (int)classes[i]);
+                }
+            }
+
             lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
         }
 

@@ -99,7 +99,10 @@ public sealed class VisionEvaluatorTests : IDisposable
         var final = await ((IFinalTrainer)evaluator).TrainFinalAsync(new EvaluationRequest(candidate, evaluator.Fidelities[1], 1, work), new Progress<EvaluationProgress>(), CancellationToken.None);
         Assert.Equal(180, final.Metrics["train_images"]);
         Assert.True(final.Metrics["test_accuracy"] > 0.5, $"test accuracy {final.Metrics["test_accuracy"]} on 3 classes");
-        Assert.Equal(["weights", "candidate"], final.Artifacts.Select(a => a.Name));
+        Assert.Equal(["weights", "candidate", "confusion"], final.Artifacts.Select(a => a.Name));
+        var confusion = ConfusionMatrix.FromJson(JObject.Parse(File.ReadAllText(final.Artifacts[2].Path)));
+        Assert.Equal(60, confusion.Total);
+        Assert.Equal(final.Metrics["test_accuracy"], confusion.Accuracy);
         Assert.Equal(candidate, NasPlatform.Abstractions.Candidates.Candidate.Parse(File.ReadAllText(final.Artifacts[1].Path)));
 
         // The saved weights reproduce the reported test accuracy in a freshly built (differently seeded) network.
