@@ -4,17 +4,19 @@ namespace NasPlatform.Plugins.Vision.Dna;
 
 /// <summary>
 /// DNA's search step: one rated stage per teacher block, the combination with the least summed rating whose summed
-/// stage parameters fit the budget. Parameters add up per block, so a dynamic programme over blocks keeping, per
-/// reachable parameter total, only combinations no cheaper one beats (a Pareto front) ranks all combinations exactly.
+/// stage parameters (and MACs) fit the budgets. Both add up per block, so a dynamic programme over blocks keeping only
+/// partial combinations that no other beats in parameters, MACs and rating at once (a Pareto front) is exact.
 /// </summary>
 public static class BlockCombiner
 {
-    /// <summary>The best combination (one rating per block, in block order) under <paramref name="parameterBudget"/>, or null when none fits.</summary>
-    public static IReadOnlyList<BlockRating>? Best(IReadOnlyList<IReadOnlyList<BlockRating>> ratingsPerBlock, long parameterBudget)
+    /// <summary>
+    /// The best combination (one rating per block, in block order) under <paramref name="parameterBudget"/> and
+    /// <paramref name="macsBudget"/>, or null when none fits.
+    /// </summary>
+    public static IReadOnlyList<BlockRating>? Best(IReadOnlyList<IReadOnlyList<BlockRating>> ratingsPerBlock, long parameterBudget, long macsBudget = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(ratingsPerBlock);
-        // Each state: (parameters so far, summed rating, chosen ratings); the front is sorted by parameters.
-        var front = new List<(long Parameters, double Rating, BlockRating[] Chosen)> { (0, 0, []) };
+        var front = new List<State> { new(0, 0, 0, []) };
         for (var k = 0; k < ratingsPerBlock.Count; k++)
         {
             if (ratingsPerBlock[k].Count == 0)
@@ -22,15 +24,16 @@ public static class BlockCombiner
                 throw new ArgumentException($"Block {k} has no rated stages; rate at least one per block.", nameof(ratingsPerBlock));
             }
 
-            var next = new List<(long Parameters, double Rating, BlockRating[] Chosen)>();
+            var next = new List<State>();
             foreach (var state in front)
             {
                 foreach (var option in ratingsPerBlock[k])
                 {
                     var parameters = state.Parameters + option.Parameters;
-                    if (parameters <= parameterBudget)
+                    var macs = state.Macs + option.Macs;
+                    if (parameters <= parameterBudget && macs <= macsBudget)
                     {
-                        next.Add((parameters, state.Rating + option.Rating, [.. state.Chosen, option]));
+                        next.Add(new State(parameters, macs, state.Rating + option.Rating, [.. state.Chosen, option]));
                     }
                 }
             }
@@ -38,7 +41,7 @@ public static class BlockCombiner
             front = Pareto(next);
         }
 
-        return front.Count == 0 ? null : front.MinBy(s => s.Rating).Chosen;
+        return front.Count == 0 ? null : front.MinBy(s => s.Rating)!.Chosen;
     }
 
     /// <summary>
@@ -59,13 +62,14 @@ public static class BlockCombiner
         return template with { Stages = chosen.OrderBy(r => r.Block).Select(r => r.Stage).ToList() };
     }
 
-    private static List<(long Parameters, double Rating, BlockRating[] Chosen)> Pareto(List<(long Parameters, double Rating, BlockRating[] Chosen)> states)
+    private static List<State> Pareto(List<State> states)
     {
-        var front = new List<(long Parameters, double Rating, BlockRating[] Chosen)>();
-        // Stable sort: among equal (parameters, rating) the first enumerated combination wins, so ties are reproducible.
-        foreach (var state in states.Select((s, i) => (s, i)).OrderBy(x => x.s.Parameters).ThenBy(x => x.s.Rating).ThenBy(x => x.i).Select(x => x.s))
+        var front = new List<State>();
+        // Sorted by parameters, every kept state is at most as large; a state survives unless a kept one also has
+        // no more MACs and no worse rating. Stable order: among equal states the first enumerated wins.
+        foreach (var state in states.Select((s, i) => (s, i)).OrderBy(x => x.s.Parameters).ThenBy(x => x.s.Rating).ThenBy(x => x.s.Macs).ThenBy(x => x.i).Select(x => x.s))
         {
-            if (front.Count == 0 || state.Rating < front[^1].Rating)
+            if (!front.Exists(kept => kept.Macs <= state.Macs && kept.Rating <= state.Rating))
             {
                 front.Add(state);
             }
@@ -73,4 +77,6 @@ public static class BlockCombiner
 
         return front;
     }
+
+    private sealed record State(long Parameters, long Macs, double Rating, BlockRating[] Chosen);
 }

@@ -8,7 +8,7 @@ public sealed class BlockCombinerTests
 {
     private static readonly StageGenes Any = new(1, 16, 1, 1, 3, false, Activation.Relu);
 
-    private static BlockRating R(int block, long parameters, double rating) => new(block, Any with { Depth = 1 + (int)(parameters % 3) }, parameters, 0, rating, 1);
+    private static BlockRating R(int block, long parameters, double rating, long macs = 0) => new(block, Any with { Depth = 1 + (int)(parameters % 3) }, parameters, macs, rating, 1);
 
     [Fact]
     public void The_dp_finds_the_optimum_of_a_hand_made_table_that_greedy_misses()
@@ -28,16 +28,31 @@ public sealed class BlockCombinerTests
     }
 
     [Fact]
+    public void A_macs_budget_changes_the_pick_when_the_cheap_stage_in_parameters_is_expensive_in_macs()
+    {
+        IReadOnlyList<IReadOnlyList<BlockRating>> table =
+        [
+            [R(0, 10, 0.1, macs: 1000), R(0, 50, 0.2, macs: 100)],
+            [R(1, 10, 0.3, macs: 100)],
+        ];
+        Assert.Equal([table[0][0], table[1][0]], BlockCombiner.Best(table, 100));
+        Assert.Equal([table[0][1], table[1][0]], BlockCombiner.Best(table, 100, macsBudget: 500));
+        Assert.Null(BlockCombiner.Best(table, 100, macsBudget: 199));
+    }
+
+    [Fact]
     public void The_dp_matches_exhaustive_search_on_random_tables_and_respects_the_budget()
     {
         var random = new Random(3);
-        for (var trial = 0; trial < 20; trial++)
+        for (var trial = 0; trial < 40; trial++)
         {
             IReadOnlyList<IReadOnlyList<BlockRating>> table = [.. Enumerable.Range(0, 4).Select(k =>
-                (IReadOnlyList<BlockRating>)[.. Enumerable.Range(0, 5).Select(_ => R(k, random.Next(10, 200), random.NextDouble()))])];
+                (IReadOnlyList<BlockRating>)[.. Enumerable.Range(0, 5).Select(_ => R(k, random.Next(10, 200), random.NextDouble(), random.Next(10, 200)))])];
             var budget = random.Next(100, 600);
-            var exhaustive = Combinations(table).Where(c => c.Sum(r => r.Parameters) <= budget).Select(c => c.Sum(r => r.Rating)).DefaultIfEmpty(double.NaN).Min();
-            var best = BlockCombiner.Best(table, budget);
+            var macsBudget = trial % 2 == 0 ? long.MaxValue : random.Next(100, 600);
+            var exhaustive = Combinations(table).Where(c => c.Sum(r => r.Parameters) <= budget && c.Sum(r => r.Macs) <= macsBudget)
+                .Select(c => c.Sum(r => r.Rating)).DefaultIfEmpty(double.NaN).Min();
+            var best = BlockCombiner.Best(table, budget, macsBudget);
             if (double.IsNaN(exhaustive))
             {
                 Assert.Null(best);
@@ -46,6 +61,7 @@ public sealed class BlockCombinerTests
 
             Assert.NotNull(best);
             Assert.True(best.Sum(r => r.Parameters) <= budget);
+            Assert.True(best.Sum(r => r.Macs) <= macsBudget);
             Assert.Equal(exhaustive, best.Sum(r => r.Rating), 12);
             Assert.Equal([0, 1, 2, 3], best.Select(r => r.Block));
         }
