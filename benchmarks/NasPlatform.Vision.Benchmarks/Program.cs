@@ -1,16 +1,24 @@
 using System.Diagnostics;
 using System.Globalization;
+using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Datasets;
 using NasPlatform.Plugins.Vision.Data;
 using NasPlatform.Plugins.Vision.Networks;
+using NasPlatform.Plugins.Vision.Spaces;
 using NasPlatform.Torch;
 using static TorchSharp.torch;
 
 // One measurement of the TorchSharp side of compare.sh: the 2-conv baseline (conv32-BN-ReLU-maxpool,
 // conv64-BN-ReLU-maxpool, dropout, linear) on the first N Fashion-MNIST training images, one LibTorch thread,
 // SGD momentum 0.9, batch 128; training and inference images per second, as one JSON line. torch_bench.py is
-// the same loop in PyTorch.
+// the same loop in PyTorch. With a second argument "mbconv", the network is instead a searched MBConv
+// candidate at full size (75,714 parameters, 10.8M MACs; allocator.sh uses it).
 var steps = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
+var networkName = args.Length > 1 ? args[1] : "twoconv";
+// The searched candidate the "mbconv" network is built from.
+const string MbConvCandidate = """
+    {"architecture":{"head":256,"stages":[{"activation":"hswish","depth":2,"expansion":1,"kernel":3,"se":true,"stride":1,"width":32},{"activation":"hswish","depth":2,"expansion":3,"kernel":5,"se":false,"stride":2,"width":48},{"activation":"relu","depth":1,"expansion":1,"kernel":3,"se":true,"stride":2,"width":128}],"stem":16},"recipe":{"augment":0.0,"batchSize":128,"dropout":0.3,"ema":0.0,"epochs":20,"labelSmoothing":0.05,"learningRate":0.1,"mixup":0.2,"optimizer":"sgd","weightDecay":5E-05}}
+    """;
 const int batch = 128;
 const int warmup = 10;
 TorchRuntime.EnsureAvailable();
@@ -19,7 +27,12 @@ var data = VisionData.FashionMnistFrom(FashionMnist.DefaultFolder).Train;
 var count = (steps + warmup) * batch;
 using var images = tensor(data.Pixels.AsSpan(0, count * 784).ToArray(), [count, 1, 28, 28]);
 using var labels = tensor(data.Labels.AsSpan(0, count).ToArray().Select(b => (long)b).ToArray(), [count]);
-var network = new NetworkSpec(1, 28, Baselines.Layers(Baselines.TwoConv, 10));
+var network = networkName switch
+{
+    "twoconv" => new NetworkSpec(1, 28, Baselines.Layers(Baselines.TwoConv, 10)),
+    "mbconv" => VisionCandidate.Parse(Candidate.Parse(MbConvCandidate)).Network(1, 28, 10),
+    _ => throw new ArgumentException($"unknown network '{networkName}': twoconv or mbconv"),
+};
 using var model = NetworkBuilder.Build(network, 0.1, seed: 0);
 using var optimizer = optim.SGD(model.parameters(), 0.01, momentum: 0.9);
 model.train();
@@ -66,4 +79,5 @@ using (no_grad())
     inferIps = batches * inferBatch / clock.Elapsed.TotalSeconds;
 }
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $$"""{"framework": "torchsharp", "train_images_per_second": {{trainIps:0.0}}, "inference_images_per_second": {{inferIps:0.0}}, "threads": {{get_num_threads()}}}"""));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $$"""{"framework": "torchsharp", "network": "{{networkName}}", "allocator_tuned": {{(TorchRuntime.AllocatorTuned ? "true" : "false")}}, "train_images_per_second": {{trainIps:0.0}}, "inference_images_per_second": {{inferIps:0.0}}, "threads": {{get_num_threads()}}}"""));
+

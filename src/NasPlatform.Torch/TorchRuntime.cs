@@ -95,8 +95,15 @@ public static class TorchRuntime
         {
             return new Probe($"{library} loads, but TorchSharp failed to initialise on the CPU: {e.Message}", library, e);
         }
+        AllocatorTuned = GlibcAllocatorTuning.Apply();
         return new Probe(null, library, null);
     }
+
+    /// <summary>
+    /// Whether glibc's allocator was set to keep freed tensor memory in the process (see
+    /// <see cref="GlibcAllocatorTuning"/>); false off glibc, or when MALLOC_*_ or NASPLATFORM_MALLOC_TUNING=0 are set.
+    /// </summary>
+    public static bool AllocatorTuned { get; private set; }
 
     private sealed record Probe(string? Reason, string? LibraryPath, Exception? Cause);
 }
