@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # glibc allocator tuning (src/NasPlatform.Torch/Native/GlibcAllocatorTuning.cs) on and off, alternated:
 # ROUNDS rounds of (tuned, NASPLATFORM_MALLOC_TUNING=0) training the same network, one LibTorch thread,
-# then the median images/s of each, the ratio, and the CPU seconds spent in the kernel by each arm.
+# then the median images/s of each, the ratio, and the CPU seconds (kernel and user) each arm spent on the
+# same work, which a loaded machine disturbs less than the images/s.
 # Usage (repository root): benchmarks/NasPlatform.Vision.Benchmarks/allocator.sh [ROUNDS] [STEPS] [twoconv|mbconv]
 set -euo pipefail
 rounds=${1:-5}
@@ -28,9 +29,13 @@ def med(tuned, key):
 for key in ("train_images_per_second", "inference_images_per_second"):
     on, off = med(True, key), med(False, key)
     print(f"{key}: tuned {on:.0f}, glibc defaults {off:.0f}, ratio {on / off:.3f}")
+# CPU seconds are what the same work cost each arm, whatever else ran on the machine meanwhile.
+cpu = {}
 for arm, name in (("1", "tuned"), ("0", "glibc defaults")):
     sys_s = statistics.median(float(t[1]) for t in times if t[0] == arm)
     user_s = statistics.median(float(t[2]) for t in times if t[0] == arm)
-    print(f"{name}: median kernel (sys) {sys_s:.1f} s, user {user_s:.1f} s per run")
+    cpu[arm] = sys_s + user_s
+    print(f"{name}: median CPU per run {sys_s + user_s:.1f} s (kernel {sys_s:.1f} s, user {user_s:.1f} s)")
+print(f"CPU seconds, glibc defaults / tuned: {cpu['0'] / cpu['1']:.2f}")
 PY
 rm -f "$results" "$times"
