@@ -52,22 +52,7 @@ public sealed record DnaBlockSpaceOptions(
     {
         ArgumentNullException.ThrowIfNull(options);
         var d = Default;
-        var recipe = VisionCandidate.RecipeJson(d.Recipe);
-        if (options["recipe"] is JObject changes)
-        {
-            recipe.Merge(changes);
-        }
-
-        TrainingRecipe parsed;
-        try
-        {
-            parsed = VisionCandidate.ParseRecipe(recipe);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ComponentConfigurationException("recipe", e.Message, e);
-        }
-
+        var parsed = RecipeFrom(options, "recipe");
         return new DnaBlockSpaceOptions(
             options.Value<string>("teacher") ?? d.Teacher,
             new InputShape(options.Value<int?>("inputChannels") ?? d.Input.Channels, options.Value<int?>("resolution") ?? d.Input.Resolution, options.Value<int?>("classes") ?? d.Input.Classes),
@@ -77,6 +62,26 @@ public sealed record DnaBlockSpaceOptions(
             options["squeezeExcite"] is JArray se ? [.. se.Select(t => (bool)t).Distinct()] : d.SqueezeExcite,
             options["activations"] is JArray acts ? [.. acts.Select(t => (string)t! == "relu" ? Activation.Relu : Activation.HardSwish).Distinct()] : d.Activations,
             parsed);
+    }
+
+    /// <summary>The default recipe with the changes in <c>options[name]</c> (a partial recipe object).</summary>
+    public static TrainingRecipe RecipeFrom(JObject options, string name)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var recipe = VisionCandidate.RecipeJson(TrainingRecipe.Default);
+        if (options[name] is JObject changes)
+        {
+            recipe.Merge(changes);
+        }
+
+        try
+        {
+            return VisionCandidate.ParseRecipe(recipe);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ComponentConfigurationException(name, e.Message, e);
+        }
     }
 
     private static int[] Ints(JToken token) => [.. token.Select(t => (int)t).Distinct()];

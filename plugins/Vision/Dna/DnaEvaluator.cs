@@ -13,7 +13,7 @@ using static TorchSharp.torch;
 namespace NasPlatform.Plugins.Vision.Dna;
 
 /// <summary>
-/// DNA's rating of a <c>dna-block</c> candidate: the teacher (trained once with the default recipe and cached on
+/// DNA's rating of a <c>dna-block</c> candidate: the teacher (trained once and cached on
 /// disk) gives its activations before and after the candidate's block on a sample of training images; the stage
 /// learns to map one to the other (MSE) and is rated by its relative MSE on validation images (metric
 /// <c>rating</c>, minimize; 1 = as good as predicting the mean). Fidelities set the images and epochs of that
@@ -107,11 +107,13 @@ public sealed class DnaEvaluator : IEvaluator, IFinalTrainer, IDisposable
         var candidate = DnaBlockCandidate.Parse(request.Candidate);
         var fidelity = DnaRatingFidelity.From(request.Fidelity);
         var folder = _options.TeacherFolder ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(request.WorkDirectory).TrimEnd(Path.DirectorySeparatorChar))!, "dna-teachers");
-        var teacher = Teacher(candidate.Teacher, folder, progress, cancellationToken);
-        if (candidate.Block < 0 || candidate.Block >= teacher.Blocks.Count)
+        var blocks = TeacherBlock.Split(TeacherNetwork(candidate.Teacher)).Count;
+        if (candidate.Block < 0 || candidate.Block >= blocks)
         {
-            throw new ArgumentException($"Block {candidate.Block} does not exist: teacher '{teacher.Name}' has blocks 0 to {teacher.Blocks.Count - 1}.");
+            throw new ArgumentException($"Block {candidate.Block} does not exist: teacher '{candidate.Teacher}' has blocks 0 to {blocks - 1}.");
         }
+
+        var teacher = Teacher(candidate.Teacher, folder, progress, cancellationToken);
 
         cancellationToken.ThrowIfCancellationRequested();
         var block = teacher.Blocks[candidate.Block];
@@ -147,11 +149,13 @@ public sealed class DnaEvaluator : IEvaluator, IFinalTrainer, IDisposable
         }
     }
 
+    private NetworkSpec TeacherNetwork(string name) => new(Data.Train.Channels, Data.Train.Size, Baselines.Layers(name, Data.Classes));
+
     private DnaTeacher LoadTeacher(string name, string folder, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
     {
         var data = Data;
-        var network = new NetworkSpec(data.Train.Channels, data.Train.Size, Baselines.Layers(name, data.Classes));
-        var recipe = TrainingRecipe.Default with { Epochs = _options.TeacherEpochs };
+        var network = TeacherNetwork(name);
+        var recipe = _options.TeacherRecipe with { Epochs = _options.TeacherEpochs };
         var indices = _searchOrder.Value.AsSpan(0, Math.Min(_options.TeacherImages, SearchTrainCount)).ToArray();
         var dataKey = $"{_options.Data.DataDescription}|validation {_options.Data.ValidationSize}";
         var file = TeacherCache.PathOf(folder, TeacherCache.Key(network, recipe, indices, _options.TeacherEpochs, _seed, dataKey));
@@ -165,7 +169,7 @@ public sealed class DnaEvaluator : IEvaluator, IFinalTrainer, IDisposable
         if (info is null)
         {
             var (accuracy, _) = Trainer.Evaluate(model, data.Train, SearchTrainCount, _options.Data.ValidationSize);
-            info = (trained ? seconds : double.NaN, accuracy);
+            info = (trained ? Math.Round(seconds, 3) : double.NaN, accuracy);
             DnaTeacher.WriteInfo(file, name, _options.TeacherEpochs, indices.Length, info.Value.Seconds, accuracy);
         }
 
