@@ -1,5 +1,6 @@
 using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Plugins.Vision.Dna;
 using NasPlatform.Plugins.Vision.Evaluation;
 using NasPlatform.Plugins.Vision.Spaces;
 
@@ -25,5 +26,11 @@ public sealed class VisionPlugin : INasPlugin
         registry.AddEvaluator(VisionEvaluator.Name,
             "Trains with TorchSharp at EcoNAS fidelities (channels c, resolution r, samples s, epochs e); validation accuracy on a held-out split; `nas train-final` reports test accuracy.",
             VisionEvaluatorOptions.Schema, VisionEvaluator.Create);
+        registry.AddSearchSpace(DnaBlockSpace.Name,
+            "DNA block-wise search: a teacher block's index and the MBConv stage that replaces it (depth, expansion, kernel, SE, activation at the teacher's width); `nas combine` assembles one stage per block.",
+            DnaBlockSpaceOptions.Schema, DnaBlockSpace.Create);
+        registry.AddEvaluator(DnaEvaluator.Name,
+            "DNA rating: a stage learns to reproduce its teacher block's output from its input (MSE); metric rating = relative validation MSE (minimize). The teacher is trained once and cached; final training takes the assembled network.",
+            DnaRatingOptions.Schema, DnaEvaluator.Create);
     }
 }

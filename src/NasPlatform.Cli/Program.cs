@@ -20,6 +20,7 @@ public static class Program
             config.AddCommand<ProxyCheckCommand>("proxy-check").WithDescription("Rank sampled candidates at every fidelity against the highest (Kendall tau, Spearman) to pick a cheap proxy.");
             config.AddCommand<ExportCommand>("export").WithDescription("Export an experiment's trials as CSV or JSON.");
             config.AddCommand<TrainFinalCommand>("train-final").WithDescription("Retrain a trial's candidate for deployment (final training, test-set metrics) and save the model with its candidate JSON.");
+            config.AddCommand<CombineCommand>("combine").WithDescription("Block-wise search (DNA): combine an experiment's rated blocks into the best whole network under its constraints; --retrain trains it for deployment.");
             config.AddCommand<FamilyCommand>("family").WithDescription("Search a finished experiment's predictor for the best candidates under several constraint sets (no new evaluations).");
             config.AddCommand<ReportCommand>("report").WithDescription("Write PNG charts and one self-contained HTML report on one or more experiments.");
             config.AddCommand<DashboardCommand>("dashboard").WithDescription("Serve a read-only web dashboard over experiment stores, live while a run writes them.");

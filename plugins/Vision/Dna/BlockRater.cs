@@ -84,6 +84,7 @@ public sealed class BlockRater : IDisposable
         if (weights.Count > 0)
         {
             Train(model, weights, epochs, seed, batchSize, learningRate);
+            Recalibrate(model, batchSize);
         }
 
         return new BlockRating(Block.Index, stage, parameters, macs, Validate(model), initial);
@@ -123,6 +124,43 @@ public sealed class BlockRater : IDisposable
 
                 schedule.step();
             }
+        }
+    }
+
+    /// <summary>
+    /// Re-estimates batch-norm statistics as a plain average over the training activations: after a few dozen steps
+    /// the running averages (momentum 0.1) still remember their initial values, and at low fidelities a validation
+    /// pass in evaluation mode would rate those rather than the trained stage (as one-shot NAS recalibrates BN).
+    /// </summary>
+    private void Recalibrate(nn.Module<Tensor, Tensor> model, int batchSize)
+    {
+        var norms = model.modules().OfType<TorchSharp.Modules.NormBase>().ToList();
+        if (norms.Count == 0)
+        {
+            return;
+        }
+
+        var momenta = norms.Select(n => n.momentum).ToList();
+        foreach (var norm in norms)
+        {
+            norm.reset_running_stats();
+            norm.momentum = null;
+        }
+
+        model.train();
+        using (no_grad())
+        {
+            var count = _trainInput.shape[0];
+            for (long start = 0; start < count; start += batchSize)
+            {
+                using var scope = NewDisposeScope();
+                model.forward(_trainInput.narrow(0, start, Math.Min(batchSize, count - start)));
+            }
+        }
+
+        for (var i = 0; i < norms.Count; i++)
+        {
+            norms[i].momentum = momenta[i];
         }
     }
 

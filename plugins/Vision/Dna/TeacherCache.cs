@@ -17,13 +17,13 @@ public static class TeacherCache
 {
     /// <summary>The cached teacher, or a freshly trained one (then saved); the caller disposes it. <c>Trained</c> says which.</summary>
     public static (nn.Module<Tensor, Tensor> Model, bool Trained) LoadOrTrain(string folder, NetworkSpec teacher, TrainingRecipe recipe, ImageSet train,
-        IReadOnlyList<int> trainIndices, int classes, int epochs, int seed, string dataKey)
+        IReadOnlyList<int> trainIndices, int classes, int epochs, int seed, string dataKey, Action<int, int, double>? onEpoch = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(teacher);
         ArgumentNullException.ThrowIfNull(recipe);
         ArgumentNullException.ThrowIfNull(trainIndices);
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"teacher-{Key(teacher, recipe, trainIndices, epochs, seed, dataKey)}.bin");
+        var path = PathOf(folder, Key(teacher, recipe, trainIndices, epochs, seed, dataKey));
         if (File.Exists(path))
         {
             var model = NetworkBuilder.Build(teacher, recipe.Dropout, seed);
@@ -32,13 +32,16 @@ public static class TeacherCache
             return (model, false);
         }
 
-        var trained = Trainer.Fit(teacher, recipe, train, trainIndices, classes, epochs, seed);
+        var trained = Trainer.Fit(teacher, recipe, train, trainIndices, classes, epochs, seed, onEpoch, cancellationToken);
         var temporary = path + ".tmp";
         trained.Model.save(temporary);
         File.Move(temporary, path, overwrite: true);
         trained.Model.eval();
         return (trained.Model, true);
     }
+
+    /// <summary>The file a teacher with <paramref name="key"/> is cached in.</summary>
+    public static string PathOf(string folder, string key) => Path.Combine(folder, $"teacher-{key}.bin");
 
     /// <summary>Hex SHA-256 (16 characters) of everything the trained weights depend on.</summary>
     public static string Key(NetworkSpec teacher, TrainingRecipe recipe, IReadOnlyList<int> trainIndices, int epochs, int seed, string dataKey)

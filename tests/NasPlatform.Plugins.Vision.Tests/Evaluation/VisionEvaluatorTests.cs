@@ -75,8 +75,8 @@ public sealed class VisionEvaluatorTests : IDisposable
     {
         var plugin = Catalog.Value.Find("vision");
         Assert.NotNull(plugin);
-        Assert.Equal(["mbconv", "baselines"], plugin.SearchSpaces.Select(s => s.Name));
-        Assert.Equal(["train"], plugin.Evaluators.Select(e => e.Name));
+        Assert.Equal(["mbconv", "baselines", "dna-block"], plugin.SearchSpaces.Select(s => s.Name));
+        Assert.Equal(["train", "dna-rating"], plugin.Evaluators.Select(e => e.Name));
         Assert.DoesNotContain(Catalog.Value.Failures, f => f.Path.Contains("Vision", StringComparison.Ordinal));
     }
 
