@@ -13,5 +13,6 @@ public interface IFinalTrainer
     /// <param name="progress">Receives progress reports; may be called from any thread.</param>
     /// <param name="cancellationToken">Cancelled on Ctrl+C; honour it promptly.</param>
     /// <returns>Test metrics (e.g. "test_accuracy") and the saved model files as artifacts.</returns>
+    /// <exception cref="ArgumentException">The candidate cannot be trained for deployment on its own (say why and what to do instead); <c>nas train-final</c> reports the message and exits with code 2.</exception>
     Task<EvaluationResult> TrainFinalAsync(EvaluationRequest request, IProgress<EvaluationProgress> progress, CancellationToken cancellationToken);
 }

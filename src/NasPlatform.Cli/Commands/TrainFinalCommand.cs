@@ -83,6 +83,11 @@ public sealed class TrainFinalCommand : AsyncCommand<TrainFinalCommand.Settings>
                 Console.Error.WriteLine("Interrupted: nothing was saved.");
                 return RunHost.Interrupted;
             }
+            catch (ArgumentException e) when (final is not null)
+            {
+                // IFinalTrainer's way of saying "not this candidate" (e.g. a DNA block, which is no network on its own).
+                throw new NasConfigurationException($"Trial {number} of '{located.Record.Name}' cannot be trained for deployment: {e.Message}");
+            }
 
             var candidateFile = Path.Combine(folder, "candidate.json");
             if (!File.Exists(candidateFile))

@@ -63,7 +63,7 @@ public sealed class CombineCommandTests : IDisposable
     }
 
     [Fact]
-    public void Combine_names_the_constraint_a_missing_block_or_a_space_that_is_not_block_wise()
+    public void Combine_names_the_constraint_a_missing_block_or_a_space_that_is_not_block_wise_and_train_final_refuses_a_block()
     {
         var tight = WriteDna("tight", trials: 12, constraint: "params <= 21000");
         var few = WriteDna("few", trials: 2, constraint: $"params <= {Bound}");
@@ -77,6 +77,7 @@ public sealed class CombineCommandTests : IDisposable
         var noFit = CliRunner.Run("combine", tight, "--plugins", RepoPaths.Plugins);
         var missing = CliRunner.Run("combine", few, "--plugins", RepoPaths.Plugins);
         var notBlockwise = CliRunner.Run("combine", table, "--plugins", RepoPaths.Plugins);
+        var blockAlone = CliRunner.Run("train-final", few, "--trial", "0", "--plugins", RepoPaths.Plugins);
 
         Assert.Equal(ExitCodes.BadInput, noFit.ExitCode);
         Assert.Matches(@"No combination of the rated blocks meets 'params <= 21000': the smallest achievable params is 2\d{4}\b", noFit.Error);
@@ -84,6 +85,10 @@ public sealed class CombineCommandTests : IDisposable
         Assert.Contains("has no completed rating (metric 'rating' at fidelity 'n64-e1') for blocks", missing.Error);
         Assert.Equal(ExitCodes.BadInput, notBlockwise.ExitCode);
         Assert.Contains("searches the space 'nas-bench-201', which is not block-wise", notBlockwise.Error);
+        Assert.Equal(ExitCodes.BadInput, blockAlone.ExitCode);
+        Assert.Contains("Trial 0 of 'few' cannot be trained for deployment: dna-rating trains whole networks only", blockAlone.Error);
+        Assert.Contains("nas combine EXP --retrain", blockAlone.Error);
+        Assert.DoesNotContain("   at ", blockAlone.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_work, "tight-final")));
     }
 
