@@ -17,7 +17,7 @@ public sealed class MbConvSpace : GenomeSpace
     private readonly RecipeGenes _recipe;
 
     public MbConvSpace(MbConvSpaceOptions options)
-        : this(options, new RecipeGenes(!options.SearchRecipe, options.Epochs, options.BatchSizes))
+        : this(options, new RecipeGenes(!options.SearchRecipe, options.Epochs, options.BatchSizes, options.RecipeValues))
     {
     }
 

@@ -17,8 +17,12 @@ public sealed record MbConvSpaceOptions(
     bool SearchRecipe,
     int[] Epochs,
     int[] BatchSizes,
-    bool MeasureLatency = false)
+    bool MeasureLatency = false,
+    RecipeChoices? Recipe = null)
 {
+    /// <summary>The recipe search's regularisation choices (<see cref="RecipeChoices.Default"/> unless the options narrow them).</summary>
+    public RecipeChoices RecipeValues => Recipe ?? RecipeChoices.Default;
+
     public static MbConvSpaceOptions Default { get; } = new(
         InputShape.FashionMnist,
         [8, 12, 16, 24],
@@ -32,7 +36,7 @@ public sealed record MbConvSpaceOptions(
         Epochs: [4, 8, 12],
         BatchSizes: [64, 128, 256]);
 
-    public const string Schema = """
+    public static readonly string Schema = """
     {
       "$schema": "http://json-schema.org/draft-07/schema#",
       "type": "object",
@@ -62,13 +66,14 @@ public sealed record MbConvSpaceOptions(
         "searchRecipe": { "type": "boolean", "description": "Search the training recipe jointly (default true); false trains every candidate with the default recipe." },
         "epochs": { "$ref": "#/definitions/ints", "description": "Full-fidelity epochs to choose from (a fidelity's e scales them); default [4, 8, 12]." },
         "batchSizes": { "$ref": "#/definitions/ints" },
+        "recipeChoices": RECIPE_SCHEMA,
         "measureLatency": { "type": "boolean", "description": "Add latency_ms (CPU, batch 1, median of 20 runs of the untrained network) to the free statistics, so a constraint such as \"latency_ms <= 2\" rejects candidates before training. Measured, so not reproducible across machines or loads; default false." }
       },
       "definitions": {
         "ints": { "type": "array", "minItems": 1, "items": { "type": "integer", "minimum": 1, "maximum": 4096 } }
       }
     }
-    """;
+    """.Replace("RECIPE_SCHEMA", RecipeChoices.Schema, StringComparison.Ordinal);
 
     public static MbConvSpaceOptions From(JObject options)
     {
@@ -96,7 +101,8 @@ public sealed record MbConvSpaceOptions(
             options.Value<bool?>("searchRecipe") ?? d.SearchRecipe,
             options["epochs"] is { } ep ? Ints(ep) : d.Epochs,
             options["batchSizes"] is { } b ? Ints(b) : d.BatchSizes,
-            options.Value<bool?>("measureLatency") ?? false);
+            options.Value<bool?>("measureLatency") ?? false,
+            RecipeChoices.From(options["recipeChoices"]));
     }
 
     private static int[] Ints(JToken token) => [.. token.Select(t => (int)t).Distinct()];

@@ -16,18 +16,20 @@ public sealed class RecipeGenes
 
     private readonly int[] _epochs;
     private readonly int[] _batchSizes;
-    private readonly double[] _labelSmoothing = [0.0, 0.05, 0.1];
-    private readonly double[] _dropout = [0.0, 0.1, 0.2, 0.3];
-    private readonly double[] _mixup = [0.0, 0.2];
-    private readonly double[] _ema = [0.0, 0.999];
-    private readonly double[] _augment = [0.0, 0.5, 1.0];
+    private readonly double[] _labelSmoothing;
+    private readonly double[] _dropout;
+    private readonly double[] _mixup;
+    private readonly double[] _ema;
+    private readonly double[] _augment;
     private readonly bool _fixed;
 
-    public RecipeGenes(bool fixedRecipe, int[] epochs, int[] batchSizes)
+    public RecipeGenes(bool fixedRecipe, int[] epochs, int[] batchSizes, RecipeChoices? choices = null)
     {
         _fixed = fixedRecipe;
         _epochs = epochs;
         _batchSizes = batchSizes;
+        var c = choices ?? RecipeChoices.Default;
+        (_labelSmoothing, _dropout, _mixup, _ema, _augment) = (c.LabelSmoothing, c.Dropout, c.Mixup, c.Ema, c.Augment);
         Genes = fixedRecipe
             ? []
             :

@@ -90,6 +90,25 @@ public sealed class MbConvSpaceTests
     }
 
     [Fact]
+    public void Narrowed_recipe_choices_bound_what_the_search_samples_and_accepts()
+    {
+        var schema = JObject.Parse(MbConvSpaceOptions.Schema);
+        Assert.Equal(0, (double)schema["properties"]!["recipeChoices"]!["properties"]!["augment"]!["items"]!["minimum"]!);
+        var options = MbConvSpaceOptions.From(JObject.Parse("""{ "recipeChoices": { "augment": [0.5, 1], "labelSmoothing": [0.1] } }"""));
+        var space = new MbConvSpace(options);
+        var random = new Random(3);
+        var recipes = Enumerable.Range(0, 40).Select(_ => VisionCandidate.Parse(space.Sample(random)).Recipe).ToList();
+        Assert.All(recipes, r => Assert.Equal(0.1, r.LabelSmoothing));
+        Assert.Equal([0.5, 1.0], recipes.Select(r => r.Augment).Distinct().Order());
+        Assert.Equal(RecipeChoices.Default.Dropout, recipes.Select(r => r.Dropout).Distinct().Order());
+
+        var unaugmented = (JObject)space.Sample(new Random(4)).ToJson();
+        unaugmented["recipe"]!["augment"] = 0.0;
+        Assert.Contains(space.Validate(Candidate.From(unaugmented)), p => p.Contains("recipe.augment is 0; this space offers 0.5, 1"));
+        Assert.Empty(_space.Validate(Candidate.From(unaugmented)));
+    }
+
+    [Fact]
     public void Fixed_recipe_space_searches_only_the_architecture()
     {
         var space = new MbConvSpace(MbConvSpaceOptions.Default with { SearchRecipe = false });
