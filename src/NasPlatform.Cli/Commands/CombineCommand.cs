@@ -76,8 +76,7 @@ public sealed class CombineCommand : AsyncCommand<CombineCommand.Settings>
                 throw new NasConfigurationException(NoCombination(options, fixedCosts, bounds));
             }
 
-            var safeName = string.Concat(located.Record.Name.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c));
-            var root = Path.GetFullPath(settings.Out ?? Path.Combine(Path.GetDirectoryName(located.Store.Location)!, $"{safeName}-final"));
+            var root = Path.GetFullPath(settings.Out ?? ExperimentFolders.Beside(located.Store.Location, located.Record.Name, "final"));
             var evaluator = settings.Retrain ? ComponentResolver.CreateEvaluator(spec, plugins) : null;
             try
             {
@@ -129,12 +128,12 @@ public sealed class CombineCommand : AsyncCommand<CombineCommand.Settings>
                         {
                             ["seed"] = seed,
                             ["seconds"] = Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 3),
-                            ["metrics"] = new JObject(result.Metrics.Select(m => new JProperty(m.Key, Number(m.Value)))),
+                            ["metrics"] = new JObject(result.Metrics.Select(m => new JProperty(m.Key, JsonNumbers.Rounded(m.Value)))),
                             ["artifacts"] = new JObject(result.Artifacts.Select(a => new JProperty(a.Name, a.Path)).DistinctBy(p => p.Name)),
                         };
                         if (!settings.Json)
                         {
-                            Console.Out.WriteLine("  final: " + string.Join(", ", result.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key} {Number(m.Value)}")));
+                            Console.Out.WriteLine("  final: " + string.Join(", ", result.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key} {JsonNumbers.Rounded(m.Value)}")));
                         }
                     }
 
@@ -217,9 +216,9 @@ public sealed class CombineCommand : AsyncCommand<CombineCommand.Settings>
     {
         var smallest = BlockCombiner.SmallestCosts(options, fixedCosts);
         var broken = bounds.Select((b, i) => (Bound: b, Smallest: smallest[i])).Where(x => !x.Bound.Admits(x.Smallest)).ToList();
-        var least = string.Join(", ", bounds.Select((b, i) => $"{b.Statistic} {Number(smallest[i])}"));
+        var least = string.Join(", ", bounds.Select((b, i) => $"{b.Statistic} {JsonNumbers.Rounded(smallest[i])}"));
         return broken.Count > 0
-            ? "No combination of the rated blocks meets " + string.Join(" and ", broken.Select(x => $"'{x.Bound}': the smallest achievable {x.Bound.Statistic} is {Number(x.Smallest)}"))
+            ? "No combination of the rated blocks meets " + string.Join(" and ", broken.Select(x => $"'{x.Bound}': the smallest achievable {x.Bound.Statistic} is {JsonNumbers.Rounded(x.Smallest)}"))
               + " (the fixed part plus each block's cheapest rated candidate). Loosen the constraint, or rate cheaper candidates (a larger budget)."
             : $"No combination of the rated blocks meets {string.Join(" and ", bounds.Select(b => $"'{b}'"))} together, although each alone can be met (smallest: {least}). Loosen one, or rate more candidates.";
     }
@@ -234,7 +233,7 @@ public sealed class CombineCommand : AsyncCommand<CombineCommand.Settings>
             if (!measured.TryGetValue(statistic, out var value) || Math.Abs(value - combination.Costs[i]) > 0.5)
             {
                 // The space promised additivity (IBlockwiseSpace); a mismatch is a bug in it, not bad input.
-                throw new InvalidOperationException($"The assembled network's {statistic} is {(measured.TryGetValue(statistic, out var m) ? Number(m) : "missing")}, but the fixed part plus its blocks' sum is {Number(combination.Costs[i])}: the space's statistics are not additive.");
+                throw new InvalidOperationException($"The assembled network's {statistic} is {(measured.TryGetValue(statistic, out var m) ? JsonNumbers.Rounded(m) : "missing")}, but the fixed part plus its blocks' sum is {JsonNumbers.Rounded(combination.Costs[i])}: the space's statistics are not additive.");
             }
         }
 
@@ -243,16 +242,16 @@ public sealed class CombineCommand : AsyncCommand<CombineCommand.Settings>
             ["experiment"] = experiment,
             ["rank"] = rank,
             ["fidelity"] = fidelity,
-            [$"{metric}Sum"] = Number(combination.Items.Sum(t => t.Metrics[metric])),
-            ["statistics"] = new JObject(measured.Select(s => new JProperty(s.Key, Number(s.Value)))),
-            ["fixedStatistics"] = new JObject(space.FixedStatistics.Select(s => new JProperty(s.Key, Number(s.Value)))),
+            [$"{metric}Sum"] = JsonNumbers.Rounded(combination.Items.Sum(t => t.Metrics[metric])),
+            ["statistics"] = new JObject(measured.Select(s => new JProperty(s.Key, JsonNumbers.Rounded(s.Value)))),
+            ["fixedStatistics"] = new JObject(space.FixedStatistics.Select(s => new JProperty(s.Key, JsonNumbers.Rounded(s.Value)))),
             ["bounds"] = new JArray(bounds.Select(b => b.ToString())),
             ["blocks"] = new JArray(combination.Items.Select((t, k) => new JObject
             {
                 ["block"] = k,
                 ["trial"] = t.Number,
-                [metric] = Number(t.Metrics[metric]),
-                ["freeStatistics"] = new JObject(t.FreeStatistics.Select(s => new JProperty(s.Key, Number(s.Value)))),
+                [metric] = JsonNumbers.Rounded(t.Metrics[metric]),
+                ["freeStatistics"] = new JObject(t.FreeStatistics.Select(s => new JProperty(s.Key, JsonNumbers.Rounded(s.Value)))),
                 ["candidate"] = t.Candidate.ToJson(),
             })),
             ["candidate"] = assembled.ToJson(),
@@ -265,6 +264,4 @@ public sealed class CombineCommand : AsyncCommand<CombineCommand.Settings>
         var statistics = string.Join(", ", ((JObject)json["statistics"]!).Properties().Select(p => $"{p.Name} {p.Value}"));
         return string.Create(CultureInfo.InvariantCulture, $"combination {json["rank"]}: {metric} sum {json[$"{metric}Sum"]}; {statistics}\n  {blocks}\n  written to {folder}");
     }
-
-    private static JToken Number(double value) => double.IsFinite(value) ? new JValue(Math.Round(value, 6)) : JValue.CreateNull();
 }

@@ -50,8 +50,7 @@ public sealed class TrainFinalCommand : AsyncCommand<TrainFinalCommand.Settings>
                 ?? throw new NasConfigurationException($"Experiment '{located.Record.Name}' in {located.Store.Location} has no trial {number}; `nas status {settings.Experiment}` lists its trials.");
             var evaluator = ComponentResolver.CreateEvaluator(located.Spec, PluginCatalog.LoadDefault(settings.PluginDirectories));
             var fidelity = evaluator.Fidelities[^1];
-            var safeName = string.Concat(located.Record.Name.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c));
-            var folder = Path.GetFullPath(settings.Out ?? Path.Combine(Path.GetDirectoryName(located.Store.Location)!, $"{safeName}-final", $"trial-{number}"));
+            var folder = Path.GetFullPath(settings.Out ?? Path.Combine(ExperimentFolders.Beside(located.Store.Location, located.Record.Name, "final"), $"trial-{number}"));
             Directory.CreateDirectory(folder);
             var seed = settings.Seed ?? SeedSequence.Derive(located.Spec.Seed, 1_000_000 + number);
             var request = new EvaluationRequest(trial.Candidate, fidelity, seed, folder);
@@ -104,8 +103,8 @@ public sealed class TrainFinalCommand : AsyncCommand<TrainFinalCommand.Settings>
                 ["fidelity"] = final is null ? fidelity.Name : "final",
                 ["seed"] = seed,
                 ["seconds"] = Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 3),
-                ["searchMetrics"] = new JObject(trial.Metrics.Select(m => new JProperty(m.Key, Number(m.Value)))),
-                ["metrics"] = new JObject(result.Metrics.Select(m => new JProperty(m.Key, Number(m.Value)))),
+                ["searchMetrics"] = new JObject(trial.Metrics.Select(m => new JProperty(m.Key, JsonNumbers.Rounded(m.Value)))),
+                ["metrics"] = new JObject(result.Metrics.Select(m => new JProperty(m.Key, JsonNumbers.Rounded(m.Value)))),
                 ["artifacts"] = new JObject(result.Artifacts.Select(a => new JProperty(a.Name, a.Path)).Append(new JProperty("candidate", candidateFile)).DistinctBy(p => p.Name)),
                 ["candidate"] = trial.Candidate.ToJson(),
             };
@@ -129,5 +128,4 @@ public sealed class TrainFinalCommand : AsyncCommand<TrainFinalCommand.Settings>
             return ExitCodes.Success;
         });
 
-    private static JToken Number(double value) => double.IsFinite(value) ? new JValue(Math.Round(value, 6)) : JValue.CreateNull();
 }

@@ -144,8 +144,7 @@ public sealed class ExperimentRunner
             FreeStatisticsConstraint = FreeStatisticsConstraint(),
             Journal = journal,
         };
-        var safeName = string.Concat(_spec.Name.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c));
-        var artifacts = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_spec.StorePath))!, $"{safeName}-artifacts");
+        var artifacts = ExperimentFolders.Beside(_spec.StorePath, _spec.Name, "artifacts");
         return new RunPlan(objectives, context, artifacts, name => name is null ? defaultFidelity : FindFidelity(name, fidelities, $"{where}: strategy '{_spec.Strategy.Name}' proposed a fidelity, and"), journal);
     }
 

@@ -31,13 +31,16 @@ internal static class GlibcAllocatorTuning
     /// Applies the settings on Linux with glibc, unless the user set any of glibc's own MALLOC_*_ variables
     /// (theirs win) or NASPLATFORM_MALLOC_TUNING=0. Returns whether they were applied.
     /// </summary>
-    internal static bool Apply()
+    internal static bool Apply() => Apply(Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="Apply()"/>, reading the variables through <paramref name="environment"/>.</summary>
+    internal static bool Apply(Func<string, string?> environment)
     {
         if (!OperatingSystem.IsLinux()
-            || Environment.GetEnvironmentVariable("NASPLATFORM_MALLOC_TUNING") == "0"
-            || Environment.GetEnvironmentVariable("MALLOC_TRIM_THRESHOLD_") is not null
-            || Environment.GetEnvironmentVariable("MALLOC_MMAP_THRESHOLD_") is not null
-            || Environment.GetEnvironmentVariable("MALLOC_TOP_PAD_") is not null)
+            || environment("NASPLATFORM_MALLOC_TUNING") == "0"
+            || environment("MALLOC_TRIM_THRESHOLD_") is not null
+            || environment("MALLOC_MMAP_THRESHOLD_") is not null
+            || environment("MALLOC_TOP_PAD_") is not null)
         {
             return false;
         }
