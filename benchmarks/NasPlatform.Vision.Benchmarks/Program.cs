@@ -13,6 +13,21 @@ using static TorchSharp.torch;
 // SGD momentum 0.9, batch 128; training and inference images per second, as one JSON line. torch_bench.py is
 // the same loop in PyTorch. With a second argument "mbconv", the network is instead a searched MBConv
 // candidate at full size (75,714 parameters, 10.8M MACs; allocator.sh uses it).
+//
+// `test-accuracy CANDIDATE.json MODEL.bin` instead scores weights that `nas train-final` saved (on any device) on the
+// official Fashion-MNIST test split, here on the CPU, so a GPU result can be checked where it is reported.
+if (args.Length == 3 && args[0] == "test-accuracy")
+{
+    TorchRuntime.EnsureAvailable();
+    var fashion = VisionData.FashionMnistFrom(FashionMnist.DefaultFolder);
+    var saved = VisionCandidate.Parse(Candidate.Parse(File.ReadAllText(args[1])));
+    using var trained = NetworkBuilder.Build(saved.Network(1, 28, 10), saved.Recipe.Dropout, seed: 0);
+    trained.load(args[2]);
+    var (accuracy, loss) = NasPlatform.Plugins.Vision.Training.Trainer.Evaluate(trained, fashion.Test);
+    Console.WriteLine(FormattableString.Invariant($"{{\"test_accuracy\":{accuracy},\"test_loss\":{loss:F6},\"images\":{fashion.Test.Count}}}"));
+    return;
+}
+
 var steps = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
 var networkName = args.Length > 1 ? args[1] : "twoconv";
 // The searched candidate the "mbconv" network is built from.

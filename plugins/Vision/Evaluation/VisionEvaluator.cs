@@ -6,6 +6,7 @@ using NasPlatform.Plugins.Vision.Data;
 using NasPlatform.Plugins.Vision.Spaces;
 using NasPlatform.Plugins.Vision.Training;
 using NasPlatform.Torch;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NasPlatform.Plugins.Vision.Evaluation;
@@ -27,11 +28,13 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
     private readonly VisionEvaluatorOptions _options;
     private readonly int _seed;
     private readonly Lazy<int[]> _searchOrder;
+    private readonly Device _device;
 
     public VisionEvaluator(VisionEvaluatorOptions options, int seed)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _seed = seed;
+        _device = TorchDevices.Resolve(options.Device);
         Fidelities = [.. options.Fidelities.Select(f => f.ToFidelity())];
 
         // One fixed subset order per experiment: every candidate at fraction s sees the same images.
@@ -52,7 +55,14 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
         var options = VisionEvaluatorOptions.From(context);
         TorchRuntime.EnsureAvailable();
         ConfigureThreads(options.Threads);
-        return new VisionEvaluator(options, context.Seed);
+        try
+        {
+            return new VisionEvaluator(options, context.Seed);
+        }
+        catch (TorchUnavailableException e)
+        {
+            throw new ComponentConfigurationException("device", e.Message);
+        }
     }
 
     public Task<EvaluationResult> EvaluateAsync(EvaluationRequest request, IProgress<EvaluationProgress> progress, CancellationToken cancellationToken)
@@ -84,7 +94,7 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
 
         using var trained = Trainer.Fit(network, candidate.Recipe, train, indices, data.Classes, epochs, request.Seed,
             (epoch, total, loss) => progress?.Report(new EvaluationProgress(epoch / (double)total, $"epoch {epoch}/{total}", new Dictionary<string, double> { ["train_loss"] = loss })),
-            cancellationToken);
+            cancellationToken, _device);
         var confusion = new ConfusionMatrix(data.ClassNames);
         var (accuracy, loss) = Trainer.Evaluate(trained.Model, train, searchCount, train.Count - searchCount, confusion: confusion);
         Directory.CreateDirectory(request.WorkDirectory);
@@ -118,7 +128,7 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
         var all = Enumerable.Range(0, data.Train.Count).ToArray();
         using var trained = Trainer.Fit(network, candidate.Recipe, data.Train, all, data.Classes, epochs, request.Seed,
             (epoch, total, loss) => progress?.Report(new EvaluationProgress(epoch / (double)total, $"epoch {epoch}/{total}", new Dictionary<string, double> { ["train_loss"] = loss })),
-            cancellationToken);
+            cancellationToken, _device);
         var confusion = new ConfusionMatrix(data.ClassNames);
         var (accuracy, loss) = Trainer.Evaluate(trained.Model, data.Test, confusion: confusion);
         var (parameters, macs) = Networks.NetworkStatistics.Count(network);
@@ -126,7 +136,8 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
         Directory.CreateDirectory(request.WorkDirectory);
         var weights = Path.Combine(request.WorkDirectory, "model.bin");
         var candidateFile = Path.Combine(request.WorkDirectory, "candidate.json");
-        trained.Model.save(weights);
+        // Saved from the CPU, so the file loads the same on a machine without the GPU it trained on.
+        trained.Model.to(CPU).save(weights);
         var confusionFile = Path.Combine(request.WorkDirectory, ConfusionFileName);
         confusion.Write(confusionFile, "test", "final", data.Train.Channels, data.Train.Size);
         var described = candidate.ToJson();

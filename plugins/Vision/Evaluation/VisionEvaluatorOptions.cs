@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Datasets;
 using NasPlatform.Plugins.Vision.Data;
+using NasPlatform.Torch;
 
 namespace NasPlatform.Plugins.Vision.Evaluation;
 
@@ -12,9 +13,10 @@ public sealed record VisionEvaluatorOptions(
     int ValidationSize,
     IReadOnlyList<EcoNasFidelity> Fidelities,
     int Threads,
-    bool Latency)
+    bool Latency,
+    string Device = "cpu")
 {
-    public const string Schema = """
+    public static readonly string Schema = """
     {
       "$schema": "http://json-schema.org/draft-07/schema#",
       "type": "object",
@@ -39,10 +41,11 @@ public sealed record VisionEvaluatorOptions(
           "description": "EcoNAS reduction factors, cheapest first; the last is the search's full fidelity. Default c0.25-r0.5-s0.1-e0.25, c0.5-r0.5-s0.25-e0.25, c0.5-r1-s0.5-e0.5, c1-r1-s1-e1."
         },
         "threads": { "type": "integer", "minimum": 1, "maximum": 64, "description": "LibTorch threads (default 1: run workers in parallel instead)." },
-        "latency": { "type": "boolean", "description": "Also measure CPU inference latency (ms, batch 1) of the full-size network as metric latency_ms." }
+        "latency": { "type": "boolean", "description": "Also measure CPU inference latency (ms, batch 1) of the full-size network as metric latency_ms." },
+        "device": { "type": "string", "pattern": "DEVICE_PATTERN", "description": "Where networks train: cpu (default), cuda or cuda:N (GPU N; needs a CUDA LibTorch, see docs/gpu.md), or auto (a GPU when there is one). Several workers share one GPU." }
       }
     }
-    """;
+    """.Replace("DEVICE_PATTERN", TorchDevices.Pattern, StringComparison.Ordinal);
 
     public static VisionEvaluatorOptions From(ComponentContext context)
     {
@@ -90,6 +93,7 @@ public sealed record VisionEvaluatorOptions(
             throw new ComponentConfigurationException("fidelities", "Two fidelities have the same factors; each (c, r, s, e) must differ.");
         }
 
-        return new VisionEvaluatorOptions(data, description, o.Value<int?>("validationSize") ?? 10000, fidelities, o.Value<int?>("threads") ?? 1, o.Value<bool?>("latency") ?? false);
+        return new VisionEvaluatorOptions(data, description, o.Value<int?>("validationSize") ?? 10000, fidelities, o.Value<int?>("threads") ?? 1, o.Value<bool?>("latency") ?? false,
+            o.Value<string>("device") ?? "cpu");
     }
 }

@@ -21,6 +21,7 @@ public sealed class RecipeGenes
     private readonly double[] _mixup;
     private readonly double[] _ema;
     private readonly double[] _augment;
+    private readonly double[]? _erase;
     private readonly bool _fixed;
 
     public RecipeGenes(bool fixedRecipe, int[] epochs, int[] batchSizes, RecipeChoices? choices = null)
@@ -30,6 +31,7 @@ public sealed class RecipeGenes
         _batchSizes = batchSizes;
         var c = choices ?? RecipeChoices.Default;
         (_labelSmoothing, _dropout, _mixup, _ema, _augment) = (c.LabelSmoothing, c.Dropout, c.Mixup, c.Ema, c.Augment);
+        _erase = c.SearchesErase ? c.Erase : null;
         Genes = fixedRecipe
             ? []
             :
@@ -44,6 +46,7 @@ public sealed class RecipeGenes
                 new Gene("recipe.mixup", _mixup),
                 new Gene("recipe.ema", _ema),
                 new Gene("recipe.augment", _augment),
+                .. _erase is null ? Array.Empty<Gene>() : [new Gene("recipe.erase", _erase)],
             ];
     }
 
@@ -67,7 +70,8 @@ public sealed class RecipeGenes
             _dropout[g[6]],
             _mixup[g[7]],
             _ema[g[8]],
-            _augment[g[9]]);
+            _augment[g[9]],
+            _erase is null ? 0 : _erase[g[10]]);
     }
 
     /// <summary>The genes of <paramref name="recipe"/>, or the problems that keep it outside this space.</summary>
@@ -97,7 +101,13 @@ public sealed class RecipeGenes
             Find(_mixup, recipe.Mixup, "recipe.mixup", problems),
             Find(_ema, recipe.Ema, "recipe.ema", problems),
             Find(_augment, recipe.Augment, "recipe.augment", problems),
+            .. _erase is null ? Array.Empty<int>() : [Find(_erase, recipe.Erase, "recipe.erase", problems)],
         ];
+        if (_erase is null && recipe.Erase != 0)
+        {
+            problems.Add($"recipe.erase is {recipe.Erase}; this space offers no random erasing (add \"erase\" to \"recipeChoices\")");
+        }
+
         return (problems.Count == 0 ? genes : null, problems);
     }
 

@@ -127,19 +127,30 @@ public sealed record VisionCandidate(string? Baseline, int Stem, IReadOnlyList<S
         return new VisionCandidate(null, Int(architecture, "stem", "architecture", 1, 4096), stages, Int(architecture, "head", "architecture", 0, 8192), recipe);
     }
 
-    public static JObject RecipeJson(TrainingRecipe r) => new()
+    public static JObject RecipeJson(TrainingRecipe r)
     {
-        ["optimizer"] = r.Optimizer == OptimizerKind.Sgd ? "sgd" : "adamw",
-        ["learningRate"] = r.LearningRate,
-        ["weightDecay"] = r.WeightDecay,
-        ["epochs"] = r.Epochs,
-        ["batchSize"] = r.BatchSize,
-        ["labelSmoothing"] = r.LabelSmoothing,
-        ["dropout"] = r.Dropout,
-        ["mixup"] = r.Mixup,
-        ["ema"] = r.Ema,
-        ["augment"] = r.Augment,
-    };
+        var json = new JObject
+        {
+            ["optimizer"] = r.Optimizer == OptimizerKind.Sgd ? "sgd" : "adamw",
+            ["learningRate"] = r.LearningRate,
+            ["weightDecay"] = r.WeightDecay,
+            ["epochs"] = r.Epochs,
+            ["batchSize"] = r.BatchSize,
+            ["labelSmoothing"] = r.LabelSmoothing,
+            ["dropout"] = r.Dropout,
+            ["mixup"] = r.Mixup,
+            ["ema"] = r.Ema,
+            ["augment"] = r.Augment,
+        };
+
+        // Written only when on, so candidates from before random erasing existed keep their exact JSON (and identity).
+        if (r.Erase > 0)
+        {
+            json["erase"] = r.Erase;
+        }
+
+        return json;
+    }
 
     public static TrainingRecipe ParseRecipe(JObject recipe)
     {
@@ -159,7 +170,8 @@ public sealed record VisionCandidate(string? Baseline, int Stem, IReadOnlyList<S
             Real(recipe, "dropout", 0, 0.9),
             Real(recipe, "mixup", 0, 10),
             Real(recipe, "ema", 0, 0.99999),
-            Real(recipe, "augment", 0, 1));
+            Real(recipe, "augment", 0, 1),
+            recipe["erase"] is null ? 0 : Real(recipe, "erase", 0, 1));
     }
 
     public static string ActivationName(Activation a) => a == Activation.HardSwish ? "hswish" : "relu";

@@ -4,7 +4,8 @@ namespace NasPlatform.Plugins.Vision.Training;
 
 /// <summary>
 /// Assembles a training batch in reused managed buffers: the images (randomly shifted with zero fill and
-/// flipped left-right, by the recipe's augmentation strength), soft targets with label smoothing, and mixup
+/// flipped left-right, by the recipe's augmentation strength; a rectangle erased with the recipe's probability), soft
+/// targets with label smoothing, and mixup
 /// (one Beta(α, α) weight per batch, partners by a permutation). Every draw comes from the trial's <see cref="Random"/>.
 /// </summary>
 internal sealed class BatchBuilder
@@ -54,6 +55,11 @@ internal sealed class BatchBuilder
                 Shift(source, destination, size, dx, dy, flip);
             }
 
+            if (_recipe.Erase > 0 && _random.NextDouble() < _recipe.Erase)
+            {
+                Erase(destination, size);
+            }
+
             var targets = _targets.AsSpan(b * _classes, _classes);
             targets.Fill(smooth);
             targets[_images.Labels[indices[b]]] += (float)(1 - _recipe.LabelSmoothing);
@@ -88,6 +94,41 @@ internal sealed class BatchBuilder
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Random erasing as Zhong et al. (2020) define it: area 2-40 % of the image, aspect ratio 0.3-3.3 (log-uniform),
+    /// up to 10 tries to fit, filled with standard normal noise (the images are normalised to mean 0, deviation 1).
+    /// </summary>
+    private void Erase(Span<float> image, int size)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var area = (0.02 + _random.NextDouble() * 0.38) * size * size;
+            var ratio = Math.Exp(Math.Log(0.3) + _random.NextDouble() * (Math.Log(3.3) - Math.Log(0.3)));
+            var h = (int)Math.Round(Math.Sqrt(area * ratio));
+            var w = (int)Math.Round(Math.Sqrt(area / ratio));
+            if (h < 1 || w < 1 || h >= size || w >= size)
+            {
+                continue;
+            }
+
+            var top = _random.Next(size - h + 1);
+            var left = _random.Next(size - w + 1);
+            var plane = size * size;
+            for (var c = 0; c < _images.Channels; c++)
+            {
+                for (var y = top; y < top + h; y++)
+                {
+                    for (var x = left; x < left + w; x++)
+                    {
+                        image[c * plane + y * size + x] = (float)Normal(_random);
+                    }
+                }
+            }
+
+            return;
         }
     }
 

@@ -12,23 +12,26 @@ namespace NasPlatform.Plugins.Vision.Training;
 /// step (so native memory stays flat however long the run), a cosine learning-rate schedule to zero, soft
 /// cross-entropy (label smoothing and mixup as soft targets), and, with <see cref="TrainingRecipe.Ema"/>, an
 /// exponential moving average of the weights and batch-norm statistics, which is the model returned.
-/// Deterministic for a seed when LibTorch runs on one thread.
+/// Deterministic for a seed when LibTorch runs on one CPU thread. On a GPU the weights start the same (they are
+/// initialised on the CPU and moved), but cuDNN's kernels may sum in a different order from run to run.
 /// </summary>
 public static class Trainer
 {
     /// <summary>
     /// Trains for <c>epochs</c> epochs and returns the model to evaluate (the EMA copy when the recipe has one);
     /// the caller disposes it. <c>onEpoch</c> is called after each epoch with (epoch, epochs, mean training loss).
+    /// The model lives on <paramref name="device"/> (default the CPU); batches are assembled on the CPU and copied there.
     /// </summary>
     public static TrainedModel Fit(NetworkSpec network, TrainingRecipe recipe, ImageSet train, IReadOnlyList<int> trainIndices, int classes, int epochs, int seed,
-        Action<int, int, double>? onEpoch = null, CancellationToken cancellationToken = default)
+        Action<int, int, double>? onEpoch = null, CancellationToken cancellationToken = default, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(recipe);
         ArgumentNullException.ThrowIfNull(train);
+        device ??= CPU;
         var random = new Random(seed);
-        var model = NetworkBuilder.Build(network, recipe.Dropout, seed);
-        var ema = recipe.Ema > 0 ? NetworkBuilder.Build(network, recipe.Dropout, seed) : null;
+        var model = NetworkBuilder.Build(network, recipe.Dropout, seed).to(device);
+        var ema = recipe.Ema > 0 ? NetworkBuilder.Build(network, recipe.Dropout, seed).to(device) : null;
         try
         {
             var batchSize = Math.Min(recipe.BatchSize, trainIndices.Count);
@@ -46,24 +49,27 @@ public static class Trainer
             var lastLoss = double.NaN;
             var clock = Stopwatch.StartNew();
             model.train();
+            // The epoch's loss is summed where the model runs and read once per epoch: reading it every step
+            // would make the CPU wait for the GPU at each step.
+            using var lossSum = zeros(1, dtype: ScalarType.Float64, device: device);
             for (var epoch = 0; epoch < epochs; epoch++)
             {
                 random.Shuffle(order);
-                double lossSum = 0;
+                lossSum.zero_();
                 for (var step = 0; step < stepsPerEpoch; step++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     batches.Fill(order.AsSpan(step * batchSize, batchSize));
                     using (NewDisposeScope())
                     {
-                        var x = tensor(batches.Inputs, inputShape);
-                        var targets = tensor(batches.Targets, targetShape);
+                        var x = tensor(batches.Inputs, inputShape).to(device);
+                        var targets = tensor(batches.Targets, targetShape).to(device);
                         var logits = model.forward(x);
                         var loss = -(targets * logits.log_softmax(1)).sum(1).mean();
                         optimizer.zero_grad();
                         loss.backward();
                         optimizer.step();
-                        lossSum += loss.item<float>();
+                        lossSum.add_(loss.detach());
                     }
 
                     schedule.step();
@@ -75,7 +81,7 @@ public static class Trainer
                     }
                 }
 
-                lastLoss = lossSum / stepsPerEpoch;
+                lastLoss = lossSum.item<double>() / stepsPerEpoch;
                 if (!double.IsFinite(lastLoss))
                 {
                     throw new InvalidOperationException($"Training diverged in epoch {epoch + 1} (loss {lastLoss}); the learning rate {recipe.LearningRate} is likely too high for this network.");
@@ -103,7 +109,7 @@ public static class Trainer
 
     /// <summary>
     /// Top-1 accuracy and mean cross-entropy of <paramref name="model"/> on <paramref name="set"/>, in evaluation mode;
-    /// the same predictions fill <paramref name="confusion"/> when given.
+    /// the same predictions fill <paramref name="confusion"/> when given. Runs where the model's weights are.
     /// </summary>
     public static (double Accuracy, double Loss) Evaluate(nn.Module<Tensor, Tensor> model, ImageSet set, int batchSize = 500, ConfusionMatrix? confusion = null) =>
         Evaluate(model, set, 0, set.Count, batchSize, confusion);
@@ -113,6 +119,7 @@ public static class Trainer
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(set);
+        var device = model.parameters().FirstOrDefault()?.device ?? CPU;
         model.eval();
         using var noGrad = no_grad();
         long correct = 0;
@@ -121,14 +128,14 @@ public static class Trainer
         {
             var count = Math.Min(batchSize, first + length - start);
             using var scope = NewDisposeScope();
-            var x = tensor(set.Pixels.AsSpan(start * set.ValuesPerImage, count * set.ValuesPerImage).ToArray(), [count, set.Channels, set.Size, set.Size]);
-            var labels = tensor(set.Labels.AsSpan(start, count).ToArray().Select(b => (long)b).ToArray(), [count]);
+            var x = tensor(set.Pixels.AsSpan(start * set.ValuesPerImage, count * set.ValuesPerImage).ToArray(), [count, set.Channels, set.Size, set.Size]).to(device);
+            var labels = tensor(set.Labels.AsSpan(start, count).ToArray().Select(b => (long)b).ToArray(), [count]).to(device);
             var logits = model.forward(x);
             var predicted = logits.argmax(1);
             correct += predicted.eq(labels).sum().item<long>();
             if (confusion is not null)
             {
-                var classes = predicted.data<long>().ToArray();
+                var classes = predicted.cpu().data<long>().ToArray();
                 for (var i = 0; i < count; i++)
                 {
                     confusion.Add(set.Labels[start + i], (int)classes[i]);

@@ -15,6 +15,8 @@ namespace NasPlatform.Plugins.Vision.Training;
 /// <param name="Mixup">Beta(α, α) parameter of mixup; 0 turns it off.</param>
 /// <param name="Ema">Decay of the exponential moving average of the weights that is evaluated; 0 evaluates the raw weights.</param>
 /// <param name="Augment">Augmentation strength in [0, 1]: random shifts up to round(3·a) pixels and horizontal flips with probability a/2.</param>
+/// <param name="Erase">Probability of random erasing (Zhong et al. 2020): a rectangle of 2-40 % of the image, aspect ratio 0.3-3.3,
+/// replaced by noise; 0 turns it off.</param>
 public sealed record TrainingRecipe(
     OptimizerKind Optimizer,
     double LearningRate,
@@ -25,7 +27,8 @@ public sealed record TrainingRecipe(
     double Dropout,
     double Mixup,
     double Ema,
-    double Augment)
+    double Augment,
+    double Erase = 0)
 {
     /// <summary>
     /// The defaults every baseline and the fixed-recipe space use. AdamW, because SGD at the learning rates that

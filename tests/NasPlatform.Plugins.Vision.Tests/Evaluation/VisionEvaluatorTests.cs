@@ -3,12 +3,14 @@ using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Datasets;
+using NasPlatform.Engine;
 using NasPlatform.Engine.Plugins;
 using NasPlatform.Plugins.Vision.Data;
 using NasPlatform.Plugins.Vision.Evaluation;
 using NasPlatform.Plugins.Vision.Networks;
 using NasPlatform.Plugins.Vision.Spaces;
 using NasPlatform.Plugins.Vision.Training;
+using NasPlatform.Torch;
 
 namespace NasPlatform.Plugins.Vision.Tests.Evaluation;
 
@@ -83,7 +85,7 @@ public sealed class VisionEvaluatorTests : IDisposable
     [Fact]
     public async Task Evaluates_at_each_fidelity_on_the_validation_split_and_trains_final_on_the_test_split()
     {
-        var evaluator = Catalog.Value.CreateEvaluator("vision", "train", Options(", \"latency\": true"), _folder.FullName, 0, "test.json, $.evaluator.options");
+        var evaluator = Catalog.Value.CreateEvaluator("vision", "train", Options(", \"latency\": true, \"device\": \"auto\""), _folder.FullName, 0, "test.json, $.evaluator.options");
         Assert.Equal(["c0.5-r0.5-s0.5-e0.5", "c1-r1-s1-e1"], evaluator.Fidelities.Select(f => f.Name));
         var work = Directory.CreateDirectory(Path.Combine(_folder.FullName, "work")).FullName;
         var candidate = TwoConv.ToCandidate();
@@ -110,6 +112,22 @@ public sealed class VisionEvaluatorTests : IDisposable
         using var model = NetworkBuilder.Build(TwoConv.Network(1, 28, 3), 0.1, seed: 99);
         model.load(final.Artifacts[0].Path);
         Assert.Equal(final.Metrics["test_accuracy"], Trainer.Evaluate(model, data.Test).Accuracy);
+    }
+
+    [Theory]
+    [InlineData("gpu", "pattern")]
+    [InlineData("cuda:63", "cuda:63")]
+    public void A_device_that_is_not_there_or_not_a_device_is_a_configuration_error_naming_the_option(string device, string expected)
+    {
+        // cuda:63 fails on any machine: without CUDA it names the fix (docs/gpu.md), with fewer GPUs it says how many there are.
+        var e = Assert.ThrowsAny<NasConfigurationException>(() =>
+            Catalog.Value.CreateEvaluator("vision", "train", Options($", \"device\": \"{device}\""), _folder.FullName, 0, "test.json, $.evaluator.options"));
+        Assert.Contains("device", e.Message);
+        Assert.Contains(expected, e.Message);
+        if (!TorchDevices.CudaAvailable)
+        {
+            Assert.Contains(device == "gpu" ? "cpu" : "docs/gpu.md", e.Message);
+        }
     }
 
     [Fact]

@@ -109,6 +109,23 @@ public sealed class MbConvSpaceTests
     }
 
     [Fact]
+    public void Random_erasing_is_a_gene_only_when_the_choices_offer_it_and_round_trips_through_the_candidate()
+    {
+        Assert.DoesNotContain(_space.Genes, g => g.Name == "recipe.erase");
+        Assert.DoesNotContain("erase", _space.Sample(new Random(1)).ToJson().ToString());
+
+        var space = new MbConvSpace(MbConvSpaceOptions.From(JObject.Parse("""{ "recipeChoices": { "erase": [0, 0.5] } }""")));
+        Assert.Equal(_space.EncodingLength + 1, space.EncodingLength);
+        var random = new Random(5);
+        var candidates = Enumerable.Range(0, 40).Select(_ => space.Sample(random)).ToList();
+        Assert.Equal([0.0, 0.5], candidates.Select(c => VisionCandidate.Parse(c).Recipe.Erase).Distinct().Order());
+        var erasing = candidates.First(c => VisionCandidate.Parse(c).Recipe.Erase > 0);
+        Assert.Empty(space.Validate(erasing));
+        Assert.Equal(erasing, VisionCandidate.Parse(erasing).ToCandidate());
+        Assert.Contains(_space.Validate(erasing), p => p.Contains("no random erasing"));
+    }
+
+    [Fact]
     public void Fixed_recipe_space_searches_only_the_architecture()
     {
         var space = new MbConvSpace(MbConvSpaceOptions.Default with { SearchRecipe = false });

@@ -4,7 +4,8 @@ namespace NasPlatform.Plugins.Vision.Networks.Modules;
 
 /// <summary>
 /// Inverted dropout drawing its mask from a generator of its own (seeded by the trial), not LibTorch's global
-/// one, so concurrent trials stay reproducible.
+/// one, so concurrent trials stay reproducible. The generator lives on the CPU, so the mask is drawn there and copied
+/// to the input's device: the same seed gives the same masks on a GPU.
 /// </summary>
 internal sealed class SeededDropout : nn.Module<Tensor, Tensor>
 {
@@ -25,9 +26,13 @@ internal sealed class SeededDropout : nn.Module<Tensor, Tensor>
             return input.alias();
         }
 
-        using var uniform = rand(input.shape, dtype: input.dtype, generator: generator);
-        using var keep = uniform.ge(rate);
-        using var masked = input * keep;
-        return masked.div(1.0 - rate);
+        using var scope = NewDisposeScope();
+        var keep = rand(input.shape, dtype: input.dtype, generator: generator).ge(rate);
+        if (keep.device_type != input.device_type || keep.device_index != input.device_index)
+        {
+            keep = keep.to(input.device);
+        }
+
+        return (input * keep).div_(1.0 - rate).MoveToOuterDisposeScope();
     }
 }
