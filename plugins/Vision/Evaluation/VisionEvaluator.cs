@@ -126,9 +126,19 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
         var network = candidate.Network(data.Train.Channels, data.Train.Size, data.Classes);
         var epochs = candidate.Recipe.Epochs;
         var all = Enumerable.Range(0, data.Train.Count).ToArray();
+
+        // A final training runs for up to hours: it keeps its state after every epoch, so the same command after a
+        // kill or Ctrl+C continues from the last finished epoch (and ends as an uninterrupted run would).
+        var checkpoint = new TrainingCheckpoint(Path.Combine(request.WorkDirectory, "checkpoint"),
+            $"{request.Candidate.ToJson().ToString(Formatting.None)}|seed {request.Seed}|{data.Source}|{data.Train.Count} images");
+        if (checkpoint.Load() is { } saved)
+        {
+            progress?.Report(new EvaluationProgress(saved.Epoch / (double)epochs, $"resuming after epoch {saved.Epoch}/{epochs} from {checkpoint.Folder}", new Dictionary<string, double>()));
+        }
+
         using var trained = Trainer.Fit(network, candidate.Recipe, data.Train, all, data.Classes, epochs, request.Seed,
             (epoch, total, loss) => progress?.Report(new EvaluationProgress(epoch / (double)total, $"epoch {epoch}/{total}", new Dictionary<string, double> { ["train_loss"] = loss })),
-            cancellationToken, _device);
+            cancellationToken, _device, checkpoint);
         var confusion = new ConfusionMatrix(data.ClassNames);
         var (accuracy, loss) = Trainer.Evaluate(trained.Model, data.Test, confusion: confusion);
         var (parameters, macs) = Networks.NetworkStatistics.Count(network);
@@ -142,6 +152,7 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
         confusion.Write(confusionFile, "test", "final", data.Train.Channels, data.Train.Size);
         var described = candidate.ToJson();
         File.WriteAllText(candidateFile, described.ToString(Formatting.Indented));
+        checkpoint.Delete();
         return new EvaluationResult(
             new Dictionary<string, double>
             {

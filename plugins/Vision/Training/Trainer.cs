@@ -2,6 +2,7 @@ using System.Diagnostics;
 using NasPlatform.Plugins.Vision.Data;
 using NasPlatform.Plugins.Vision.Evaluation;
 using NasPlatform.Plugins.Vision.Networks;
+using NasPlatform.Plugins.Vision.Networks.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,19 +22,26 @@ public static class Trainer
     /// Trains for <c>epochs</c> epochs and returns the model to evaluate (the EMA copy when the recipe has one);
     /// the caller disposes it. <c>onEpoch</c> is called after each epoch with (epoch, epochs, mean training loss).
     /// The model lives on <paramref name="device"/> (default the CPU); batches are assembled on the CPU and copied there.
+    /// With a <paramref name="checkpoint"/>, the state is saved after every epoch and a saved state for the same key is
+    /// resumed from (its epochs are not reported again through <paramref name="onEpoch"/>).
     /// </summary>
     public static TrainedModel Fit(NetworkSpec network, TrainingRecipe recipe, ImageSet train, IReadOnlyList<int> trainIndices, int classes, int epochs, int seed,
-        Action<int, int, double>? onEpoch = null, CancellationToken cancellationToken = default, Device? device = null)
+        Action<int, int, double>? onEpoch = null, CancellationToken cancellationToken = default, Device? device = null, TrainingCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(recipe);
         ArgumentNullException.ThrowIfNull(train);
         device ??= CPU;
-        var random = new Random(seed);
-        var model = NetworkBuilder.Build(network, recipe.Dropout, seed).to(device);
-        var ema = recipe.Ema > 0 ? NetworkBuilder.Build(network, recipe.Dropout, seed).to(device) : null;
+        var random = new CountingRandom(seed);
+        var saved = checkpoint?.Load();
+        var model = NetworkBuilder.Build(network, recipe.Dropout, seed);
+        var ema = recipe.Ema > 0 ? NetworkBuilder.Build(network, recipe.Dropout, seed) : null;
         try
         {
+            saved?.LoadWeights(model, ema);
+            model.to(device);
+            ema?.to(device);
+            var dropout = model.modules().OfType<SeededDropout>().FirstOrDefault()?.Generator;
             var batchSize = Math.Min(recipe.BatchSize, trainIndices.Count);
             var stepsPerEpoch = Math.Max(1, trainIndices.Count / batchSize);
             var totalSteps = stepsPerEpoch * epochs;
@@ -44,15 +52,29 @@ public static class Trainer
             var schedule = optim.lr_scheduler.CosineAnnealingLR(optimizer, totalSteps);
             var batches = new BatchBuilder(train, recipe, classes, batchSize, random);
             var order = trainIndices.ToArray();
+            var firstEpoch = 0;
+            var lastLoss = double.NaN;
+            if (saved is not null)
+            {
+                firstEpoch = Math.Min(saved.Epoch, epochs);
+                lastLoss = saved.Loss;
+                for (var s = 0; s < firstEpoch * stepsPerEpoch; s++)
+                {
+                    schedule.step();
+                }
+
+                saved.Restore(optimizer, order, dropout, device);
+                random.Skip(saved.Draws);
+            }
+
             long[] inputShape = [batchSize, train.Channels, train.Size, train.Size];
             long[] targetShape = [batchSize, classes];
-            var lastLoss = double.NaN;
             var clock = Stopwatch.StartNew();
             model.train();
             // The epoch's loss is summed where the model runs and read once per epoch: reading it every step
             // would make the CPU wait for the GPU at each step.
             using var lossSum = zeros(1, dtype: ScalarType.Float64, device: device);
-            for (var epoch = 0; epoch < epochs; epoch++)
+            for (var epoch = firstEpoch; epoch < epochs; epoch++)
             {
                 random.Shuffle(order);
                 lossSum.zero_();
@@ -87,17 +109,19 @@ public static class Trainer
                     throw new InvalidOperationException($"Training diverged in epoch {epoch + 1} (loss {lastLoss}); the learning rate {recipe.LearningRate} is likely too high for this network.");
                 }
 
+                checkpoint?.Save(epoch + 1, random.Draws, lastLoss, model, ema, optimizer, order, dropout);
                 onEpoch?.Invoke(epoch + 1, epochs, lastLoss);
             }
 
             var seconds = clock.Elapsed.TotalSeconds;
+            var stepsRun = (epochs - firstEpoch) * stepsPerEpoch;
             var result = ema ?? model;
             if (ema is not null)
             {
                 model.Dispose();
             }
 
-            return new TrainedModel(result, lastLoss, totalSteps, totalSteps * (double)batchSize / Math.Max(seconds, 1e-9));
+            return new TrainedModel(result, lastLoss, totalSteps, stepsRun * (double)batchSize / Math.Max(seconds, 1e-9));
         }
         catch
         {

@@ -79,7 +79,7 @@ public sealed class TrainFinalCommand : AsyncCommand<TrainFinalCommand.Settings>
             }
             catch (OperationCanceledException)
             {
-                Console.Error.WriteLine("Interrupted: nothing was saved.");
+                Console.Error.WriteLine($"Interrupted: no result was written. Run the same command again to continue; evaluators that checkpoint (vision's train does, after every epoch, in {folder}) resume where they stopped.");
                 return RunHost.Interrupted;
             }
             catch (ArgumentException e) when (final is not null)

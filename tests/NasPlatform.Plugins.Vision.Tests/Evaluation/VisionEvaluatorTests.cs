@@ -102,6 +102,7 @@ public sealed class VisionEvaluatorTests : IDisposable
         Assert.Equal(180, final.Metrics["train_images"]);
         Assert.True(final.Metrics["test_accuracy"] > 0.5, $"test accuracy {final.Metrics["test_accuracy"]} on 3 classes");
         Assert.Equal(["weights", "candidate", "confusion"], final.Artifacts.Select(a => a.Name));
+        Assert.False(Directory.Exists(Path.Combine(work, "checkpoint")), "the per-epoch checkpoint is removed once the model is written");
         var confusion = ConfusionMatrix.FromJson(JObject.Parse(File.ReadAllText(final.Artifacts[2].Path)));
         Assert.Equal(60, confusion.Total);
         Assert.Equal(final.Metrics["test_accuracy"], confusion.Accuracy);

@@ -66,6 +66,49 @@ public sealed class TrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_stopped_training_resumes_from_its_checkpoint_and_ends_exactly_as_an_uninterrupted_run()
+    {
+        var data = Data();
+        var indices = Enumerable.Range(0, 256).ToArray();
+        // Every random draw the trainer makes: shuffles, shifts and flips, erasing, mixup, dropout masks; and EMA.
+        var recipe = new TrainingRecipe(OptimizerKind.Sgd, 0.05, 1e-4, 3, 32, 0.1, 0.2, 0.2, 0.99, 1.0, Erase: 0.5);
+        var network = new NetworkSpec(1, 28, [new ConvLayer(8, 3, Stride: 2), new MbConvLayer(16, 2, 3, 2, true, Activation.HardSwish), new GlobalPoolLayer(), new DropoutLayer(), new LinearLayer(10, Classifier: true)]);
+        var folder = Directory.CreateTempSubdirectory("checkpoint-");
+        try
+        {
+            float[] Weights(TrainedModel trained) => [.. trained.Model.parameters().SelectMany(p => p.data<float>().ToArray())];
+
+            using var straight = Trainer.Fit(network, recipe, data.Train, indices, 10, 3, seed: 5);
+            var checkpoint = new TrainingCheckpoint(Path.Combine(folder.FullName, "checkpoint"), "key");
+            using (var cancel = new CancellationTokenSource())
+            {
+                Assert.Throws<OperationCanceledException>(() => Trainer.Fit(network, recipe, data.Train, indices, 10, 3, seed: 5,
+                    onEpoch: (epoch, _, _) => { if (epoch == 1) cancel.Cancel(); }, cancellationToken: cancel.Token, checkpoint: checkpoint));
+            }
+
+            Assert.Equal(1, checkpoint.Load()!.Epoch);
+            var reported = new List<int>();
+            using var resumed = Trainer.Fit(network, recipe, data.Train, indices, 10, 3, seed: 5, onEpoch: (epoch, _, _) => reported.Add(epoch), checkpoint: checkpoint);
+            Assert.Equal([2, 3], reported);
+            Assert.Equal(straight.TrainLoss, resumed.TrainLoss);
+            Assert.Equal(Weights(straight), Weights(resumed));
+
+            // A checkpoint made for another key (another candidate or seed) is not resumed from.
+            var other = new TrainingCheckpoint(checkpoint.Folder, "another key");
+            Assert.Null(other.Load());
+            reported.Clear();
+            using var fresh = Trainer.Fit(network, recipe with { Epochs = 1 }, data.Train, indices, 10, 1, seed: 6, onEpoch: (epoch, _, _) => reported.Add(epoch), checkpoint: other);
+            Assert.Equal([1], reported);
+            other.Delete();
+            Assert.False(Directory.Exists(checkpoint.Folder));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Live_tensors_and_memory_stay_flat_over_thousands_of_steps()
     {
         var data = Data();

@@ -19,6 +19,9 @@ internal sealed class SeededDropout : nn.Module<Tensor, Tensor>
         this.generator = generator;
     }
 
+    /// <summary>The generator the masks come from (shared by the network's dropout layers); a checkpoint saves its state.</summary>
+    public Generator Generator => generator;
+
     public override Tensor forward(Tensor input)
     {
         if (!training || rate <= 0)
