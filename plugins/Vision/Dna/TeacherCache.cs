@@ -12,6 +12,7 @@ namespace NasPlatform.Plugins.Vision.Dna;
 /// The DNA teacher: a network trained once with the <see cref="Trainer"/> and kept on disk as
 /// <c>teacher-&lt;key&gt;.bin</c>, the key hashing the network, recipe, epochs, seed, the data's name and the
 /// training indices, so a changed fidelity, seed or data set trains a new teacher instead of reusing a stale one.
+/// While it trains, its state is kept after every epoch in <c>teacher-&lt;key&gt;.bin.checkpoint/</c>.
 /// </summary>
 public static class TeacherCache
 {
@@ -32,10 +33,13 @@ public static class TeacherCache
             return (model, false);
         }
 
-        var trained = Trainer.Fit(teacher, recipe, train, trainIndices, classes, epochs, seed, onEpoch, cancellationToken);
+        // Checkpointed beside the cache file, so a search killed while its teacher trains resumes the teacher's training.
+        var checkpoint = new TrainingCheckpoint(path + ".checkpoint", Path.GetFileName(path));
+        var trained = Trainer.Fit(teacher, recipe, train, trainIndices, classes, epochs, seed, onEpoch, cancellationToken, checkpoint: checkpoint);
         var temporary = path + ".tmp";
         trained.Model.save(temporary);
         File.Move(temporary, path, overwrite: true);
+        checkpoint.Delete();
         trained.Model.eval();
         return (trained.Model, true);
     }

@@ -53,6 +53,7 @@ public sealed class BlockRaterTests(ITestOutputHelper output)
             var second = Rate(expectTrained: false);
             output.WriteLine($"relative MSE {first.InitialRating:0.000} at start, {first.Rating:0.000} trained; {first.Parameters} parameters; {clock.Elapsed.TotalSeconds:0.0} s");
             Assert.Single(folder.GetFiles("teacher-*.bin"));
+            Assert.Empty(folder.GetDirectories("*.checkpoint*")); // the teacher's per-epoch checkpoint goes once it is cached
             Assert.True(first.Rating < 0.8 * first.InitialRating, $"trained {first.Rating} vs untrained {first.InitialRating}");
             Assert.True(first.Rating < 1, $"rating {first.Rating} is no better than predicting the mean");
             Assert.Equal(first, second);
