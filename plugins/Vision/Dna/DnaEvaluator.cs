@@ -16,8 +16,11 @@ namespace NasPlatform.Plugins.Vision.Dna;
 /// DNA's rating of a <c>dna-block</c> candidate: the teacher (trained once and cached on
 /// disk) gives its activations before and after the candidate's block on a sample of training images; the stage
 /// learns to map one to the other (MSE) and is rated by its relative MSE on validation images (metric
-/// <c>rating</c>, minimize; 1 = as good as predicting the mean). Fidelities set the images and epochs of that
-/// imitation. Final training (<see cref="IFinalTrainer"/>) takes the assembled whole network (<c>nas combine
+/// <c>rating</c>, minimize; 1 = as good as predicting the mean). Blocks differ in how hard they are to imitate, so
+/// <c>rating_vs_reference</c> divides the rating by that of the block's reference stage (one MBConv block, expansion 1,
+/// kernel 3, ReLU, no SE, at the block's width and stride; rated once per block and fidelity with a seed of its own):
+/// below 1 is better than the cheapest stage, and the numbers compare across blocks, which rating-driven strategies
+/// (evolution, predictors) need. Fidelities set the images and epochs of that imitation. Final training (<see cref="IFinalTrainer"/>) takes the assembled whole network (<c>nas combine
 /// --retrain</c>) and trains it exactly as the <c>train</c> evaluator's final training does.
 /// Deterministic for a seed on one LibTorch thread: teacher and ratings draw every random choice from seeds.
 /// </summary>
@@ -31,6 +34,7 @@ public sealed class DnaEvaluator : IEvaluator, IFinalTrainer, IDisposable
     private readonly Lazy<int[]> _searchOrder;
     private readonly ConcurrentDictionary<(string Teacher, string Folder), Lazy<DnaTeacher>> _teachers = new();
     private readonly ConcurrentDictionary<(string Teacher, string Folder, int Block, int Images), Lazy<BlockRater>> _raters = new();
+    private readonly ConcurrentDictionary<(BlockRater Rater, int Epochs), Lazy<double>> _references = new();
 
     public DnaEvaluator(DnaRatingOptions options, int seed)
     {
@@ -120,9 +124,13 @@ public sealed class DnaEvaluator : IEvaluator, IFinalTrainer, IDisposable
         var rater = _raters.GetOrAdd((teacher.Name, Path.GetFullPath(folder), block.Index, fidelity.Images), _ => new Lazy<BlockRater>(() => NewRater(teacher, block, fidelity.Images))).Value;
         progress?.Report(new EvaluationProgress(0.1, $"imitating teacher block {block.Index} ({fidelity.Epochs} epochs)"));
         var rating = rater.Rate(candidate.Stage, fidelity.Epochs, request.Seed);
+        var reference = _references.GetOrAdd((rater, fidelity.Epochs), key => new Lazy<double>(() =>
+            key.Rater.Rate(ReferenceStage(block), key.Epochs, unchecked(_seed * 1_000_003 + block.Index)).Rating)).Value;
         var metrics = new Dictionary<string, double>
         {
             ["rating"] = rating.Rating,
+            ["reference_rating"] = reference,
+            ["rating_vs_reference"] = rating.Rating / reference,
             ["initial_rating"] = rating.InitialRating,
             ["epochs"] = fidelity.Epochs,
             ["images"] = Math.Min(fidelity.Images, SearchTrainCount),
@@ -135,6 +143,13 @@ public sealed class DnaEvaluator : IEvaluator, IFinalTrainer, IDisposable
         }
 
         return new EvaluationResult(metrics);
+    }
+
+    /// <summary>The cheapest stage that fits <paramref name="block"/>: the yardstick that makes ratings comparable across blocks.</summary>
+    public static StageGenes ReferenceStage(TeacherBlock block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        return new StageGenes(1, block.OutChannels, block.Stride, 1, 3, false, Activation.Relu);
     }
 
     private BlockRater NewRater(DnaTeacher teacher, TeacherBlock block, int images)

@@ -35,6 +35,15 @@ public sealed class DnaEvaluatorTests(ITestOutputHelper output) : IDisposable
             first = await evaluator.EvaluateAsync(Request(evaluator, 0, stage), new Progress<EvaluationProgress>(), CancellationToken.None);
             var other = await evaluator.EvaluateAsync(Request(evaluator, 1, stage with { Kernel = 5 }), new Progress<EvaluationProgress>(), CancellationToken.None);
             Assert.NotEqual(first.Metrics["rating"], other.Metrics["rating"]);
+
+            // One yardstick per block and fidelity: the same reference rating for both stages, and the ratio to it.
+            Assert.Equal(first.Metrics["reference_rating"], other.Metrics["reference_rating"]);
+            Assert.Equal(first.Metrics["rating"] / first.Metrics["reference_rating"], first.Metrics["rating_vs_reference"], 12);
+            var reference = await evaluator.EvaluateAsync(Request(evaluator, 2, DnaEvaluator.ReferenceStage(evaluator.Teacher(Baselines.MobileNetV2, Path.Combine(_work.FullName, "exp-artifacts", "dna-teachers")).Blocks[1])),
+                new Progress<EvaluationProgress>(), CancellationToken.None);
+            Assert.InRange(reference.Metrics["rating_vs_reference"], 0.5, 2); // the reference stage against itself, trained with another seed
+            var block0 = await evaluator.EvaluateAsync(Request(evaluator, 3, stage with { Width = 16, Stride = 1 }, block: 0), new Progress<EvaluationProgress>(), CancellationToken.None);
+            Assert.NotEqual(first.Metrics["reference_rating"], block0.Metrics["reference_rating"]);
         }
 
         var teachers = new DirectoryInfo(Path.Combine(_work.FullName, "exp-artifacts", "dna-teachers"));
@@ -49,7 +58,7 @@ public sealed class DnaEvaluatorTests(ITestOutputHelper output) : IDisposable
         // A fresh evaluator (as after a kill and resume) loads the cached teacher and rates the same trial identically.
         using var again = Create();
         var repeated = await again.EvaluateAsync(Request(again, 0, stage), new Progress<EvaluationProgress>(), CancellationToken.None);
-        foreach (var name in new[] { "rating", "initial_rating", "teacher_accuracy", "teacher_seconds" })
+        foreach (var name in new[] { "rating", "initial_rating", "teacher_accuracy", "teacher_seconds", "reference_rating", "rating_vs_reference" })
         {
             Assert.Equal(first.Metrics[name], repeated.Metrics[name]);
         }
