@@ -161,6 +161,7 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
                 ["train_loss"] = trained.TrainLoss,
                 ["epochs"] = epochs,
                 ["train_images"] = all.Length,
+                ["test_images"] = data.Test.Count,
                 ["params"] = parameters,
                 ["macs"] = macs,
                 ["images_per_second"] = trained.ImagesPerSecond,

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Cli.Infrastructure;
 
@@ -14,7 +13,7 @@ public sealed class CombineCommandTests : IDisposable
     private const int Bound = 40_000;
     private readonly string _work = Directory.CreateTempSubdirectory("nas-combine-").FullName;
 
-    public CombineCommandTests() => WriteSubset(Path.Combine(_work, "data"));
+    public CombineCommandTests() => FashionMnistSubset.Write(Path.Combine(_work, "data"));
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
@@ -132,30 +131,5 @@ public sealed class CombineCommandTests : IDisposable
             }
             """);
         return path;
-    }
-
-    /// <summary>The first 1,200 training and 300 test images of the installed Fashion-MNIST, as image folders (one PGM per image, a folder per class).</summary>
-    private static void WriteSubset(string folder)
-    {
-        foreach (var (split, name, count) in new[] { ("train", "train", 1200), ("t10k", "test", 300) })
-        {
-            var images = Read($"{split}-images-idx3-ubyte.gz", 16, count * 28 * 28);
-            var labels = Read($"{split}-labels-idx1-ubyte.gz", 8, count);
-            for (var i = 0; i < count; i++)
-            {
-                var classFolder = Directory.CreateDirectory(Path.Combine(folder, name, $"class-{labels[i]}")).FullName;
-                using var file = File.Create(Path.Combine(classFolder, $"{i:00000}.pgm"));
-                file.Write("P5\n28 28\n255\n"u8);
-                file.Write(images.AsSpan(i * 28 * 28, 28 * 28));
-            }
-        }
-
-        static byte[] Read(string file, int header, int length)
-        {
-            using var input = new GZipStream(File.OpenRead(Path.Combine("/usr/share/datasets/fashion-mnist", file)), CompressionMode.Decompress);
-            var bytes = new byte[header + length];
-            input.ReadExactly(bytes);
-            return bytes[header..];
-        }
     }
 }

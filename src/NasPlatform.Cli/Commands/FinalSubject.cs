@@ -1,0 +1,91 @@
+using System.Globalization;
+using Newtonsoft.Json;
+using NasPlatform.Abstractions.Candidates;
+using NasPlatform.Cli.Infrastructure;
+using NasPlatform.Engine;
+using NasPlatform.Engine.Experiments;
+using NasPlatform.Engine.Running;
+
+namespace NasPlatform.Cli.Commands;
+
+/// <summary>
+/// What `nas train-final` trains: a trial of a stored experiment (<c>--trial N</c>), or a candidate JSON file
+/// (<c>--candidate FILE</c>) with the evaluator of an experiment file or store.
+/// </summary>
+internal sealed record FinalSubject(
+    ExperimentSpec Spec,
+    string Experiment,
+    Candidate Candidate,
+    int? Trial,
+    string? CandidateFile,
+    IReadOnlyDictionary<string, double> SearchMetrics,
+    int DefaultSeed,
+    string FolderName)
+{
+    /// <summary>How the console names it: "trial 3 of 'x'" or "two-conv.json".</summary>
+    public string Title => Trial is { } n ? $"trial {n} of '{Experiment}'" : Path.GetFileName(CandidateFile!);
+
+    /// <summary>The subject at the start of a sentence.</summary>
+    public string Description => Trial is { } n ? $"Trial {n} of '{Experiment}'" : $"The candidate in {CandidateFile}";
+
+    public static FinalSubject Resolve(TrainFinalCommand.Settings settings)
+    {
+        return (settings.Trial, settings.Candidate) switch
+        {
+            ({ } number, null) => FromTrial(settings, number),
+            (null, { } file) => FromFile(settings, file),
+            (null, null) => throw new NasConfigurationException("Name what to retrain: --trial N (`nas status EXP` lists the trials) or --candidate FILE (a candidate JSON file)."),
+            _ => throw new NasConfigurationException("--trial and --candidate both name what to train; give one of them."),
+        };
+    }
+
+    private static FinalSubject FromTrial(TrainFinalCommand.Settings settings, int number)
+    {
+        using var located = ExperimentLocator.Locate(settings.Experiment, settings.Name);
+        var trial = located.Store.GetTrials(located.Record.Id).FirstOrDefault(t => t.Number == number)
+            ?? throw new NasConfigurationException($"Experiment '{located.Record.Name}' in {located.Store.Location} has no trial {number}; `nas status {settings.Experiment}` lists its trials.");
+        return new FinalSubject(
+            located.Spec, located.Record.Name, trial.Candidate, number, null, trial.Metrics,
+            SeedSequence.Derive(located.Spec.Seed, 1_000_000 + number), $"trial-{number}");
+    }
+
+    private static FinalSubject FromFile(TrainFinalCommand.Settings settings, string file)
+    {
+        var path = Path.GetFullPath(file);
+        if (!File.Exists(path))
+        {
+            throw new NasConfigurationException($"Candidate file {path} does not exist; write the candidate's JSON there (e.g. a trial's candidate.json from `nas train-final`, or `nas export EXP --format json`).");
+        }
+
+        Candidate candidate;
+        try
+        {
+            candidate = Candidate.Parse(File.ReadAllText(path));
+        }
+        catch (JsonReaderException e)
+        {
+            throw new NasConfigurationException($"{path}:{e.LineNumber}:{e.LinePosition}: not JSON ({e.Message.Split(" Path", 2)[0].TrimEnd('.')}). A candidate file holds one JSON value, as in a trial's candidate.json.");
+        }
+
+        // An experiment file is enough: the candidate needs the evaluator, not a store (which may not exist yet).
+        // A store's own spec is used when the argument names one.
+        ExperimentSpec spec;
+        string experiment;
+        if (settings.Experiment.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && settings.Name is null)
+        {
+            spec = ExperimentFile.Load(settings.Experiment);
+            experiment = spec.Name;
+        }
+        else
+        {
+            using var located = ExperimentLocator.Locate(settings.Experiment, settings.Name);
+            (spec, experiment) = (located.Spec, located.Record.Name);
+        }
+
+        // Seeded from the experiment seed and the candidate itself, so the same file retrains the same way.
+        var stream = int.Parse(candidate.Hash.AsSpan(0, 7), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        return new FinalSubject(
+            spec, experiment, candidate, null, path, new Dictionary<string, double>(),
+            SeedSequence.Derive(spec.Seed, stream), Path.GetFileNameWithoutExtension(path));
+    }
+}
