@@ -24,7 +24,9 @@ if (args.Length == 3 && args[0] == "test-accuracy")
     using var trained = NetworkBuilder.Build(saved.Network(1, 28, 10), saved.Recipe.Dropout, seed: 0);
     trained.load(args[2]);
     var (accuracy, loss) = NasPlatform.Plugins.Vision.Training.Trainer.Evaluate(trained, fashion.Test);
-    Console.WriteLine(FormattableString.Invariant($"{{\"test_accuracy\":{accuracy},\"test_loss\":{loss:F6},\"images\":{fashion.Test.Count}}}"));
+    var (mirrorAccuracy, mirrorLoss) = NasPlatform.Plugins.Vision.Training.Trainer.Evaluate(trained, fashion.Test, mirror: true);
+    Console.WriteLine(FormattableString.Invariant(
+        $"{{\"test_accuracy\":{accuracy},\"test_loss\":{loss:F6},\"test_accuracy_mirror_tta\":{mirrorAccuracy},\"test_loss_mirror_tta\":{mirrorLoss:F6},\"images\":{fashion.Test.Count}}}"));
     return;
 }
 

@@ -143,6 +143,10 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
         var (accuracy, loss) = Trainer.Evaluate(trained.Model, data.Test, confusion: confusion);
         var (parameters, macs) = Networks.NetworkStatistics.Count(network);
 
+        // A recipe that augments trained on mirrored images, i.e. it declares the classes mirror-invariant; only then
+        // is averaging over the mirror (test-time augmentation, twice the inference cost) a meaningful second figure.
+        var mirrored = candidate.Recipe.Augment > 0 ? Trainer.Evaluate(trained.Model, data.Test, mirror: true) : default((double Accuracy, double Loss)?);
+
         Directory.CreateDirectory(request.WorkDirectory);
         var weights = Path.Combine(request.WorkDirectory, "model.bin");
         var candidateFile = Path.Combine(request.WorkDirectory, "candidate.json");
@@ -153,21 +157,26 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
         var described = candidate.ToJson();
         File.WriteAllText(candidateFile, described.ToString(Formatting.Indented));
         checkpoint.Delete();
-        return new EvaluationResult(
-            new Dictionary<string, double>
-            {
-                ["test_accuracy"] = accuracy,
-                ["test_loss"] = loss,
-                ["train_loss"] = trained.TrainLoss,
-                ["epochs"] = epochs,
-                ["train_images"] = all.Length,
-                ["test_images"] = data.Test.Count,
-                ["params"] = parameters,
-                ["macs"] = macs,
-                ["images_per_second"] = trained.ImagesPerSecond,
-                ["seconds"] = clock.Elapsed.TotalSeconds,
-            },
-            [new Artifact("weights", weights), new Artifact("candidate", candidateFile), new Artifact(ConfusionArtifact, confusionFile)]);
+        var metrics = new Dictionary<string, double>
+        {
+            ["test_accuracy"] = accuracy,
+            ["test_loss"] = loss,
+            ["train_loss"] = trained.TrainLoss,
+            ["epochs"] = epochs,
+            ["train_images"] = all.Length,
+            ["test_images"] = data.Test.Count,
+            ["params"] = parameters,
+            ["macs"] = macs,
+            ["images_per_second"] = trained.ImagesPerSecond,
+            ["seconds"] = clock.Elapsed.TotalSeconds,
+        };
+        if (mirrored is { } tta)
+        {
+            metrics["test_accuracy_mirror_tta"] = tta.Accuracy;
+            metrics["test_loss_mirror_tta"] = tta.Loss;
+        }
+
+        return new EvaluationResult(metrics, [new Artifact("weights", weights), new Artifact("candidate", candidateFile), new Artifact(ConfusionArtifact, confusionFile)]);
     }
 
     private int SearchTrainCount(VisionData data)

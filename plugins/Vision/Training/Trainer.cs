@@ -135,11 +135,16 @@ public static class Trainer
     /// Top-1 accuracy and mean cross-entropy of <paramref name="model"/> on <paramref name="set"/>, in evaluation mode;
     /// the same predictions fill <paramref name="confusion"/> when given. Runs where the model's weights are.
     /// </summary>
-    public static (double Accuracy, double Loss) Evaluate(nn.Module<Tensor, Tensor> model, ImageSet set, int batchSize = 500, ConfusionMatrix? confusion = null) =>
-        Evaluate(model, set, 0, set.Count, batchSize, confusion);
+    public static (double Accuracy, double Loss) Evaluate(nn.Module<Tensor, Tensor> model, ImageSet set, int batchSize = 500, ConfusionMatrix? confusion = null, bool mirror = false) =>
+        Evaluate(model, set, 0, set.Count, batchSize, confusion, mirror);
 
     /// <summary>Accuracy and mean cross-entropy on images <paramref name="first"/> … <paramref name="first"/> + <paramref name="length"/> − 1 of <paramref name="set"/>.</summary>
-    public static (double Accuracy, double Loss) Evaluate(nn.Module<Tensor, Tensor> model, ImageSet set, int first, int length, int batchSize = 500, ConfusionMatrix? confusion = null)
+    /// <remarks>
+    /// With <paramref name="mirror"/> (test-time augmentation) each image is classified by the mean of the class probabilities
+    /// of the image and its horizontal mirror (two forward passes). That is sound only for data whose classes survive a
+    /// mirror, which a recipe with augmentation already assumes (it flips training images).
+    /// </remarks>
+    public static (double Accuracy, double Loss) Evaluate(nn.Module<Tensor, Tensor> model, ImageSet set, int first, int length, int batchSize = 500, ConfusionMatrix? confusion = null, bool mirror = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(set);
@@ -155,6 +160,12 @@ public static class Trainer
             var x = tensor(set.Pixels.AsSpan(start * set.ValuesPerImage, count * set.ValuesPerImage).ToArray(), [count, set.Channels, set.Size, set.Size]).to(device);
             var labels = tensor(set.Labels.AsSpan(start, count).ToArray().Select(b => (long)b).ToArray(), [count]).to(device);
             var logits = model.forward(x);
+            if (mirror)
+            {
+                // Log of the mean probability: cross_entropy's log_softmax leaves log-probabilities as they are.
+                logits = logits.softmax(1).add(model.forward(x.flip(3)).softmax(1)).mul(0.5).log();
+            }
+
             var predicted = logits.argmax(1);
             correct += predicted.eq(labels).sum().item<long>();
             if (confusion is not null)

@@ -113,6 +113,12 @@ public sealed class VisionEvaluatorTests : IDisposable
         using var model = NetworkBuilder.Build(TwoConv.Network(1, 28, 3), 0.1, seed: 99);
         model.load(final.Artifacts[0].Path);
         Assert.Equal(final.Metrics["test_accuracy"], Trainer.Evaluate(model, data.Test).Accuracy);
+
+        // The recipe augments (so flips training images): the mirror-averaged figure is reported beside the one-view one.
+        Assert.Equal(60, final.Metrics["test_images"]);
+        Assert.True(TwoConv.Recipe.Augment > 0);
+        Assert.Equal(final.Metrics["test_accuracy_mirror_tta"], Trainer.Evaluate(model, data.Test, mirror: true).Accuracy);
+        Assert.True(final.Metrics["test_loss_mirror_tta"] != final.Metrics["test_loss"]);
     }
 
     [Theory]

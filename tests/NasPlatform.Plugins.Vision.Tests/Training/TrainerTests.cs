@@ -54,6 +54,38 @@ public sealed class TrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Mirror_averaged_evaluation_is_blind_to_mirroring_the_test_images_and_differs_from_one_view()
+    {
+        var data = Data();
+        using var trained = Trainer.Fit(TwoConv, Recipe, data.Train, Enumerable.Range(0, 500).ToArray(), 10, 1, seed: 5);
+        var images = data.Train.Subset(Enumerable.Range(50_000, 1_000).ToArray());
+        var mirrored = new float[images.Pixels.Length];
+        for (var image = 0; image < images.Count; image++)
+        {
+            for (var row = 0; row < 28; row++)
+            {
+                for (var column = 0; column < 28; column++)
+                {
+                    mirrored[(image * 28 * 28) + (row * 28) + column] = images.Pixels[(image * 28 * 28) + (row * 28) + 27 - column];
+                }
+            }
+        }
+
+        var flipped = new ImageSet(mirrored, images.Labels, 1, 28);
+        var one = Trainer.Evaluate(trained.Model, images);
+        var oneFlipped = Trainer.Evaluate(trained.Model, flipped);
+        var both = Trainer.Evaluate(trained.Model, images, mirror: true);
+        var bothFlipped = Trainer.Evaluate(trained.Model, flipped, mirror: true);
+        output.WriteLine($"one view {one}, its mirror {oneFlipped}; averaged {both}, on the mirrored images {bothFlipped}");
+
+        Assert.Equal(both.Accuracy, bothFlipped.Accuracy);
+        Assert.Equal(both.Loss, bothFlipped.Loss, 4);
+        Assert.NotEqual(one.Loss, oneFlipped.Loss);
+        Assert.NotEqual(one.Loss, both.Loss);
+        Assert.True(both.Accuracy > 0.5, $"mirror-averaged accuracy {both.Accuracy}");
+    }
+
+    [Fact]
     public void The_full_recipe_runs_mixup_ema_smoothing_augmentation_dropout_and_adamw()
     {
         var data = Data();
