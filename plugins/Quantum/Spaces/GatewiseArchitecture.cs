@@ -9,7 +9,7 @@ namespace NasPlatform.Plugins.Quantum.Spaces;
 /// <c>{"space":"gatewise","qubits":4,"gates":["ry 0","cnot 0 1","rz 1"]}</c>. CZ is symmetric, so it is
 /// stored with the smaller qubit first; CNOT keeps its control first.
 /// </summary>
-public sealed class GatewiseArchitecture
+public sealed class GatewiseArchitecture : ICircuitArchitecture
 {
     /// <summary>The value of the candidate's "space" key.</summary>
     public const string SpaceKey = "gatewise";

@@ -1,7 +1,6 @@
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Plugins;
-using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Plugins.Quantum.Circuits;
 using NasPlatform.Plugins.Quantum.Hardware;
 using NasPlatform.Plugins.Quantum.Statistics;
@@ -13,7 +12,7 @@ namespace NasPlatform.Plugins.Quantum.Spaces;
 /// and entanglers on coupled pairs (CNOT in either direction). Encoding: a gate-slot × qubit × role
 /// one-hot tensor (roles: each rotation, cnot control, cnot target, cz), flattened; unused slots are zero.
 /// </summary>
-public sealed class GatewiseSpace : ISearchSpace
+public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
 {
     /// <summary>Name the plugin registers the space under.</summary>
     public const string Name = "gatewise";
@@ -45,29 +44,23 @@ public sealed class GatewiseSpace : ISearchSpace
     private readonly string[] _roles;
 
     public GatewiseSpace(CouplingMap coupling, int maxGates, int minGates, IReadOnlyList<string> rotations, IReadOnlyList<string> entanglers, double twoQubitProbability = 0.3, int statisticsSamples = CircuitStatistics.DefaultSamples)
+        : base(coupling, statisticsSamples, GatewiseArchitecture.SpaceKey, "gate-wise")
     {
-        ArgumentNullException.ThrowIfNull(coupling);
         ArgumentOutOfRangeException.ThrowIfLessThan(minGates, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxGates, minGates);
-        ArgumentOutOfRangeException.ThrowIfLessThan(statisticsSamples, 2);
         if (rotations.Count == 0)
         {
             throw new ArgumentException("The gate pool needs at least one rotation.", nameof(rotations));
         }
 
-        Coupling = coupling;
         MaxGates = maxGates;
         MinGates = minGates;
         _rotations = [.. rotations];
         // Without a coupled pair (one qubit) entanglers cannot be placed.
         _entanglers = coupling.Edges.Count == 0 ? [] : [.. entanglers];
         TwoQubitProbability = _entanglers.Length == 0 ? 0 : twoQubitProbability;
-        StatisticsSamples = statisticsSamples;
         _roles = [.. _rotations, .. _entanglers.SelectMany(e => e == "cnot" ? new[] { "cnot-control", "cnot-target" } : [e])];
     }
-
-    /// <summary>The coupling map.</summary>
-    public CouplingMap Coupling { get; }
 
     /// <summary>Most gates.</summary>
     public int MaxGates { get; }
@@ -78,13 +71,8 @@ public sealed class GatewiseSpace : ISearchSpace
     /// <summary>Chance that a sampled gate is an entangler.</summary>
     public double TwoQubitProbability { get; }
 
-    /// <summary>Random states per candidate for the sampled statistics.</summary>
-    public int StatisticsSamples { get; }
-
-    private int Qubits => Coupling.NumQubits;
-
     /// <inheritdoc />
-    public int EncodingLength => MaxGates * Qubits * _roles.Length;
+    public override int EncodingLength => MaxGates * Qubits * _roles.Length;
 
     /// <summary>Builds the space from validated options.</summary>
     /// <exception cref="ComponentConfigurationException">minGates exceeds maxGates, or the coupling map is unusable.</exception>
@@ -112,7 +100,7 @@ public sealed class GatewiseSpace : ISearchSpace
     }
 
     /// <inheritdoc />
-    public Candidate Sample(Random rng)
+    public override Candidate Sample(Random rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
         var count = MinGates + rng.Next(MaxGates - MinGates + 1);
@@ -126,7 +114,7 @@ public sealed class GatewiseSpace : ISearchSpace
     }
 
     /// <summary>Replaces, inserts or deletes one gate (within the length bounds).</summary>
-    public Candidate Mutate(Candidate parent, Random rng)
+    public override Candidate Mutate(Candidate parent, Random rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
         var gates = Read(parent).Gates.ToList();
@@ -165,7 +153,7 @@ public sealed class GatewiseSpace : ISearchSpace
     }
 
     /// <summary>One-point crossover: a prefix of the first parent, then a suffix of the second, clipped to the length bounds.</summary>
-    public Candidate Crossover(Candidate first, Candidate second, Random rng)
+    public override Candidate Crossover(Candidate first, Candidate second, Random rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
         var a = Read(first).Gates;
@@ -183,26 +171,11 @@ public sealed class GatewiseSpace : ISearchSpace
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Validate(Candidate candidate)
+    protected override (GatewiseArchitecture? Architecture, List<string> Problems) TryRead(JObject json) => GatewiseArchitecture.TryRead(json);
+
+    /// <inheritdoc />
+    protected override void CheckChoices(GatewiseArchitecture architecture, List<string> problems)
     {
-        ArgumentNullException.ThrowIfNull(candidate);
-        if (candidate.ToJson() is not JObject json || json.Value<string>("space") != GatewiseArchitecture.SpaceKey)
-        {
-            return [$"a gate-wise candidate is a JSON object with \"space\": \"{GatewiseArchitecture.SpaceKey}\""];
-        }
-
-        var (architecture, problems) = GatewiseArchitecture.TryRead(json);
-        if (architecture is null)
-        {
-            return problems;
-        }
-
-        if (architecture.Qubits != Qubits)
-        {
-            problems.Add($"the candidate has {architecture.Qubits} qubits but this space has {Qubits}");
-            return problems;
-        }
-
         if (architecture.Gates.Count < MinGates || architecture.Gates.Count > MaxGates)
         {
             problems.Add($"the candidate has {architecture.Gates.Count} gates; this space allows {MinGates} to {MaxGates}");
@@ -213,12 +186,10 @@ public sealed class GatewiseSpace : ISearchSpace
             problems.Add($"gate \"{name}\" is not in this space's pool ({string.Join(", ", _rotations.Concat(_entanglers))})");
         }
 
-        problems.AddRange(architecture.ToAnsatz().CheckAgainst(Coupling));
-        return problems;
     }
 
     /// <inheritdoc />
-    public double[] Encode(Candidate candidate)
+    public override double[] Encode(Candidate candidate)
     {
         var gates = Read(candidate).Gates;
         var features = new double[EncodingLength];
@@ -243,22 +214,6 @@ public sealed class GatewiseSpace : ISearchSpace
         }
 
         return features;
-    }
-
-    /// <inheritdoc />
-    public IReadOnlyDictionary<string, double> FreeStatistics(Candidate candidate) =>
-        CircuitStatistics.Compute(candidate.Hash, Read(candidate).ToAnsatz(), StatisticsSamples);
-
-    private GatewiseArchitecture Read(Candidate candidate)
-    {
-        ArgumentNullException.ThrowIfNull(candidate);
-        var problems = Validate(candidate);
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException($"Not a candidate of this gate-wise space {candidate.Json}: {string.Join("; ", problems)}.", nameof(candidate));
-        }
-
-        return GatewiseArchitecture.TryRead((JObject)candidate.ToJson()).Architecture!;
     }
 
     private AnsatzGate RandomGate(Random rng)

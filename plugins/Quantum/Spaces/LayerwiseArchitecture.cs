@@ -11,7 +11,7 @@ namespace NasPlatform.Plugins.Quantum.Spaces;
 /// evaluator can rebuild the circuit without the space:
 /// <c>{"space":"layerwise","qubits":4,"edges":[[0,1],[1,2],[2,3]],"layers":[{"entangler":"cnot","rotations":["ry","ry","none","rx"]}]}</c>.
 /// </summary>
-public sealed class LayerwiseArchitecture
+public sealed class LayerwiseArchitecture : ICircuitArchitecture
 {
     /// <summary>The value of the candidate's "space" key.</summary>
     public const string SpaceKey = "layerwise";

@@ -1,7 +1,6 @@
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Plugins;
-using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Plugins.Quantum.Circuits;
 using NasPlatform.Plugins.Quantum.Hardware;
 using NasPlatform.Plugins.Quantum.Statistics;
@@ -15,7 +14,7 @@ namespace NasPlatform.Plugins.Quantum.Spaces;
 /// (<see cref="CouplingMap.ChainOrder"/>, <see cref="CouplingMap.RingOrder"/>), so every two-qubit gate
 /// acts on a coupled pair. Encoding: a layer × qubit × (rotations + entanglers) one-hot tensor, flattened.
 /// </summary>
-public sealed class LayerwiseSpace : ISearchSpace
+public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
 {
     /// <summary>Name the plugin registers the space under.</summary>
     public const string Name = "layerwise";
@@ -51,25 +50,19 @@ public sealed class LayerwiseSpace : ISearchSpace
     private readonly string[] _entanglers;
 
     public LayerwiseSpace(CouplingMap coupling, int layers, IReadOnlyList<string> rotations, IReadOnlyList<string> entanglers, bool ring = false, int statisticsSamples = CircuitStatistics.DefaultSamples)
+        : base(coupling, statisticsSamples, LayerwiseArchitecture.SpaceKey, "layer-wise")
     {
-        ArgumentNullException.ThrowIfNull(coupling);
         ArgumentOutOfRangeException.ThrowIfLessThan(layers, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(statisticsSamples, 2);
         if (rotations.Count == 0 || entanglers.Count == 0)
         {
             throw new ArgumentException("At least one rotation and one entangler choice are needed.");
         }
 
-        Coupling = coupling;
         Layers = layers;
         _rotations = [.. rotations];
         _entanglers = [.. entanglers];
         Edges = ring ? coupling.RingOrder : coupling.ChainOrder;
-        StatisticsSamples = statisticsSamples;
     }
-
-    /// <summary>The coupling map.</summary>
-    public CouplingMap Coupling { get; }
 
     /// <summary>Number of layers.</summary>
     public int Layers { get; }
@@ -77,13 +70,8 @@ public sealed class LayerwiseSpace : ISearchSpace
     /// <summary>The entangler pairs, in order.</summary>
     public IReadOnlyList<QubitPair> Edges { get; }
 
-    /// <summary>Random states per candidate for the sampled statistics.</summary>
-    public int StatisticsSamples { get; }
-
-    private int Qubits => Coupling.NumQubits;
-
     /// <inheritdoc />
-    public int EncodingLength => Layers * Qubits * (_rotations.Length + _entanglers.Length);
+    public override int EncodingLength => Layers * Qubits * (_rotations.Length + _entanglers.Length);
 
     /// <summary>Builds the space from validated options.</summary>
     public static LayerwiseSpace Create(ComponentContext context)
@@ -102,7 +90,7 @@ public sealed class LayerwiseSpace : ISearchSpace
     }
 
     /// <inheritdoc />
-    public Candidate Sample(Random rng)
+    public override Candidate Sample(Random rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
         var layers = new LayerwiseLayer[Layers];
@@ -121,7 +109,7 @@ public sealed class LayerwiseSpace : ISearchSpace
     }
 
     /// <summary>Changes one rotation or one entangler to another choice.</summary>
-    public Candidate Mutate(Candidate parent, Random rng)
+    public override Candidate Mutate(Candidate parent, Random rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
         var architecture = Read(parent);
@@ -151,7 +139,7 @@ public sealed class LayerwiseSpace : ISearchSpace
     }
 
     /// <summary>Takes each layer whole from one parent or the other.</summary>
-    public Candidate Crossover(Candidate first, Candidate second, Random rng)
+    public override Candidate Crossover(Candidate first, Candidate second, Random rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
         var a = Read(first);
@@ -166,26 +154,11 @@ public sealed class LayerwiseSpace : ISearchSpace
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Validate(Candidate candidate)
+    protected override (LayerwiseArchitecture? Architecture, List<string> Problems) TryRead(JObject json) => LayerwiseArchitecture.TryRead(json);
+
+    /// <inheritdoc />
+    protected override void CheckChoices(LayerwiseArchitecture architecture, List<string> problems)
     {
-        ArgumentNullException.ThrowIfNull(candidate);
-        if (candidate.ToJson() is not JObject json || json.Value<string>("space") != LayerwiseArchitecture.SpaceKey)
-        {
-            return [$"a layer-wise candidate is a JSON object with \"space\": \"{LayerwiseArchitecture.SpaceKey}\""];
-        }
-
-        var (architecture, problems) = LayerwiseArchitecture.TryRead(json);
-        if (architecture is null)
-        {
-            return problems;
-        }
-
-        if (architecture.Qubits != Qubits)
-        {
-            problems.Add($"the candidate has {architecture.Qubits} qubits but this space has {Qubits}");
-            return problems;
-        }
-
         if (architecture.Layers.Count != Layers)
         {
             problems.Add($"the candidate has {architecture.Layers.Count} layers but this space has {Layers}");
@@ -210,12 +183,10 @@ public sealed class LayerwiseSpace : ISearchSpace
             }
         }
 
-        problems.AddRange(architecture.ToAnsatz().CheckAgainst(Coupling).Distinct());
-        return problems;
     }
 
     /// <summary>Per layer and qubit: the rotation one-hot, then the layer's entangler one-hot (its "none" slot for qubits the entangler does not touch).</summary>
-    public double[] Encode(Candidate candidate)
+    public override double[] Encode(Candidate candidate)
     {
         var architecture = Read(candidate);
         var width = _rotations.Length + _entanglers.Length;
@@ -240,22 +211,6 @@ public sealed class LayerwiseSpace : ISearchSpace
         }
 
         return features;
-    }
-
-    /// <inheritdoc />
-    public IReadOnlyDictionary<string, double> FreeStatistics(Candidate candidate) =>
-        CircuitStatistics.Compute(candidate.Hash, Read(candidate).ToAnsatz(), StatisticsSamples);
-
-    private LayerwiseArchitecture Read(Candidate candidate)
-    {
-        ArgumentNullException.ThrowIfNull(candidate);
-        var problems = Validate(candidate);
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException($"Not a candidate of this layer-wise space {candidate.Json}: {string.Join("; ", problems)}.", nameof(candidate));
-        }
-
-        return LayerwiseArchitecture.TryRead((JObject)candidate.ToJson()).Architecture!;
     }
 
     private static string OtherThan(string[] choices, string current, Random rng)
