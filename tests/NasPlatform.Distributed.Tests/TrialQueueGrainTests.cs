@@ -79,6 +79,38 @@ public sealed class TrialQueueGrainTests(TestClusterFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task HeartbeatsCarryTheLatestProgressToTheNextCollectionOnlyFromTheLeaseHolder()
+    {
+        var queue = await Open(leaseSeconds: 10);
+        await queue.Offer(Work(6));
+        await queue.Offer(Work(7));
+        var six = await queue.Lease("worker-a", TimeSpan.Zero);
+        var seven = await queue.Lease("worker-b", TimeSpan.Zero);
+        Assert.NotNull(six);
+        Assert.NotNull(seven);
+
+        Assert.True(await queue.Heartbeat(6, six.LeaseId, Progress(6, "worker-a", 0.1, "epoch 1/10")));
+        Assert.True(await queue.Heartbeat(6, six.LeaseId, Progress(6, "worker-a", 0.2, "epoch 2/10")));
+        Assert.True(await queue.Heartbeat(7, seven.LeaseId));
+        // A lease that is not the trial's (a stale or made-up one) is refused, and its progress dropped.
+        Assert.False(await queue.Heartbeat(7, Guid.NewGuid(), Progress(7, "worker-c", 0.9, "epoch 9/10")));
+
+        var batch = await queue.Collect(TimeSpan.Zero);
+        Assert.Empty(batch.Reports);
+        var only = Assert.Single(batch.Progress);
+        Assert.Equal((6, "worker-a", 0.2, "epoch 2/10"), (only.Number, only.Worker, only.Fraction, only.Message));
+        Assert.Equal(1.5, only.Metrics["train_loss"]);
+        Assert.Empty((await queue.Collect(TimeSpan.Zero)).Progress);
+
+        // Progress not collected before the report is dropped with the finished trial.
+        Assert.True(await queue.Heartbeat(6, six.LeaseId, Progress(6, "worker-a", 0.3, "epoch 3/10")));
+        Assert.True(await queue.Report(Report(6, "worker-a", 0.8)));
+        batch = await queue.Collect(TimeSpan.Zero);
+        Assert.Equal(6, Assert.Single(batch.Reports).Number);
+        Assert.Empty(batch.Progress);
+    }
+
+    [Fact]
     public async Task ALeaseWaitsForWorkOfferedMeanwhile()
     {
         var queue = await Open(leaseSeconds: 10);
@@ -100,6 +132,9 @@ public sealed class TrialQueueGrainTests(TestClusterFixture fixture) : IClassFix
     }
 
     private static TrialWork Work(int number) => new(number, "[1,2,3]", "full", 7, "/nonexistent", null);
+
+    private static TrialProgress Progress(int number, string worker, double fraction, string message) =>
+        new(number, worker, fraction, message, new Dictionary<string, double> { ["train_loss"] = 1.5 });
 
     private static TrialReport Report(int number, string worker, double score) =>
         new(number, worker, new Dictionary<string, double> { ["score"] = score }, [], null);

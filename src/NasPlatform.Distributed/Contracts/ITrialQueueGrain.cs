@@ -23,14 +23,17 @@ public interface ITrialQueueGrain : IGrainWithStringKey
     /// <summary>Closes the session: no more leases, every heartbeat is refused.</summary>
     Task Close();
 
-    /// <summary>Waits up to <paramref name="wait"/> for reports and returns those not collected yet.</summary>
+    /// <summary>Waits up to <paramref name="wait"/> for reports and returns those not collected yet, with the latest progress of running trials.</summary>
     Task<ReportBatch> Collect(TimeSpan wait);
 
     /// <summary>Leases the next queued trial to <paramref name="worker"/>, waiting up to <paramref name="wait"/> for one; null when none came.</summary>
     Task<TrialLease?> Lease(string worker, TimeSpan wait);
 
     /// <summary>Renews a lease; false when it is no longer this worker's (expired and re-queued, withdrawn, reported or closed).</summary>
-    Task<bool> Heartbeat(int number, Guid leaseId);
+    /// <param name="number">The trial.</param>
+    /// <param name="leaseId">The lease being renewed.</param>
+    /// <param name="progress">The evaluation's latest progress since the last beat, for the coordinator; null when there is none.</param>
+    Task<bool> Heartbeat(int number, Guid leaseId, TrialProgress? progress = null);
 
     /// <summary>Delivers a trial's report; false when one was already delivered (a duplicate).</summary>
     Task<bool> Report(TrialReport report);

@@ -6,5 +6,6 @@ namespace NasPlatform.Distributed.Contracts;
 /// every trial it still waits for again.
 /// </param>
 /// <param name="Reports">Reports not collected before, first per trial number.</param>
+/// <param name="Progress">The latest progress per leased trial that arrived since the last collection.</param>
 [GenerateSerializer, Immutable]
-public sealed record ReportBatch(Guid Epoch, TrialReport[] Reports);
+public sealed record ReportBatch(Guid Epoch, TrialReport[] Reports, TrialProgress[] Progress);

@@ -100,7 +100,7 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
     {
         var request = dispatch.Request;
         var work = new TrialWork(dispatch.Number, request.Candidate.Json, request.Fidelity.Name, request.Seed, request.WorkDirectory, dispatch.Timeout?.TotalSeconds);
-        var awaited = new Awaited(work);
+        var awaited = new Awaited(work, progress);
         _awaited[work.Number] = awaited;
         try
         {
@@ -127,10 +127,10 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
 
         if (report.Error is not null || report.Metrics is null)
         {
-            return new EvaluationOutcome(null, $"{report.Error ?? "no metrics"} (on worker {report.Worker})", false);
+            return new EvaluationOutcome(null, $"{report.Error ?? "no metrics"} (on worker {report.Worker})", false, report.Worker);
         }
 
-        return new EvaluationOutcome(new EvaluationResult(report.Metrics, report.Artifacts.Select(a => new Artifact(a.Name, a.Path)).ToList()), null, false);
+        return new EvaluationOutcome(new EvaluationResult(report.Metrics, report.Artifacts.Select(a => new Artifact(a.Name, a.Path)).ToList()), null, false, report.Worker);
     }
 
     public async ValueTask DisposeAsync()
@@ -214,6 +214,14 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
                     }
                 }
 
+                foreach (var progress in batch.Progress)
+                {
+                    if (_awaited.TryGetValue(progress.Number, out var awaited))
+                    {
+                        awaited.Progress.Report(new EvaluationProgress(progress.Fraction, $"{progress.Message} (on {progress.Worker})", progress.Metrics));
+                    }
+                }
+
                 if (batch.Epoch != _epoch)
                 {
                     Log($"The queue of session {_sessionId} was activated afresh (a silo left); offering the {_awaited.Count} awaited trial(s) again.");
@@ -243,9 +251,11 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
 
     private void Log(string line) => _options.Log?.Invoke(line);
 
-    private sealed class Awaited(TrialWork work)
+    private sealed class Awaited(TrialWork work, IProgress<EvaluationProgress> progress)
     {
         public TrialWork Work { get; } = work;
+
+        public IProgress<EvaluationProgress> Progress { get; } = progress;
 
         public TaskCompletionSource<TrialReport> Report { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -21,6 +21,7 @@ internal sealed class TrialQueueGrain(ILogger<TrialQueueGrain> logger) : Grain, 
     private readonly Dictionary<int, QueuedTrial> _trials = [];
     private readonly SortedSet<int> _waiting = [];
     private readonly Dictionary<int, TrialReport> _uncollected = [];
+    private readonly Dictionary<int, TrialProgress> _progress = [];
     private readonly HashSet<int> _reported = [];
     private TaskCompletionSource _workArrived = new();
     private TaskCompletionSource _reportArrived = new();
@@ -74,7 +75,9 @@ internal sealed class TrialQueueGrain(ILogger<TrialQueueGrain> logger) : Grain, 
 
         var reports = _uncollected.Values.OrderBy(r => r.Number).ToArray();
         _uncollected.Clear();
-        return new ReportBatch(_epoch, reports);
+        var progress = _progress.Values.OrderBy(p => p.Number).ToArray();
+        _progress.Clear();
+        return new ReportBatch(_epoch, reports, progress);
     }
 
     public async Task<TrialLease?> Lease(string worker, TimeSpan wait)
@@ -95,7 +98,7 @@ internal sealed class TrialQueueGrain(ILogger<TrialQueueGrain> logger) : Grain, 
         return null;
     }
 
-    public Task<bool> Heartbeat(int number, Guid leaseId)
+    public Task<bool> Heartbeat(int number, Guid leaseId, TrialProgress? progress = null)
     {
         RequeueExpired();
         if (_closed || !_trials.TryGetValue(number, out var trial) || trial.LeaseId != leaseId)
@@ -104,6 +107,12 @@ internal sealed class TrialQueueGrain(ILogger<TrialQueueGrain> logger) : Grain, 
         }
 
         trial.Expires = DateTime.UtcNow + LeaseDuration;
+        if (progress is not null)
+        {
+            // Only the latest counts: a console shows where a trial is, not its history.
+            _progress[number] = progress with { Number = number };
+        }
+
         return Task.FromResult(true);
     }
 
@@ -119,6 +128,7 @@ internal sealed class TrialQueueGrain(ILogger<TrialQueueGrain> logger) : Grain, 
 
         _trials.Remove(report.Number);
         _waiting.Remove(report.Number);
+        _progress.Remove(report.Number);
         _uncollected[report.Number] = report;
         Signal(ref _reportArrived);
         return Task.FromResult(true);

@@ -129,6 +129,7 @@ internal sealed class WorkerLoop : ILifecycleParticipant<ISiloLifecycle>
         var work = lease.Work;
         Log($"Trial {work.Number} of '{session.Setup.Experiment}': evaluating.");
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var latest = new LatestProgress();
         Task<EvaluationOutcome> evaluation;
         try
         {
@@ -136,7 +137,7 @@ internal sealed class WorkerLoop : ILifecycleParticipant<ISiloLifecycle>
                 ?? throw new InvalidOperationException($"the evaluator on worker {Id} offers no fidelity '{work.Fidelity}'");
             var request = new EvaluationRequest(Candidate.Parse(work.CandidateJson), fidelity, work.Seed, WorkDirectory(sessionId, work));
             var timeout = work.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-            evaluation = TrialExecution.RunAsync(session.Evaluator, request, timeout, _options.CancellationGrace, new Progress<EvaluationProgress>(), cancel.Token);
+            evaluation = TrialExecution.RunAsync(session.Evaluator, request, timeout, _options.CancellationGrace, latest, cancel.Token);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -155,7 +156,8 @@ internal sealed class WorkerLoop : ILifecycleParticipant<ISiloLifecycle>
 
             try
             {
-                if (!await queue.Heartbeat(work.Number, lease.LeaseId).ConfigureAwait(false))
+                var progress = latest.Take() is { } p ? new TrialProgress(work.Number, Id, p.Fraction, p.Message, new Dictionary<string, double>(p.Metrics, StringComparer.Ordinal)) : null;
+                if (!await queue.Heartbeat(work.Number, lease.LeaseId, progress).ConfigureAwait(false))
                 {
                     // Withdrawn, closed, or re-queued after missed beats: another worker has it now.
                     lost = true;

@@ -6,7 +6,9 @@ namespace NasPlatform.Engine.Running;
 /// <param name="Result">The evaluator's result when it returned in time; null otherwise.</param>
 /// <param name="Error">Why the evaluation failed (exception, timeout); null when it returned.</param>
 /// <param name="Interrupted">The run stopped before the evaluation returned: the trial goes back to pending.</param>
-public sealed record EvaluationOutcome(EvaluationResult? Result, string? Error, bool Interrupted)
+/// <param name="Worker">Who evaluated it, when the dispatcher learns that only from the evaluation (a cluster worker's id);
+/// recorded in place of the slot the trial started on. Null keeps the slot.</param>
+public sealed record EvaluationOutcome(EvaluationResult? Result, string? Error, bool Interrupted, string? Worker = null)
 {
     /// <summary>The run stopped before the evaluation returned.</summary>
     public static EvaluationOutcome Stopped { get; } = new(null, null, true);

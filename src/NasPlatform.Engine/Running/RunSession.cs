@@ -266,7 +266,7 @@ internal sealed class RunSession
             progress.Close();
         }
 
-        return new TrialResult(trial, outcome.Result, outcome.Error, outcome.Interrupted);
+        return new TrialResult(trial, outcome.Result, outcome.Error, outcome.Interrupted, outcome.Worker);
     }
 
     /// <summary>
@@ -323,7 +323,7 @@ internal sealed class RunSession
 
         var verdict = TrialVerdict.Judge(result, _spec, _plan.Objectives, _proposals);
         var artifacts = result.Result?.Artifacts ?? [];
-        var trial = _store.Finish(_experiment.Id, result.Trial.Number, verdict.State, verdict.Metrics, verdict.Feasible, verdict.Error, artifacts, _nextTell++);
+        var trial = _store.Finish(_experiment.Id, result.Trial.Number, verdict.State, verdict.Metrics, verdict.Feasible, verdict.Error, artifacts, _nextTell++, result.Worker);
         Count(trial);
         RecordElapsed();
         RecordFront(trial);

@@ -8,4 +8,5 @@ namespace NasPlatform.Engine.Running;
 /// <param name="Result">The evaluator's result when it returned in time; null otherwise.</param>
 /// <param name="Error">Why the evaluation failed (exception, timeout); null when it returned.</param>
 /// <param name="Interrupted">The run was cancelled before the evaluation returned: the trial goes back to pending.</param>
-internal sealed record TrialResult(TrialRecord Trial, EvaluationResult? Result, string? Error, bool Interrupted);
+/// <param name="Worker">Who evaluated it, when the dispatcher learned that only at the end (<see cref="EvaluationOutcome.Worker"/>).</param>
+internal sealed record TrialResult(TrialRecord Trial, EvaluationResult? Result, string? Error, bool Interrupted, string? Worker = null);

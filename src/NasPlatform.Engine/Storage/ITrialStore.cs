@@ -45,6 +45,7 @@ public interface ITrialStore : IDisposable
     /// <param name="error">Why it failed; null otherwise.</param>
     /// <param name="artifacts">Files its evaluation produced.</param>
     /// <param name="tellSequence">Its position in the order finished trials are told to the strategy.</param>
+    /// <param name="worker">Who evaluated it, when known only now (a cluster worker); null keeps the worker recorded when it started.</param>
     /// <exception cref="InvalidOperationException">The trial does not exist or is finished already.</exception>
     TrialRecord Finish(
         long experimentId,
@@ -54,7 +55,8 @@ public interface ITrialStore : IDisposable
         bool feasible,
         string? error,
         IReadOnlyList<Artifact> artifacts,
-        long tellSequence);
+        long tellSequence,
+        string? worker = null);
 
     /// <summary>All trials of an experiment, by number.</summary>
     IReadOnlyList<TrialRecord> GetTrials(long experimentId);

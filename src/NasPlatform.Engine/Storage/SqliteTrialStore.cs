@@ -168,7 +168,8 @@ public sealed partial class SqliteTrialStore : ITrialStore
         bool feasible,
         string? error,
         IReadOnlyList<Artifact> artifacts,
-        long tellSequence)
+        long tellSequence,
+        string? worker = null)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(artifacts);
@@ -181,11 +182,11 @@ public sealed partial class SqliteTrialStore : ITrialStore
         {
             using var update = Command(tx, """
                 UPDATE trials SET state = $state, metrics_json = $metrics, feasible = $feasible, error = $error,
-                    finished_at = $now, tell_seq = $tell
+                    finished_at = $now, tell_seq = $tell, worker = COALESCE($worker, worker)
                 WHERE experiment_id = $experiment AND number = $number AND state IN ($pending, $running)
                 """,
                 ("$state", Text(state)), ("$metrics", NumberMapJson.Write(metrics)), ("$feasible", feasible ? 1 : 0), ("$error", error),
-                ("$now", Timestamp(DateTimeOffset.UtcNow)), ("$tell", tellSequence), ("$experiment", experimentId), ("$number", number),
+                ("$now", Timestamp(DateTimeOffset.UtcNow)), ("$tell", tellSequence), ("$worker", worker), ("$experiment", experimentId), ("$number", number),
                 ("$pending", Text(TrialState.Pending)), ("$running", Text(TrialState.Running)));
             if (update.ExecuteNonQuery() != 1)
             {

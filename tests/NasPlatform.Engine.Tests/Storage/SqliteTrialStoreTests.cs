@@ -175,6 +175,24 @@ public sealed class SqliteTrialStoreTests : IDisposable
     }
 
     [Fact]
+    public void Finish_records_the_worker_learned_at_the_end_and_otherwise_keeps_the_slot()
+    {
+        using var store = SqliteTrialStore.Open(_dir.File("store.db"));
+        var id = store.CreateExperiment("exp", "{}", 1, "/tmp").Id;
+        store.AddTrial(id, 0, BitStringSpace.Make("01"), "full", new Dictionary<string, double>());
+        store.AddTrial(id, 1, BitStringSpace.Make("10"), "full", new Dictionary<string, double>());
+        store.MarkRunning(id, 0, "cluster/0");
+        store.MarkRunning(id, 1, "cluster/1");
+
+        var named = store.Finish(id, 0, TrialState.Completed, new Dictionary<string, double> { ["x"] = 1 }, true, null, [], 0, worker: "gpu-box:4711@10.0.0.2:11111");
+        var kept = store.Finish(id, 1, TrialState.Completed, new Dictionary<string, double> { ["x"] = 2 }, true, null, [], 1);
+
+        Assert.Equal("gpu-box:4711@10.0.0.2:11111", named.Worker);
+        Assert.Equal("cluster/1", kept.Worker);
+        Assert.Equal(["gpu-box:4711@10.0.0.2:11111", "cluster/1"], store.GetTrials(id).Select(t => t.Worker));
+    }
+
+    [Fact]
     public void RequeueRunning_moves_only_running_trials_back_to_pending()
     {
         using var store = SqliteTrialStore.Open(_dir.File("store.db"));
