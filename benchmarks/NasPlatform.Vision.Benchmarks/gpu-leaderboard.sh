@@ -7,6 +7,10 @@
 #           seconds (default 330); reuses the search's folder when the machine still has it, else unpacks
 #           BUNDLE_DIR/stores.tar.gz (copy the search phase's stores.tar.gz there); RESULTS gets the logs and
 #           results.tar.gz (stores, final models, result.json files).
+#   retrain the candidate files of candidates/ (the 800k search's winner with a longer recipe) trained side by side
+#           with `nas train-final examples/vision/gpu-800k.json --candidate FILE`, stopped after FINAL_TIMEOUT_S;
+#           RESULTS gets their logs and retrain.tar.gz (models, result.json, and the per-epoch checkpoint of a
+#           training that was stopped). Copy that retrain.tar.gz into BUNDLE_DIR and run the phase again to resume.
 # Runs on a Linux x64 machine with a CUDA PyTorch install (its LibTorch is the one TorchSharp uses) and no .NET,
 # from a bundle that scripts/portable-bundle.sh packed:
 #   scripts/portable-bundle.sh .gpu --data /usr/share/datasets/fashion-mnist                          (here)
@@ -14,7 +18,7 @@
 # NAS_TORCH_LIB (LibTorch's lib folder) and NAS_DOTNET_HOST (a dotnet host) override what the script finds, for a dry
 # run on a machine whose LibTorch or C++ runtime differ.
 set -uo pipefail
-usage="usage: gpu-leaderboard.sh search|final|all BUNDLE_DIR RESULTS_DIR [FINAL_TIMEOUT_S]"
+usage="usage: gpu-leaderboard.sh search|final|all|retrain BUNDLE_DIR RESULTS_DIR [FINAL_TIMEOUT_S]"
 phase=${1:?$usage}
 bundle=$(cd "${2:?$usage}" && pwd)
 results=${3:?$usage}
@@ -49,11 +53,13 @@ ldd -r "$work/nas/libLibTorchSharp.so" 2>&1 | grep 'undefined symbol' | head -5 
 
 for name in gpu-800k gpu-100k; do
   python3 - "$repo/examples/vision/$name.json" "$work/exp/$name.json" "$work/data" <<'PY'
-import json, sys
+import json, os, sys
 source, target, data = sys.argv[1:]
 experiment = json.load(open(source))
 experiment.pop("$schema", None)
 experiment["evaluator"]["options"]["dataFolder"] = data
+if os.environ.get("NAS_GPU_DEVICE"):  # e.g. cpu, for a dry run of the script on a machine without a GPU
+    experiment["evaluator"]["options"]["device"] = os.environ["NAS_GPU_DEVICE"]
 json.dump(experiment, open(target, "w"), indent=2)
 PY
 done
@@ -81,6 +87,34 @@ done
   kill "$monitor" 2>/dev/null
   say "search phase done"
   [[ $phase == all ]] || { tar -C "$work" -czf "$results/stores.tar.gz" exp; exit 0; }
+fi
+
+if [[ $phase == retrain ]]; then
+  mkdir -p "$work/retrain"
+  if [[ -f $bundle/retrain.tar.gz ]]; then
+    tar -xzf "$bundle/retrain.tar.gz" -C "$work"
+    say "earlier retraining unpacked (resumes from its checkpoints)"
+  fi
+  nvidia-smi --query-gpu=timestamp,utilization.gpu,memory.used --format=csv -l 10 >"$results/gpu-utilisation-retrain.csv" 2>&1 &
+  monitor=$!
+  say "retraining starts (stopped after $final_timeout s)"
+  pids=()
+  for file in "$repo"/benchmarks/NasPlatform.Vision.Benchmarks/candidates/*.json; do
+    name=$(basename "$file" .json)
+    timeout -s TERM "$final_timeout" "$host" "$work/nas/nas.dll" train-final "$work/exp/gpu-800k.json" --candidate "$file" --out "$work/retrain/$name" 2>&1 |
+      while IFS= read -r line; do printf '%(%H:%M:%S)T %s\n' -1 "$line"; done >>"$results/retrain-$name.log" &
+    pids+=($!)
+  done
+  wait "${pids[@]}"
+  kill "$monitor" 2>/dev/null
+  for file in "$repo"/benchmarks/NasPlatform.Vision.Benchmarks/candidates/*.json; do
+    name=$(basename "$file" .json)
+    say "$name:"
+    tail -22 "$results/retrain-$name.log"
+  done
+  tar -C "$work" -czf "$results/retrain.tar.gz" retrain
+  say "done"
+  exit 0
 fi
 
 [[ $phase == final || $phase == all ]] || { echo "$usage" >&2; exit 2; }
