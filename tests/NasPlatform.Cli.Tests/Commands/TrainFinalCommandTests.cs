@@ -45,6 +45,28 @@ public sealed class TrainFinalCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_store_supplies_the_evaluator_of_the_experiment_it_holds()
+    {
+        var experiment = WriteExperiment(trials: 1);
+        var run = CliRunner.Run("run", experiment, "--plugins", RepoPaths.Plugins);
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error + run.Out);
+        var store = Path.Combine(_work, "small.db");
+        var candidate = WriteCandidate("lenet-1.json", """{ "baseline": "lenet5", "recipe": { "optimizer": "adamw", "learningRate": 0.002, "weightDecay": 0.05, "epochs": 1, "batchSize": 32, "labelSmoothing": 0.1, "dropout": 0.1, "mixup": 0.0, "ema": 0.0, "augment": 0.5 } }""");
+
+        var trained = CliRunner.Run("train-final", store, "--candidate", candidate, "--json", "--plugins", RepoPaths.Plugins);
+
+        Assert.True(trained.ExitCode == ExitCodes.Success, trained.Error + trained.Out);
+        var report = JObject.Parse(trained.Out);
+        Assert.Equal("small", (string?)report["experiment"]);
+        Assert.Equal(store, (string?)report["store"]);
+        Assert.Equal(1200, (double)report["metrics"]!["train_images"]!);
+        // The recipe augments, so the mirror-averaged figure comes with the one-view one.
+        Assert.InRange((double)report["metrics"]!["test_accuracy_mirror_tta"]!, 0.1, 1);
+        Assert.True(File.Exists(Path.Combine(_work, "small-final", "lenet-1", "model.bin")));
+        Assert.Single((JArray)JObject.Parse(CliRunner.Run("status", store, "--json").Out)["trials"]!, t => (string?)t["state"] == "completed");
+    }
+
+    [Fact]
     public void Bad_candidate_files_and_conflicting_options_are_named_with_the_fix_and_exit_2()
     {
         var experiment = WriteExperiment();
@@ -80,10 +102,10 @@ public sealed class TrainFinalCommandTests : IDisposable
         return path;
     }
 
-    private string WriteExperiment()
+    private string WriteExperiment(int trials = 4)
     {
         var path = Path.Combine(_work, "small.json");
-        File.WriteAllText(path, """
+        File.WriteAllText(path, $$"""
             {
               "name": "small",
               "plugin": "vision",
@@ -93,7 +115,7 @@ public sealed class TrainFinalCommandTests : IDisposable
                 "fidelities": [{ "c": 1, "r": 1, "s": 1, "e": 1 }] } },
               "objectives": [ { "metric": "accuracy", "direction": "maximize" } ],
               "strategy": { "name": "random" },
-              "budget": { "trials": 4 },
+              "budget": { "trials": {{trials}} },
               "seed": 3,
               "store": "small.db"
             }
