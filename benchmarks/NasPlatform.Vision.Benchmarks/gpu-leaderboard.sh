@@ -44,6 +44,12 @@ export LD_LIBRARY_PATH=$torch_lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 export DOTNET_ROOT=$work/dotnet DOTNET_CLI_TELEMETRY_OPTOUT=1
 host=${NAS_DOTNET_HOST:-$work/dotnet/dotnet}
 nas() { "$host" "$work/nas/nas.dll" "$@"; }
+# A final training stopped by the clock after $1 seconds, each output line stamped with the time (the log then shows
+# the seconds per epoch); SIGTERM lets it keep its per-epoch checkpoint.
+train_final() { local limit=$1; shift; timeout -s TERM "$limit" "$host" "$work/nas/nas.dll" train-final "$@" 2>&1 |
+  while IFS= read -r line; do printf '%(%H:%M:%S)T %s\n' -1 "$line"; done; }
+# GPU utilisation every 10 s into $1, in the background; $monitor is its pid.
+watch_gpu() { nvidia-smi --query-gpu=timestamp,utilization.gpu,memory.used --format=csv -l 10 >"$1" 2>&1 & monitor=$!; }
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
 python3 -c 'import torch; print("PyTorch", torch.__version__, "CUDA", torch.version.cuda)'
 nproc
@@ -69,8 +75,7 @@ if [[ $phase == search || $phase == all ]]; then
   exit 3
 fi
 
-nvidia-smi --query-gpu=timestamp,utilization.gpu,memory.used --format=csv -l 10 >"$results/gpu-utilisation.csv" 2>&1 &
-monitor=$!
+watch_gpu "$results/gpu-utilisation.csv"
 say "searches start"
 pids=()
 for name in gpu-800k gpu-100k; do
@@ -95,14 +100,12 @@ if [[ $phase == retrain ]]; then
     tar -xzf "$bundle/retrain.tar.gz" -C "$work"
     say "earlier retraining unpacked (resumes from its checkpoints)"
   fi
-  nvidia-smi --query-gpu=timestamp,utilization.gpu,memory.used --format=csv -l 10 >"$results/gpu-utilisation-retrain.csv" 2>&1 &
-  monitor=$!
+  watch_gpu "$results/gpu-utilisation-retrain.csv"
   say "retraining starts (stopped after $final_timeout s)"
   pids=()
   for file in "$repo"/benchmarks/NasPlatform.Vision.Benchmarks/candidates/*.json; do
     name=$(basename "$file" .json)
-    timeout -s TERM "$final_timeout" "$host" "$work/nas/nas.dll" train-final "$work/exp/gpu-800k.json" --candidate "$file" --out "$work/retrain/$name" 2>&1 |
-      while IFS= read -r line; do printf '%(%H:%M:%S)T %s\n' -1 "$line"; done >>"$results/retrain-$name.log" &
+    train_final "$final_timeout" "$work/exp/gpu-800k.json" --candidate "$file" --out "$work/retrain/$name" >>"$results/retrain-$name.log" &
     pids+=($!)
   done
   wait "${pids[@]}"
@@ -123,16 +126,13 @@ if ! ls "$work"/exp/*.db >/dev/null 2>&1; then
   tar -xzf "$bundle/stores.tar.gz" -C "$work" || { echo "no search stores: run the search phase first" >&2; exit 3; }
   say "search stores unpacked"
 fi
-nvidia-smi --query-gpu=timestamp,utilization.gpu,memory.used --format=csv -l 10 >"$results/gpu-utilisation-final.csv" 2>&1 &
-monitor=$!
+watch_gpu "$results/gpu-utilisation-final.csv"
 say "final trainings start (stopped after $final_timeout s)"
 pids=()
 for name in gpu-800k gpu-100k; do
   best=$(cat "$work/exp/$name.best" 2>/dev/null)
   if [[ -n $best ]]; then
-    # Each line stamped with the clock, so the log shows the seconds per epoch.
-    timeout -s TERM "$final_timeout" "$host" "$work/nas/nas.dll" train-final "$work/exp/$name.json" --trial "$best" 2>&1 |
-      while IFS= read -r line; do printf '%(%H:%M:%S)T %s\n' -1 "$line"; done >"$results/final-$name.log" &
+    train_final "$final_timeout" "$work/exp/$name.json" --trial "$best" >"$results/final-$name.log" &
     pids+=($!)
   fi
 done

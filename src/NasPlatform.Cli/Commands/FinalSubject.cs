@@ -1,10 +1,10 @@
 using System.Globalization;
-using Newtonsoft.Json;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Cli.Infrastructure;
 using NasPlatform.Engine;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Running;
+using NasPlatform.Engine.Schemas;
 
 namespace NasPlatform.Cli.Commands;
 
@@ -57,15 +57,13 @@ internal sealed record FinalSubject(
             throw new NasConfigurationException($"Candidate file {path} does not exist; write the candidate's JSON there (e.g. a trial's candidate.json from `nas train-final`, or `nas export EXP --format json`).");
         }
 
-        Candidate candidate;
-        try
+        // The parser experiment files use: line and column of a syntax error, duplicate keys and missing values refused.
+        if (!JsonSource.TryParse(File.ReadAllText(path), out var json, out var problem))
         {
-            candidate = Candidate.Parse(File.ReadAllText(path));
+            throw new NasConfigurationException($"{problem!.Format(path)}. The file is not JSON a candidate can be read from: it holds one JSON value, as a trial's candidate.json does.");
         }
-        catch (JsonReaderException e)
-        {
-            throw new NasConfigurationException($"{path}:{e.LineNumber}:{e.LinePosition}: not JSON ({e.Message.Split(" Path", 2)[0].TrimEnd('.')}). A candidate file holds one JSON value, as in a trial's candidate.json.");
-        }
+
+        var candidate = Candidate.From(json!);
 
         // An experiment file is enough: the candidate needs the evaluator, not a store (which may not exist yet).
         // A store's own spec is used when the argument names one.
