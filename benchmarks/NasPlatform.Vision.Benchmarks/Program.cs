@@ -12,7 +12,8 @@ using static TorchSharp.torch;
 // conv64-BN-ReLU-maxpool, dropout, linear) on the first N Fashion-MNIST training images, one LibTorch thread,
 // SGD momentum 0.9, batch 128; training and inference images per second, as one JSON line. torch_bench.py is
 // the same loop in PyTorch. With a second argument "mbconv", the network is instead a searched MBConv
-// candidate at full size (75,714 parameters, 10.8M MACs; allocator.sh uses it).
+// candidate at full size (75,714 parameters, 10.8M MACs; allocator.sh uses it); "fused" is the same candidate
+// with every stage made of Fused-MBConv blocks (blocks.sh compares the two per MAC).
 //
 // `test-accuracy CANDIDATE.json MODEL.bin` instead scores weights that `nas train-final` saved (on any device) on the
 // official Fashion-MNIST test split, here on the CPU, so a GPU result can be checked where it is reported.
@@ -48,7 +49,8 @@ var network = networkName switch
 {
     "twoconv" => new NetworkSpec(1, 28, Baselines.Layers(Baselines.TwoConv, 10)),
     "mbconv" => VisionCandidate.Parse(Candidate.Parse(MbConvCandidate)).Network(1, 28, 10),
-    _ => throw new ArgumentException($"unknown network '{networkName}': twoconv or mbconv"),
+    "fused" => Fused(VisionCandidate.Parse(Candidate.Parse(MbConvCandidate))).Network(1, 28, 10),
+    _ => throw new ArgumentException($"unknown network '{networkName}': twoconv, mbconv or fused"),
 };
 using var model = NetworkBuilder.Build(network, 0.1, seed: 0);
 using var optimizer = optim.SGD(model.parameters(), 0.01, momentum: 0.9);
@@ -96,5 +98,7 @@ using (no_grad())
     inferIps = batches * inferBatch / clock.Elapsed.TotalSeconds;
 }
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $$"""{"framework": "torchsharp", "network": "{{networkName}}", "allocator_tuned": {{(TorchRuntime.AllocatorTuned ? "true" : "false")}}, "train_images_per_second": {{trainIps:0.0}}, "inference_images_per_second": {{inferIps:0.0}}, "threads": {{get_num_threads()}}}"""));
+var (parameterCount, macs) = NetworkStatistics.Count(network);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $$"""{"framework": "torchsharp", "network": "{{networkName}}", "params": {{parameterCount}}, "macs": {{macs}}, "allocator_tuned": {{(TorchRuntime.AllocatorTuned ? "true" : "false")}}, "train_images_per_second": {{trainIps:0.0}}, "inference_images_per_second": {{inferIps:0.0}}, "threads": {{get_num_threads()}}}"""));
 
+static VisionCandidate Fused(VisionCandidate c) => c with { Stages = [.. c.Stages.Select(s => s with { Block = BlockKind.Fused })] };

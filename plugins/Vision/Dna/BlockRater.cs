@@ -61,7 +61,7 @@ public sealed class BlockRater : IDisposable
         var layers = new List<LayerSpec>();
         for (var i = 0; i < stage.Depth; i++)
         {
-            layers.Add(new MbConvLayer(stage.Width, stage.Expansion, stage.Kernel, i == 0 ? stage.Stride : 1, stage.SqueezeExcite, stage.Activation));
+            layers.Add(stage.Layer(i));
         }
 
         var width = stage.Depth == 0 ? block.InChannels : stage.Width;

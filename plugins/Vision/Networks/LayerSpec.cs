@@ -42,6 +42,21 @@ public sealed record MbConvLayer(int Out, int Expansion, int Kernel, int Stride,
     public override LayerSpec Scaled(double factor) => this with { Out = Scale(Out, factor) };
 }
 
+/// <summary>
+/// Fused inverted residual (Fused-MBConv, EfficientNetV2): one dense kxk convolution with the stride expands
+/// the channels in place of MBConv's 1x1 expansion and depthwise kxk, then optional squeeze-excitation and a
+/// linear 1x1 projection; at expansion 1 the kxk convolution goes straight to the output width (no
+/// projection). Identity shortcut when the stride is 1 and the width is unchanged. Dense convolutions run
+/// several times faster per MAC than depthwise ones on CPU kernels, so a CPU-bound search wants this choice.
+/// </summary>
+public sealed record FusedMbConvLayer(int Out, int Expansion, int Kernel, int Stride, bool SqueezeExcite, Activation Activation) : LayerSpec
+{
+    /// <summary>Channels after the kxk convolution for <paramref name="input"/> input channels.</summary>
+    public int Mid(int input) => Expansion == 1 ? Out : input * Expansion;
+
+    public override LayerSpec Scaled(double factor) => this with { Out = Scale(Out, factor) };
+}
+
 /// <summary>ResNet basic block: two 3x3 conv-BN (ReLU between and after), 1x1 conv-BN shortcut when the shape changes.</summary>
 public sealed record ResidualBlockLayer(int Out, int Stride) : LayerSpec
 {

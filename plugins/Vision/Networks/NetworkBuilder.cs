@@ -30,6 +30,10 @@ public static class NetworkBuilder
                     modules.Add(new MbConvBlock(channels, b));
                     channels = b.Out;
                     break;
+                case FusedMbConvLayer f:
+                    modules.Add(new FusedMbConvBlock(channels, f));
+                    channels = f.Out;
+                    break;
                 case ResidualBlockLayer r:
                     modules.Add(new ResidualBlock(channels, r));
                     channels = r.Out;

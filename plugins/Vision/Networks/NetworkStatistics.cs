@@ -90,6 +90,29 @@ public static class NetworkStatistics
                 return (p, m, next);
             }
 
+            case FusedMbConvLayer f:
+            {
+                RequireSpatial(s, layer);
+                var mid = f.Mid(s.Channels);
+                var next = new Shape(f.Out, Output(s.Height, f.Kernel, f.Stride, f.Kernel / 2), Output(s.Width, f.Kernel, f.Stride, f.Kernel / 2));
+                long p = (long)s.Channels * mid * f.Kernel * f.Kernel + 2L * mid;
+                var m = next.Pixels * mid * s.Channels * f.Kernel * f.Kernel;
+                if (f.SqueezeExcite)
+                {
+                    var se = MbConvLayer.SqueezeChannels(mid);
+                    p += 2L * mid * se + se + mid;
+                    m += 2L * mid * se;
+                }
+
+                if (f.Expansion != 1)
+                {
+                    p += (long)mid * f.Out + 2L * f.Out;
+                    m += next.Pixels * mid * f.Out;
+                }
+
+                return (p, m, next);
+            }
+
             case ResidualBlockLayer r:
             {
                 RequireSpatial(s, layer);

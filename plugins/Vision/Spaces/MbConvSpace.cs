@@ -5,14 +5,13 @@ namespace NasPlatform.Plugins.Vision.Spaces;
 
 /// <summary>
 /// FBNetV3-style space scaled to small images: a 3x3 stem, stages of MBConv blocks (per stage: depth, width,
-/// stride, expansion, kernel, squeeze-excitation, ReLU or h-swish), an optional 1x1 head, global pooling,
+/// stride, expansion, kernel, squeeze-excitation, ReLU or h-swish, and MBConv or Fused-MBConv when the
+/// options offer <c>blocks</c>), an optional 1x1 head, global pooling,
 /// dropout and a linear classifier; and, jointly, the training recipe (<see cref="RecipeGenes"/>).
 /// </summary>
 public sealed class MbConvSpace : GenomeSpace
 {
     public const string Name = "mbconv";
-    private const int GenesPerStage = 7;
-
     private readonly MbConvSpaceOptions _options;
     private readonly RecipeGenes _recipe;
 
@@ -43,6 +42,10 @@ public sealed class MbConvSpace : GenomeSpace
             genes.Add(new Gene(p + ".kernel", Features(o.Kernels)));
             genes.Add(new Gene(p + ".se", [.. o.SqueezeExcite.Select(b => b ? 1.0 : 0.0)]));
             genes.Add(new Gene(p + ".activation", [.. o.Activations.Select(a => a == Activation.HardSwish ? 1.0 : 0.0)]));
+            if (o.Blocks is { } blocks)
+            {
+                genes.Add(new Gene(p + ".block", [.. blocks.Select(b => b == BlockKind.Fused ? 1.0 : 0.0)]));
+            }
         }
 
         genes.Add(new Gene("architecture.head", Features(o.Heads)));
@@ -50,21 +53,25 @@ public sealed class MbConvSpace : GenomeSpace
         return genes;
     }
 
+    private static int GenesPerStage(MbConvSpaceOptions o) => o.SearchesBlocks ? 8 : 7;
+
     private static double[] Features(int[] values) => [.. values.Select(v => (double)v)];
 
     protected override VisionCandidate Decode(int[] g)
     {
         var o = _options;
+        var perStage = GenesPerStage(o);
         var stages = new List<StageGenes>();
         for (var s = 0; s < o.Stages.Count; s++)
         {
-            var at = 1 + s * GenesPerStage;
+            var at = 1 + s * perStage;
             stages.Add(new StageGenes(
                 o.Stages[s].Depths[g[at]], o.Stages[s].Widths[g[at + 1]], o.Stages[s].Strides[g[at + 2]],
-                o.Expansions[g[at + 3]], o.Kernels[g[at + 4]], o.SqueezeExcite[g[at + 5]], o.Activations[g[at + 6]]));
+                o.Expansions[g[at + 3]], o.Kernels[g[at + 4]], o.SqueezeExcite[g[at + 5]], o.Activations[g[at + 6]],
+                o.Blocks is { } blocks ? blocks[g[at + 7]] : BlockKind.MbConv));
         }
 
-        var head = 1 + o.Stages.Count * GenesPerStage;
+        var head = 1 + o.Stages.Count * perStage;
         return new VisionCandidate(null, o.StemWidths[g[0]], stages, o.Heads[g[head]], _recipe.Decode(g.AsSpan(head + 1)));
     }
 
@@ -94,6 +101,14 @@ public sealed class MbConvSpace : GenomeSpace
             genome.Add(Find(o.Kernels, st.Kernel, p + ".kernel", problems));
             genome.Add(Find(o.SqueezeExcite, st.SqueezeExcite, p + ".se", problems));
             genome.Add(Find(o.Activations, st.Activation, p + ".activation", problems));
+            if (o.Blocks is { } blocks)
+            {
+                genome.Add(Find(blocks, st.Block, p + ".block", problems, VisionCandidate.BlockName));
+            }
+            else if (st.Block != BlockKind.MbConv)
+            {
+                problems.Add($"{p}.block is {VisionCandidate.BlockName(st.Block)}; this space offers only MBConv blocks (add \"blocks\": [\"mbconv\", \"fused\"] to its options)");
+            }
         }
 
         genome.Add(Find(o.Heads, c.Head, "architecture.head", problems));
@@ -102,12 +117,13 @@ public sealed class MbConvSpace : GenomeSpace
         return problems.Count == 0 ? ([.. genome, .. recipe!], problems) : (null, problems);
     }
 
-    private static int Find<T>(T[] options, T value, string name, List<string> problems)
+    private static int Find<T>(T[] options, T value, string name, List<string> problems, Func<T, string>? format = null)
     {
         var index = Array.IndexOf(options, value);
         if (index < 0)
         {
-            problems.Add($"{name} is {value}; this space offers {string.Join(", ", options)}");
+            format ??= v => $"{v}";
+            problems.Add($"{name} is {format(value)}; this space offers {string.Join(", ", options.Select(format))}");
         }
 
         return Math.Max(0, index);

@@ -18,8 +18,12 @@ public sealed record MbConvSpaceOptions(
     int[] Epochs,
     int[] BatchSizes,
     bool MeasureLatency = false,
-    RecipeChoices? Recipe = null)
+    RecipeChoices? Recipe = null,
+    BlockKind[]? Blocks = null)
 {
+    /// <summary>Whether each stage chooses its block kind (a gene); when not, every stage is MBConv.</summary>
+    public bool SearchesBlocks => Blocks is not null;
+
     /// <summary>The recipe search's regularisation choices (<see cref="RecipeChoices.Default"/> unless the options narrow them).</summary>
     public RecipeChoices RecipeValues => Recipe ?? RecipeChoices.Default;
 
@@ -59,6 +63,7 @@ public sealed record MbConvSpaceOptions(
           "description": "Per stage, the depths (blocks; 0 skips the stage), widths and strides to choose from."
         },
         "expansions": { "type": "array", "minItems": 1, "items": { "type": "integer", "minimum": 1, "maximum": 8 } },
+        "blocks": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["mbconv", "fused"] }, "description": "Block kinds each stage chooses from: MBConv (depthwise) and Fused-MBConv (EfficientNetV2: a dense kxk convolution in place of the 1x1 expansion and the depthwise one, several times faster per MAC on CPUs). Omitted: every stage is MBConv and the block is not a gene." },
         "kernels": { "type": "array", "minItems": 1, "items": { "enum": [3, 5, 7] } },
         "squeezeExcite": { "type": "array", "minItems": 1, "items": { "type": "boolean" } },
         "activations": { "type": "array", "minItems": 1, "items": { "enum": ["relu", "hswish"] } },
@@ -102,7 +107,8 @@ public sealed record MbConvSpaceOptions(
             options["epochs"] is { } ep ? Ints(ep) : d.Epochs,
             options["batchSizes"] is { } b ? Ints(b) : d.BatchSizes,
             options.Value<bool?>("measureLatency") ?? false,
-            RecipeChoices.From(options["recipeChoices"]));
+            RecipeChoices.From(options["recipeChoices"]),
+            options["blocks"] is JArray blocks ? [.. blocks.Select(t => (string)t! == "fused" ? BlockKind.Fused : BlockKind.MbConv).Distinct()] : null);
     }
 
     private static int[] Ints(JToken token) => [.. token.Select(t => (int)t).Distinct()];

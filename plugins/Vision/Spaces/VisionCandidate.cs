@@ -9,7 +9,7 @@ namespace NasPlatform.Plugins.Vision.Spaces;
 /// <summary>
 /// The JSON form of a vision candidate, shared by both spaces and read by the evaluator:
 /// <c>{"architecture": {"stem", "stages": [{"depth", "width", "stride", "expansion", "kernel", "se", "activation"}], "head"}, "recipe": {…}}</c>
-/// for a searched MBConv network, or <c>{"baseline": "lenet5", "recipe": {…}}</c>.
+/// for a searched MBConv network (a stage of Fused-MBConv blocks adds <c>"block": "fused"</c>), or <c>{"baseline": "lenet5", "recipe": {…}}</c>.
 /// </summary>
 public sealed record VisionCandidate(string? Baseline, int Stem, IReadOnlyList<StageGenes> Stages, int Head, TrainingRecipe Recipe)
 {
@@ -26,7 +26,7 @@ public sealed record VisionCandidate(string? Baseline, int Stem, IReadOnlyList<S
         {
             for (var i = 0; i < stage.Depth; i++)
             {
-                layers.Add(new MbConvLayer(stage.Width, stage.Expansion, stage.Kernel, i == 0 ? stage.Stride : 1, stage.SqueezeExcite, stage.Activation));
+                layers.Add(stage.Layer(i));
             }
         }
 
@@ -58,18 +58,31 @@ public sealed record VisionCandidate(string? Baseline, int Stem, IReadOnlyList<S
         json["architecture"] = new JObject
         {
             ["stem"] = Stem,
-            ["stages"] = new JArray(Stages.Select(s => new JObject
-            {
-                ["depth"] = s.Depth,
-                ["width"] = s.Width,
-                ["stride"] = s.Stride,
-                ["expansion"] = s.Expansion,
-                ["kernel"] = s.Kernel,
-                ["se"] = s.SqueezeExcite,
-                ["activation"] = ActivationName(s.Activation),
-            })),
+            ["stages"] = new JArray(Stages.Select(StageJson)),
             ["head"] = Head,
         };
+        return json;
+    }
+
+    private static JObject StageJson(StageGenes s)
+    {
+        var json = new JObject
+        {
+            ["depth"] = s.Depth,
+            ["width"] = s.Width,
+            ["stride"] = s.Stride,
+            ["expansion"] = s.Expansion,
+            ["kernel"] = s.Kernel,
+            ["se"] = s.SqueezeExcite,
+            ["activation"] = ActivationName(s.Activation),
+        };
+
+        // Written only for fused stages, so MBConv candidates keep their exact JSON (and identity) from before the choice existed.
+        if (s.Block != BlockKind.MbConv)
+        {
+            json["block"] = BlockName(s.Block);
+        }
+
         return json;
     }
 
@@ -114,7 +127,8 @@ public sealed record VisionCandidate(string? Baseline, int Stem, IReadOnlyList<S
                 Int(stage, "expansion", path, 1, 8),
                 Int(stage, "kernel", path, 1, 7),
                 stage["se"]?.Type == JTokenType.Boolean ? (bool)stage["se"]! : throw Problem(path + ".se", "must be true or false"),
-                ParseActivation(stage["activation"], path + ".activation"));
+                ParseActivation(stage["activation"], path + ".activation"),
+                ParseBlock(stage["block"], path + ".block"));
         }).ToList();
         foreach (var (stage, i) in stages.Select((s, i) => (s, i)))
         {
@@ -180,6 +194,16 @@ public sealed record VisionCandidate(string? Baseline, int Stem, IReadOnlyList<S
         token?.Type == JTokenType.String && (string)token! is "relu" or "hswish"
             ? (string)token! == "relu" ? Activation.Relu : Activation.HardSwish
             : throw Problem(path, "must be \"relu\" or \"hswish\"");
+
+    public static string BlockName(BlockKind block) => block == BlockKind.Fused ? "fused" : "mbconv";
+
+    private static BlockKind ParseBlock(JToken? token, string path) => token switch
+    {
+        null => BlockKind.MbConv,
+        { Type: JTokenType.String } when (string)token! == "mbconv" => BlockKind.MbConv,
+        { Type: JTokenType.String } when (string)token! == "fused" => BlockKind.Fused,
+        _ => throw Problem(path, "must be \"mbconv\" or \"fused\""),
+    };
 
     private static JObject Object(JObject parent, string name) =>
         parent[name] as JObject ?? throw Problem(name, "is missing or not an object");

@@ -80,7 +80,7 @@ public static class BlockTable
         {
             labels.Add(layer switch
             {
-                MbConvLayer => blocks[nextBlock++],
+                MbConvLayer or FusedMbConvLayer => blocks[nextBlock++],
                 ConvLayer when labels.Count == 0 => "stem",
                 ConvLayer => "head",
                 LinearLayer { Classifier: true } => "classifier",
@@ -100,6 +100,8 @@ public static class BlockTable
             ConvLayer c => ["conv" + (c.BatchNorm ? " + BN" : string.Empty), Kernel(c.Kernel), None, Count(c.Out), Count(c.Stride), None, Name(c.Activation), None],
             MbConvLayer b => ["MBConv", Kernel(b.Kernel), Count(b.Expansion), Count(b.Out), Count(b.Stride), b.SqueezeExcite ? "yes" : "no", Name(b.Activation),
                 b.Stride == 1 && row.Input.Channels == b.Out ? "identity" : "none"],
+            FusedMbConvLayer f => ["Fused-MBConv", Kernel(f.Kernel), Count(f.Expansion), Count(f.Out), Count(f.Stride), f.SqueezeExcite ? "yes" : "no", Name(f.Activation),
+                f.Stride == 1 && row.Input.Channels == f.Out ? "identity" : "none"],
             ResidualBlockLayer r => ["basic block", Kernel(3), None, Count(r.Out), Count(r.Stride), "no", "relu",
                 r.Stride == 1 && row.Input.Channels == r.Out ? "identity" : "1x1 projection"],
             PoolLayer p => [p.Max ? "max pool" : "average pool", Kernel(p.Kernel), None, None, Count(p.Stride), None, None, None],

@@ -126,6 +126,34 @@ public sealed class MbConvSpaceTests
     }
 
     [Fact]
+    public void Block_kind_is_a_gene_only_when_the_options_offer_blocks_and_round_trips_through_the_candidate()
+    {
+        Assert.DoesNotContain(_space.Genes, g => g.Name.EndsWith(".block", StringComparison.Ordinal));
+        Assert.DoesNotContain("block", _space.Sample(new Random(1)).ToJson().ToString());
+
+        var space = new MbConvSpace(MbConvSpaceOptions.From(JObject.Parse("""{ "blocks": ["mbconv", "fused"] }""")));
+        Assert.Equal(_space.EncodingLength + 4, space.EncodingLength);
+        var random = new Random(6);
+        var candidates = Enumerable.Range(0, 30).Select(_ => space.Sample(random)).ToList();
+        var kinds = candidates.SelectMany(c => VisionCandidate.Parse(c).Stages.Select(s => s.Block)).Distinct().Order();
+        Assert.Equal([BlockKind.MbConv, BlockKind.Fused], kinds);
+        Assert.All(candidates, c => Assert.Empty(space.Validate(c)));
+
+        var fused = candidates.First(c => VisionCandidate.Parse(c).Stages[0].Block == BlockKind.Fused);
+        Assert.Equal("fused", (string)fused.ToJson()["architecture"]!["stages"]![0]!["block"]!);
+        Assert.Equal(fused, VisionCandidate.Parse(fused).ToCandidate());
+        Assert.Contains(_space.Validate(fused), p => p.Contains("architecture.stages[0].block is fused; this space offers only MBConv blocks"));
+
+        var onlyFused = new MbConvSpace(MbConvSpaceOptions.From(JObject.Parse("""{ "blocks": ["fused"] }""")));
+        var mbconv = candidates.First(c => VisionCandidate.Parse(c).Stages[1].Block == BlockKind.MbConv);
+        Assert.Contains(onlyFused.Validate(mbconv), p => p.Contains("architecture.stages[1].block is mbconv; this space offers fused"));
+
+        var bad = (JObject)fused.ToJson();
+        bad["architecture"]!["stages"]![0]!["block"] = "dense";
+        Assert.Contains(space.Validate(Candidate.From(bad)), p => p.Contains("architecture.stages[0].block must be \"mbconv\" or \"fused\""));
+    }
+
+    [Fact]
     public void Fixed_recipe_space_searches_only_the_architecture()
     {
         var space = new MbConvSpace(MbConvSpaceOptions.Default with { SearchRecipe = false });
