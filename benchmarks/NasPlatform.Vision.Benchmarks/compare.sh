@@ -5,10 +5,7 @@
 set -euo pipefail
 rounds=${1:-5}
 steps=${2:-100}
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-eval "$("$root/scripts/torch-compat.sh" --env)"
-dotnet build -c Release -v q -nologo "$root/benchmarks/NasPlatform.Vision.Benchmarks" >&2
-dll="$root/benchmarks/NasPlatform.Vision.Benchmarks/bin/Release/net10.0/linux-x64/NasPlatform.Vision.Benchmarks.dll"
+source "$(dirname "${BASH_SOURCE[0]}")/build.sh"
 results=$(mktemp)
 for ((r = 1; r <= rounds; r++)); do
   OMP_NUM_THREADS=1 dotnet "$dll" "$steps" | tee -a "$results" >&2

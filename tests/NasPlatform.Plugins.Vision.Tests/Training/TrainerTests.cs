@@ -40,6 +40,24 @@ public sealed class TrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_network_of_fused_mbconv_blocks_learns_clearly_above_chance_in_one_epoch()
+    {
+        var data = Data();
+        var fused = new NetworkSpec(1, 28,
+        [
+            new ConvLayer(16, 3),
+            new FusedMbConvLayer(24, 2, 3, 2, false, Activation.Relu),
+            new FusedMbConvLayer(24, 1, 3, 1, true, Activation.HardSwish),
+            new FusedMbConvLayer(48, 3, 5, 2, false, Activation.HardSwish),
+            new GlobalPoolLayer(),
+            new LinearLayer(10, Classifier: true),
+        ]);
+        using var trained = Trainer.Fit(fused, Recipe, data.Train, Enumerable.Range(0, 2000).ToArray(), 10, epochs: 1, seed: 11);
+        var (accuracy, _) = Trainer.Evaluate(trained.Model, data.Train, 50_000, 2_000);
+        Assert.True(accuracy > 0.4, $"accuracy {accuracy} after one epoch on 2,000 images (chance 0.1)");
+    }
+
+    [Fact]
     public void A_different_seed_trains_a_different_model()
     {
         var data = Data();
