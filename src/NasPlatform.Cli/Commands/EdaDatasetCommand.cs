@@ -103,7 +103,8 @@ public sealed class EdaDatasetCommand : AsyncCommand<EdaDatasetCommand.Settings>
             try
             {
                 // Checked before the folder is made: a bad DEF or LEF is named at once, with its line.
-                SweepInputs.CheckPlacedDefs(spec.PlacedDefs, spec.Lefs, spec.Layers);
+                if (spec.PlacedDefs.Count > 0)
+                    SweepInputs.CheckPlacedDefs(spec.PlacedDefs, spec.Lefs, spec.Layers);
                 tech = spec.Designs.Count + spec.Verilog.Count > 0 ? DatasetBuilder.FindTechnology(spec.Technology) : "";
             }
             catch (Exception e) when (e is DirectoryNotFoundException or ArgumentException)

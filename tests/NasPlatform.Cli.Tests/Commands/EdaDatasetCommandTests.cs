@@ -2,7 +2,10 @@ using Newtonsoft.Json.Linq;
 
 namespace NasPlatform.Cli.Tests.Commands;
 
-/// <summary>`nas eda dataset` with the user's own files: a placed DEF + LEF routed by the real qrouter (seconds), and bad files named with exit 2.</summary>
+/// <summary>
+/// `nas eda dataset`: a generated design placed by the real qflow and routed by qrouter, the user's own files
+/// (a placed DEF + LEF), each in seconds, and bad files named with exit 2.
+/// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class EdaDatasetCommandTests : IDisposable
 {
@@ -31,6 +34,21 @@ public sealed class EdaDatasetCommandTests : IDisposable
         var spec = JObject.Parse(File.ReadAllText(Path.Combine(dir, "spec.json")));
         Assert.Empty((JArray)spec["designs"]!); // no generated designs unless --designs names them
         Assert.Equal(Lef, spec["lefs"]![0]!.Value<string>());
+    }
+
+    [Fact]
+    public void AGeneratedDesignIsPlacedByQflowAndRoutedWithoutAnyLefArgument()
+    {
+        // The plain sweep of docs/benchmarks.md: generated designs use the --technology's LEF, so no --lef is given.
+        var dir = Path.Combine(_temp, "gen");
+
+        var (exit, _, error) = CliRunner.Run("eda", "dataset", dir, "--designs", "mul2", "--densities", "0.7", "--seeds", "1", "--layers", "2", "--blockages", "0", "--grid", "8", "-j", "1");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("1 placements x 1 routings = 1 samples", error, StringComparison.Ordinal);
+        var record = JObject.Parse(File.ReadAllText(Directory.GetFiles(Path.Combine(dir, "samples"), "*.json").Single()));
+        Assert.Equal("ok", record.Value<string>("status"));
+        Assert.Equal("generated", record.Value<string>("source"));
     }
 
     [Fact]
