@@ -1,4 +1,5 @@
 using NasPlatform.Cli.Commands;
+using NasPlatform.Cli.Infrastructure;
 using Spectre.Console.Cli;
 
 namespace NasPlatform.Cli;
@@ -7,6 +8,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        RedirectedOutput.Widen();
         var app = new CommandApp();
         app.Configure(config =>
         {

@@ -71,6 +71,35 @@ public sealed class RunStatusExportTests : IDisposable
     }
 
     [Fact]
+    public void StatusTableWrittenToAPipeKeepsWholeColumnNamesAndNumbers()
+    {
+        var file = WriteExperiment("piped", trials: 4);
+        Assert.Equal(ExitCodes.Success, CliRunner.Run("run", file, "--plugins", RepoPaths.Plugins).ExitCode);
+
+        // A child process whose standard output is a pipe, as in `nas status EXP > file` or a CI log.
+        var (exit, output, error) = NasProcess.Run(TimeSpan.FromMinutes(2), "status", file, "--plugins", RepoPaths.Plugins);
+
+        Assert.True(exit == ExitCodes.Success, error);
+        var header = output.Split('\n').Single(l => l.Contains("trial", StringComparison.Ordinal) && l.Contains("state", StringComparison.Ordinal));
+        Assert.Contains("accuracy", header, StringComparison.Ordinal);
+        Assert.Contains("params", header, StringComparison.Ordinal);
+        Assert.DoesNotContain("…", output, StringComparison.Ordinal);
+        // One line per trial, not folded over several (the title line says "completed, 4/4 trials").
+        var rows = output.Split('\n').Where(l => l.Contains("completed", StringComparison.Ordinal) && !l.Contains("trials", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, rows.Count);
+    }
+
+    [Theory]
+    [InlineData(null, RedirectedOutput.DefaultWidth)]
+    [InlineData("120", 120)]
+    [InlineData("12", RedirectedOutput.DefaultWidth)]
+    [InlineData("wide", RedirectedOutput.DefaultWidth)]
+    public void RedirectedOutputIsRenderedForColumnsOrAWideDefault(string? columns, int expected)
+    {
+        Assert.Equal(expected, RedirectedOutput.Width(columns));
+    }
+
+    [Fact]
     public void StatusOfAMissingStoreIsBadInput()
     {
         var status = CliRunner.Run("status", Path.Combine(_work, "missing.db"));
