@@ -13,6 +13,7 @@ public static class Program
         app.Configure(config =>
         {
             config.SetApplicationName("nas");
+            config.SetExceptionHandler((exception, _) => UnhandledErrors.Report(exception));
             config.AddCommand<PluginsCommand>("plugins").WithDescription("List loaded plugins, their search spaces and evaluators, and plugins that failed to load.");
             config.AddCommand<ValidateCommand>("validate").WithDescription("Check an experiment file against the schema and the plugins.");
             config.AddCommand<RunCommand>("run").WithDescription("Run an experiment file.");

@@ -1,0 +1,27 @@
+using Spectre.Console.Cli;
+
+namespace NasPlatform.Cli.Infrastructure;
+
+/// <summary>
+/// What Spectre.Console.Cli would otherwise answer with exit code -1 (255): a usage error (unknown command,
+/// missing argument) is bad input, exit 2; an exception a command did not expect (a native LibTorch error, an
+/// I/O failure) is a failed run, exit 1, with its message and where the work stands.
+/// </summary>
+internal static class UnhandledErrors
+{
+    public static int Report(Exception exception)
+    {
+        if (exception is CommandAppException usage)
+        {
+            Console.Error.WriteLine($"Error: {usage.Message} (nas --help lists the commands, nas COMMAND --help their arguments)");
+            return ExitCodes.BadInput;
+        }
+
+        // LibTorch appends its C++ stack to the message; the first lines say what went wrong.
+        var lines = exception.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var message = string.Join(' ', lines.TakeWhile(l => !l.StartsWith("Exception raised from", StringComparison.Ordinal)).Take(4));
+        Console.Error.WriteLine($"nas: failed with {exception.GetType().Name}: {message}");
+        Console.Error.WriteLine("Finished results are kept: stores and result files are written as each trial or run ends, so the same command (or nas resume) continues where this stopped.");
+        return ExitCodes.Failure;
+    }
+}
