@@ -33,7 +33,7 @@ public sealed class RoutabilityModel : Module<Tensor, (Tensor Ratio, Tensor Hots
             for (var c = 0; c < stage.Convs; c++)
             {
                 layers.Add(Conv2d(inChannels, stage.Width, stage.Kernel, padding: stage.Dilation * (stage.Kernel - 1) / 2, dilation: stage.Dilation));
-                layers.Add(BatchNorm2d(stage.Width));
+                layers.Add(new NasPlatform.Torch.Modules.BatchNorm2d(stage.Width));
                 layers.Add(ReLU());
                 inChannels = stage.Width;
             }
@@ -56,7 +56,7 @@ public sealed class RoutabilityModel : Module<Tensor, (Tensor Ratio, Tensor Hots
             var input = current + (stage.Skip == "concat" ? stage.Width : 0);
             _decoder.Add(Sequential(
                 Conv2d(input, stage.Width, net.DecoderKernel, padding: (net.DecoderKernel - 1) / 2),
-                BatchNorm2d(stage.Width),
+                new NasPlatform.Torch.Modules.BatchNorm2d(stage.Width),
                 ReLU()));
             current = stage.Width;
         }

@@ -134,17 +134,17 @@ public sealed class BlockRater : IDisposable
     /// </summary>
     private void Recalibrate(nn.Module<Tensor, Tensor> model, int batchSize)
     {
-        var norms = model.modules().OfType<TorchSharp.Modules.NormBase>().ToList();
+        var norms = model.modules().OfType<NasPlatform.Torch.Modules.BatchNorm2d>().ToList();
         if (norms.Count == 0)
         {
             return;
         }
 
-        var momenta = norms.Select(n => n.momentum).ToList();
+        var momenta = norms.Select(n => n.Momentum).ToList();
         foreach (var norm in norms)
         {
-            norm.reset_running_stats();
-            norm.momentum = null;
+            norm.ResetRunningStats();
+            norm.Momentum = null;
         }
 
         model.train();
@@ -160,7 +160,7 @@ public sealed class BlockRater : IDisposable
 
         for (var i = 0; i < norms.Count; i++)
         {
-            norms[i].momentum = momenta[i];
+            norms[i].Momentum = momenta[i];
         }
     }
 

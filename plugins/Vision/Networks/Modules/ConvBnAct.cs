@@ -8,14 +8,14 @@ namespace NasPlatform.Plugins.Vision.Networks.Modules;
 internal sealed class ConvBnAct : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv;
-    private readonly BatchNorm2d? bn;
+    private readonly NasPlatform.Torch.Modules.BatchNorm2d? bn;
     private readonly nn.Module<Tensor, Tensor>? act;
 
     public ConvBnAct(int input, int output, int kernel, int stride, int padding, int groups, bool bias, bool batchNorm, Activation activation)
         : base(nameof(ConvBnAct))
     {
         conv = nn.Conv2d(input, output, kernel, stride: stride, padding: padding, groups: groups, bias: bias);
-        bn = batchNorm ? nn.BatchNorm2d(output) : null;
+        bn = batchNorm ? new NasPlatform.Torch.Modules.BatchNorm2d(output) : null;
         act = Activations.Create(activation);
         RegisterComponents();
     }
