@@ -18,7 +18,7 @@ public sealed class VisionPlugin : INasPlugin
     {
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddSearchSpace(MbConvSpace.Name,
-            "FBNetV3-style MBConv networks for small images (stem; per stage depth, width, stride, expansion, kernel, SE, ReLU/h-swish; head) with the training recipe searched jointly.",
+            "FBNetV3-style MBConv networks for small images (stem; per stage depth, width, stride, expansion, kernel, SE, ReLU/h-swish, and with the blocks option MBConv or Fused-MBConv; head) with the training recipe searched jointly.",
             MbConvSpaceOptions.Schema, MbConvSpace.Create);
         registry.AddSearchSpace(BaselineSpace.Name,
             "LeNet-5, a 2-conv net under 100k parameters, a small ResNet and a MobileNetV2-like net, with the default recipe.",
