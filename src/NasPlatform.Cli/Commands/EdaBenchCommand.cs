@@ -104,6 +104,7 @@ public sealed class EdaBenchCommand : AsyncCommand<EdaBenchCommand.Settings>
 
             var output = Path.GetFullPath(settings.Output ?? Path.ChangeExtension(file, null) + "-bench.json");
             var runs = File.Exists(output) ? JObject.Parse(File.ReadAllText(output))["runs"] as JArray ?? [] : [];
+            var failures = new List<string>();
             foreach (var (name, candidate) in candidates)
             {
                 foreach (var seed in seeds)
@@ -112,7 +113,20 @@ public sealed class EdaBenchCommand : AsyncCommand<EdaBenchCommand.Settings>
                         continue;
                     var work = Path.Combine(Path.ChangeExtension(output, null), $"{name}-s{seed}");
                     var started = DateTime.UtcNow;
-                    var result = await evaluator.EvaluateAsync(new EvaluationRequest(candidate, fidelity, seed, work), new Progress<EvaluationProgress>(), cancellationToken).ConfigureAwait(false);
+                    EvaluationResult result;
+                    try
+                    {
+                        result = await evaluator.EvaluateAsync(new EvaluationRequest(candidate, fidelity, seed, work), new Progress<EvaluationProgress>(), cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // One failed training must not cost the others: it is reported, not stored, so a rerun retries it.
+                        var reason = e.Message.Split('\n', 2)[0].Trim();
+                        failures.Add($"{name} seed {seed} ({reason})");
+                        Console.Error.WriteLine($"{name} seed {seed}: FAILED: {e.GetType().Name}: {reason}");
+                        continue;
+                    }
+
                     runs.Add(new JObject
                     {
                         ["name"] = name, ["seed"] = seed, ["fidelity"] = fidelity.Name, ["hash"] = candidate.Hash,
@@ -132,6 +146,8 @@ public sealed class EdaBenchCommand : AsyncCommand<EdaBenchCommand.Settings>
             foreach (var (name, candidate) in candidates)
             {
                 var mine = runs.Where(r => r.Value<string>("hash") == candidate.Hash && r.Value<string>("fidelity") == fidelity.Name && seeds.Contains(r.Value<int>("seed"))).ToList();
+                if (mine.Count == 0)
+                    continue;
                 var first = mine[0]["metrics"]!;
                 var cells = Reported.Select(m =>
                 {
@@ -143,10 +159,13 @@ public sealed class EdaBenchCommand : AsyncCommand<EdaBenchCommand.Settings>
                     return string.Create(CultureInfo.InvariantCulture, $"{mean:0.000} ± {std:0.000}");
                 });
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {name} | {first.Value<double>("params"):0} | {first.Value<double>("flops") / 1e6:0.0} | {string.Join(" | ", cells)} |"));
+                    $"| {name} | {first.Value<double?>("params"):0} | {first.Value<double?>("flops") / 1e6:0.0} | {string.Join(" | ", cells)} |"));
             }
 
             Console.Out.WriteLine($"({seeds.Count} seeds, fidelity {fidelity.Name}; std is the sample standard deviation; results in {output})");
-            return ExitCodes.Success;
+            if (failures.Count == 0)
+                return ExitCodes.Success;
+            Console.Error.WriteLine($"{failures.Count} training(s) failed, left out of the table and of {output}: {string.Join("; ", failures)}. Run the same command again to retry them; the others are kept.");
+            return ExitCodes.Failure;
         });
 }
