@@ -78,12 +78,9 @@ public static class NetworkStatistics
 
                 p += (long)mid * b.Kernel * b.Kernel + 2L * mid;
                 m += next.Pixels * mid * b.Kernel * b.Kernel;
-                if (b.SqueezeExcite)
-                {
-                    var se = MbConvLayer.SqueezeChannels(mid);
-                    p += 2L * mid * se + se + mid;
-                    m += 2L * mid * se;
-                }
+                var (seParameters, seMacs) = b.SqueezeExcite ? SqueezeExcite(mid) : (0L, 0L);
+                p += seParameters;
+                m += seMacs;
 
                 p += (long)mid * b.Out + 2L * b.Out;
                 m += next.Pixels * mid * b.Out;
@@ -97,12 +94,9 @@ public static class NetworkStatistics
                 var next = new Shape(f.Out, Output(s.Height, f.Kernel, f.Stride, f.Kernel / 2), Output(s.Width, f.Kernel, f.Stride, f.Kernel / 2));
                 long p = (long)s.Channels * mid * f.Kernel * f.Kernel + 2L * mid;
                 var m = next.Pixels * mid * s.Channels * f.Kernel * f.Kernel;
-                if (f.SqueezeExcite)
-                {
-                    var se = MbConvLayer.SqueezeChannels(mid);
-                    p += 2L * mid * se + se + mid;
-                    m += 2L * mid * se;
-                }
+                var (seParameters, seMacs) = f.SqueezeExcite ? SqueezeExcite(mid) : (0L, 0L);
+                p += seParameters;
+                m += seMacs;
 
                 if (f.Expansion != 1)
                 {
@@ -150,6 +144,13 @@ public static class NetworkStatistics
             default:
                 throw new NotSupportedException($"Unknown layer {layer.GetType().Name}.");
         }
+    }
+
+    /// <summary>Squeeze-excitation on <paramref name="channels"/> channels: two 1x1 convolutions with biases, through the squeezed width.</summary>
+    private static (long Parameters, long Macs) SqueezeExcite(int channels)
+    {
+        var se = MbConvLayer.SqueezeChannels(channels);
+        return (2L * channels * se + se + channels, 2L * channels * se);
     }
 
     private static void RequireSpatial(Shape s, LayerSpec layer)

@@ -121,7 +121,7 @@ public sealed class EdaBenchCommand : AsyncCommand<EdaBenchCommand.Settings>
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         // One failed training must not cost the others: it is reported, not stored, so a rerun retries it.
-                        var reason = e.Message.Split('\n', 2)[0].Trim();
+                        var reason = UnhandledErrors.Summary(e);
                         failures.Add($"{name} seed {seed} ({reason})");
                         Console.Error.WriteLine($"{name} seed {seed}: FAILED: {e.GetType().Name}: {reason}");
                         continue;

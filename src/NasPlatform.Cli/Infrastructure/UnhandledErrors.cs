@@ -17,11 +17,16 @@ internal static class UnhandledErrors
             return ExitCodes.BadInput;
         }
 
-        // LibTorch appends its C++ stack to the message; the first lines say what went wrong.
-        var lines = exception.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var message = string.Join(' ', lines.TakeWhile(l => !l.StartsWith("Exception raised from", StringComparison.Ordinal)).Take(4));
-        Console.Error.WriteLine($"nas: failed with {exception.GetType().Name}: {message}");
+        Console.Error.WriteLine($"nas: failed with {exception.GetType().Name}: {Summary(exception)}");
         Console.Error.WriteLine("Finished results are kept: stores and result files are written as each trial or run ends, so the same command (or nas resume) continues where this stopped.");
         return ExitCodes.Failure;
+    }
+
+    /// <summary>What went wrong, on one line: LibTorch appends its C++ stack to the message, which this leaves out.</summary>
+    public static string Summary(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var lines = exception.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', lines.TakeWhile(l => !l.StartsWith("Exception raised from", StringComparison.Ordinal)).Take(4));
     }
 }
