@@ -53,7 +53,7 @@ var network = networkName switch
     _ => throw new ArgumentException($"unknown network '{networkName}': twoconv, mbconv or fused"),
 };
 using var model = NetworkBuilder.Build(network, 0.1, seed: 0);
-using var optimizer = optim.SGD(model.parameters(), 0.01, momentum: 0.9);
+using optim.Optimizer optimizer = new NasPlatform.Torch.Optimizers.SGD(model.parameters(), 0.01, momentum: 0.9);
 model.train();
 
 double Train(int first, int n)

@@ -18,7 +18,7 @@ public sealed class TorchSmokeTests
         var output = conv.forward(input);
         Assert.Equal(new long[] { 2, 8, 16, 16 }, output.shape);
 
-        var loss = output.square().mean();
+        var loss = output.pow(Scalars.Two).mean();
         loss.backward();
 
         var weightGrad = conv.weight!.grad;

@@ -1,3 +1,4 @@
+using NasPlatform.Torch;
 using NasPlatform.Plugins.Eda.Spaces;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -94,7 +95,7 @@ public sealed class RoutabilityModel : Module<Tensor, (Tensor Ratio, Tensor Hots
                 x = cat([x, skips[s]], 1);
             x = _decoder[i].call(x);
             if (skip == "add")
-                x = x + skips[s];
+                x = x.add(skips[s], Scalars.One);
         }
 
         return (ratio, _hotspotHead.call(x).squeeze(1));

@@ -1,3 +1,4 @@
+using NasPlatform.Torch;
 using System.Diagnostics;
 using NasPlatform.Eda.Features;
 using NasPlatform.Plugins.Eda.Metrics;
@@ -38,7 +39,10 @@ public static class RoutabilityTrainer
 
         var epochs = Math.Max(1, (int)Math.Round(net.Recipe.Epochs * epochScale));
         using var model = new RoutabilityModel(net, data.Channels, rng);
-        using var optimizer = optim.AdamW(model.parameters(), net.Recipe.LearningRate, weight_decay: net.Recipe.WeightDecay);
+        using optim.Optimizer optimizer = new NasPlatform.Torch.Optimizers.AdamW(model.parameters(), net.Recipe.LearningRate, weightDecay: net.Recipe.WeightDecay);
+        // Scalars explicit and held for the whole training (see NasPlatform.Torch.ScalarScope).
+        using var s = new ScalarScope();
+        var hotspotWeight = s.Of(net.Recipe.HotspotWeight);
         var order = Enumerable.Range(0, train.Count).ToArray();
         double epochLoss = 0;
         for (var epoch = 0; epoch < epochs; epoch++)
@@ -57,7 +61,7 @@ public static class RoutabilityTrainer
                 optimizer.zero_grad();
                 var (ratioLogit, hotLogits) = model.call(x);
                 var loss = nn.functional.binary_cross_entropy_with_logits(ratioLogit, ratio)
-                           + net.Recipe.HotspotWeight * nn.functional.binary_cross_entropy_with_logits(hotLogits, hot);
+                    .add(nn.functional.binary_cross_entropy_with_logits(hotLogits, hot), hotspotWeight);
                 loss.backward();
                 optimizer.step();
                 epochLoss += loss.item<float>() * batch.Count;

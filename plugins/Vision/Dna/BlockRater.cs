@@ -104,7 +104,7 @@ public sealed class BlockRater : IDisposable
         var count = (int)_trainInput.shape[0];
         batchSize = Math.Min(batchSize, count);
         var stepsPerEpoch = Math.Max(1, count / batchSize);
-        using var optimizer = optim.AdamW(weights, learningRate, weight_decay: 0);
+        using optim.Optimizer optimizer = new NasPlatform.Torch.Optimizers.AdamW(weights, learningRate, weightDecay: 0);
         var schedule = optim.lr_scheduler.CosineAnnealingLR(optimizer, stepsPerEpoch * epochs);
         var order = Enumerable.Range(0, count).Select(i => (long)i).ToArray();
         model.train();

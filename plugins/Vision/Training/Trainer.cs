@@ -1,3 +1,4 @@
+using NasPlatform.Torch;
 using System.Diagnostics;
 using NasPlatform.Plugins.Vision.Data;
 using NasPlatform.Plugins.Vision.Evaluation;
@@ -47,8 +48,8 @@ public static class Trainer
             var totalSteps = stepsPerEpoch * epochs;
             var parameters = model.parameters().ToList();
             using var optimizer = recipe.Optimizer == OptimizerKind.Sgd
-                ? (optim.Optimizer)optim.SGD(parameters, recipe.LearningRate, momentum: 0.9, weight_decay: recipe.WeightDecay, nesterov: true)
-                : optim.AdamW(parameters, recipe.LearningRate, weight_decay: recipe.WeightDecay);
+                ? (optim.Optimizer)new NasPlatform.Torch.Optimizers.SGD(parameters, recipe.LearningRate, momentum: 0.9, weightDecay: recipe.WeightDecay, nesterov: true)
+                : new NasPlatform.Torch.Optimizers.AdamW(parameters, recipe.LearningRate, weightDecay: recipe.WeightDecay);
             var schedule = optim.lr_scheduler.CosineAnnealingLR(optimizer, totalSteps);
             var batches = new BatchBuilder(train, recipe, classes, batchSize, random);
             var order = trainIndices.ToArray();
@@ -91,7 +92,7 @@ public static class Trainer
                         optimizer.zero_grad();
                         loss.backward();
                         optimizer.step();
-                        lossSum.add_(loss.detach());
+                        lossSum.add_(loss.detach(), Scalars.One);
                     }
 
                     schedule.step();
@@ -163,7 +164,7 @@ public static class Trainer
             if (mirror)
             {
                 // Log of the mean probability: cross_entropy's log_softmax leaves log-probabilities as they are.
-                logits = logits.softmax(1).add(model.forward(x.flip(3)).softmax(1)).mul(0.5).log();
+                logits = logits.softmax(1).add(model.forward(x.flip(3)).softmax(1), Scalars.One).mul(Scalars.Half).log();
             }
 
             var predicted = logits.argmax(1);
@@ -188,9 +189,12 @@ public static class Trainer
     private static void Average(nn.Module ema, nn.Module model, double decay)
     {
         using var noGrad = no_grad();
+        using var s = new ScalarScope();
+        var keep = s.Of(decay);
+        var fresh = s.Of(1 - decay);
         foreach (var (target, source) in ema.parameters().Zip(model.parameters()))
         {
-            target.mul_(decay).add_(source, alpha: 1 - decay);
+            target.mul_(keep).add_(source, fresh);
         }
 
         foreach (var (target, source) in ema.buffers().Zip(model.buffers()))

@@ -46,6 +46,10 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
         [Description("Comma-separated strategy names (default random,regularized-evolution).")]
         public string Strategies { get; init; } = $"{RandomSearchFactory.StrategyName},{RegularizedEvolutionFactory.StrategyName}";
 
+        [CommandOption("--results <DIR>")]
+        [Description("Folder that keeps each finished strategy's result, so that a rerun of the same command continues where a crash or Ctrl+C stopped it (default: FILE.bench beside the experiment file).")]
+        public string? Results { get; init; }
+
         [CommandOption("--seed <S>")]
         [Description("Base seed of the runs (default: the file's seed).")]
         public int? Seed { get; init; }
@@ -119,9 +123,19 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
         var benchmark = new StrategyBenchmark(space, evaluator, objectives, experiment.Constraints, experiment.Fidelity);
         var references = budgets.ToDictionary(b => b, b => LookupTableReference.ExpectedBestOfUniformDraws(experiment.Evaluator.Options, experiment.BaseDirectory, objectives.Primary, b));
 
+        // Each finished strategy is kept at once, so a crash or Ctrl+C in a later one loses nothing and the same
+        // command continues with the strategies still to run.
+        var journal = new StrategyBenchmarkJournal(file, settings.Runs, queries, seed, settings.Results is null ? null : Path.GetFullPath(settings.Results));
         var results = new List<(StrategyBenchmarkResult Result, TimeSpan Elapsed)>();
         foreach (var (factory, options) in strategies)
         {
+            if (journal.TryRead(factory.Name, options) is { } kept)
+            {
+                Console.Error.WriteLine($"{factory.Name}: finished earlier, read from {Path.GetRelativePath(Environment.CurrentDirectory, journal.PathOf(factory.Name, options))} (delete it to run again)");
+                results.Add(kept);
+                continue;
+            }
+
             if (!settings.Json)
             {
                 Console.Error.WriteLine($"{factory.Name}: {settings.Runs} runs x {queries} queries ...");
@@ -129,6 +143,7 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
 
             var clock = Stopwatch.StartNew();
             var result = benchmark.Run(factory, options, settings.Runs, queries, seed, cancellationToken: cancellationToken);
+            journal.Write(factory.Name, options, result, clock.Elapsed);
             results.Add((result, clock.Elapsed));
         }
 

@@ -22,11 +22,28 @@ internal static class UnhandledErrors
         return ExitCodes.Failure;
     }
 
-    /// <summary>What went wrong, on one line: LibTorch appends its C++ stack to the message, which this leaves out.</summary>
+    /// <summary>
+    /// What went wrong, on one line: LibTorch appends its C++ stack to the message, which this leaves out, keeping
+    /// where the check failed (<c>raised from toFloat at c10/core/Scalar.h:140</c>): a bare "Expected false to be
+    /// true" says nothing without it.
+    /// </summary>
     public static string Summary(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         var lines = exception.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(' ', lines.TakeWhile(l => !l.StartsWith("Exception raised from", StringComparison.Ordinal)).Take(4));
+        var message = string.Join(' ', lines.TakeWhile(l => !l.StartsWith("Exception raised from", StringComparison.Ordinal)).Take(4))
+            .Replace("  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)", string.Empty, StringComparison.Ordinal);
+        var origin = lines.FirstOrDefault(l => l.StartsWith("Exception raised from", StringComparison.Ordinal));
+        if (origin is null)
+        {
+            return message;
+        }
+
+        // "Exception raised from toFloat at /pytorch/c10/core/Scalar.h:140 (most recent call first):"
+        var place = origin["Exception raised from ".Length..].Replace(" (most recent call first):", string.Empty, StringComparison.Ordinal).Replace("/pytorch/", string.Empty, StringComparison.Ordinal);
+        var summary = $"{message} (LibTorch: raised from {place})";
+        return place.Contains("c10/core/Scalar.h", StringComparison.Ordinal)
+            ? summary + "; a TorchSharp Scalar was freed while LibTorch read it (dotnet/TorchSharp PR 1496): please report this with the command you ran"
+            : summary;
     }
 }

@@ -1,3 +1,4 @@
+using NasPlatform.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -47,6 +48,16 @@ internal sealed class AdamOptimizer : IDisposable
         var correction2 = 1 - Math.Pow(Beta2, _step);
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
+        // Every Scalar explicit and held until the step ends (see NasPlatform.Torch.ScalarScope).
+        using var s = new ScalarScope();
+        var decay = s.Of(_weightDecay);
+        var keep1 = s.Of(Beta1);
+        var fresh1 = s.Of(1 - Beta1);
+        var keep2 = s.Of(Beta2);
+        var fresh2 = s.Of(1 - Beta2);
+        var bias2 = s.Of(correction2);
+        var epsilon = s.Of(Epsilon);
+        var rate = s.Of(-_learningRate / correction1);
         for (var i = 0; i < _parameters.Count; i++)
         {
             var p = _parameters[i];
@@ -55,11 +66,11 @@ internal sealed class AdamOptimizer : IDisposable
                 continue;
             }
 
-            var g = _weightDecay > 0 ? grad + (p * _weightDecay) : grad;
-            _first[i].mul_(Beta1).add_(g, alpha: 1 - Beta1);
-            _second[i].mul_(Beta2).addcmul_(g, g, value: 1 - Beta2);
-            var denominator = (_second[i] / correction2).sqrt_().add_(Epsilon);
-            p.addcdiv_(_first[i], denominator, value: -_learningRate / correction1);
+            var g = _weightDecay > 0 ? grad.add(p, decay) : grad;
+            _first[i].mul_(keep1).add_(g, fresh1);
+            _second[i].mul_(keep2).addcmul_(g, g, fresh2);
+            var denominator = _second[i].div(bias2).sqrt_().add_(epsilon, Scalars.One);
+            p.addcdiv_(_first[i], denominator, rate);
         }
     }
 

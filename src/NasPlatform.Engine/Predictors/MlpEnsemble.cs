@@ -84,7 +84,7 @@ public sealed class MlpEnsemble : IPretrainablePredictor, IDisposable
                     var batchY = y.index_select(0, index);
                     optimizer.ZeroGrad();
                     var predicted = Output(Trunk(batchX, trunk), head);
-                    var loss = (predicted - batchY.unsqueeze(0)).pow(2).mean();
+                    var loss = (predicted - batchY.unsqueeze(0)).pow(Scalars.Two).mean();
                     loss.backward();
                     optimizer.Step();
                 }
@@ -127,19 +127,23 @@ public sealed class MlpEnsemble : IPretrainablePredictor, IDisposable
         using var y = tensor(scaled, [1, n]);
         using var better = RankingPairs(scaled);
         using var optimizer = new AdamOptimizer(_trunk.Concat(_head), _options.LearningRate, _options.WeightDecay);
+        // Scalars explicit and held for the whole fit (see NasPlatform.Torch.ScalarScope).
+        using var s = new ScalarScope();
+        var members = s.Of((long)_options.EnsembleSize);
+        var rankingWeight = s.Of(_options.RankingLossWeight);
         for (var step = 0; step < _options.Epochs; step++)
         {
             using var scope = NewDisposeScope();
             optimizer.ZeroGrad();
             var predicted = Output(Trunk(x, _trunk), _head).squeeze(-1);
-            var loss = (predicted - y).pow(2).mean();
+            var loss = (predicted - y).pow(Scalars.Two).mean();
             if (better is not null)
             {
                 // RankNet: -log σ(p_i − p_j) over the pairs where y_i > y_j, averaged over members and pairs.
                 var difference = predicted.unsqueeze(2) - predicted.unsqueeze(1);
                 var pairs = better.sum();
-                var rank = (nn.functional.softplus(-difference) * better).sum() / (pairs * _options.EnsembleSize).clamp_min(1);
-                loss = loss + (rank * _options.RankingLossWeight);
+                var rank = (Softplus(-difference) * better).sum() / pairs.mul(members).clamp_min(Scalars.One);
+                loss = loss.add(rank, rankingWeight);
             }
 
             loss.backward();
@@ -318,13 +322,16 @@ public sealed class MlpEnsemble : IPretrainablePredictor, IDisposable
         var h = x.unsqueeze(0).expand(_options.EnsembleSize, -1, -1);
         for (var l = 0; l < trunk.Count; l += 2)
         {
-            h = nn.functional.relu(bmm(h, trunk[l]) + trunk[l + 1]);
+            h = nn.functional.relu(bmm(h, trunk[l]).add(trunk[l + 1], Scalars.One));
         }
 
         return h;
     }
 
-    private static Tensor Output(Tensor hidden, IReadOnlyList<Parameter> head) => bmm(hidden, head[0]) + head[1];
+    private static Tensor Output(Tensor hidden, IReadOnlyList<Parameter> head) => bmm(hidden, head[0]).add(head[1], Scalars.One);
+
+    /// <summary>log(1 + e^z) in the overflow-free form max(z, 0) + log(1 + e^−|z|); TorchSharp's softplus makes its beta and threshold Scalars behind our back.</summary>
+    private static Tensor Softplus(Tensor z) => nn.functional.relu(z).add(z.abs().neg().exp().log1p(), Scalars.One);
 
     private static void DisposeAll(IEnumerable<Parameter> parameters)
     {

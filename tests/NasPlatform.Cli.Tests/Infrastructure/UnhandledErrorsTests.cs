@@ -41,5 +41,22 @@ public sealed class UnhandledErrorsTests
         Assert.Contains("ExternalException: For integral input tensors, argument alpha must not be a floating point number.", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("frame #0", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("continues where this stopped", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("(LibTorch: raised from alpha_check at aten/src/ATen/native/BinaryOps.h:19)", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_freed_Scalar_is_named_by_where_LibTorch_failed_not_only_by_its_useless_first_line()
+    {
+        // As TorchSharp raised it from AdamOptimizer.Step before every Scalar was made explicit.
+        var native = new System.Runtime.InteropServices.ExternalException(
+            "Expected false to be true, but got false.  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)\n"
+            + "Exception raised from toFloat at /pytorch/c10/core/Scalar.h:140 (most recent call first):\nframe #0: c10::Error::Error");
+
+        var summary = UnhandledErrors.Summary(native);
+
+        Assert.StartsWith("Expected false to be true, but got false. (LibTorch: raised from toFloat at c10/core/Scalar.h:140)", summary, StringComparison.Ordinal);
+        Assert.Contains("TorchSharp Scalar was freed", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could this error message be improved", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("frame #0", summary, StringComparison.Ordinal);
     }
 }

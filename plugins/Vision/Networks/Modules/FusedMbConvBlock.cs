@@ -1,3 +1,4 @@
+using NasPlatform.Torch;
 using static TorchSharp.torch;
 
 namespace NasPlatform.Plugins.Vision.Networks.Modules;
@@ -37,7 +38,7 @@ internal sealed class FusedMbConvBlock : nn.Module<Tensor, Tensor>
 
         if (residual)
         {
-            x = x + input;
+            x = x.add(input, Scalars.One);
         }
 
         return x.MoveToOuterDisposeScope();

@@ -1,3 +1,4 @@
+using NasPlatform.Torch;
 using static TorchSharp.torch;
 
 namespace NasPlatform.Plugins.Vision.Networks.Modules;
@@ -36,7 +37,7 @@ internal sealed class MbConvBlock : nn.Module<Tensor, Tensor>
         x = project.forward(x);
         if (residual)
         {
-            x = x + input;
+            x = x.add(input, Scalars.One);
         }
 
         return x.MoveToOuterDisposeScope();

@@ -1,3 +1,4 @@
+using NasPlatform.Torch;
 using static TorchSharp.torch;
 
 namespace NasPlatform.Plugins.Vision.Networks.Modules;
@@ -25,6 +26,6 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var main = second.forward(first.forward(input));
         var skip = shortcut is null ? input : shortcut.forward(input);
-        return nn.functional.relu(main + skip).MoveToOuterDisposeScope();
+        return nn.functional.relu(main.add(skip, Scalars.One)).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using NasPlatform.Torch;
 using static TorchSharp.torch;
 
 namespace NasPlatform.Plugins.Vision.Networks.Modules;
@@ -30,12 +31,13 @@ internal sealed class SeededDropout : nn.Module<Tensor, Tensor>
         }
 
         using var scope = NewDisposeScope();
-        var keep = rand(input.shape, dtype: input.dtype, generator: generator).ge(rate);
+        using var s = new ScalarScope();
+        var keep = rand(input.shape, dtype: input.dtype, generator: generator).ge(s.Of(rate));
         if (keep.device_type != input.device_type || keep.device_index != input.device_index)
         {
             keep = keep.to(input.device);
         }
 
-        return (input * keep).div_(1.0 - rate).MoveToOuterDisposeScope();
+        return (input * keep).div_(s.Of(1.0 - rate)).MoveToOuterDisposeScope();
     }
 }
