@@ -22,7 +22,16 @@ public sealed class ResumeCommand : AsyncCommand<ResumeCommand.Settings>
         CommandErrors.GuardAsync(async () =>
         {
             using var located = ExperimentLocator.Locate(settings.Experiment, settings.Name);
-            var spec = settings.Workers is { } workers ? located.Spec with { Workers = workers } : located.Spec;
+            var spec = located.Spec;
+            if (located.Given is { } given)
+            {
+                // The file is the user's intent: a change that cannot apply is refused before anything runs, one that can is applied and recorded.
+                var drift = SpecDriftCheck.Of(located.Record, given);
+                SpecDriftCheck.RefuseFixedChanges(drift, located.Record, located.Store.Location, settings.Experiment);
+                spec = SpecDriftCheck.ApplyAmendments(drift, located.Store, located.Record, spec, given);
+            }
+
+            spec = settings.Workers is { } workers ? spec with { Workers = workers } : spec;
             return await RunHost.ExecuteAsync(spec, located.Store, settings, resume: true, cancellationToken, new ClusterSettings(settings.Cluster, settings.Workers)).ConfigureAwait(false);
         });
 }

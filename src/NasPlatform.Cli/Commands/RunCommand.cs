@@ -26,6 +26,10 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         [CommandOption("--cluster <ADDRESS>")]
         [Description("Evaluate on the workers of a cluster (redis://HOST:PORT, see `nas worker`); this process still writes the store. With --workers, at most that many trials at once.")]
         public string? Cluster { get; init; }
+
+        [CommandOption("--restart")]
+        [Description("Start the experiment afresh even though its store holds it: the old experiment, its trials and artifacts stay in the store under an archived name (NAME@archived-TIME).")]
+        public bool Restart { get; init; }
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
@@ -40,26 +44,42 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             using var store = SqliteTrialStore.Open(spec.StorePath);
             if (store.FindExperiment(spec.Name) is { } existing)
             {
-                return AlreadyStarted(store, existing, spec);
+                if (!settings.Restart)
+                {
+                    var drift = SpecDriftCheck.Of(existing, spec);
+                    SpecDriftCheck.RefuseFixedChanges(drift, existing, store.Location, settings.File);
+                    return AlreadyStarted(store, existing, spec, drift);
+                }
+
+                var archived = store.Archive(existing.Id, $"{existing.Name}@archived-{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmss'Z'}");
+                Console.Error.WriteLine($"Experiment '{spec.Name}' ({existing.Status.ToString().ToLowerInvariant()}) is kept in {store.Location} as '{archived.Name}' with its trials and artifacts; starting afresh.");
             }
 
             return await RunHost.ExecuteAsync(spec, store, settings, resume: false, cancellationToken, new ClusterSettings(settings.Cluster, settings.Workers)).ConfigureAwait(false);
         });
 
     // Running the same file twice must neither lose the first run nor start a second copy of it.
-    private static int AlreadyStarted(SqliteTrialStore store, ExperimentRecord existing, ExperimentSpec spec)
+    private static int AlreadyStarted(SqliteTrialStore store, ExperimentRecord existing, ExperimentSpec spec, SpecDrift drift)
     {
+        var amendable = drift.Amendments.Count == 0
+            ? string.Empty
+            : $" The file changes {string.Join("; ", drift.Amendments.Select(c => c.ToString()))}: `nas resume {spec.SourceFile}` applies that and records it in the store.";
         if (existing.Status != ExperimentStatus.Completed)
         {
             Console.Error.WriteLine($"Experiment '{spec.Name}' already exists in {store.Location} ({existing.Status.ToString().ToLowerInvariant()}). " +
-                                    $"Continue it with `nas resume {spec.SourceFile}`, or give the file another \"name\" to start afresh.");
+                                    $"Continue it with `nas resume {spec.SourceFile}`, or start it afresh with `nas run {spec.SourceFile} --restart` (the old trials stay in the store under an archived name)." + amendable);
             return ExitCodes.BadInput;
+        }
+
+        if (amendable.Length > 0)
+        {
+            Console.Error.WriteLine($"Experiment '{spec.Name}' already ran to its stored budget in {store.Location}.{amendable}");
         }
 
         var trials = store.GetTrials(existing.Id);
         var best = BestTrials.Of(trials, new ObjectiveSet(spec.Objectives), store.GetFidelities(existing.Id).Select(f => f.Name).ToList());
         Console.Out.WriteLine($"Experiment '{spec.Name}' already ran to its budget in {store.Location}; its results are below " +
-                              $"(see `nas status {spec.SourceFile}`). Give the file another \"name\" to run it again.");
+                              $"(see `nas status {spec.SourceFile}`). Give the file another \"name\", or add --restart, to run it again.");
         var summary = new RunSummary(existing.Id, existing.Name, existing.Status, trials.Count(t => t.IsFinished),
             trials.Count(t => t.State == Abstractions.Search.TrialState.Completed), trials.Count(t => t.State == Abstractions.Search.TrialState.Failed),
             trials.Count(t => t.State == Abstractions.Search.TrialState.Pruned), trials.Count(t => t.State == Abstractions.Search.TrialState.Completed && !t.Feasible),

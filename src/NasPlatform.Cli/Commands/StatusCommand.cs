@@ -34,6 +34,7 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
             var front = FrontStatus.Of(located, trials, best, objectives, fidelities);
             var shown = settings.Last is { } last ? trials.TakeLast(Math.Max(0, last)).ToList() : trials.ToList();
             var predictorFit = located.Store.GetStrategyEvents(located.Record.Id, StrategyEvent.PredictorFitKind).LastOrDefault();
+            var amendments = located.Store.GetAmendments(located.Record.Id);
 
             if (settings.Json)
             {
@@ -52,6 +53,12 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
                     ["hypervolume"] = front.HypervolumeJson(),
                     ["frontHistory"] = front.HistoryJson(),
                     ["trials"] = new JArray(shown.Select(TrialJson.Trial)),
+                    ["amendments"] = new JArray(amendments.Select(a => new JObject
+                    {
+                        ["sequence"] = a.Sequence,
+                        ["at"] = a.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                        ["changes"] = new JArray(a.Changes.Select(c => new JObject { ["path"] = c.Path, ["stored"] = c.Stored, ["given"] = c.Given })),
+                    })),
                     ["predictor"] = predictorFit is null ? JValue.CreateNull() : new JObject
                     {
                         ["summary"] = predictorFit.Summary,
@@ -106,6 +113,11 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
             if (predictorFit is not null)
             {
                 AnsiConsole.MarkupLine($"predictor (latest refit, after {predictorFit.TrialsTold} trials told): {Markup.Escape(predictorFit.Summary)}");
+            }
+
+            foreach (var amendment in amendments)
+            {
+                AnsiConsole.WriteLine($"amendment {amendment.Sequence} ({amendment.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC): {string.Join("; ", amendment.Changes.Select(c => c.ToString()))}");
             }
 
             return ExitCodes.Success;

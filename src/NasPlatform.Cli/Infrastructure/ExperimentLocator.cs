@@ -5,7 +5,11 @@ using NasPlatform.Engine.Storage;
 namespace NasPlatform.Cli.Infrastructure;
 
 /// <summary>An experiment found in its store, with the spec it was started with.</summary>
-internal sealed record LocatedExperiment(SqliteTrialStore Store, ExperimentRecord Record, ExperimentSpec Spec) : IDisposable
+/// <param name="Store">The store, open.</param>
+/// <param name="Record">The experiment's record.</param>
+/// <param name="Spec">The spec the store holds (what the experiment was started with, amendments applied).</param>
+/// <param name="Given">The experiment file's own spec when the argument named a file (it may differ from the stored one); null for a store.</param>
+internal sealed record LocatedExperiment(SqliteTrialStore Store, ExperimentRecord Record, ExperimentSpec Spec, ExperimentSpec? Given = null) : IDisposable
 {
     public void Dispose() => Store.Dispose();
 }
@@ -26,11 +30,12 @@ internal static class ExperimentLocator
 
         string storePath;
         string? name = experimentName;
+        ExperimentSpec? given = null;
         if (IsExperimentFile(path))
         {
-            var spec = ExperimentFile.Load(path);
-            storePath = spec.StorePath;
-            name ??= spec.Name;
+            given = ExperimentFile.Load(path);
+            storePath = given.StorePath;
+            name ??= given.Name;
         }
         else
         {
@@ -43,7 +48,7 @@ internal static class ExperimentLocator
             var record = Find(store, name);
             var spec = ExperimentFile.FromDocument(record.SpecDocument, record.BaseDirectory, $"{store.Location} (experiment '{record.Name}')")
                 with { StorePath = store.Location };
-            return new LocatedExperiment(store, record, spec);
+            return new LocatedExperiment(store, record, spec, given is not null && given.Name == record.Name ? given : null);
         }
         catch
         {

@@ -15,12 +15,11 @@ internal sealed class ExperimentLock : IDisposable
         _file = file;
     }
 
-    /// <summary>Takes the lock of the experiment whose artifacts live in <paramref name="artifactsDirectory"/>.</summary>
+    /// <summary>Takes the lock file <paramref name="path"/> of experiment <paramref name="experimentName"/> (see <c>ExperimentFolders.Lock</c>).</summary>
     /// <exception cref="NasConfigurationException">Another session holds it.</exception>
-    public static ExperimentLock Acquire(string artifactsDirectory, string experimentName)
+    public static ExperimentLock Acquire(string path, string experimentName)
     {
-        Directory.CreateDirectory(artifactsDirectory);
-        var path = Path.Combine(artifactsDirectory, "session.lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
             var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);

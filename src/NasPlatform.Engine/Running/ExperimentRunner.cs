@@ -57,15 +57,15 @@ public sealed class ExperimentRunner
     {
         var plan = Plan();
         var strategy = _components.StrategyFactory.Create(plan.StrategyContext);
-        using var session = ExperimentLock.Acquire(plan.ArtifactsDirectory, _spec.Name);
+        using var session = ExperimentLock.Acquire(ExperimentFolders.Lock(_spec.StorePath, _spec.Name), _spec.Name);
         if (_store.FindExperiment(_spec.Name) is not null)
         {
             throw new NasConfigurationException(
-                $"Store '{_store.Location}' already holds an experiment named '{_spec.Name}'. Continue it with `nas resume {_spec.Name}`, or give the experiment another \"name\".");
+                $"Store '{_store.Location}' already holds an experiment named '{_spec.Name}'. Continue it with `nas resume {_spec.SourceFile ?? _store.Location}`, or give the experiment another \"name\".");
         }
 
         var experiment = _store.CreateExperiment(_spec.Name, _spec.Document.ToString(Formatting.Indented), _spec.Seed, _spec.BaseDirectory);
-        return await NewSession(plan, strategy, experiment).RunAsync(cancellationToken).ConfigureAwait(false);
+        return await NewSession(WithArtifacts(plan, experiment), strategy, experiment).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ public sealed class ExperimentRunner
     {
         var plan = Plan();
         var strategy = _components.StrategyFactory.Create(plan.StrategyContext);
-        using var session = ExperimentLock.Acquire(plan.ArtifactsDirectory, _spec.Name);
+        using var session = ExperimentLock.Acquire(ExperimentFolders.Lock(_spec.StorePath, _spec.Name), _spec.Name);
         var experiment = _store.FindExperiment(_spec.Name)
             ?? throw new NasConfigurationException($"Store '{_store.Location}' has no experiment named '{_spec.Name}'. Start it with `nas run FILE`.");
         if (experiment.Seed != _spec.Seed)
@@ -87,8 +87,12 @@ public sealed class ExperimentRunner
                 $"Experiment '{_spec.Name}' in store '{_store.Location}' was started with seed {experiment.Seed}, not {_spec.Seed}; resume it with its stored spec.");
         }
 
-        return await NewSession(plan, strategy, experiment).RunAsync(cancellationToken).ConfigureAwait(false);
+        return await NewSession(WithArtifacts(plan, experiment), strategy, experiment).RunAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Trial folders are keyed by the store and the experiment's id, known once the experiment is stored.</summary>
+    private RunPlan WithArtifacts(RunPlan plan, ExperimentRecord experiment) =>
+        plan with { ArtifactsDirectory = ExperimentFolders.Artifacts(_spec.StorePath, experiment.Id, experiment.Name) };
 
     /// <summary>A fresh strategy per session: resuming replays the store into it.</summary>
     private RunSession NewSession(RunPlan plan, ISearchStrategy strategy, ExperimentRecord experiment) =>
@@ -144,8 +148,7 @@ public sealed class ExperimentRunner
             FreeStatisticsConstraint = FreeStatisticsConstraint(),
             Journal = journal,
         };
-        var artifacts = ExperimentFolders.Beside(_spec.StorePath, _spec.Name, "artifacts");
-        return new RunPlan(objectives, context, artifacts, name => name is null ? defaultFidelity : FindFidelity(name, fidelities, $"{where}: strategy '{_spec.Strategy.Name}' proposed a fidelity, and"), journal);
+        return new RunPlan(objectives, context, string.Empty, name => name is null ? defaultFidelity : FindFidelity(name, fidelities, $"{where}: strategy '{_spec.Strategy.Name}' proposed a fidelity, and"), journal);
     }
 
     /// <summary>The constraints that bound free statistics, as the predicate strategies get (a quantity a candidate does not report is a metric, judged after evaluation); null without constraints.</summary>

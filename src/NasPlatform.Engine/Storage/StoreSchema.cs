@@ -35,6 +35,13 @@ internal static class StoreSchema
             derived        INTEGER NOT NULL,
             PRIMARY KEY (experiment_id, tell_seq)
         );
+        CREATE TABLE IF NOT EXISTS amendments (
+            experiment_id INTEGER NOT NULL REFERENCES experiments(id),
+            sequence      INTEGER NOT NULL,
+            created_at    TEXT NOT NULL,
+            changes_json  TEXT NOT NULL,
+            PRIMARY KEY (experiment_id, sequence)
+        );
         """;
 
     /// <summary>

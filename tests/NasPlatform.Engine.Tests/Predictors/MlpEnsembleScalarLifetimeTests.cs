@@ -19,7 +19,8 @@ public sealed class MlpEnsembleScalarLifetimeTests
         var fits = 0;
         using (var collections = new ForcedCollections())
         {
-            while (clock.Elapsed < TimeSpan.FromSeconds(8))
+            // At least 4 whole fits and 8 s, however loaded the machine is.
+            while (fits < 4 || clock.Elapsed < TimeSpan.FromSeconds(8))
             {
                 using var mlp = new MlpEnsemble(options);
                 mlp.Fit(x, y, seed: fits);
@@ -29,7 +30,5 @@ public sealed class MlpEnsembleScalarLifetimeTests
 
             Assert.True(collections.Collections > 100, $"only {collections.Collections} forced collections ran");
         }
-
-        Assert.True(fits > 3, $"{fits} fits");
     }
 }

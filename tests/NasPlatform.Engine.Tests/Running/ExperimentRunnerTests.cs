@@ -86,7 +86,7 @@ public sealed class ExperimentRunnerTests : RunnerFixture
         var (_, trials) = await RunToEnd(TestExperiments.Spec(StorePath(), trials: 5), observer: observer);
 
         Assert.All(trials, t => Assert.Equal(TrialState.Completed, t.State));
-        Assert.All(trials, t => Assert.True(System.IO.Directory.Exists(Path.Combine(Directory, "bits-artifacts", $"trial-{t.Number}"))));
+        Assert.All(trials, t => Assert.True(System.IO.Directory.Exists(Path.Combine(Directory, "store.db.artifacts", "1-bits", $"trial-{t.Number}"))));
         Assert.Equal(Enumerable.Range(0, 5), observer.Progress.Select(p => p.Number).Order());
     }
 
@@ -139,7 +139,7 @@ public sealed class ExperimentRunnerTests : RunnerFixture
 
         var error = await Assert.ThrowsAsync<NasConfigurationException>(() => Runner(spec, store, new BitStringEvaluator()).RunAsync());
 
-        Assert.Contains("nas resume bits", error.Message);
+        Assert.Contains($"nas resume {spec.StorePath}", error.Message);
         Assert.Equal(2, store.GetTrials(store.FindExperiment("bits")!.Id).Count);
     }
 

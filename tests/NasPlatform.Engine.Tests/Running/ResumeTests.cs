@@ -250,7 +250,7 @@ public sealed class ResumeTests : RunnerFixture
         {
             var error = await Assert.ThrowsAsync<NasConfigurationException>(() => Runner(spec, other, new BitStringEvaluator()).ResumeAsync());
             Assert.Contains("being run by another session", error.Message);
-            Assert.Contains("session.lock", error.Message);
+            Assert.Contains(Path.Combine("store.db.artifacts", "bits.lock"), error.Message);
         }
 
         var summary = await first;

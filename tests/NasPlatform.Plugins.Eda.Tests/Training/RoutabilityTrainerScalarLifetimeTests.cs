@@ -29,16 +29,15 @@ public sealed class RoutabilityTrainerScalarLifetimeTests : IDisposable
         var trainings = 0;
         using (var collections = new ForcedCollections())
         {
-            while (clock.Elapsed < TimeSpan.FromSeconds(8))
+            // At least 3 whole trainings and 8 s, however loaded the machine is.
+            while (trainings < 3 || clock.Elapsed < TimeSpan.FromSeconds(8))
             {
                 var result = RoutabilityTrainer.TrainAndScore(net, data, 1, 1, trainings, null, CancellationToken.None);
-                Assert.True(double.IsFinite(result.Test.RocAuc) || double.IsNaN(result.Test.RocAuc));
+                Assert.True(result.Test.Samples > 0, "no test samples were scored");
                 trainings++;
             }
 
             Assert.True(collections.Collections > 50, $"only {collections.Collections} forced collections ran");
         }
-
-        Assert.True(trainings > 2, $"{trainings} trainings");
     }
 }

@@ -37,7 +37,8 @@ public sealed class TrainerScalarLifetimeTests
         var trainings = 0;
         using (var collections = new ForcedCollections())
         {
-            while (clock.Elapsed < TimeSpan.FromSeconds(8))
+            // At least 3 whole trainings and 8 s, however loaded the machine is.
+            while (trainings < 3 || clock.Elapsed < TimeSpan.FromSeconds(8))
             {
                 using var trained = Trainer.Fit(Network, recipe, images, indices, 10, epochs: 4, seed: trainings);
                 var (accuracy, loss) = Trainer.Evaluate(trained.Model, images, 48, 16, batchSize: 2, mirror: true);
@@ -47,7 +48,5 @@ public sealed class TrainerScalarLifetimeTests
 
             Assert.True(collections.Collections > 50, $"only {collections.Collections} forced collections ran");
         }
-
-        Assert.True(trainings > 2, $"{trainings} trainings");
     }
 }

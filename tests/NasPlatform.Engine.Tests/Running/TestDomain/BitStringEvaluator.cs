@@ -59,7 +59,10 @@ public sealed class BitStringEvaluator : IEvaluator
             }
 
             var score = BehaviourOf(bits) == Behaviour.ReturnNaN ? double.NaN : Score(bits) * request.Fidelity.Cost;
-            return new EvaluationResult(new Dictionary<string, double> { ["score"] = score, ["zeros"] = bits.Count(c => c == '0') });
+            // A file of the trial's own, so tests can check that every stored artifact path holds its trial's bytes.
+            var file = Path.Combine(request.WorkDirectory, "bits.txt");
+            await File.WriteAllTextAsync(file, bits, cancellationToken);
+            return new EvaluationResult(new Dictionary<string, double> { ["score"] = score, ["zeros"] = bits.Count(c => c == '0') }, [new Artifact("bits", file)]);
         }
         finally
         {
