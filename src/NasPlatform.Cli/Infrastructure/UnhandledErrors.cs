@@ -9,11 +9,14 @@ namespace NasPlatform.Cli.Infrastructure;
 /// </summary>
 internal static class UnhandledErrors
 {
-    public static int Report(Exception exception)
+    public static int Report(Exception exception) => Report(exception, [], new CommandTable());
+
+    /// <summary>Reports <paramref name="exception"/> raised for <c>nas ARGS</c>, whose commands are <paramref name="commands"/>.</summary>
+    public static int Report(Exception exception, IReadOnlyList<string> args, CommandTable commands)
     {
         if (exception is CommandAppException usage)
         {
-            Console.Error.WriteLine($"Error: {usage.Message} (nas --help lists the commands, nas COMMAND --help their arguments)");
+            Console.Error.WriteLine(UsageErrors.Describe(usage, args, commands));
             return ExitCodes.BadInput;
         }
 

@@ -11,7 +11,7 @@ public sealed class UnhandledErrorsTests
     {
         var unknown = CliRunner.Run("nosuchcommand");
         Assert.Equal(ExitCodes.BadInput, unknown.ExitCode);
-        Assert.Contains("Unknown command 'nosuchcommand'", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("unknown command 'nosuchcommand'", unknown.Error, StringComparison.Ordinal);
 
         var missing = CliRunner.Run("run");
         Assert.Equal(ExitCodes.BadInput, missing.ExitCode);
