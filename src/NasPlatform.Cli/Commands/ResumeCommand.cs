@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using NasPlatform.Cli.Display;
 using NasPlatform.Cli.Infrastructure;
+using NasPlatform.Engine.Storage;
 using Spectre.Console.Cli;
 
 namespace NasPlatform.Cli.Commands;
@@ -22,7 +24,25 @@ public sealed class ResumeCommand : AsyncCommand<ResumeCommand.Settings>
         CommandErrors.GuardAsync(async () =>
         {
             using var located = ExperimentLocator.Locate(settings.Experiment, settings.Name);
+            if (located.Store.IsReadOnly)
+            {
+                return ShowFinished(located);
+            }
+
             var spec = settings.Workers is { } workers ? located.Spec with { Workers = workers } : located.Spec;
             return await RunHost.ExecuteAsync(spec, located.Store, settings, resume: true, cancellationToken, new ClusterSettings(settings.Cluster, settings.Workers)).ConfigureAwait(false);
         });
+
+    // A read-only store can still show a finished experiment; anything else needs to write it.
+    private static int ShowFinished(LocatedExperiment located)
+    {
+        if (located.Record.Status != ExperimentStatus.Completed)
+        {
+            located.Store.RequireWritable();
+        }
+
+        Console.Out.WriteLine($"Experiment '{located.Record.Name}' already ran to its budget in {located.Store.Location}, which is read-only; its stored results are below.");
+        StoredResultText.Write(Console.Out, located.Store, located.Record, located.Spec);
+        return ExitCodes.Success;
+    }
 }

@@ -2,10 +2,8 @@ using System.ComponentModel;
 using NasPlatform.Cli.Display;
 using NasPlatform.Cli.Infrastructure;
 using NasPlatform.Engine.Experiments;
-using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
-using NasPlatform.Abstractions.Objectives;
 using Spectre.Console.Cli;
 
 namespace NasPlatform.Cli.Commands;
@@ -43,28 +41,31 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 return AlreadyStarted(store, existing, spec);
             }
 
+            store.RequireWritable();
+
             return await RunHost.ExecuteAsync(spec, store, settings, resume: false, cancellationToken, new ClusterSettings(settings.Cluster, settings.Workers)).ConfigureAwait(false);
         });
 
     // Running the same file twice must neither lose the first run nor start a second copy of it.
     private static int AlreadyStarted(SqliteTrialStore store, ExperimentRecord existing, ExperimentSpec spec)
     {
-        if (existing.Status != ExperimentStatus.Completed)
+        if (existing.Status != ExperimentStatus.Completed && ExperimentLock.HeldBy(ExperimentFolders.Beside(store.Location, spec.Name, "artifacts")) is { } holder)
         {
-            Console.Error.WriteLine($"Experiment '{spec.Name}' already exists in {store.Location} ({existing.Status.ToString().ToLowerInvariant()}). " +
-                                    $"Continue it with `nas resume {spec.SourceFile}`, or give the file another \"name\" to start afresh.");
+            Console.Error.WriteLine($"Experiment '{spec.Name}' in {store.Location} is being run by another process ({holder}). " +
+                                    $"Wait for it to end, or stop it (Ctrl+C where it runs), then `{spec.ResumeCommand}`.");
             return ExitCodes.BadInput;
         }
 
-        var trials = store.GetTrials(existing.Id);
-        var best = BestTrials.Of(trials, new ObjectiveSet(spec.Objectives), store.GetFidelities(existing.Id).Select(f => f.Name).ToList());
+        if (existing.Status != ExperimentStatus.Completed)
+        {
+            Console.Error.WriteLine($"Experiment '{spec.Name}' already exists in {store.Location} ({existing.Status.ToString().ToLowerInvariant()}). " +
+                                    $"Continue it with `{spec.ResumeCommand}`, or give the file another \"name\" to start afresh.");
+            return ExitCodes.BadInput;
+        }
+
         Console.Out.WriteLine($"Experiment '{spec.Name}' already ran to its budget in {store.Location}; its results are below " +
                               $"(see `nas status {spec.SourceFile}`). Give the file another \"name\" to run it again.");
-        var summary = new RunSummary(existing.Id, existing.Name, existing.Status, trials.Count(t => t.IsFinished),
-            trials.Count(t => t.State == Abstractions.Search.TrialState.Completed), trials.Count(t => t.State == Abstractions.Search.TrialState.Failed),
-            trials.Count(t => t.State == Abstractions.Search.TrialState.Pruned), trials.Count(t => t.State == Abstractions.Search.TrialState.Completed && !t.Feasible),
-            0, 0, spec.Budget.Trials, spec.Budget.Seconds, existing.ElapsedSeconds, best, 0);
-        SummaryText.Write(Console.Out, summary, spec);
+        StoredResultText.Write(Console.Out, store, existing, spec);
         return ExitCodes.Success;
     }
 }
