@@ -130,6 +130,39 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal($"{path}:4:28: $.searchSpace.name: plugin 'tabular' has no search space named 'nas-bench-202'; it has 'nas-bench-201'", error.TrimEnd());
     }
 
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("run")]
+    public void A_trial_budget_too_large_for_an_int_is_located_with_its_range_and_exits_2(string command)
+    {
+        var path = Write("exp.json", WrongTypeAtLine7.Replace("\"many\"", "99999999999999999999999"));
+
+        var (code, output, error) = CliRunner.Run(command, path, "--plugins", RepoPaths.Plugins);
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal($"{path}:7:25: $.budget.trials: expected an integer >= 1 and <= 2147483647, found 99999999999999999999999", error.TrimEnd());
+        Assert.False(File.Exists(Path.Combine(_dir, "demo.db")));
+    }
+
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("run")]
+    public void A_byte_that_is_not_UTF8_is_reported_as_an_encoding_problem_at_its_offset_and_exits_2(string command)
+    {
+        var path = Write("exp.json", WrongTypeAtLine7.Replace("\"many\"", "5"));
+        var bytes = File.ReadAllBytes(path).ToList();
+        // "demo" on line 2 becomes "de\xFFmo": Latin-1 text saved without converting it.
+        var name = bytes.IndexOf((byte)'d');
+        bytes.Insert(name + 2, 0xFF);
+        File.WriteAllBytes(path, [.. bytes]);
+
+        var (code, _, error) = CliRunner.Run(command, path, "--plugins", RepoPaths.Plugins);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"{path}:2:14: not valid UTF-8 at byte offset {name + 2} (line 2): byte 0xFF cannot start or continue a character here; save the file as UTF-8 (or fix that character)", error.TrimEnd());
+    }
+
     private string Write(string name, string text)
     {
         text = text.Replace("TABLE", Table);

@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using NasPlatform.Cli.Display;
 using NasPlatform.Cli.Infrastructure;
+using NasPlatform.Engine.Storage;
 using Spectre.Console.Cli;
 
 namespace NasPlatform.Cli.Commands;
@@ -23,15 +25,43 @@ public sealed class ResumeCommand : AsyncCommand<ResumeCommand.Settings>
         {
             using var located = ExperimentLocator.Locate(settings.Experiment, settings.Name);
             var spec = located.Spec;
-            if (located.Given is { } given)
+            var drift = located.Given is { } given ? SpecDriftCheck.Of(located.Record, given) : null;
+            if (drift is not null)
             {
-                // The file is the user's intent: a change that cannot apply is refused before anything runs, one that can is applied and recorded.
-                var drift = SpecDriftCheck.Of(located.Record, given);
+                // The file is the user's intent: a change that cannot apply is refused before anything runs.
                 SpecDriftCheck.RefuseFixedChanges(drift, located.Record, located.Store.Location, settings.Experiment);
-                spec = SpecDriftCheck.ApplyAmendments(drift, located.Store, located.Record, spec, given);
+            }
+
+            if (located.Store.IsReadOnly)
+            {
+                if (drift is { Amendments.Count: > 0 })
+                {
+                    located.Store.RequireWritable();
+                }
+
+                return ShowFinished(located);
+            }
+
+            if (drift is not null)
+            {
+                // One that can apply (budget, workers, timeout) is applied and recorded as an amendment.
+                spec = SpecDriftCheck.ApplyAmendments(drift, located.Store, located.Record, spec, located.Given!);
             }
 
             spec = settings.Workers is { } workers ? spec with { Workers = workers } : spec;
             return await RunHost.ExecuteAsync(spec, located.Store, settings, resume: true, cancellationToken, new ClusterSettings(settings.Cluster, settings.Workers)).ConfigureAwait(false);
         });
+
+    // A read-only store can still show a finished experiment; anything else needs to write it.
+    private static int ShowFinished(LocatedExperiment located)
+    {
+        if (located.Record.Status != ExperimentStatus.Completed)
+        {
+            located.Store.RequireWritable();
+        }
+
+        Console.Out.WriteLine($"Experiment '{located.Record.Name}' already ran to its budget in {located.Store.Location}, which is read-only; its stored results are below.");
+        StoredResultText.Write(Console.Out, located.Store, located.Record, located.Spec);
+        return ExitCodes.Success;
+    }
 }

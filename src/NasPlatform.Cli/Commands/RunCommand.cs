@@ -1,11 +1,10 @@
 using System.ComponentModel;
 using NasPlatform.Cli.Display;
 using NasPlatform.Cli.Infrastructure;
+using NasPlatform.Engine;
 using NasPlatform.Engine.Experiments;
-using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
-using NasPlatform.Abstractions.Objectives;
 using Spectre.Console.Cli;
 
 namespace NasPlatform.Cli.Commands;
@@ -51,9 +50,18 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                     return AlreadyStarted(store, existing, spec, drift);
                 }
 
+                // Archiving writes, and must not rename an experiment another process is running.
+                store.RequireWritable();
+                if (ExperimentLock.HeldBy(ExperimentFolders.Lock(store.Location, spec.Name)) is { } runner)
+                {
+                    throw new NasConfigurationException($"Experiment '{spec.Name}' in {store.Location} is being run by another process ({runner}); stop it before --restart.");
+                }
+
                 var archived = store.Archive(existing.Id, $"{existing.Name}@archived-{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmss'Z'}");
                 Console.Error.WriteLine($"Experiment '{spec.Name}' ({existing.Status.ToString().ToLowerInvariant()}) is kept in {store.Location} as '{archived.Name}' with its trials and artifacts; starting afresh.");
             }
+
+            store.RequireWritable();
 
             return await RunHost.ExecuteAsync(spec, store, settings, resume: false, cancellationToken, new ClusterSettings(settings.Cluster, settings.Workers)).ConfigureAwait(false);
         });
@@ -61,13 +69,20 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
     // Running the same file twice must neither lose the first run nor start a second copy of it.
     private static int AlreadyStarted(SqliteTrialStore store, ExperimentRecord existing, ExperimentSpec spec, SpecDrift drift)
     {
+        if (existing.Status != ExperimentStatus.Completed && ExperimentLock.HeldBy(ExperimentFolders.Lock(store.Location, spec.Name)) is { } holder)
+        {
+            Console.Error.WriteLine($"Experiment '{spec.Name}' in {store.Location} is being run by another process ({holder}). " +
+                                    $"Wait for it to end, or stop it (Ctrl+C where it runs), then `{spec.ResumeCommand}`.");
+            return ExitCodes.BadInput;
+        }
+
         var amendable = drift.Amendments.Count == 0
             ? string.Empty
             : $" The file changes {string.Join("; ", drift.Amendments.Select(c => c.ToString()))}: `nas resume {spec.SourceFile}` applies that and records it in the store.";
         if (existing.Status != ExperimentStatus.Completed)
         {
             Console.Error.WriteLine($"Experiment '{spec.Name}' already exists in {store.Location} ({existing.Status.ToString().ToLowerInvariant()}). " +
-                                    $"Continue it with `nas resume {spec.SourceFile}`, or start it afresh with `nas run {spec.SourceFile} --restart` (the old trials stay in the store under an archived name)." + amendable);
+                                    $"Continue it with `{spec.ResumeCommand}`, or start it afresh with `nas run {spec.SourceFile} --restart` (the old trials stay in the store under an archived name)." + amendable);
             return ExitCodes.BadInput;
         }
 
@@ -76,15 +91,9 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
             Console.Error.WriteLine($"Experiment '{spec.Name}' already ran to its stored budget in {store.Location}.{amendable}");
         }
 
-        var trials = store.GetTrials(existing.Id);
-        var best = BestTrials.Of(trials, new ObjectiveSet(spec.Objectives), store.GetFidelities(existing.Id).Select(f => f.Name).ToList());
         Console.Out.WriteLine($"Experiment '{spec.Name}' already ran to its budget in {store.Location}; its results are below " +
                               $"(see `nas status {spec.SourceFile}`). Give the file another \"name\", or add --restart, to run it again.");
-        var summary = new RunSummary(existing.Id, existing.Name, existing.Status, trials.Count(t => t.IsFinished),
-            trials.Count(t => t.State == Abstractions.Search.TrialState.Completed), trials.Count(t => t.State == Abstractions.Search.TrialState.Failed),
-            trials.Count(t => t.State == Abstractions.Search.TrialState.Pruned), trials.Count(t => t.State == Abstractions.Search.TrialState.Completed && !t.Feasible),
-            0, 0, spec.Budget.Trials, spec.Budget.Seconds, existing.ElapsedSeconds, best, 0);
-        SummaryText.Write(Console.Out, summary, spec);
+        StoredResultText.Write(Console.Out, store, existing, spec);
         return ExitCodes.Success;
     }
 }

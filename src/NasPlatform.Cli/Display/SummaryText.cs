@@ -72,7 +72,7 @@ internal static class SummaryText
 
         if (summary.Status == ExperimentStatus.Interrupted)
         {
-            output.WriteLine($"continue with: nas resume {spec.SourceFile ?? spec.StorePath}");
+            output.WriteLine($"continue with: {spec.ResumeCommand}");
         }
     }
 }

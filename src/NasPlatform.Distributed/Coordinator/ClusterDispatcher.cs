@@ -61,7 +61,7 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
     public static async Task<ClusterDispatcher> OpenAsync(IGrainFactory grains, ExperimentSpec spec, PluginCatalog plugins, ClusterDispatchOptions options, CancellationToken cancellationToken = default)
     {
         var local = plugins.Find(spec.Plugin)
-            ?? throw new NasConfigurationException($"Experiment '{spec.Name}': no plugin '{spec.Plugin}' is loaded on the coordinator; check `nas plugins`.");
+            ?? throw new NasConfigurationException($"Experiment '{spec.Name}': no plugin '{spec.Plugin}' is loaded on the coordinator: {plugins.WhyNotLoaded(spec.Plugin)}");
         return await OpenAsync(grains, spec, new PluginIdentity(local.Description.Id, local.Description.Version), options, cancellationToken).ConfigureAwait(false);
     }
 

@@ -51,11 +51,7 @@ public static class ComponentResolver
             return plugin;
         }
 
-        var failures = plugins.Failures.Where(f => f.Path.Contains(spec.Plugin, StringComparison.OrdinalIgnoreCase)).ToList();
-        var loaded = plugins.Plugins.Count == 0 ? "none" : string.Join(", ", plugins.Plugins.Select(p => $"'{p.Description.Id}'"));
-        var detail = failures.Count == 0 ? string.Empty : "; plugins that failed to load: " + string.Join("; ", failures.Select(f => $"{f.Path}: {f.Reason}"));
-        throw Problem(spec, "$.plugin",
-            $"no plugin '{spec.Plugin}' is loaded (loaded: {loaded}); check `nas plugins`, or add its folder with --plugins DIR or {PluginSearchPath.EnvironmentVariable}{detail}");
+        throw Problem(spec, "$.plugin", $"no plugin '{spec.Plugin}' is loaded: {plugins.WhyNotLoaded(spec.Plugin)}");
     }
 
     private static void RequireComponent(ExperimentSpec spec, string property, string kind, string name, IEnumerable<string> available, LoadedPlugin plugin)

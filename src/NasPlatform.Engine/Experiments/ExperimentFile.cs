@@ -36,10 +36,10 @@ public static class ExperimentFile
             return Failed(path, "is a directory; give the path of an experiment file (.json)");
         }
 
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -48,6 +48,11 @@ public static class ExperimentFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Failed(path, $"cannot read the experiment file: {e.Message}");
+        }
+
+        if (!Utf8Text.TryDecode(bytes, out var text, out var encoding))
+        {
+            return new ExperimentFileCheck(path, null, [encoding!]);
         }
 
         var fullPath = Path.GetFullPath(path);

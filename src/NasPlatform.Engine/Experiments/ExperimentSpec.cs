@@ -56,6 +56,14 @@ public sealed record ExperimentSpec
 
     /// <summary>The file's JSON as written, kept in the store so an experiment resumes without its file.</summary>
     public required JObject Document { get; init; }
+
+    /// <summary>
+    /// The command that continues this experiment, for messages: <c>nas resume FILE</c>, or, for a spec
+    /// rebuilt from its store, <c>nas resume STORE --experiment NAME</c> (the name alone is no path).
+    /// </summary>
+    public string ResumeCommand => SourceFile is { } file
+        ? $"nas resume {ShellWords.Quote(file)}"
+        : $"nas resume {ShellWords.Quote(StorePath)} --experiment {ShellWords.Quote(Name)}";
 }
 
 /// <summary>A named component (search space, evaluator, strategy) with its options object.</summary>

@@ -99,10 +99,28 @@ public sealed class PluginCatalog
             return plugin;
         }
 
+        throw new NasConfigurationException($"Plugin '{pluginId}' is not loaded: {WhyNotLoaded(pluginId)}");
+    }
+
+    /// <summary>
+    /// Why no plugin <paramref name="pluginId"/> is loaded, in words: the folder that declares that id
+    /// and the reason it failed to load, or else the folders whose id is unknown because their manifest
+    /// could not be read, or the plugins that did load; each time with what to do.
+    /// </summary>
+    public string WhyNotLoaded(string pluginId)
+    {
         var loaded = _plugins.Count == 0 ? "none" : string.Join(", ", _plugins.Select(p => $"'{p.Description.Id}'"));
-        var failed = _failures.Count == 0 ? string.Empty : $" {_failures.Count} plugin folder(s) failed to load; `nas plugins` shows why.";
-        throw new NasConfigurationException(
-            $"Plugin '{pluginId}' is not loaded. Loaded plugins: {loaded}.{failed} Use --plugins DIR or NASPLATFORM_PLUGIN_PATH to add a plugin folder.");
+        var own = _failures.Where(f => string.Equals(f.PluginId, pluginId, StringComparison.Ordinal)).ToList();
+        if (own.Count > 0)
+        {
+            return $"it failed to load from {string.Join("; and from ", own.Select(f => $"{f.Path}: {f.Reason.TrimEnd('.')}"))} (loaded: {loaded}; `nas plugins` lists every failure).";
+        }
+
+        var unknown = _failures.Where(f => f.PluginId is null).ToList();
+        var maybe = unknown.Count == 0
+            ? string.Empty
+            : $"; {unknown.Count} plugin folder(s) failed to load before their id was known, so it may be one of them: {string.Join("; ", unknown.Select(f => $"{f.Path}: {f.Reason.TrimEnd('.')}"))}";
+        return $"no readable plugin manifest on the search path gives that id (loaded: {loaded}){maybe}. Check `nas plugins`, or add its folder with --plugins DIR or {PluginSearchPath.EnvironmentVariable}.";
     }
 
     private IEnumerable<string> PluginFolders(string directory)
@@ -133,9 +151,10 @@ public sealed class PluginCatalog
 
     private void LoadFolder(string folder)
     {
+        PluginManifest? manifest = null;
         try
         {
-            var manifest = PluginManifest.Read(Path.Combine(folder, PluginManifest.FileName));
+            manifest = PluginManifest.Read(Path.Combine(folder, PluginManifest.FileName));
             if (Find(manifest.Id) is { } existing)
             {
                 throw new PluginRejectedException(
@@ -148,7 +167,7 @@ public sealed class PluginCatalog
         }
         catch (PluginRejectedException e)
         {
-            _failures.Add(new PluginLoadFailure(folder, e.Message));
+            _failures.Add(new PluginLoadFailure(folder, e.Message, manifest?.Id));
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Engine.Schemas;
 using NJsonSchema;
@@ -19,27 +18,15 @@ public sealed record PluginManifest(string Id, string Version, string ContractVe
 
     private const string SchemaResource = "NasPlatform.Schemas.plugin-manifest.schema.json";
 
+    private const string InvalidJson = "invalid JSON: ";
+
     private static readonly Lazy<JsonSchema> Schema = new(LoadSchema);
 
     /// <summary>Reads and validates a manifest.</summary>
     /// <exception cref="PluginRejectedException">The file is not JSON or breaks the schema; the message names line, column, path and fix.</exception>
     public static PluginManifest Read(string manifestPath)
     {
-        JToken token;
-        try
-        {
-            token = JToken.Parse(File.ReadAllText(manifestPath));
-        }
-        catch (JsonReaderException e)
-        {
-            throw new PluginRejectedException(
-                $"{FileName}:{e.LineNumber}:{Math.Max(1, e.LinePosition)}: not valid JSON ({FirstSentence(e.Message)}); fix the syntax so the file parses.");
-        }
-        catch (IOException e)
-        {
-            throw new PluginRejectedException($"{FileName} could not be read: {e.Message}");
-        }
-
+        var token = Parse(manifestPath);
         var problems = SchemaValidator.Validate(token, Schema.Value);
         if (problems.Count > 0)
         {
@@ -67,11 +54,32 @@ public sealed record PluginManifest(string Id, string Version, string ContractVe
             : null;
     }
 
-    // Newtonsoft appends "Path '...', line 3, position 9." which the prefix already says.
-    private static string FirstSentence(string message)
+    // The same reading as experiment files: strict UTF-8, and problems placed at line 1 or later.
+    private static JToken Parse(string manifestPath)
     {
-        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(manifestPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PluginRejectedException($"{FileName} could not be read: {e.Message}");
+        }
+
+        if (!Utf8Text.TryDecode(bytes, out var text, out var encoding))
+        {
+            throw new PluginRejectedException($"{encoding!.Format(FileName)}");
+        }
+
+        if (!JsonSource.TryParse(text, out var token, out var syntax))
+        {
+            var reason = syntax!.Message.StartsWith(InvalidJson, StringComparison.Ordinal) ? syntax.Message[InvalidJson.Length..] : syntax.Message;
+            throw new PluginRejectedException(
+                $"{FileName}:{syntax.Line ?? 1}:{syntax.Column ?? 1}: not valid JSON ({reason}); fix the syntax so the file parses.");
+        }
+
+        return token!;
     }
 
     private static JsonSchema LoadSchema()

@@ -57,11 +57,11 @@ public sealed class ExperimentRunner
     {
         var plan = Plan();
         var strategy = _components.StrategyFactory.Create(plan.StrategyContext);
-        using var session = ExperimentLock.Acquire(ExperimentFolders.Lock(_spec.StorePath, _spec.Name), _spec.Name);
+        using var session = ExperimentLock.Acquire(ExperimentFolders.Lock(_spec.StorePath, _spec.Name), _spec);
         if (_store.FindExperiment(_spec.Name) is not null)
         {
             throw new NasConfigurationException(
-                $"Store '{_store.Location}' already holds an experiment named '{_spec.Name}'. Continue it with `nas resume {_spec.SourceFile ?? _store.Location}`, or give the experiment another \"name\".");
+                $"Store '{_store.Location}' already holds an experiment named '{_spec.Name}'. Continue it with `{_spec.ResumeCommand}`, or give the experiment another \"name\".");
         }
 
         var experiment = _store.CreateExperiment(_spec.Name, _spec.Document.ToString(Formatting.Indented), _spec.Seed, _spec.BaseDirectory);
@@ -78,7 +78,7 @@ public sealed class ExperimentRunner
     {
         var plan = Plan();
         var strategy = _components.StrategyFactory.Create(plan.StrategyContext);
-        using var session = ExperimentLock.Acquire(ExperimentFolders.Lock(_spec.StorePath, _spec.Name), _spec.Name);
+        using var session = ExperimentLock.Acquire(ExperimentFolders.Lock(_spec.StorePath, _spec.Name), _spec);
         var experiment = _store.FindExperiment(_spec.Name)
             ?? throw new NasConfigurationException($"Store '{_store.Location}' has no experiment named '{_spec.Name}'. Start it with `nas run FILE`.");
         if (experiment.Seed != _spec.Seed)

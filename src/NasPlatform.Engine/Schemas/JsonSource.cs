@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -7,7 +8,8 @@ namespace NasPlatform.Engine.Schemas;
 /// <summary>
 /// Parses JSON files people write (experiment files, plugin manifests) keeping line and column of
 /// every token, so later schema problems can point into the file. Dates stay strings, comments are
-/// allowed, duplicate property names are an error (the second would silently win otherwise).
+/// allowed, duplicate property names are an error (the second would silently win otherwise), and
+/// numbers .NET cannot hold keep their text (<see cref="OversizedNumbers"/>).
 /// </summary>
 public static partial class JsonSource
 {
@@ -24,6 +26,13 @@ public static partial class JsonSource
         ArgumentNullException.ThrowIfNull(text);
         token = null;
         problem = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // Newtonsoft places this at line 0, a line no editor has.
+            problem = new SchemaProblem("$", 1, 1, "invalid JSON: the file is empty; expected a JSON document");
+            return false;
+        }
+
         try
         {
             using var reader = new JsonTextReader(new StringReader(text))
@@ -41,6 +50,7 @@ public static partial class JsonSource
             }
 
             AnnotateStarts(parsed, text);
+            OversizedNumbers.Normalize(parsed);
 
             // Newtonsoft reads "key": , as an undefined value instead of failing; JSON has no such value.
             var missing = parsed is JContainer all ? all.DescendantsAndSelf().FirstOrDefault(t => t.Type == JTokenType.Undefined) : null;
@@ -97,6 +107,10 @@ public static partial class JsonSource
             if (start >= 0)
             {
                 token.AddAnnotation(new SourcePosition(info.LineNumber, start + 1));
+                if (token is JValue { Value: BigInteger } || OversizedNumbers.IsNonFinite(token))
+                {
+                    token.AddAnnotation(new NumberLiteral(line[start..(end + 1)]));
+                }
             }
         }
     }

@@ -27,12 +27,17 @@ public static class SchemaValidator
         ValidationErrorKind.NoTypeValidates,
     ];
 
-    /// <summary>Parses a schema; throws <see cref="NasConfigurationException"/> naming <paramref name="origin"/> when it is not a schema.</summary>
+    /// <summary>
+    /// Parses a schema; throws <see cref="NasConfigurationException"/> naming <paramref name="origin"/> when it is not a schema.
+    /// Its integers get the range of an int where it sets none (<see cref="ImpliedIntegerRange"/>).
+    /// </summary>
     public static JsonSchema ParseSchema(string schemaJson, string origin)
     {
         try
         {
-            return JsonSchema.FromJsonAsync(schemaJson).GetAwaiter().GetResult();
+            var schema = JsonSchema.FromJsonAsync(schemaJson).GetAwaiter().GetResult();
+            ImpliedIntegerRange.Apply(schema);
+            return schema;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
         {
@@ -46,12 +51,15 @@ public static class SchemaValidator
 
     /// <summary>
     /// Validates a parsed token. Problems carry line and column when it was parsed with line info
-    /// (best with <see cref="JsonSource"/>), and paths from the token's root.
+    /// (best with <see cref="JsonSource"/>), and paths from the token's root. Integers too large for
+    /// 64 bits are replaced in <paramref name="token"/> by doubles (<see cref="OversizedNumbers.Normalize"/>),
+    /// and a number too large for a double is a problem wherever it is.
     /// </summary>
     public static IReadOnlyList<SchemaProblem> Validate(JToken token, JsonSchema schema)
     {
         ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(schema);
+        OversizedNumbers.Normalize(token);
         var leaves = new List<ValidationError>();
         Flatten(schema.Validate(token), leaves);
 
@@ -59,15 +67,28 @@ public static class SchemaValidator
         // then seven "required property" lines); the type error alone says what to fix.
         var wrongType = leaves.Where(e => TypeErrors.Contains(e.Kind) && e.Token is not null)
             .Select(e => e.Token!).ToHashSet(ReferenceEqualityComparer.Instance);
+        var named = leaves.Where(e => e.Token is not null).Select(e => e.Token!).ToHashSet(ReferenceEqualityComparer.Instance);
         return leaves
             .Where(e => TypeErrors.Contains(e.Kind) || e.Token is null || !wrongType.Contains(e.Token))
             .Select(ToProblem)
+            .Concat(NonFinite(token, named))
             .Distinct()
             .OrderBy(p => p.Line ?? int.MaxValue)
             .ThenBy(p => p.Column ?? 0)
             .ThenBy(p => p.JsonPath, StringComparer.Ordinal)
             .ToList();
     }
+
+    // Infinity (1e400 as read) passes every bound of a "number"; no value of a file may be one.
+    private static IEnumerable<SchemaProblem> NonFinite(JToken root, HashSet<object?> named) =>
+        OversizedNumbers.Values(root)
+            .Where(v => OversizedNumbers.IsNonFinite(v) && !named.Contains(v))
+            .Select(v =>
+            {
+                var position = SourcePosition.Of(v);
+                return new SchemaProblem(JsonPaths.Of(v), position?.Line, position?.Column,
+                    $"expected a finite number, between -{double.MaxValue.ToString("R", CultureInfo.InvariantCulture)} and {double.MaxValue.ToString("R", CultureInfo.InvariantCulture)}" + Found(v));
+            });
 
     private static void Flatten(IEnumerable<ValidationError> errors, List<ValidationError> into)
     {
@@ -118,15 +139,15 @@ public static class SchemaValidator
             ValidationErrorKind.NoAdditionalPropertiesAllowed => UnknownProperty(error.Property, schema),
             ValidationErrorKind.StringExpected => "expected a string" + found,
             ValidationErrorKind.NumberExpected => "expected a number" + found,
-            ValidationErrorKind.IntegerExpected => "expected an integer" + found,
+            ValidationErrorKind.IntegerExpected => "expected an integer" + (OversizedNumbers.BeyondInt(error.Token) ? " " + Bounds(schema, implied: true) : string.Empty) + found,
             ValidationErrorKind.BooleanExpected => "expected true or false" + found,
             ValidationErrorKind.ObjectExpected => "expected an object" + found,
             ValidationErrorKind.ArrayExpected => "expected an array" + found,
             ValidationErrorKind.NullExpected => "expected null" + found,
             ValidationErrorKind.NoTypeValidates => $"expected {schema?.Type.ToString().ToLowerInvariant()}" + found,
             ValidationErrorKind.NotInEnumeration => $"expected one of {string.Join(", ", schema?.Enumeration.Select(v => JsonConvert.SerializeObject(v)) ?? [])}" + found,
-            ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig => $"expected {Kind(schema)} {Bounds(schema)}" + found,
-            ValidationErrorKind.IntegerTooBig => $"expected {Kind(schema)} {Bounds(schema)}" + found,
+            ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig or ValidationErrorKind.IntegerTooBig =>
+                $"expected {Kind(schema)} {Bounds(schema, OversizedNumbers.BeyondInt(error.Token))}" + found,
             ValidationErrorKind.StringTooShort => (schema?.MinLength == 1 ? "expected a non-empty string" : $"expected at least {schema?.MinLength} characters") + found,
             ValidationErrorKind.StringTooLong => $"expected at most {schema?.MaxLength} characters",
             ValidationErrorKind.PatternMismatch => $"expected {Expected(schema) ?? $"text matching the pattern {schema?.Pattern}"}" + found,
@@ -150,7 +171,9 @@ public static class SchemaValidator
     private static string Kind(JsonSchema? schema) =>
         schema is not null && schema.Type.HasFlag(JsonObjectType.Integer) ? "an integer" : "a number";
 
-    private static string Bounds(JsonSchema? schema)
+    // The int range ImpliedIntegerRange adds is named only to a value beyond it (implied), so a 0
+    // against "minimum": 1 reads "expected an integer >= 1", as the schema says.
+    private static string Bounds(JsonSchema? schema, bool implied = false)
     {
         if (schema is null)
         {
@@ -162,7 +185,7 @@ public static class SchemaValidator
         {
             parts.Add($"> {Number(exclusiveMin)}");
         }
-        else if (schema.Minimum is { } min)
+        else if (schema.Minimum is { } min && (implied || !ImpliedIntegerRange.IsImplied(schema, ImpliedIntegerRange.ImpliedMinimum)))
         {
             parts.Add($"{(schema.IsExclusiveMinimum ? ">" : ">=")} {Number(min)}");
         }
@@ -171,7 +194,7 @@ public static class SchemaValidator
         {
             parts.Add($"< {Number(exclusiveMax)}");
         }
-        else if (schema.Maximum is { } max)
+        else if (schema.Maximum is { } max && (implied || !ImpliedIntegerRange.IsImplied(schema, ImpliedIntegerRange.ImpliedMaximum)))
         {
             parts.Add($"{(schema.IsExclusiveMaximum ? "<" : "<=")} {Number(max)}");
         }
@@ -223,6 +246,8 @@ public static class SchemaValidator
         var value = token switch
         {
             null or JProperty => null,
+            _ when OversizedNumbers.Literal(token) is { } literal => literal,
+            _ when OversizedNumbers.IsNonFinite(token) => "a number beyond what a double holds",
             JValue { Type: JTokenType.String } v => JsonConvert.ToString(Shorten((string)v!)),
             JValue v => v.ToString(Formatting.None),
             JObject => "an object",

@@ -19,9 +19,18 @@ public sealed partial class SqliteTrialStore
             throw new NasConfigurationException($"Store '{full}' does not exist. Check the path, or start an experiment with `nas run FILE`, which creates it.");
         }
 
+        return OpenForReading(full, readOnlyFiles: null);
+    }
+
+    // readOnlyFiles: the files that made a store read-only, named when a write is attempted; null
+    // for a store opened read-only by choice, whose writes fail as SQLite reports them.
+    private static SqliteTrialStore OpenForReading(string full, IReadOnlyList<(string Path, string Reason)>? readOnlyFiles)
+    {
         var connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = full,
+            // Immutable (a URI parameter) reads without creating the -shm and -wal files that a
+            // read-only WAL open would otherwise leave behind with the store's read-only mode.
+            DataSource = StoreAccess.Frozen(full) ? StoreAccess.ImmutableUri(full) : full,
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = false,
             DefaultTimeout = 30,
@@ -32,7 +41,7 @@ public sealed partial class SqliteTrialStore
             connection.Open();
             Execute(connection, "PRAGMA busy_timeout = 30000;");
             CheckMarker(connection, full);
-            return new SqliteTrialStore(full, connection);
+            return new SqliteTrialStore(full, connection, readOnlyFiles, readOnlyByChoice: readOnlyFiles is null);
         }
         catch (SqliteException e) when (e.SqliteErrorCode is SqliteNotADatabase or SqliteCantOpen)
         {

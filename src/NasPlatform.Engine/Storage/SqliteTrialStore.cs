@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Search;
+using NasPlatform.Engine.Experiments;
 
 namespace NasPlatform.Engine.Storage;
 
@@ -14,6 +15,7 @@ namespace NasPlatform.Engine.Storage;
 /// </summary>
 public sealed partial class SqliteTrialStore : ITrialStore
 {
+    private const int SqliteReadOnly = 8;
     private const int SqliteConstraint = 19;
     private const int SqliteCantOpen = 14;
     private const int SqliteNotADatabase = 26;
@@ -25,22 +27,48 @@ public sealed partial class SqliteTrialStore : ITrialStore
 
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
+    private readonly IReadOnlyList<(string Path, string Reason)> _readOnlyFiles;
+    private readonly bool _readOnlyByChoice;
     private bool _disposed;
 
-    private SqliteTrialStore(string location, SqliteConnection connection)
+    private SqliteTrialStore(string location, SqliteConnection connection, IReadOnlyList<(string Path, string Reason)>? readOnlyFiles = null, bool readOnlyByChoice = false)
     {
         Location = location;
         _connection = connection;
+        _readOnlyFiles = readOnlyFiles ?? [];
+        _readOnlyByChoice = readOnlyByChoice;
     }
 
     /// <inheritdoc />
     public string Location { get; }
 
-    /// <summary>Opens the store at <paramref name="path"/>, creating the file, its folder and the schema when missing.</summary>
+    /// <summary>
+    /// Whether the store's files may not be written (chmod a-w, another user's store): it was opened
+    /// for reading, and every write throws a <see cref="NasConfigurationException"/> that names the fix.
+    /// </summary>
+    public bool IsReadOnly => _readOnlyFiles.Count > 0;
+
+    /// <summary>Throws when the store is read-only, before a command starts work that must write it.</summary>
+    /// <exception cref="NasConfigurationException">The store is read-only; the message names its path and how to make it writable.</exception>
+    public void RequireWritable()
+    {
+        if (IsReadOnly)
+        {
+            throw new NasConfigurationException(StoreAccess.ReadOnlyMessage(Location, _readOnlyFiles));
+        }
+    }
+
+    /// <summary>
+    /// Opens the store at <paramref name="path"/>, creating the file, its folder and the schema when missing.
+    /// An existing store whose files may not be written opens read-only (<see cref="IsReadOnly"/>).
+    /// </summary>
     /// <exception cref="NasConfigurationException">The file exists but is not a NasPlatform store, or cannot be opened.</exception>
     public static SqliteTrialStore Open(string path) => OpenCore(path, create: true);
 
-    /// <summary>Opens an existing store, for commands that only read or continue (<c>nas status</c>, <c>nas resume</c>).</summary>
+    /// <summary>
+    /// Opens an existing store, for commands that only read or continue (<c>nas status</c>, <c>nas resume</c>);
+    /// read-only (<see cref="IsReadOnly"/>) when its files may not be written.
+    /// </summary>
     /// <exception cref="NasConfigurationException">The file does not exist, is not a NasPlatform store, or cannot be opened.</exception>
     public static SqliteTrialStore OpenExisting(string path)
     {
@@ -76,7 +104,7 @@ public sealed partial class SqliteTrialStore : ITrialStore
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
         {
             throw new NasConfigurationException(
-                $"Store '{Location}' already holds an experiment named '{name}'. Continue it with `nas resume {name}`, or give the new experiment another name.", e);
+                $"Store '{Location}' already holds an experiment named '{name}'. Continue it with `nas resume {ShellWords.Quote(Location)} --experiment {ShellWords.Quote(name)}`, or give the new experiment another name.", e);
         }
     }
 
@@ -306,6 +334,11 @@ public sealed partial class SqliteTrialStore : ITrialStore
             throw new NasConfigurationException($"Store '{full}' is a directory; the store is a file, e.g. '{Path.Combine(full, "experiments.db")}'.");
         }
 
+        if (File.Exists(full) && StoreAccess.ReadOnlyFiles(full) is { Count: > 0 } readOnlyFiles)
+        {
+            return OpenForReading(full, readOnlyFiles);
+        }
+
         if (create)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -404,13 +437,23 @@ public sealed partial class SqliteTrialStore : ITrialStore
 
     private T Write<T>(Func<SqliteTransaction, T> body)
     {
+        RequireWritable();
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            using var tx = _connection.BeginTransaction();
-            var result = body(tx);
-            tx.Commit();
-            return result;
+            try
+            {
+                using var tx = _connection.BeginTransaction();
+                var result = body(tx);
+                tx.Commit();
+                return result;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SqliteReadOnly && !_readOnlyByChoice)
+            {
+                // What the mode check cannot see: a read-only mount, a folder that forbids the -wal file.
+                throw new NasConfigurationException(
+                    $"Store '{Location}' cannot be written ({e.Message}). Make it and its folder writable (chmod u+w {ShellWords.Quote(Location)} {ShellWords.Quote(Path.GetDirectoryName(Location)!)}), or copy it somewhere writable and use the copy.", e);
+            }
         }
     }
 

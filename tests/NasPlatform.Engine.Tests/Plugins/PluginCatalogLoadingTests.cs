@@ -55,6 +55,43 @@ public sealed class PluginCatalogLoadingTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_manifest_is_placed_at_line_1_column_1_and_called_empty()
+    {
+        var empty = _temp.WithManifest("empty", string.Empty);
+
+        var catalog = PluginCatalog.Load([_temp.Root]);
+
+        var failure = Assert.Single(catalog.Failures, f => f.Path == empty);
+        Assert.Equal("plugin.json:1:1: not valid JSON (the file is empty; expected a JSON document); fix the syntax so the file parses.", failure.Reason);
+    }
+
+    [Fact]
+    public void A_manifest_that_is_not_UTF8_names_the_byte_offset_and_its_line()
+    {
+        var folder = _temp.WithManifest("latin1", string.Empty);
+        File.WriteAllBytes(Path.Combine(folder, "plugin.json"), [.. "{\n  \"id\": \"caf"u8, 0xE9, .. "\"\n}"u8]);
+
+        var catalog = PluginCatalog.Load([_temp.Root]);
+
+        var failure = Assert.Single(catalog.Failures, f => f.Path == folder);
+        Assert.StartsWith("plugin.json:2:13: not valid UTF-8 at byte offset 14 (line 2): byte 0xE9", failure.Reason);
+    }
+
+    [Fact]
+    public void A_plugin_that_failed_to_load_is_named_with_its_folder_and_reason_when_an_experiment_asks_for_it()
+    {
+        var folder = _temp.CopyOf(BuiltPlugins.HelloFolder, "renamed", TempPluginFolder.Manifest(id: "hello2"));
+        var unreadable = _temp.WithManifest("unreadable", string.Empty);
+
+        var catalog = PluginCatalog.Load([_temp.Root]);
+
+        Assert.Equal("hello2", Assert.Single(catalog.Failures, f => f.Path == folder).PluginId);
+        Assert.StartsWith($"it failed to load from {folder}: plugin.json says id 'hello2' but ", catalog.WhyNotLoaded("hello2"));
+        // An id no manifest gives may be in a folder whose manifest could not be read: that one is named.
+        Assert.Contains($"may be one of them: {unreadable}: plugin.json:1:1:", catalog.WhyNotLoaded("other"));
+    }
+
+    [Fact]
     public void ManifestClaimingContractMajor99IsRefusedBeforeItsAssemblyLoads()
     {
         var folder = _temp.CopyOf(BuiltPlugins.HelloFolder, "future", TempPluginFolder.Manifest(contractVersion: "99.0"));

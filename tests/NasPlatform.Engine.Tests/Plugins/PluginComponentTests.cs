@@ -135,7 +135,7 @@ public sealed class PluginComponentTests : IDisposable
     public void UnknownPluginOrComponentListsWhatIsAvailable()
     {
         var plugin = Assert.Throws<NasConfigurationException>(() => Catalog.CreateSearchSpace("nope", "digits", new JObject(), _work, 1, Origin));
-        Assert.Contains("Plugin 'nope' is not loaded. Loaded plugins: 'hello'", plugin.Message);
+        Assert.Contains("Plugin 'nope' is not loaded: no readable plugin manifest on the search path gives that id (loaded: 'hello')", plugin.Message);
 
         var space = Assert.Throws<NasConfigurationException>(() => Catalog.CreateSearchSpace("hello", "letters", new JObject(), _work, 1, Origin));
         Assert.Contains("no search space named 'letters'. Available: 'digits'", space.Message);

@@ -139,7 +139,7 @@ public sealed class ExperimentRunnerTests : RunnerFixture
 
         var error = await Assert.ThrowsAsync<NasConfigurationException>(() => Runner(spec, store, new BitStringEvaluator()).RunAsync());
 
-        Assert.Contains($"nas resume {spec.StorePath}", error.Message);
+        Assert.Contains($"`nas resume {spec.StorePath} --experiment bits`", error.Message);
         Assert.Equal(2, store.GetTrials(store.FindExperiment("bits")!.Id).Count);
     }
 

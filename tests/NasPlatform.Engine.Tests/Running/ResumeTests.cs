@@ -1,5 +1,6 @@
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Experiments;
+using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
 using NasPlatform.Engine.Tests.Running.TestDomain;
 
@@ -258,6 +259,27 @@ public sealed class ResumeTests : RunnerFixture
         var evaluator = new BitStringEvaluator();
         Assert.Equal(3, (await Runner(spec, store, evaluator).ResumeAsync()).TrialsFinished);
         Assert.Empty(evaluator.Evaluated);
+    }
+
+    [Fact]
+    public async Task The_held_lock_message_names_the_holding_process_and_a_resume_command_that_works()
+    {
+        var spec = Spec("store.db", trials: 2, length: 8);
+        using var store = SqliteTrialStore.Open(spec.StorePath);
+        await Runner(spec, store, new BitStringEvaluator()).RunAsync();
+        var artifacts = ExperimentFolders.Lock(spec.StorePath, spec.Name);
+
+        string message;
+        using (ExperimentLock.Acquire(artifacts, spec))
+        {
+            Assert.Equal($"pid {Environment.ProcessId} on {Environment.MachineName}", ExperimentLock.HeldBy(artifacts));
+            message = (await Assert.ThrowsAsync<NasConfigurationException>(() => Runner(spec, store, new BitStringEvaluator()).ResumeAsync())).Message;
+        }
+
+        Assert.Contains($"(pid {Environment.ProcessId} on {Environment.MachineName};", message);
+        // The bare experiment name is no path `nas resume` can open; the store and the name are.
+        Assert.EndsWith($"then `nas resume {spec.StorePath} --experiment {spec.Name}`.", message);
+        Assert.Null(ExperimentLock.HeldBy(artifacts));
     }
 
     private ExperimentSpec Spec(string store, int trials = 25, int length = Length) =>

@@ -102,6 +102,34 @@ public sealed class SchemaValidatorTests
     }
 
     [Fact]
+    public void An_integer_without_bounds_gets_the_range_of_an_int_which_is_named_only_when_broken()
+    {
+        var problems = SchemaValidator.Validate("{\"size\": 3000000000, \"layers\": [{\"op\": \"conv\", \"width\": -99999999999999999999999}]}", Schema);
+
+        Assert.Equal(
+            [
+                "$.size: expected an integer >= 1 and <= 2147483647, found 3000000000",
+                "$.layers[0].width: expected an integer >= -2147483648 and <= 2147483647, found -99999999999999999999999",
+            ],
+            problems.Select(p => $"{p.JsonPath}: {p.Message}"));
+    }
+
+    [Fact]
+    public void A_token_not_read_by_JsonSource_with_a_huge_integer_is_a_problem_not_an_InvalidCastException()
+    {
+        var token = Newtonsoft.Json.Linq.JToken.Parse("{\"size\": 99999999999999999999999, \"rate\": 99999999999999999999999}");
+
+        var problems = SchemaValidator.Validate(token, Schema);
+
+        Assert.Equal(
+            [
+                "$.rate: expected a number > 0 and <= 1, found 99999999999999999999999",
+                "$.size: expected an integer >= 1 and <= 2147483647, found 99999999999999999999999",
+            ],
+            problems.Select(p => $"{p.JsonPath}: {p.Message}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Property_names_that_need_quoting_get_bracket_paths()
     {
         var schema = SchemaValidator.ParseSchema("""{ "additionalProperties": { "type": "integer" } }""", "test");

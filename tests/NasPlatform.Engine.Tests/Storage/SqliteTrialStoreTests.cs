@@ -143,7 +143,7 @@ public sealed class SqliteTrialStoreTests : IDisposable
         using var store = SqliteTrialStore.Open(_dir.File("store.db"));
         store.CreateExperiment("exp", "{}", 1, "/tmp");
         var error = Assert.Throws<NasConfigurationException>(() => store.CreateExperiment("exp", "{}", 2, "/tmp"));
-        Assert.Contains("nas resume exp", error.Message);
+        Assert.Contains($"nas resume {store.Location} --experiment exp`", error.Message);
         Assert.Single(store.ListExperiments());
     }
 
