@@ -62,8 +62,9 @@ internal static class NasCommands
     /// <summary>Commands that read, train, combine and show what experiments found.</summary>
     private static void AddResultCommands(IConfigurator config, CommandTable table)
     {
-        Add<StatusCommand>(config, table, "status", "Show an experiment's trials and best result.")
-            .WithExample("status", Tfim, "--last", "10");
+        Add<StatusCommand>(config, table, "status", "Show an experiment's trials and best result; --verify checks its artifacts against their recorded SHA-256.")
+            .WithExample("status", Tfim, "--last", "10")
+            .WithExample("status", Tfim, "--verify");
         Add<ExportCommand>(config, table, "export", "Export an experiment's trials as CSV or JSON.")
             .WithExample("export", Tfim, "--format", "csv", "-o", "tfim-8.csv");
         Add<TrainFinalCommand>(config, table, "train-final", "Retrain a trial's candidate for deployment (final training, test-set metrics) and save the model with its candidate JSON.")

@@ -20,6 +20,10 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
         [CommandOption("--last <N>")]
         [Description("Show only the last N trials (default: all).")]
         public int? Last { get; init; }
+
+        [CommandOption("--verify")]
+        [Description("Check every trial's artifacts against the SHA-256 recorded when the trial finished; exit 1 when one is missing or changed.")]
+        public bool Verify { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
@@ -35,6 +39,9 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
             var shown = settings.Last is { } last ? trials.TakeLast(Math.Max(0, last)).ToList() : trials.ToList();
             var predictorFit = located.Store.GetStrategyEvents(located.Record.Id, StrategyEvent.PredictorFitKind).LastOrDefault();
             var amendments = located.Store.GetAmendments(located.Record.Id);
+            var verification = settings.Verify ? ArtifactVerification.Of(located.Store, located.Record.Id) : null;
+            // A missing or changed artifact is what the check is for: the work found a problem (1), not bad input.
+            var exitCode = verification is { Passed: false } ? ExitCodes.Failure : ExitCodes.Success;
 
             if (settings.Json)
             {
@@ -66,8 +73,13 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
                         ["values"] = new JObject(predictorFit.Values.Select(v => new JProperty(v.Key, double.IsFinite(v.Value) ? v.Value : null))),
                     },
                 };
+                if (verification is not null)
+                {
+                    json["verify"] = VerifyJson(verification);
+                }
+
                 Console.Out.WriteLine(json.ToString(Formatting.Indented));
-                return ExitCodes.Success;
+                return exitCode;
             }
 
             var metrics = spec.Objectives.Select(o => o.Metric).ToList();
@@ -120,6 +132,35 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
                 AnsiConsole.WriteLine($"amendment {amendment.Sequence} ({amendment.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC): {string.Join("; ", amendment.Changes.Select(c => c.ToString()))}");
             }
 
-            return ExitCodes.Success;
+            if (verification is not null)
+            {
+                foreach (var problem in verification.Problems)
+                {
+                    AnsiConsole.WriteLine(problem.Describe());
+                }
+
+                AnsiConsole.WriteLine(verification.Summary);
+            }
+
+            return exitCode;
         });
+
+    private static JObject VerifyJson(ArtifactVerification verification) => new()
+    {
+        ["passed"] = verification.Passed,
+        ["total"] = verification.Total,
+        ["ok"] = verification.Ok,
+        ["missing"] = verification.Missing,
+        ["changed"] = verification.Changed,
+        ["unverified"] = verification.Unverified,
+        ["problems"] = new JArray(verification.Problems.Select(p => new JObject
+        {
+            ["trial"] = p.Artifact.TrialNumber,
+            ["name"] = p.Artifact.Name,
+            ["path"] = p.Artifact.Path,
+            ["problem"] = p.Check.ToString().ToLowerInvariant(),
+            ["recordedSha256"] = p.Artifact.Sha256,
+            ["actualSha256"] = p.ActualSha256,
+        })),
+    };
 }

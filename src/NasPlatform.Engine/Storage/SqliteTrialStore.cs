@@ -206,6 +206,8 @@ public sealed partial class SqliteTrialStore : ITrialStore
             throw new ArgumentException($"A trial finishes as completed, failed or pruned, not {state}.", nameof(state));
         }
 
+        // Hashed before taking the store's lock: reading large files must not stall other writers.
+        var hashes = artifacts.Select(a => ArtifactHash.OfFile(a.Path)).ToList();
         return Write(tx =>
         {
             using var update = Command(tx, """
@@ -221,12 +223,12 @@ public sealed partial class SqliteTrialStore : ITrialStore
                 throw NotInState(tx, experimentId, number, "pending or running");
             }
 
-            foreach (var artifact in artifacts)
+            foreach (var (artifact, sha256) in artifacts.Zip(hashes))
             {
                 using var insert = Command(tx, """
-                    INSERT INTO artifacts (experiment_id, trial_number, name, path) VALUES ($experiment, $number, $name, $path)
+                    INSERT INTO artifacts (experiment_id, trial_number, name, path, sha256) VALUES ($experiment, $number, $name, $path, $sha256)
                     """,
-                    ("$experiment", experimentId), ("$number", number), ("$name", artifact.Name), ("$path", artifact.Path));
+                    ("$experiment", experimentId), ("$number", number), ("$name", artifact.Name), ("$path", artifact.Path), ("$sha256", sha256));
                 insert.ExecuteNonQuery();
             }
 
@@ -432,6 +434,11 @@ public sealed partial class SqliteTrialStore : ITrialStore
 
         Execute(tx, StoreSchema.Additions);
         Execute(tx, StoreSchema.StrategyEvents);
+        if (!HasArtifactHashColumn(tx))
+        {
+            Execute(tx, StoreSchema.AddArtifactHash);
+        }
+
         tx.Commit();
     }
 

@@ -61,6 +61,16 @@ internal static class StoreSchema
         );
         """;
 
+    /// <summary>
+    /// Column added to <c>artifacts</c> after version 1: the SHA-256 (lowercase hex) of the file when
+    /// its trial was recorded; null for a folder, or a file this machine could not read then. SQLite has
+    /// no ADD COLUMN IF NOT EXISTS, so opening an older store checks <c>PRAGMA table_info</c> first.
+    /// </summary>
+    public const string ArtifactHashColumn = "sha256";
+
+    /// <summary>Adds <see cref="ArtifactHashColumn"/> to a store written before it existed; nullable, so old rows stay valid.</summary>
+    public const string AddArtifactHash = $"ALTER TABLE artifacts ADD COLUMN {ArtifactHashColumn} TEXT;";
+
     public static readonly string Create = $$"""
         CREATE TABLE {{MarkerTable}} (
             key   TEXT PRIMARY KEY,
@@ -101,6 +111,7 @@ internal static class StoreSchema
             trial_number  INTEGER NOT NULL,
             name          TEXT NOT NULL,
             path          TEXT NOT NULL,
+            sha256        TEXT,
             FOREIGN KEY (experiment_id, trial_number) REFERENCES trials(experiment_id, number)
         );
         CREATE INDEX artifacts_by_trial ON artifacts(experiment_id, trial_number);
