@@ -54,6 +54,19 @@ public sealed class ChildProcess : IDisposable
         return true;
     }
 
+    public int Id => _process.Id;
+
+    /// <summary>Sends a signal by name (TERM, STOP, ...) through kill(1), as an operator or a service manager would.</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{name}", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{name} {Id} exited {kill.ExitCode}");
+        }
+    }
+
     /// <summary>SIGKILL: no handler runs.</summary>
     public void Kill()
     {

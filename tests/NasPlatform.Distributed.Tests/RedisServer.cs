@@ -27,6 +27,9 @@ public sealed class RedisServer : IDisposable
 
     public string Address => $"redis://127.0.0.1:{Port}";
 
+    /// <summary>Sends redis-server a signal (KILL to crash it, STOP to freeze it with its sockets open).</summary>
+    public void Signal(string name) => _process.Signal(name);
+
     public void Dispose() => _process.Dispose();
 
     private bool Answers()

@@ -25,7 +25,7 @@ public sealed class WorkerCommand : AsyncCommand<WorkerCommand.Settings>
         public int? Slots { get; init; }
 
         [CommandOption("--host <ADDRESS>")]
-        [Description("The IP address other machines reach this worker at (default: this machine's first IPv4 address that is not loopback).")]
+        [Description("The IP address other machines reach this worker at, and the only one its ports listen on (default: this machine's first IPv4 address that is not loopback).")]
         public string? Host { get; init; }
 
         [CommandOption("--silo-port <PORT>")]
@@ -74,7 +74,8 @@ public sealed class WorkerCommand : AsyncCommand<WorkerCommand.Settings>
                 Log = line => Console.Error.WriteLine(line),
             };
             var endpoint = new WorkerEndpoint(Advertised(settings.Host), settings.SiloPort, settings.GatewayPort);
-            using var host = WorkerHost.Build(cluster, endpoint, plugins, options);
+            // Not `using`: the host is disposed by WorkerHost.StopAsync, within its limit.
+            var host = WorkerHost.Build(cluster, endpoint, plugins, options);
             using var ctrlC = new CtrlC(cancellationToken);
             try
             {
@@ -82,8 +83,14 @@ public sealed class WorkerCommand : AsyncCommand<WorkerCommand.Settings>
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                await WorkerHost.StopAsync(host).ConfigureAwait(false);
                 throw new NasConfigurationException(
                     $"Could not join the cluster at {cluster} as {endpoint.Address}:{endpoint.SiloPort}: {e.GetType().Name}: {e.Message} Check that redis-server runs there and that the ports are free (--silo-port, --gateway-port).");
+            }
+            catch (OperationCanceledException)
+            {
+                await WorkerHost.StopAsync(host).ConfigureAwait(false);
+                return RunHost.Interrupted;
             }
 
             Console.Out.WriteLine($"Worker ready: {endpoint.Address}:{endpoint.SiloPort} (gateway {endpoint.GatewayPort}) in cluster {cluster}, {options.Slots} slot(s). Ctrl+C stops it.");
@@ -96,9 +103,14 @@ public sealed class WorkerCommand : AsyncCommand<WorkerCommand.Settings>
                 // Ctrl+C or SIGTERM: leave the cluster cleanly; unfinished trials' leases lapse and they run elsewhere.
             }
 
-            using var stopLimit = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await host.StopAsync(stopLimit.Token).ConfigureAwait(false);
-            return ExitCodes.Success;
+            if (!await WorkerHost.StopAsync(host).ConfigureAwait(false))
+            {
+                Console.Error.WriteLine(
+                    $"Worker stopped but did not leave the cluster cleanly within {WorkerHost.GracefulStop.TotalSeconds:0} s (is redis-server at {cluster} reachable?); the leases of its unfinished trials lapse and they run elsewhere.");
+            }
+
+            // Stopped by a signal, like a run stopped by Ctrl+C: the README's exit code 130.
+            return RunHost.Interrupted;
         });
 
     private static IPAddress Advertised(string? host)

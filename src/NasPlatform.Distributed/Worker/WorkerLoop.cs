@@ -55,8 +55,9 @@ internal sealed class WorkerLoop : ILifecycleParticipant<ISiloLifecycle>
     private async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        // Trials cut short here are not reported; their leases lapse and they run elsewhere.
-        await Task.WhenAny(Task.WhenAll(_loops), Task.Delay(_options.CancellationGrace + TimeSpan.FromSeconds(1), CancellationToken.None)).ConfigureAwait(false);
+        // Trials cut short here are not reported; their leases lapse and they run elsewhere. The wait
+        // ends early when the silo's stop turns abrupt (Redis gone: a clean leave cannot finish anyway).
+        await Task.WhenAny(Task.WhenAll(_loops), Task.Delay(_options.CancellationGrace + TimeSpan.FromSeconds(1), cancellationToken)).ConfigureAwait(false);
     }
 
     private async Task AnnounceAsync(CancellationToken stopping)
