@@ -8,6 +8,7 @@ namespace NasPlatform.Engine.Tests.Predictors;
 /// Scalars (<c>mul_(Beta1)</c>, <c>/ correction2</c>, <c>a + b</c>) this crashed with LibTorch's "Unknown scalar
 /// type" within seconds (the predictor-guided bench's crash); every Scalar is now explicit and held.
 /// </summary>
+[Collection(ForcedCollectionsCollection.Name)]
 public sealed class MlpEnsembleScalarLifetimeTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace NasPlatform.Plugins.Eda.Tests.Training;
 /// skip sums and AdamW's step used implicit TorchSharp Scalars that a collection could finalize mid-call (the
 /// EDA bench's "alpha must not be a floating point number" crash); every Scalar is now explicit and held.
 /// </summary>
+[Collection(ForcedCollectionsCollection.Name)]
 public sealed class RoutabilityTrainerScalarLifetimeTests : IDisposable
 {
     private readonly string _root = SyntheticDataset.Write(Path.Combine(Path.GetTempPath(), "nas-eda-gc-" + Guid.NewGuid().ToString("N")));

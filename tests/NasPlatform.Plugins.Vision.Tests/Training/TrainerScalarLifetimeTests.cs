@@ -10,6 +10,7 @@ namespace NasPlatform.Plugins.Vision.Tests.Training;
 /// residual sums, dropout, EMA, mirror evaluation) must stay alive across its native call. TorchSharp's own
 /// SGD/AdamW and <c>a + b</c> let a collection finalize one mid-call (dotnet/TorchSharp PR 1496).
 /// </summary>
+[Collection(ForcedCollectionsCollection.Name)]
 public sealed class TrainerScalarLifetimeTests
 {
     // Tiny images and batches: the steps are dominated by the small calls that take Scalars, not by convolutions.
