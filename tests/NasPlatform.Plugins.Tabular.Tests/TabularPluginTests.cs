@@ -13,7 +13,7 @@ public sealed class TabularPluginTests
     [Fact]
     public void Describes_itself_as_in_its_manifest()
     {
-        var manifest = JObject.Parse(File.ReadAllText(Path.Combine(SharedTable.RepositoryRoot, "plugins", "Tabular", "plugin.json")));
+        var manifest = JObject.Parse(File.ReadAllText(Path.Combine(SharedTable.RepositoryRoot, "plugins", "Tabular", "NasPlatform.Plugins.Tabular", "plugin.json")));
 
         var description = new TabularPlugin().Describe();
 
