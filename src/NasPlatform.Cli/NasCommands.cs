@@ -13,6 +13,13 @@ internal static class NasCommands
 {
     private const string Tfim = "examples/quantum/tfim-8.json";
 
+    /// <summary>The host's first words; any other first word may be a plugin's command group.</summary>
+    public static IReadOnlySet<string> HostCommands { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "plugins", "validate", "run", "resume", "worker", "proxy-check", "status", "export", "train-final",
+        "combine", "family", "report", "dashboard", "bench",
+    };
+
     public static void Configure(IConfigurator config, CommandTable table)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -24,19 +31,12 @@ internal static class NasCommands
         AddResultCommands(config, table);
         config.AddBranch("bench", bench =>
         {
-            bench.SetDescription("Benchmarks on tabular spaces.");
+            bench.SetDescription("Benchmarks: strategies on lookup tables, candidates side by side.");
             var branch = table.AddBranch("bench");
             Add<BenchStrategiesCommand>(bench, branch, "strategies", "Compare strategies on a lookup table with a query budget.")
                 .WithExample("bench", "strategies", "examples/nb201-evolution.json", "--runs", "200", "--budget", "100", "--strategies", "random,regularized-evolution", "--seed", "0");
-        });
-        config.AddBranch("eda", eda =>
-        {
-            eda.SetDescription("EDA routability data: place and route generated designs with qflow/qrouter.");
-            var branch = table.AddBranch("eda");
-            Add<EdaDatasetCommand>(eda, branch, "dataset", "Build (or resume) a routability dataset: design x density x seed placements, each routed for layers x blockage.")
-                .WithExample("eda", "dataset", "../eda-data/routability", "--seeds", "3", "--densities", "0.55,0.7,0.85", "--layers", "2,3", "--blockages", "0,0.25", "-j", "2");
-            Add<EdaBenchCommand>(eda, branch, "bench", "Evaluate hand-designed candidates and an experiment's best trial side by side over several seeds (mean +- std).")
-                .WithExample("eda", "bench", "examples/eda/routability-nas.json", "--best", "--candidate", "routenet=examples/eda/routenet.json", "--candidate", "plain-cnn=examples/eda/plain-cnn.json", "--seeds", "0,1,2");
+            Add<BenchCandidatesCommand>(bench, branch, "candidates", "Evaluate hand-designed candidates and an experiment's best trial side by side over several seeds (mean +- std).")
+                .WithExample("bench", "candidates", "examples/eda/routability-nas.json", "--best", "--candidate", "routenet=examples/eda/routenet.json", "--candidate", "plain-cnn=examples/eda/plain-cnn.json", "--seeds", "0,1,2");
         });
     }
 

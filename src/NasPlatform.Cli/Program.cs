@@ -9,12 +9,19 @@ public static class Program
     {
         ArgumentNullException.ThrowIfNull(args);
         RedirectedOutput.Widen();
+        var plugins = PluginCommands.For(args, NasCommands.HostCommands);
+        if (plugins.TryRun(args) is { } pluginExit)
+        {
+            return pluginExit;
+        }
+
         var commands = new CommandTable();
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetExceptionHandler((exception, _) => UnhandledErrors.Report(exception, args, commands));
             NasCommands.Configure(config, commands);
+            plugins.AddToHelp(config, commands);
         });
         var code = app.Run(args);
 

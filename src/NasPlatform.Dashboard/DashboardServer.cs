@@ -33,7 +33,7 @@ public sealed class DashboardServer : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>Opens the sources and starts listening.</summary>
-    /// <exception cref="Engine.NasConfigurationException">A bad source, or a non-loopback host without <see cref="DashboardOptions.AllowRemote"/>.</exception>
+    /// <exception cref="Abstractions.NasConfigurationException">A bad source, or a non-loopback host without <see cref="DashboardOptions.AllowRemote"/>.</exception>
     public static async Task<DashboardServer> StartAsync(DashboardOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);

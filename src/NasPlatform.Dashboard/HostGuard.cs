@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using System.Net;
 using NasPlatform.Engine;
 

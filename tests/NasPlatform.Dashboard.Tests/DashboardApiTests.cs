@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Engine;
 

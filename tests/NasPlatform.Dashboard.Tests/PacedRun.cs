@@ -1,3 +1,5 @@
+using NasPlatform.Search.Torch;
+using NasPlatform.Engine.Strategies;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Plugins;
 using NasPlatform.Engine.Running;
@@ -34,7 +36,7 @@ public sealed class PacedRun : IAsyncDisposable
             """);
         var spec = ExperimentFile.Load(file);
         StorePath = spec.StorePath;
-        var components = ComponentResolver.Resolve(spec, PluginCatalog.Load([RepoPaths.Plugins]));
+        var components = ComponentResolver.Resolve(spec, PluginCatalog.Load([RepoPaths.Plugins]), new StrategyCatalog(SearchComponents.Strategies));
         _store = SqliteTrialStore.Open(spec.StorePath);
         _run = Task.Run(() => new ExperimentRunner(spec, components, _store, _gate).RunAsync(_stop.Token));
     }

@@ -1,3 +1,5 @@
+using NasPlatform.Search.Torch;
+using NasPlatform.Engine.Strategies;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Distributed.Coordinator;
 using NasPlatform.Engine.Experiments;
@@ -18,7 +20,7 @@ public sealed class ClusterResumeTests(TestClusterFixture fixture) : IClassFixtu
     public async Task AStoppedClusterRunResumesWithNothingLostOrEvaluatedTwice()
     {
         var spec = Experiments.Hello(_dir.Path, "hello-cluster", Budget, workers: 3, delayMilliseconds: 150, seed: 4);
-        var components = ComponentResolver.Resolve(spec, TestPlugins.Catalog);
+        var components = ComponentResolver.Resolve(spec, TestPlugins.Catalog, new StrategyCatalog(SearchComponents.Strategies));
         using var stop = new CancellationTokenSource();
         RunSummary first;
         using (var store = SqliteTrialStore.Open(spec.StorePath))
@@ -40,7 +42,7 @@ public sealed class ClusterResumeTests(TestClusterFixture fixture) : IClassFixtu
 
         var local = Experiments.Hello(_dir.Path, "hello-local", Budget, workers: 3, delayMilliseconds: 0, seed: 4);
         using var localStore = SqliteTrialStore.Open(local.StorePath);
-        var reference = await new ExperimentRunner(local, ComponentResolver.Resolve(local, TestPlugins.Catalog), localStore).RunAsync();
+        var reference = await new ExperimentRunner(local, ComponentResolver.Resolve(local, TestPlugins.Catalog, new StrategyCatalog(SearchComponents.Strategies)), localStore).RunAsync();
 
         using var check = SqliteTrialStore.OpenExisting(spec.StorePath);
         var trials = check.GetTrials(check.FindExperiment(spec.Name)!.Id);

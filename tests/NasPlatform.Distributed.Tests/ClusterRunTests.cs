@@ -1,3 +1,6 @@
+using NasPlatform.Search.Torch;
+using NasPlatform.Engine.Strategies;
+using NasPlatform.Abstractions;
 using NasPlatform.Distributed.Contracts;
 using NasPlatform.Distributed.Coordinator;
 using NasPlatform.Engine;
@@ -67,7 +70,7 @@ public sealed class ClusterRunTests(TestClusterFixture fixture) : IClassFixture<
     private static async Task<IReadOnlyList<TrialRecord>> RunLocal(ExperimentSpec spec)
     {
         using var store = SqliteTrialStore.Open(spec.StorePath);
-        var runner = new ExperimentRunner(spec, ComponentResolver.Resolve(spec, TestPlugins.Catalog), store);
+        var runner = new ExperimentRunner(spec, ComponentResolver.Resolve(spec, TestPlugins.Catalog, new StrategyCatalog(SearchComponents.Strategies)), store);
         var summary = await runner.RunAsync();
         Assert.Equal(ExperimentStatus.Completed, summary.Status);
         return store.GetTrials(summary.ExperimentId);
@@ -78,7 +81,7 @@ public sealed class ClusterRunTests(TestClusterFixture fixture) : IClassFixture<
         using var store = SqliteTrialStore.Open(spec.StorePath);
         await using var dispatcher = await ClusterDispatcher.OpenAsync(
             fixture.Cluster.Client, spec, TestPlugins.Catalog, new ClusterDispatchOptions { MinimumWorkers = TestClusterFixture.Silos, MaxSlots = maxSlots });
-        var runner = new ExperimentRunner(spec, ComponentResolver.Resolve(spec, TestPlugins.Catalog), store) { Dispatcher = dispatcher };
+        var runner = new ExperimentRunner(spec, ComponentResolver.Resolve(spec, TestPlugins.Catalog, new StrategyCatalog(SearchComponents.Strategies)), store) { Dispatcher = dispatcher };
         var summary = await runner.RunAsync();
         Assert.Equal(ExperimentStatus.Completed, summary.Status);
         var trials = store.GetTrials(summary.ExperimentId);

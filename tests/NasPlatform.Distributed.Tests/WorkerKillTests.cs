@@ -97,7 +97,7 @@ public sealed partial class WorkerKillTests : IDisposable
         {
             return Trials().Count(t => t.State == TrialState.Completed);
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Engine.NasConfigurationException)
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Abstractions.NasConfigurationException)
         {
             return 0; // the store is still being created
         }

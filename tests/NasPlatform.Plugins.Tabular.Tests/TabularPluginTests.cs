@@ -54,5 +54,11 @@ public sealed class TabularPluginTests
 
         public void AddEvaluator(string name, string description, string optionsSchema, Func<ComponentContext, IEvaluator> factory) =>
             Evaluators.Add((name, optionsSchema, factory));
+
+        public void AddStrategy(NasPlatform.Abstractions.Search.ISearchStrategyFactory factory) =>
+            throw new InvalidOperationException("the tabular plugin offers no strategy");
+
+        public void AddCommand(PluginCommand command) =>
+            throw new InvalidOperationException("the tabular plugin offers no command");
     }
 }

@@ -1,3 +1,5 @@
+using NasPlatform.Search.Torch;
+using NasPlatform.Engine.Strategies;
 using System.Text;
 using NasPlatform.Abstractions.Views;
 using NasPlatform.Engine.Experiments;
@@ -74,7 +76,7 @@ public sealed class DomainViewsTests : IDisposable
         File.WriteAllText(file, json);
         var spec = ExperimentFile.Load(file);
         using var store = SqliteTrialStore.Open(spec.StorePath);
-        new ExperimentRunner(spec, ComponentResolver.Resolve(spec, _plugins), store).RunAsync().GetAwaiter().GetResult();
+        new ExperimentRunner(spec, ComponentResolver.Resolve(spec, _plugins, new StrategyCatalog(SearchComponents.Strategies)), store).RunAsync().GetAwaiter().GetResult();
         return spec.StorePath;
     }
 }

@@ -1,3 +1,4 @@
+using NasPlatform.Search.Results;
 using System.Text.RegularExpressions;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Results;

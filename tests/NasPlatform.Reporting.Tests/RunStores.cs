@@ -1,5 +1,8 @@
+using NasPlatform.Search.Torch;
+using NasPlatform.Engine.Strategies;
+using NasPlatform.Search.Strategies;
+using NasPlatform.Workflows.Fidelities;
 using NasPlatform.Engine.Experiments;
-using NasPlatform.Engine.Fidelities;
 using NasPlatform.Engine.Plugins;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
@@ -73,7 +76,7 @@ public sealed class RunStores : IDisposable
         var file = Path.Combine(Folder, name + ".json");
         File.WriteAllText(file, json);
         var spec = ExperimentFile.Load(file);
-        var components = ComponentResolver.Resolve(spec, Plugins);
+        var components = ComponentResolver.Resolve(spec, Plugins, new StrategyCatalog(SearchComponents.Strategies));
         using var store = SqliteTrialStore.Open(spec.StorePath);
         new ExperimentRunner(spec, components, store).RunAsync().GetAwaiter().GetResult();
         if (proxyCheckSamples > 0)

@@ -29,5 +29,9 @@ public sealed class HelloNasPlugin : INasPlugin
             "Closeness to a target row of digits (score 0-1, distance, matches); fidelities quick and full.",
             TargetEvaluator.OptionsSchema,
             TargetEvaluator.Create);
+
+        // A strategy every experiment may name, and a `nas` command: the same door as spaces and evaluators.
+        registry.AddStrategy(new HillClimbFactory());
+        registry.AddCommand(SampleCommand.Declaration);
     }
 }

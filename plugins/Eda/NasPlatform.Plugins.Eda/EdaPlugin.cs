@@ -1,5 +1,6 @@
 using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Plugins.Eda.Commands;
 using NasPlatform.Plugins.Eda.Evaluation;
 using NasPlatform.Plugins.Eda.Spaces;
 
@@ -33,5 +34,6 @@ public sealed class EdaPlugin : INasPlugin
             "Trains on the training designs of an EDA dataset; scores Kendall tau of the failed-net ratio and hotspot ROC-AUC on validation and test designs.",
             RoutabilityEvaluatorOptions.Schema,
             RoutabilityEvaluator.Create);
+        registry.AddCommand(DatasetCommand.Declaration);
     }
 }

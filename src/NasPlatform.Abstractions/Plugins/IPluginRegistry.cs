@@ -1,4 +1,5 @@
 using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Search;
 using NasPlatform.Abstractions.Spaces;
 
 namespace NasPlatform.Abstractions.Plugins;
@@ -19,4 +20,11 @@ public interface IPluginRegistry
     /// <param name="optionsSchema">JSON Schema (draft 2020-12 or 07) for the options object; validated before <paramref name="factory"/> runs.</param>
     /// <param name="factory">Creates the evaluator from validated options.</param>
     void AddEvaluator(string name, string description, string optionsSchema, Func<ComponentContext, IEvaluator> factory);
+
+    /// <summary>Registers a search strategy, offered to every experiment under its <see cref="ISearchStrategyFactory.Name"/>
+    /// (which must not clash with the host's strategies or another plugin's).</summary>
+    void AddStrategy(ISearchStrategyFactory factory);
+
+    /// <summary>Registers a command of <c>nas</c> (see <see cref="PluginCommand"/>).</summary>
+    void AddCommand(PluginCommand command);
 }

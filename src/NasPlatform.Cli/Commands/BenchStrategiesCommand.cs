@@ -1,3 +1,6 @@
+using NasPlatform.Abstractions;
+using NasPlatform.Search.Strategies;
+using NasPlatform.Workflows.Benchmarks;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
@@ -9,8 +12,6 @@ using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Cli.Infrastructure;
 using NasPlatform.Engine;
-using NasPlatform.Engine.Benchmarks;
-using NasPlatform.Engine.Constraints;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Plugins;
 using NasPlatform.Engine.Strategies;
@@ -102,15 +103,15 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
         var strategies = settings.Strategies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(name =>
             {
-                var factory = StrategyCatalog.Default.Get(name);
+                var factory = HostStrategies.Catalog.Get(name);
                 var options = experiment.Strategy.Name == name ? experiment.Strategy.Options : new JObject();
-                StrategyCatalog.Default.ValidateOptions(factory, options);
+                HostStrategies.Catalog.ValidateOptions(factory, options);
                 return (Factory: factory, Options: options);
             })
             .ToArray();
         if (strategies.Length == 0)
         {
-            throw new NasConfigurationException($"--strategies names no strategy. Known strategies: {string.Join(", ", StrategyCatalog.Default.All.Select(f => f.Name))}.");
+            throw new NasConfigurationException($"--strategies names no strategy. Known strategies: {string.Join(", ", HostStrategies.Catalog.All.Select(f => f.Name))}.");
         }
 
         if (TorchRuntime.IsAvailable)

@@ -1,3 +1,7 @@
+using NasPlatform.Abstractions;
+using NasPlatform.Search;
+using NasPlatform.Search.Constraints;
+using NasPlatform.Workflows.Blockwise;
 using System.ComponentModel;
 using System.Globalization;
 using Newtonsoft.Json;
@@ -8,8 +12,6 @@ using NasPlatform.Abstractions.Search;
 using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Cli.Infrastructure;
 using NasPlatform.Engine;
-using NasPlatform.Engine.Blockwise;
-using NasPlatform.Engine.Constraints;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Plugins;
 using NasPlatform.Engine.Running;

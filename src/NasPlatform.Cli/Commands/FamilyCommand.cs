@@ -1,3 +1,8 @@
+using NasPlatform.Abstractions;
+using NasPlatform.Search.Constraints;
+using NasPlatform.Search.Predictors;
+using NasPlatform.Search.Torch;
+using NasPlatform.Workflows.Families;
 using System.ComponentModel;
 using System.Globalization;
 using Newtonsoft.Json;
@@ -7,10 +12,8 @@ using NasPlatform.Abstractions.Search;
 using NasPlatform.Cli.Display;
 using NasPlatform.Cli.Infrastructure;
 using NasPlatform.Engine;
-using NasPlatform.Engine.Constraints;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Plugins;
-using NasPlatform.Engine.Predictors;
 using NasPlatform.Torch;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -91,7 +94,7 @@ public sealed class FamilyCommand : Command<FamilyCommand.Settings>
             var strategyContext = new StrategyContext(space, objectives, fidelities, fidelity, options, spec.Seed);
             var trials = located.Store.GetTrials(located.Record.Id).Where(t => t.IsFinished).Select(t => t.ToOutcome()).ToList();
 
-            var result = FamilySearch.Run(strategyContext, trials, predictorSettings, sets, settings.Top, settings.Folds);
+            var result = FamilySearch.Run(strategyContext, trials, predictorSettings, SearchComponents.Predictors, sets, settings.Top, settings.Folds);
             var json = Json(located.Record.Name, objectives.Primary, result);
             if (settings.Output is { } output)
             {

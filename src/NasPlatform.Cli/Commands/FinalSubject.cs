@@ -1,3 +1,5 @@
+using NasPlatform.Abstractions;
+using NasPlatform.Search;
 using System.Globalization;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Cli.Infrastructure;

@@ -71,6 +71,8 @@ public sealed class PluginsCommand : Command<PluginsCommand.Settings>
             ["directory"] = p.Directory,
             ["searchSpaces"] = Components(p.SearchSpaces.Select(s => (s.Name, s.Description, s.OptionsSchema))),
             ["evaluators"] = Components(p.Evaluators.Select(e => (e.Name, e.Description, e.OptionsSchema))),
+            ["strategies"] = Components(p.Strategies.Select(s => (s.Name, s.Description, s.OptionsSchema))),
+            ["commands"] = new JArray(p.Commands.Select(c => new JObject { ["command"] = $"{c.Group} {c.Name}", ["description"] = c.Description })),
         })),
         ["failures"] = new JArray(catalog.Failures.Select(f => new JObject { ["path"] = f.Path, ["reason"] = f.Reason })),
         ["torch"] = TorchRuntime.TryDiagnose(out var reason)
@@ -100,7 +102,7 @@ public sealed class PluginsCommand : Command<PluginsCommand.Settings>
         else
         {
             var loaded = new Table().Title("Loaded plugins").AddColumns("Id", "Version", "Contract", "Folder");
-            var components = new Table().Title("Search spaces and evaluators").AddColumns("Plugin", "Kind", "Name", "Description");
+            var components = new Table().Title("Search spaces, evaluators, strategies and commands").AddColumns("Plugin", "Kind", "Name", "Description");
             foreach (var plugin in catalog.Plugins)
             {
                 var d = plugin.Description;
@@ -113,6 +115,16 @@ public sealed class PluginsCommand : Command<PluginsCommand.Settings>
                 foreach (var evaluator in plugin.Evaluators)
                 {
                     components.AddRow(Cell(d.Id), Cell("evaluator"), Cell(evaluator.Name), Cell(evaluator.Description));
+                }
+
+                foreach (var strategy in plugin.Strategies)
+                {
+                    components.AddRow(Cell(d.Id), Cell("strategy"), Cell(strategy.Name), Cell(strategy.Description));
+                }
+
+                foreach (var command in plugin.Commands)
+                {
+                    components.AddRow(Cell(d.Id), Cell("command"), Cell($"nas {command.Group} {command.Name}"), Cell(command.Description));
                 }
             }
 

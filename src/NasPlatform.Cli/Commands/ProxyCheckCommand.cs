@@ -1,3 +1,4 @@
+using NasPlatform.Workflows.Fidelities;
 using System.ComponentModel;
 using System.Globalization;
 using Newtonsoft.Json;
@@ -5,7 +6,6 @@ using Newtonsoft.Json.Linq;
 using NasPlatform.Cli.Display;
 using NasPlatform.Cli.Infrastructure;
 using NasPlatform.Engine.Experiments;
-using NasPlatform.Engine.Fidelities;
 using NasPlatform.Engine.Plugins;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
@@ -50,7 +50,7 @@ public sealed class ProxyCheckCommand : AsyncCommand<ProxyCheckCommand.Settings>
                 spec = spec with { Workers = workers };
             }
 
-            var components = ComponentResolver.Resolve(spec, PluginCatalog.LoadDefault(settings.PluginDirectories));
+            var components = ComponentResolver.Resolve(spec, PluginCatalog.LoadDefault(settings.PluginDirectories), HostStrategies.Catalog);
             using var store = SqliteTrialStore.Open(spec.StorePath);
             using var ctrlC = new CtrlC(cancellationToken);
             var check = new ProxyCheck(spec, components, store, new ProgressLines(settings.Json));

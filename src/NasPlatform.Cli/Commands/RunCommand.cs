@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using System.ComponentModel;
 using NasPlatform.Cli.Display;
 using NasPlatform.Cli.Infrastructure;

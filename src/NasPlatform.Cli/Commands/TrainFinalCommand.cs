@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using System.ComponentModel;
 using System.Globalization;
 using Newtonsoft.Json;

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using System.ComponentModel;
 using System.Globalization;
 using NasPlatform.Cli.Infrastructure;
@@ -51,7 +52,7 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
     {
         try
         {
-            ComponentResolver.Resolve(spec, PluginCatalog.LoadDefault(settings.PluginDirectories));
+            ComponentResolver.Resolve(spec, PluginCatalog.LoadDefault(settings.PluginDirectories), HostStrategies.Catalog);
             return null;
         }
         catch (NasConfigurationException e)

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using System.ComponentModel;
 using System.Net;
 using System.Net.Sockets;

@@ -1,3 +1,4 @@
+using NasPlatform.Search.Results;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Objectives;

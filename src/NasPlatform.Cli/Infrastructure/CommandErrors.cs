@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using NasPlatform.Engine;
 
 namespace NasPlatform.Cli.Infrastructure;

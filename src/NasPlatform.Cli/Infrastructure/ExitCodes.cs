@@ -9,4 +9,7 @@ public static class ExitCodes
 
     /// <summary>Bad input: an invalid experiment file, an unknown plugin, a missing store.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Stopped by Ctrl+C or SIGTERM (128 + SIGINT): nothing finished is lost; run again to resume.</summary>
+    public const int Interrupted = 130;
 }

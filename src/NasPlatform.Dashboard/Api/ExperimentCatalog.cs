@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using NasPlatform.Engine;
 using NasPlatform.Engine.Storage;
 using NasPlatform.Reporting.Data;

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using System.Collections.Concurrent;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Distributed.Contracts;

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NasPlatform.Engine;

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using System.Collections.Concurrent;
 using NasPlatform.Distributed.Contracts;
 using NasPlatform.Engine;

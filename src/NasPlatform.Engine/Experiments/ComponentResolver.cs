@@ -1,7 +1,7 @@
+using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Engine.Plugins;
-using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Schemas;
 using NasPlatform.Engine.Strategies;
 
@@ -14,11 +14,13 @@ namespace NasPlatform.Engine.Experiments;
 /// </summary>
 public static class ComponentResolver
 {
-    public static ExperimentComponents Resolve(ExperimentSpec spec, PluginCatalog plugins, StrategyCatalog? strategies = null)
+    public static ExperimentComponents Resolve(ExperimentSpec spec, PluginCatalog plugins, StrategyCatalog strategies)
     {
         var space = CreateSearchSpace(spec, plugins);
         var evaluator = CreateEvaluator(spec, plugins);
-        var catalog = strategies ?? StrategyCatalog.Default;
+        ArgumentNullException.ThrowIfNull(strategies);
+        // Plugins offer strategies through the same door as spaces and evaluators.
+        var catalog = strategies.With(plugins.Plugins.SelectMany(p => p.Strategies));
         var factory = catalog.Find(spec.Strategy.Name) ?? throw Problem(spec, "$.strategy.name",
             $"unknown strategy '{spec.Strategy.Name}'; known strategies: {string.Join(", ", catalog.All.Select(f => f.Name))}");
         catalog.ValidateOptions(factory, spec.Strategy.Options);

@@ -1,7 +1,8 @@
+using NasPlatform.Abstractions;
+using NasPlatform.Search.Constraints;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Objectives;
-using NasPlatform.Engine.Constraints;
 using NasPlatform.Engine.Schemas;
 
 namespace NasPlatform.Engine.Experiments;

@@ -1,6 +1,6 @@
+using NasPlatform.Search.Constraints;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Objectives;
-using NasPlatform.Engine.Constraints;
 
 namespace NasPlatform.Engine.Experiments;
 

@@ -1,5 +1,6 @@
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Abstractions.Search;
 using NasPlatform.Abstractions.Spaces;
 
 namespace NasPlatform.Engine.Plugins;
@@ -9,4 +10,11 @@ public sealed record LoadedPlugin(
     PluginDescription Description,
     string Directory,
     IReadOnlyList<ComponentRegistration<ISearchSpace>> SearchSpaces,
-    IReadOnlyList<ComponentRegistration<IEvaluator>> Evaluators);
+    IReadOnlyList<ComponentRegistration<IEvaluator>> Evaluators)
+{
+    /// <summary>The strategies the plugin offers every experiment.</summary>
+    public IReadOnlyList<ISearchStrategyFactory> Strategies { get; init; } = [];
+
+    /// <summary>The <c>nas</c> commands the plugin adds.</summary>
+    public IReadOnlyList<PluginCommand> Commands { get; init; } = [];
+}

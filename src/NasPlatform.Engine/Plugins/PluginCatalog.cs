@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using McMaster.NETCore.Plugins;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Evaluation;

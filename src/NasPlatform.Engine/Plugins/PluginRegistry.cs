@@ -1,5 +1,7 @@
+using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Abstractions.Search;
 using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Engine.Schemas;
 
@@ -13,11 +15,17 @@ internal sealed class PluginRegistry : IPluginRegistry
 {
     private readonly List<ComponentRegistration<ISearchSpace>> _searchSpaces = [];
     private readonly List<ComponentRegistration<IEvaluator>> _evaluators = [];
+    private readonly List<ISearchStrategyFactory> _strategies = [];
+    private readonly List<PluginCommand> _commands = [];
     private readonly List<string> _problems = [];
 
     public IReadOnlyList<ComponentRegistration<ISearchSpace>> SearchSpaces => _searchSpaces;
 
     public IReadOnlyList<ComponentRegistration<IEvaluator>> Evaluators => _evaluators;
+
+    public IReadOnlyList<ISearchStrategyFactory> Strategies => _strategies;
+
+    public IReadOnlyList<PluginCommand> Commands => _commands;
 
     /// <summary>Registration mistakes, one sentence each, saying what to fix.</summary>
     public IReadOnlyList<string> Problems => _problems;
@@ -27,6 +35,45 @@ internal sealed class PluginRegistry : IPluginRegistry
 
     public void AddEvaluator(string name, string description, string optionsSchema, Func<ComponentContext, IEvaluator> factory) =>
         Add(_evaluators, "evaluator", nameof(AddEvaluator), name, description, optionsSchema, factory);
+
+    public void AddStrategy(ISearchStrategyFactory factory)
+    {
+        if (factory is null || string.IsNullOrWhiteSpace(factory.Name))
+        {
+            _problems.Add("a strategy was registered without a factory or with an empty name; pass a factory whose Name experiment files will use");
+            return;
+        }
+
+        if (_strategies.Any(s => s.Name == factory.Name))
+        {
+            _problems.Add($"strategy '{factory.Name}' is registered twice; names must be unique");
+            return;
+        }
+
+        try
+        {
+            SchemaValidator.ParseSchema(factory.OptionsSchema ?? string.Empty, $"strategy '{factory.Name}' options schema");
+        }
+        catch (NasConfigurationException e)
+        {
+            _problems.Add($"{e.Message}; return a JSON Schema (draft 2020-12 or 07) text from OptionsSchema");
+            return;
+        }
+
+        _strategies.Add(factory);
+    }
+
+    public void AddCommand(PluginCommand command)
+    {
+        var problem = PluginCommandCheck.Problem(command, _commands);
+        if (problem is not null)
+        {
+            _problems.Add(problem);
+            return;
+        }
+
+        _commands.Add(command);
+    }
 
     private void Add<T>(List<ComponentRegistration<T>> into, string kind, string method, string name, string description, string optionsSchema, Func<ComponentContext, T> factory)
     {

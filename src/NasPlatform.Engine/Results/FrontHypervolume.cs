@@ -1,3 +1,4 @@
+using NasPlatform.Search.Results;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Engine.Storage;
 

@@ -1,5 +1,5 @@
+using NasPlatform.Search.Constraints;
 using NasPlatform.Abstractions.Candidates;
-using NasPlatform.Engine.Constraints;
 
 namespace NasPlatform.Engine.Running;
 

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using Newtonsoft.Json;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Objectives;

@@ -1,10 +1,11 @@
+using NasPlatform.Abstractions;
+using NasPlatform.Search.Constraints;
 using System.Globalization;
 using System.Text;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Abstractions.Spaces;
-using NasPlatform.Engine.Constraints;
 using NasPlatform.Engine.Storage;
 
 namespace NasPlatform.Engine.Running;

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;

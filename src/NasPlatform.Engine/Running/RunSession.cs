@@ -1,3 +1,6 @@
+using NasPlatform.Abstractions;
+using NasPlatform.Search;
+using NasPlatform.Search.Results;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using NasPlatform.Abstractions.Evaluation;

@@ -1,3 +1,4 @@
+using NasPlatform.Search.Results;
 using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Storage;
 

@@ -1,3 +1,5 @@
+using NasPlatform.Abstractions;
+using NasPlatform.Search.Results;
 using System.Globalization;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;

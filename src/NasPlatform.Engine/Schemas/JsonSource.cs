@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using System.Numerics;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;

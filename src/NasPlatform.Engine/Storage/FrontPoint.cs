@@ -1,3 +1,4 @@
+using NasPlatform.Search.Results;
 namespace NasPlatform.Engine.Storage;
 
 /// <summary>The Pareto front's hypervolume after one finished trial: one point of a progress curve.</summary>

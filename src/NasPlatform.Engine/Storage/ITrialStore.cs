@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Search;

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using Microsoft.Data.Sqlite;
 
 namespace NasPlatform.Engine.Storage;

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NasPlatform.Abstractions.Candidates;

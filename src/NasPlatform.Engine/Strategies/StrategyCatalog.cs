@@ -1,5 +1,5 @@
+using NasPlatform.Abstractions;
 using System.Collections.Concurrent;
-using System.Reflection;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NasPlatform.Abstractions.Search;
@@ -8,26 +8,21 @@ using NasPlatform.Engine.Schemas;
 namespace NasPlatform.Engine.Strategies;
 
 /// <summary>
-/// The strategies known by name: every public non-abstract <see cref="ISearchStrategyFactory"/>
-/// with a parameterless constructor in the engine assembly and in any extra assemblies given, so
-/// adding a strategy is writing a class.
+/// The strategies known by name: those a front end hands in (the search projects' own, see
+/// NasPlatform.Search.Torch's <c>SearchComponents.Strategies</c>) and those plugins register.
 /// </summary>
 public sealed class StrategyCatalog
 {
-    private static readonly Lazy<StrategyCatalog> DefaultCatalog = new(() => new StrategyCatalog());
-
     private readonly Dictionary<string, ISearchStrategyFactory> _byName;
     private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new(StringComparer.Ordinal);
 
-    /// <summary>Discovers the engine's strategies and those of <paramref name="extraAssemblies"/>.</summary>
+    /// <summary>A catalog of <paramref name="factories"/>.</summary>
     /// <exception cref="NasConfigurationException">Two factories share a name.</exception>
-    public StrategyCatalog(IEnumerable<Assembly>? extraAssemblies = null)
+    public StrategyCatalog(IEnumerable<ISearchStrategyFactory> factories)
     {
-        var assemblies = new[] { typeof(StrategyCatalog).Assembly }
-            .Concat(extraAssemblies ?? [])
-            .Distinct();
+        ArgumentNullException.ThrowIfNull(factories);
         _byName = new Dictionary<string, ISearchStrategyFactory>(StringComparer.Ordinal);
-        foreach (var factory in assemblies.SelectMany(Discover))
+        foreach (var factory in factories)
         {
             if (_byName.TryGetValue(factory.Name, out var existing))
             {
@@ -42,8 +37,14 @@ public sealed class StrategyCatalog
         All = _byName.Values.OrderBy(f => f.Name, StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>The engine's own strategies.</summary>
-    public static StrategyCatalog Default => DefaultCatalog.Value;
+    /// <summary>This catalog plus <paramref name="more"/> (plugins' strategies).</summary>
+    /// <exception cref="NasConfigurationException">A name is taken twice.</exception>
+    public StrategyCatalog With(IEnumerable<ISearchStrategyFactory> more)
+    {
+        ArgumentNullException.ThrowIfNull(more);
+        var extra = more.ToList();
+        return extra.Count == 0 ? this : new StrategyCatalog(All.Concat(extra));
+    }
 
     /// <summary>Every strategy, ordered by name.</summary>
     public IReadOnlyList<ISearchStrategyFactory> All { get; }
@@ -83,25 +84,5 @@ public sealed class StrategyCatalog
         var factory = Get(name);
         ValidateOptions(factory, context.Options);
         return factory.Create(context);
-    }
-
-    private static IEnumerable<ISearchStrategyFactory> Discover(Assembly assembly)
-    {
-        Type[] types;
-        try
-        {
-            types = assembly.GetExportedTypes();
-        }
-        catch (ReflectionTypeLoadException e)
-        {
-            types = e.Types.OfType<Type>().Where(t => t.IsPublic).ToArray();
-        }
-
-        return types
-            .Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false }
-                && typeof(ISearchStrategyFactory).IsAssignableFrom(t)
-                && t.GetConstructor(Type.EmptyTypes) is not null)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => (ISearchStrategyFactory)Activator.CreateInstance(t)!);
     }
 }

@@ -1,3 +1,4 @@
+using NasPlatform.Search.Results;
 using System.Globalization;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Engine.Results;

@@ -1,8 +1,8 @@
+using NasPlatform.Workflows.Fidelities;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Experiments;
-using NasPlatform.Engine.Fidelities;
 using NasPlatform.Engine.Storage;
 
 namespace NasPlatform.Reporting.Data;
@@ -58,14 +58,14 @@ public sealed record ExperimentSnapshot(
     private static ProxyCheckReport? ReadProxyCheck(ITrialStore store, ExperimentRecord record, ExperimentSpec spec, IReadOnlyList<TrialRecord> trials, IReadOnlyList<Fidelity> fidelities)
     {
         var metric = spec.Objectives[0].Metric;
-        if (!record.Name.EndsWith(Engine.Fidelities.ProxyCheck.NameSuffix, StringComparison.Ordinal)
-            && store.FindExperiment(Engine.Fidelities.ProxyCheck.ExperimentName(record.Name)) is { } check)
+        if (!record.Name.EndsWith(Workflows.Fidelities.ProxyCheck.NameSuffix, StringComparison.Ordinal)
+            && store.FindExperiment(Workflows.Fidelities.ProxyCheck.ExperimentName(record.Name)) is { } check)
         {
             var checkFidelities = store.GetFidelities(check.Id);
             var checkTrials = store.GetTrials(check.Id);
             if (checkFidelities.Count >= 2 && checkTrials.Any(t => t.State == TrialState.Completed && t.Metrics.ContainsKey(metric)))
             {
-                return Engine.Fidelities.ProxyCheck.Report(checkTrials, checkFidelities, metric, int.MaxValue, check.Name, store.Location);
+                return Workflows.Fidelities.ProxyCheck.Report(checkTrials, checkFidelities, metric, int.MaxValue, check.Name, store.Location);
             }
         }
 
@@ -73,7 +73,7 @@ public sealed record ExperimentSnapshot(
         var sharedCandidates = trials.Where(t => t.State == TrialState.Completed && t.Metrics.ContainsKey(metric))
             .GroupBy(t => t.Hash).Count(g => g.Select(t => t.Fidelity).Distinct().Count() >= 2);
         return fidelities.Count >= 2 && sharedCandidates >= 2
-            ? Engine.Fidelities.ProxyCheck.Report(trials, fidelities, metric, int.MaxValue, record.Name, store.Location)
+            ? Workflows.Fidelities.ProxyCheck.Report(trials, fidelities, metric, int.MaxValue, record.Name, store.Location)
             : null;
     }
 }

@@ -1,6 +1,7 @@
+using NasPlatform.Abstractions;
+using NasPlatform.Workflows.Fidelities;
 using NasPlatform.Engine;
 using NasPlatform.Engine.Experiments;
-using NasPlatform.Engine.Fidelities;
 using NasPlatform.Engine.Storage;
 
 namespace NasPlatform.Reporting.Data;

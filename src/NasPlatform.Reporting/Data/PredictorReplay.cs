@@ -1,8 +1,11 @@
+using NasPlatform.Search.Torch;
+using NasPlatform.Search;
+using NasPlatform.Search.Predictors;
+using NasPlatform.Search.Results;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Plugins;
-using NasPlatform.Engine.Predictors;
 using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Running;
 
@@ -22,7 +25,7 @@ public static class PredictorReplay
     public const int SeedStream = 0x52_45_50;
 
     /// <summary>The replayed refits that have held-out trials; empty when the experiment journaled no refit.</summary>
-    /// <exception cref="Engine.NasConfigurationException">The experiment's plugin or search space cannot be loaded.</exception>
+    /// <exception cref="Abstractions.NasConfigurationException">The experiment's plugin or search space cannot be loaded.</exception>
     public static IReadOnlyList<PredictorRefit> Run(ExperimentSnapshot experiment, PluginCatalog plugins, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(experiment);
@@ -40,7 +43,7 @@ public static class PredictorReplay
         var settings = PredictorSettings.FromOptions(spec.Strategy.Options ?? new JObject(), $"experiment '{experiment.Name}', strategy '{spec.Strategy.Name}'");
         var told = experiment.Trials.Where(t => t.TellSequence is not null).OrderBy(t => t.TellSequence).Select(t => t.ToOutcome()).ToList();
         var primary = experiment.Objectives.Primary;
-        using var trainer = new PredictorTrainer(context, settings);
+        using var trainer = new PredictorTrainer(context, settings, SearchComponents.Predictors);
         var refits = new List<PredictorRefit>();
         for (var i = 0; i < fits.Count; i++)
         {

@@ -97,7 +97,7 @@ public static class HtmlReport
         Part(html, "predictor", k, "Predictor", new[] { report.Predictor, report.PredictorScatter }.OfType<ChartImage>().ToList(),
             "The strategy journaled no predictor refit with held-out trials (only predictor strategies do, from their second refit).", report.PredictorNote);
         Part(html, "proxy", k, "Proxy fidelities", report.Proxy is null ? [] : [report.Proxy],
-            $"No proxy check: run `nas proxy-check FILE --samples N` (it stores '{e.Name}{Engine.Fidelities.ProxyCheck.NameSuffix}' beside this experiment), or search with several fidelities.");
+            $"No proxy check: run `nas proxy-check FILE --samples N` (it stores '{e.Name}{Workflows.Fidelities.ProxyCheck.NameSuffix}' beside this experiment), or search with several fidelities.");
         Best(html, e, k);
         Failures(html, e, k);
         DomainViewsPart(html, report.Views, k);

@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 namespace NasPlatform.Cli.Tests.Commands;
 
 /// <summary>
-/// `nas eda dataset`: a generated design placed by the real qflow and routed by qrouter, the user's own files
+/// `nas eda dataset` (contributed by the EDA plugin through the registry): a generated design placed by the real qflow and routed by qrouter, the user's own files
 /// (a placed DEF + LEF), each in seconds, and bad files named with exit 2.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
@@ -14,6 +14,9 @@ public sealed class EdaDatasetCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
+    // `nas eda dataset` is the EDA plugin's command: the host finds it among the built plugins.
+    private static (int ExitCode, string Out, string Error) Nas(params string[] args) => CliRunner.Run([.. args, "--plugins", RepoPaths.Plugins]);
+
     private static string Def => Path.Combine(Fixtures, "mul3_placed.def");
 
     private static string Lef => Path.Combine(Fixtures, "osu018_stdcells.lef");
@@ -23,7 +26,7 @@ public sealed class EdaDatasetCommandTests : IDisposable
     {
         var dir = Path.Combine(_temp, "ds");
 
-        var (exit, _, error) = CliRunner.Run("eda", "dataset", dir, "--def", Def, "--lef", Lef, "--layers", "2", "--blockages", "0,0.3", "--grid", "8");
+        var (exit, _, error) = Nas("eda", "dataset", dir, "--def", Def, "--lef", Lef, "--layers", "2", "--blockages", "0,0.3", "--grid", "8");
 
         Assert.True(exit == 0, error);
         Assert.Contains("1 placements x 2 routings = 2 samples", error, StringComparison.Ordinal);
@@ -42,7 +45,7 @@ public sealed class EdaDatasetCommandTests : IDisposable
         // The plain sweep of docs/benchmarks.md: generated designs use the --technology's LEF, so no --lef is given.
         var dir = Path.Combine(_temp, "gen");
 
-        var (exit, _, error) = CliRunner.Run("eda", "dataset", dir, "--designs", "mul2", "--densities", "0.7", "--seeds", "1", "--layers", "2", "--blockages", "0", "--grid", "8", "-j", "1");
+        var (exit, _, error) = Nas("eda", "dataset", dir, "--designs", "mul2", "--densities", "0.7", "--seeds", "1", "--layers", "2", "--blockages", "0", "--grid", "8", "-j", "1");
 
         Assert.True(exit == 0, error);
         Assert.Contains("1 placements x 1 routings = 1 samples", error, StringComparison.Ordinal);
@@ -55,18 +58,18 @@ public sealed class EdaDatasetCommandTests : IDisposable
     public void AMissingOrBrokenFileIsNamedWithExitCode2()
     {
         var missing = Path.Combine(_temp, "nope.def");
-        var noDef = CliRunner.Run("eda", "dataset", Path.Combine(_temp, "a"), "--def", missing, "--lef", Lef);
+        var noDef = Nas("eda", "dataset", Path.Combine(_temp, "a"), "--def", missing, "--lef", Lef);
         Assert.Equal(2, noDef.ExitCode);
         Assert.Contains($"{missing}: no such file.", noDef.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_temp, "a")), "a bad input should leave no dataset folder");
 
-        var lefOnly = CliRunner.Run("eda", "dataset", Path.Combine(_temp, "b"), "--lef", Lef);
+        var lefOnly = Nas("eda", "dataset", Path.Combine(_temp, "b"), "--lef", Lef);
         Assert.Equal(2, lefOnly.ExitCode);
         Assert.Contains("add --def FILE", lefOnly.Error, StringComparison.Ordinal);
 
         var verilog = Path.Combine(_temp, "top.v");
         File.WriteAllText(verilog, "module other(input a, output b); assign b = a; endmodule\n");
-        var badTop = CliRunner.Run("eda", "dataset", Path.Combine(_temp, "c"), "--verilog", verilog);
+        var badTop = Nas("eda", "dataset", Path.Combine(_temp, "c"), "--verilog", verilog);
         Assert.Equal(2, badTop.ExitCode);
         Assert.Contains($"{verilog}: no module 'top' (it defines other)", badTop.Error, StringComparison.Ordinal);
     }

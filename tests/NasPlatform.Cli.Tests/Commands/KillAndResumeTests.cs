@@ -92,7 +92,7 @@ public sealed class KillAndResumeTests : IDisposable
         {
             return Trials(name).Count(t => t.State == TrialState.Completed);
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Engine.NasConfigurationException)
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Abstractions.NasConfigurationException)
         {
             return 0; // the store is still being created
         }

@@ -32,7 +32,7 @@ public sealed class StrictParsingTests
     [InlineData("runn", "Error: unknown command 'runn'; did you mean run?")]
     [InlineData("RUN missing.json", "Error: unknown command 'RUN'; did you mean run?")]
     [InlineData("bench strategis missing.json", "Error: unknown command 'strategis' for 'nas bench'; did you mean strategies?")]
-    [InlineData("eda datset", "Error: unknown command 'datset' for 'nas eda'; did you mean dataset?")]
+    [InlineData("bench candidats missing.json", "Error: unknown command 'candidats' for 'nas bench'; did you mean candidates?")]
     public void A_mistyped_command_is_bad_input_that_names_the_nearest_command(string args, string expected)
     {
         var (code, _, error) = CliRunner.Run(args.Split(' '));

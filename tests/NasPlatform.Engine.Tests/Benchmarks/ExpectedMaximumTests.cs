@@ -1,5 +1,5 @@
-using NasPlatform.Engine.Benchmarks;
 
+using NasPlatform.Workflows.Benchmarks;
 namespace NasPlatform.Engine.Tests.Benchmarks;
 
 public sealed class ExpectedMaximumTests

@@ -1,6 +1,7 @@
+using NasPlatform.Abstractions;
+using NasPlatform.Workflows.Benchmarks;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Objectives;
-using NasPlatform.Engine.Benchmarks;
 
 namespace NasPlatform.Engine.Tests.Benchmarks;
 

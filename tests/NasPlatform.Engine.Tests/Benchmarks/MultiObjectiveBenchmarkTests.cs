@@ -1,6 +1,8 @@
+using NasPlatform.Search.Results;
+using NasPlatform.Search.Strategies;
+using NasPlatform.Workflows.Benchmarks;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Objectives;
-using NasPlatform.Engine.Benchmarks;
 using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Strategies;
 using NasPlatform.Plugins.Tabular.Nb201;

@@ -1,6 +1,7 @@
+using NasPlatform.Search.Strategies;
+using NasPlatform.Workflows.Benchmarks;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Objectives;
-using NasPlatform.Engine.Benchmarks;
 using NasPlatform.Engine.Strategies;
 using NasPlatform.Plugins.Tabular.Lookup;
 using NasPlatform.Plugins.Tabular.Nb201;

@@ -1,6 +1,8 @@
+using NasPlatform.Abstractions;
+using NasPlatform.Search.Constraints;
+using NasPlatform.Search.Strategies;
+using NasPlatform.Workflows.Benchmarks;
 using Newtonsoft.Json.Linq;
-using NasPlatform.Engine.Benchmarks;
-using NasPlatform.Engine.Constraints;
 using NasPlatform.Engine.Strategies;
 using NasPlatform.Plugins.Tabular.Nb201;
 using Xunit.Abstractions;

@@ -1,5 +1,5 @@
-using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Engine.Tests.Strategies;
+using NasPlatform.Abstractions.Evaluation;
 
 namespace NasPlatform.Engine.Tests.Benchmarks;
 

@@ -1,3 +1,4 @@
+using NasPlatform.Search;
 using NasPlatform.Engine.Running;
 
 namespace NasPlatform.Engine.Tests.Benchmarks;

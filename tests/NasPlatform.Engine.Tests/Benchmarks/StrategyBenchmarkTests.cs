@@ -1,7 +1,8 @@
-using Newtonsoft.Json.Linq;
-using NasPlatform.Engine.Benchmarks;
-using NasPlatform.Engine.Strategies;
 using NasPlatform.Engine.Tests.Strategies;
+using NasPlatform.Search.Strategies;
+using NasPlatform.Workflows.Benchmarks;
+using Newtonsoft.Json.Linq;
+using NasPlatform.Engine.Strategies;
 
 namespace NasPlatform.Engine.Tests.Benchmarks;
 

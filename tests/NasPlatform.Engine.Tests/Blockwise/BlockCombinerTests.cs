@@ -1,5 +1,5 @@
-using NasPlatform.Engine.Blockwise;
 
+using NasPlatform.Workflows.Blockwise;
 namespace NasPlatform.Engine.Tests.Blockwise;
 
 public sealed class BlockCombinerTests

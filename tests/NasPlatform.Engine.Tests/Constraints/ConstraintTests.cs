@@ -1,5 +1,5 @@
-using NasPlatform.Engine.Constraints;
 
+using NasPlatform.Search.Constraints;
 namespace NasPlatform.Engine.Tests.Constraints;
 
 public sealed class ConstraintTests

@@ -1,6 +1,7 @@
+using NasPlatform.Abstractions;
+using NasPlatform.Search.Constraints;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Objectives;
-using NasPlatform.Engine.Constraints;
 using NasPlatform.Engine.Experiments;
 
 namespace NasPlatform.Engine.Tests.Experiments;

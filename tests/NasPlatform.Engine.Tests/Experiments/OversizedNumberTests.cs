@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using NasPlatform.Engine.Experiments;
 
 namespace NasPlatform.Engine.Tests.Experiments;

@@ -1,9 +1,10 @@
+using NasPlatform.Engine.Tests.Running.TestDomain;
+using NasPlatform.Search.Strategies;
+using NasPlatform.Workflows.Benchmarks;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
-using NasPlatform.Engine.Benchmarks;
 using NasPlatform.Engine.Strategies;
-using NasPlatform.Engine.Tests.Running.TestDomain;
 using Xunit.Abstractions;
 
 namespace NasPlatform.Engine.Tests.Fidelities;

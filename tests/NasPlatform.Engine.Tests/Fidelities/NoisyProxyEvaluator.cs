@@ -1,7 +1,8 @@
+using NasPlatform.Engine.Tests.Running.TestDomain;
+using NasPlatform.Search;
 using System.Collections.Concurrent;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Engine.Running;
-using NasPlatform.Engine.Tests.Running.TestDomain;
 
 namespace NasPlatform.Engine.Tests.Fidelities;
 

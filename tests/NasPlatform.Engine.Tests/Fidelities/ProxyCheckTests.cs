@@ -1,11 +1,14 @@
+using NasPlatform.Engine.Tests.Running.TestDomain;
+using NasPlatform.Abstractions;
+using NasPlatform.Search.Results;
+using NasPlatform.Search.Strategies;
+using NasPlatform.Workflows.Fidelities;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Engine.Experiments;
-using NasPlatform.Engine.Fidelities;
 using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
 using NasPlatform.Engine.Strategies;
-using NasPlatform.Engine.Tests.Running.TestDomain;
 
 namespace NasPlatform.Engine.Tests.Fidelities;
 

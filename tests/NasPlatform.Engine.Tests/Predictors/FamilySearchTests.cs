@@ -1,10 +1,13 @@
+using NasPlatform.Engine.Tests.Running.TestDomain;
+using NasPlatform.Search.Torch;
+using NasPlatform.Abstractions;
+using NasPlatform.Search.Constraints;
+using NasPlatform.Search.Predictors;
+using NasPlatform.Workflows.Families;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
-using NasPlatform.Engine.Constraints;
-using NasPlatform.Engine.Predictors;
-using NasPlatform.Engine.Tests.Running.TestDomain;
 
 namespace NasPlatform.Engine.Tests.Predictors;
 
@@ -27,7 +30,7 @@ public sealed class FamilySearchTests
         IReadOnlyList<Constraint>[] sets = [[Parse("ones <= 3")], [Parse("ones <= 6"), Parse("ones >= 5")]];
         var search = new PredictorSearchOptions { RandomSamples = 300, Generations = 10, Parents = 20 };
 
-        var result = FamilySearch.Run(context, trials, settings, sets, top: 4, folds: 3, search, throughputRows: 2000);
+        var result = FamilySearch.Run(context, trials, settings, SearchComponents.Predictors, sets, top: 4, folds: 3, search, throughputRows: 2000);
 
         Assert.Equal(2, result.Families.Count);
         Assert.Equal(60, result.TrainedOn);
@@ -52,7 +55,7 @@ public sealed class FamilySearchTests
         var (context, trials) = Experiment(trialCount: 4);
 
         var error = Assert.Throws<NasConfigurationException>(() =>
-            FamilySearch.Run(context, trials, new PredictorSettings { Predictor = "gp" }, [[Parse("ones <= 3")]], top: 3, folds: 5));
+            FamilySearch.Run(context, trials, new PredictorSettings { Predictor = "gp" }, PredictorCatalog.Builtin, [[Parse("ones <= 3")]], top: 3, folds: 5));
 
         Assert.Contains("4 usable trials", error.Message);
         Assert.Contains("nas resume", error.Message);

@@ -1,4 +1,5 @@
-using NasPlatform.Engine.Predictors;
+using NasPlatform.Search.Predictors;
+using NasPlatform.Search.Results;
 using NasPlatform.Engine.Results;
 
 namespace NasPlatform.Engine.Tests.Predictors;

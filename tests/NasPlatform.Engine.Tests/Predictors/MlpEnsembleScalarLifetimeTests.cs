@@ -1,4 +1,5 @@
-using NasPlatform.Engine.Predictors;
+using NasPlatform.Search.Predictors;
+using NasPlatform.Search.Torch;
 using NasPlatform.Testing;
 
 namespace NasPlatform.Engine.Tests.Predictors;

@@ -1,4 +1,6 @@
-using NasPlatform.Engine.Predictors;
+using NasPlatform.Search.Predictors;
+using NasPlatform.Search.Results;
+using NasPlatform.Search.Torch;
 using NasPlatform.Engine.Results;
 
 namespace NasPlatform.Engine.Tests.Predictors;

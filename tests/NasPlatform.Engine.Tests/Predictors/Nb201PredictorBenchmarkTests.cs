@@ -1,10 +1,13 @@
+using NasPlatform.Engine.Tests.Benchmarks;
+using NasPlatform.Search.Torch;
+using NasPlatform.Search.Predictors;
+using NasPlatform.Search.Strategies;
+using NasPlatform.Workflows.Families;
+using NasPlatform.Workflows.Predictors;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Search;
-using NasPlatform.Engine.Benchmarks;
-using NasPlatform.Engine.Predictors;
 using NasPlatform.Engine.Strategies;
-using NasPlatform.Engine.Tests.Benchmarks;
 using Xunit.Abstractions;
 
 namespace NasPlatform.Engine.Tests.Predictors;
@@ -43,7 +46,7 @@ public sealed class Nb201PredictorBenchmarkTests : IClassFixture<Nb201Fixture>
         };
 
         var results = variants.AsParallel().AsOrdered()
-            .Select(v => (v.Name, Quality: PredictorQualityBenchmark.Run(_nb201.Space, table, TrainingSizes, heldOut, repeats, v.Settings, seed: 0)))
+            .Select(v => (v.Name, Quality: PredictorQualityBenchmark.Run(_nb201.Space, table, TrainingSizes, heldOut, repeats, v.Settings, SearchComponents.Predictors, seed: 0)))
             .ToList();
 
         _output.WriteLine($"Kendall tau on {heldOut} held-out cells, mean ± std over {repeats} repeats");
@@ -68,8 +71,8 @@ public sealed class Nb201PredictorBenchmarkTests : IClassFixture<Nb201Fixture>
         {
             ("random", new RandomSearchFactory(), new JObject()),
             ("regularized-evolution", new RegularizedEvolutionFactory(), new JObject()),
-            ("predictor-guided", new PredictorGuidedSearchFactory(), new JObject()),
-            ("predictor-guided, no pretraining", new PredictorGuidedSearchFactory(), new JObject { ["pretrain"] = false }),
+            ("predictor-guided", new PredictorGuidedSearchFactory(SearchComponents.Predictors), new JObject()),
+            ("predictor-guided, no pretraining", new PredictorGuidedSearchFactory(SearchComponents.Predictors), new JObject { ["pretrain"] = false }),
         };
 
         var results = strategies.Select(s =>
@@ -104,7 +107,7 @@ public sealed class Nb201PredictorBenchmarkTests : IClassFixture<Nb201Fixture>
         var rng = new Random(1);
         var rows = _nb201.Table.Rows.OrderBy(_ => rng.Next()).Take(100).ToArray();
         var context = new StrategyContext(_nb201.Space, Nb201Fixture.Maximize, _nb201.Evaluator.Fidelities, _nb201.Evaluator.Fidelities[^1], new JObject(), Seed: 1);
-        using var trainer = new PredictorTrainer(context, new PredictorSettings());
+        using var trainer = new PredictorTrainer(context, new PredictorSettings(), SearchComponents.Predictors);
         trainer.Refit(rows.Select((r, i) => new TrialOutcome(i, r.Cell.ToCandidate(), context.DefaultFidelity.Name, TrialState.Completed, new Dictionary<string, double> { ["accuracy"] = r.TestAccuracy }, new Dictionary<string, double>(), true)).ToList(), seed: 2);
 
         var throughput = Enumerable.Range(0, 3).Max(_ => FamilySearch.ScoringThroughput(trainer, context, FamilySearch.ThroughputRows));

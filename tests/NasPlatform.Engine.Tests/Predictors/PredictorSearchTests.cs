@@ -1,6 +1,6 @@
-using NasPlatform.Abstractions.Predictors;
-using NasPlatform.Engine.Predictors;
 using NasPlatform.Engine.Tests.Running.TestDomain;
+using NasPlatform.Search.Predictors;
+using NasPlatform.Abstractions.Predictors;
 
 namespace NasPlatform.Engine.Tests.Predictors;
 

@@ -1,8 +1,8 @@
+using NasPlatform.Engine.Tests.Running.TestDomain;
 using System.Security.Cryptography;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Storage;
-using NasPlatform.Engine.Tests.Running.TestDomain;
 
 namespace NasPlatform.Engine.Tests.Running;
 

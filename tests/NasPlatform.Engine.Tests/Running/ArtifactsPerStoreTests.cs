@@ -1,5 +1,5 @@
-using NasPlatform.Engine.Storage;
 using NasPlatform.Engine.Tests.Running.TestDomain;
+using NasPlatform.Engine.Storage;
 
 namespace NasPlatform.Engine.Tests.Running;
 

@@ -1,9 +1,10 @@
+using NasPlatform.Engine.Tests.Running.TestDomain;
+using NasPlatform.Abstractions;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Storage;
-using NasPlatform.Engine.Tests.Running.TestDomain;
 
 namespace NasPlatform.Engine.Tests.Running;
 
@@ -70,7 +71,7 @@ public sealed class CostBudgetAndFrontTests : RunnerFixture
         var evaluator = new FreeFidelityEvaluator();
 
         var error = await Assert.ThrowsAsync<NasConfigurationException>(() =>
-            new Engine.Running.ExperimentRunner(spec, new Engine.Running.ExperimentComponents(new BitStringSpace(8), evaluator, new RandomSamplingFactory()), store).RunAsync());
+            new Engine.Running.ExperimentRunner(spec, new Engine.Experiments.ExperimentComponents(new BitStringSpace(8), evaluator, new RandomSamplingFactory()), store).RunAsync());
 
         Assert.Contains("'free'", error.Message);
         Assert.Contains("cost", error.Message);

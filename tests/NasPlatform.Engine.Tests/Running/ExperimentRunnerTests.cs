@@ -1,8 +1,9 @@
+using NasPlatform.Engine.Tests.Running.TestDomain;
+using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
-using NasPlatform.Engine.Tests.Running.TestDomain;
 
 namespace NasPlatform.Engine.Tests.Running;
 

@@ -1,5 +1,5 @@
+using NasPlatform.Search.Constraints;
 using Newtonsoft.Json.Linq;
-using NasPlatform.Engine.Constraints;
 using NasPlatform.Engine.Schemas;
 
 namespace NasPlatform.Engine.Tests.Schemas;

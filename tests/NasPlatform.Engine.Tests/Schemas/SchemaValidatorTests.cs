@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using NasPlatform.Engine.Schemas;
 
 namespace NasPlatform.Engine.Tests.Schemas;

@@ -1,9 +1,9 @@
+using NasPlatform.Engine.Tests.Running.TestDomain;
 using System.Runtime.Versioning;
 using Microsoft.Data.Sqlite;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Storage;
-using NasPlatform.Engine.Tests.Running.TestDomain;
 
 namespace NasPlatform.Engine.Tests.Storage;
 

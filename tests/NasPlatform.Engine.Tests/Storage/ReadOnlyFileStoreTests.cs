@@ -1,6 +1,7 @@
+using NasPlatform.Engine.Tests.Running.TestDomain;
+using NasPlatform.Abstractions;
 using System.Runtime.Versioning;
 using NasPlatform.Engine.Storage;
-using NasPlatform.Engine.Tests.Running.TestDomain;
 
 namespace NasPlatform.Engine.Tests.Storage;
 

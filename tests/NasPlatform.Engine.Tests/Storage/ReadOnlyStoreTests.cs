@@ -1,7 +1,8 @@
+using NasPlatform.Engine.Tests.Running.TestDomain;
+using NasPlatform.Abstractions;
 using Microsoft.Data.Sqlite;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Storage;
-using NasPlatform.Engine.Tests.Running.TestDomain;
 
 namespace NasPlatform.Engine.Tests.Storage;
 

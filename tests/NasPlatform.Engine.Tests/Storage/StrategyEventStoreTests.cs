@@ -1,7 +1,7 @@
+using NasPlatform.Engine.Tests.Running.TestDomain;
 using Microsoft.Data.Sqlite;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Storage;
-using NasPlatform.Engine.Tests.Running.TestDomain;
 
 namespace NasPlatform.Engine.Tests.Storage;
 

@@ -1,11 +1,11 @@
+using NasPlatform.Engine.Tests.Fidelities;
+using NasPlatform.Engine.Tests.Running.TestDomain;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Strategies;
-using NasPlatform.Engine.Tests.Fidelities;
-using NasPlatform.Engine.Tests.Running.TestDomain;
 
 namespace NasPlatform.Engine.Tests.Strategies;
 
@@ -86,7 +86,7 @@ public sealed class EngineStrategyRunTests : IDisposable
         Assert.True(summary.Hypervolume!.Value > 0);
     }
 
-    private static ISearchStrategyFactory Factory(string name) => StrategyCatalog.Default.Get(name);
+    private static ISearchStrategyFactory Factory(string name) => TestStrategies.Catalog.Get(name);
 
     /// <summary>Wraps an evaluator and records the bit strings it was asked to evaluate.</summary>
     private sealed class RecordingEvaluator(IEvaluator inner) : IEvaluator

@@ -1,12 +1,14 @@
+using NasPlatform.Engine.Tests.Fidelities;
+using NasPlatform.Engine.Tests.Running.TestDomain;
+using NasPlatform.Abstractions;
+using NasPlatform.Search.Strategies;
+using NasPlatform.Workflows.Benchmarks;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
-using NasPlatform.Engine.Benchmarks;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Strategies;
-using NasPlatform.Engine.Tests.Fidelities;
-using NasPlatform.Engine.Tests.Running.TestDomain;
 
 namespace NasPlatform.Engine.Tests.Strategies;
 
@@ -120,7 +122,7 @@ public sealed class HierarchicalProxyTests : IDisposable
     [InlineData("{\"fidelities\": [\"epoch-1\", \"full\"], \"rungSize\": 5}", new[] { "epoch-1", "full" }, 5)]
     public void The_factory_builds_the_ladder_from_the_options(string options, string[] rungs, int rungSize)
     {
-        var proxy = Assert.IsType<HierarchicalProxy>(StrategyCatalog.Default.Create("hierarchical-proxy", Context(JObject.Parse(options))));
+        var proxy = Assert.IsType<HierarchicalProxy>(TestStrategies.Catalog.Create("hierarchical-proxy", Context(JObject.Parse(options))));
 
         Assert.Equal(rungs, proxy.Rungs);
         Assert.Equal(rungSize, proxy.RungSize);
@@ -146,7 +148,7 @@ public sealed class HierarchicalProxyTests : IDisposable
     [InlineData("{\"sampler\": {\"name\": \"regularized-evolution\", \"populationSize\": 3, \"sampleSize\": 5}}", "sampleSize")]
     public void Bad_options_are_named_in_the_error(string options, string expected)
     {
-        var error = Assert.Throws<NasConfigurationException>(() => StrategyCatalog.Default.Create("hierarchical-proxy", Context(JObject.Parse(options))));
+        var error = Assert.Throws<NasConfigurationException>(() => TestStrategies.Catalog.Create("hierarchical-proxy", Context(JObject.Parse(options))));
 
         Assert.Contains(expected, error.Message);
     }

@@ -1,3 +1,5 @@
+using NasPlatform.Abstractions;
+using NasPlatform.Search.Strategies;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
@@ -110,12 +112,12 @@ public sealed class Nsga2Tests
         var context = new StrategyContext(new LineSpace(10), ScoreAndCost, [], new NasPlatform.Abstractions.Evaluation.Fidelity("full"),
             new JObject { ["populationSize"] = 6, ["crossoverProbability"] = 0.5 }, 1);
 
-        var nsga = Assert.IsType<Nsga2>(StrategyCatalog.Default.Create("nsga2", context));
+        var nsga = Assert.IsType<Nsga2>(TestStrategies.Catalog.Create("nsga2", context));
 
         Assert.Equal(6, nsga.PopulationSize);
         Assert.Equal(0.5, nsga.CrossoverProbability);
         Assert.Equal(1.0, nsga.MutationProbability);
-        var error = Assert.Throws<NasConfigurationException>(() => StrategyCatalog.Default.Create("nsga2", context with { Options = new JObject { ["populationSize"] = 1 } }));
+        var error = Assert.Throws<NasConfigurationException>(() => TestStrategies.Catalog.Create("nsga2", context with { Options = new JObject { ["populationSize"] = 1 } }));
         Assert.Contains("populationSize", error.Message);
     }
 

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Engine.Strategies;
 
@@ -11,7 +12,7 @@ public sealed class PredictorStrategyOptionsTests
     [InlineData("predictor-guided", "{}")]
     public void Valid_options_pass_the_schema(string strategy, string options)
     {
-        var catalog = StrategyCatalog.Default;
+        var catalog = TestStrategies.Catalog;
 
         catalog.ValidateOptions(catalog.Get(strategy), JObject.Parse(options));
     }
@@ -24,7 +25,7 @@ public sealed class PredictorStrategyOptionsTests
     [InlineData("neural-predictor", """{ "populationSize": 10 }""", "populationSize")]
     public void Invalid_options_are_refused_naming_the_option(string strategy, string options, string named)
     {
-        var catalog = StrategyCatalog.Default;
+        var catalog = TestStrategies.Catalog;
 
         var error = Assert.Throws<NasConfigurationException>(() => catalog.ValidateOptions(catalog.Get(strategy), JObject.Parse(options)));
 

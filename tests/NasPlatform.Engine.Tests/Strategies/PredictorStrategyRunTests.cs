@@ -1,10 +1,12 @@
+using NasPlatform.Engine.Tests.Running;
+using NasPlatform.Engine.Tests.Running.TestDomain;
+using NasPlatform.Search.Torch;
+using NasPlatform.Search.Strategies;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Storage;
 using NasPlatform.Engine.Strategies;
-using NasPlatform.Engine.Tests.Running;
-using NasPlatform.Engine.Tests.Running.TestDomain;
 
 namespace NasPlatform.Engine.Tests.Strategies;
 
@@ -117,8 +119,8 @@ public sealed class PredictorStrategyRunTests : RunnerFixture
     }
 
     private static ISearchStrategyFactory Factory(string strategy) => strategy == PredictorGuidedSearchFactory.StrategyName
-        ? new PredictorGuidedSearchFactory()
-        : new NeuralPredictorSearchFactory();
+        ? new PredictorGuidedSearchFactory(SearchComponents.Predictors)
+        : new NeuralPredictorSearchFactory(SearchComponents.Predictors);
 
     private ExperimentSpec Spec(string strategy, string store, IReadOnlyList<string>? constraints = null, JObject? options = null)
     {

@@ -1,3 +1,4 @@
+using NasPlatform.Search.Strategies;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Engine.Strategies;
 using NasPlatform.Plugins.Tabular.Nb201;

@@ -1,3 +1,5 @@
+using NasPlatform.Abstractions;
+using NasPlatform.Search.Strategies;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Engine.Strategies;

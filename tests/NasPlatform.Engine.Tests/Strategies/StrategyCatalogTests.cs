@@ -1,3 +1,5 @@
+using NasPlatform.Abstractions;
+using NasPlatform.Search.Strategies;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Search;
@@ -10,7 +12,7 @@ public sealed class StrategyCatalogTests
     [Fact]
     public void Finds_the_engine_strategies_by_name()
     {
-        var catalog = StrategyCatalog.Default;
+        var catalog = TestStrategies.Catalog;
 
         // Other strategies join as they are written; these must be there, in name order.
         Assert.Subset(catalog.All.Select(f => f.Name).ToHashSet(), new HashSet<string> { "hierarchical-proxy", "neural-predictor", "nsga2", "predictor-guided", "random", "regularized-evolution" });
@@ -23,31 +25,38 @@ public sealed class StrategyCatalogTests
     [Fact]
     public void Unknown_name_lists_the_known_ones()
     {
-        var error = Assert.Throws<NasConfigurationException>(() => StrategyCatalog.Default.Get("bayesian"));
+        var error = Assert.Throws<NasConfigurationException>(() => TestStrategies.Catalog.Get("bayesian"));
 
-        Assert.Equal($"Unknown strategy 'bayesian'. Known strategies: {string.Join(", ", StrategyCatalog.Default.All.Select(f => f.Name))}.", error.Message);
+        Assert.Equal($"Unknown strategy 'bayesian'. Known strategies: {string.Join(", ", TestStrategies.Catalog.All.Select(f => f.Name))}.", error.Message);
         Assert.Contains("hierarchical-proxy, neural-predictor, nsga2, predictor-guided, random, regularized-evolution", error.Message);
     }
 
     [Fact]
-    public void Discovers_public_concrete_factories_with_parameterless_constructors_in_extra_assemblies()
+    public void Holds_the_factories_it_is_given_in_name_order()
     {
-        var catalog = new StrategyCatalog([typeof(StrategyCatalogTests).Assembly]);
+        var catalog = new StrategyCatalog([new FixedPointFactory(), .. TestStrategies.Catalog.All]);
 
         var names = catalog.All.Select(f => f.Name).ToList();
         Assert.Subset(names.ToHashSet(), new HashSet<string> { "fixed-point", "random", "regularized-evolution" });
         Assert.Equal(names.Order(StringComparer.Ordinal), names);
-        Assert.DoesNotContain("abstract", names);
-        Assert.DoesNotContain(catalog.All, f => f is ParameterizedFactory);
         Assert.IsType<FixedPointFactory>(catalog.Get("fixed-point"));
+    }
+
+    [Fact]
+    public void Two_factories_with_one_name_are_refused_with_both_types_named()
+    {
+        var error = Assert.Throws<NasConfigurationException>(() => new StrategyCatalog([new RandomSearchFactory(), new RandomSearchFactory()]));
+
+        Assert.Contains("Two strategies are named 'random'", error.Message);
+        Assert.Contains("rename one", error.Message);
     }
 
     [Fact]
     public void Every_options_schema_is_a_schema_that_accepts_empty_options()
     {
-        foreach (var factory in StrategyCatalog.Default.All)
+        foreach (var factory in TestStrategies.Catalog.All)
         {
-            StrategyCatalog.Default.ValidateOptions(factory, new JObject());
+            TestStrategies.Catalog.ValidateOptions(factory, new JObject());
         }
     }
 
@@ -56,7 +65,7 @@ public sealed class StrategyCatalogTests
     {
         var context = Context(JObject.Parse("""{"populationSize": "ten", "tournament": 3}"""));
 
-        var error = Assert.Throws<NasConfigurationException>(() => StrategyCatalog.Default.Create("regularized-evolution", context));
+        var error = Assert.Throws<NasConfigurationException>(() => TestStrategies.Catalog.Create("regularized-evolution", context));
 
         Assert.Contains("Options of strategy 'regularized-evolution' are invalid", error.Message);
         Assert.Contains("$.populationSize", error.Message);
@@ -67,7 +76,7 @@ public sealed class StrategyCatalogTests
     [Fact]
     public void Create_builds_the_named_strategy_with_its_options()
     {
-        var strategy = StrategyCatalog.Default.Create("regularized-evolution", Context(JObject.Parse("""{"populationSize": 7, "sampleSize": 4}""")));
+        var strategy = TestStrategies.Catalog.Create("regularized-evolution", Context(JObject.Parse("""{"populationSize": 7, "sampleSize": 4}""")));
 
         var evolution = Assert.IsType<RegularizedEvolution>(strategy);
         Assert.Equal(7, evolution.PopulationSize);
@@ -97,28 +106,4 @@ public sealed class FixedPointFactory : ISearchStrategyFactory
         {
         }
     }
-}
-
-/// <summary>Not discoverable: abstract.</summary>
-public abstract class AbstractFactory : ISearchStrategyFactory
-{
-    public string Name => "abstract";
-
-    public string Description => string.Empty;
-
-    public string OptionsSchema => "{}";
-
-    public abstract ISearchStrategy Create(StrategyContext context);
-}
-
-/// <summary>Not discoverable: no parameterless constructor.</summary>
-public sealed class ParameterizedFactory(string name) : ISearchStrategyFactory
-{
-    public string Name => name;
-
-    public string Description => string.Empty;
-
-    public string OptionsSchema => "{}";
-
-    public ISearchStrategy Create(StrategyContext context) => throw new NotSupportedException();
 }

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using System.Text;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Evaluation;

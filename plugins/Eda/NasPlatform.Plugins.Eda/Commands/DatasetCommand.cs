@@ -1,0 +1,149 @@
+using System.Globalization;
+using NasPlatform.Abstractions;
+using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Eda.Dataset;
+
+namespace NasPlatform.Plugins.Eda.Commands;
+
+/// <summary>
+/// `nas eda dataset DIR`: places and routes a sweep of generated designs and the user's Verilog (--verilog)
+/// with qflow and qrouter, routes the user's placed DEFs (--def with --lef) with qrouter, and stores
+/// features and labels per sample in DIR; run it again (same options) to resume after a kill.
+/// Contributed to the host through <see cref="IPluginRegistry.AddCommand"/>.
+/// </summary>
+internal static class DatasetCommand
+{
+    /// <summary>Exit code of a run stopped by Ctrl+C or SIGTERM (the host's convention, 128 + SIGINT).</summary>
+    private const int Interrupted = 130;
+
+    public static PluginCommand Declaration { get; } = new(
+        "eda",
+        "dataset",
+        "Build (or resume) a routability dataset: design x density x seed placements, each routed for layers x blockage.",
+        [new PluginCommandArgument("DIR", "Dataset folder (created; an existing one is resumed).")],
+        [
+            new("designs", "LIST", "Comma-separated design names (mulN, macN, addN_K, firT_W, aluW, cntK_W, xbarP_W). Default: 12 designs of ~200-1,200 cells, or none when --verilog or --def is given."),
+            new("verilog", "FILE[:TOP]", "Your own Verilog design: a self-contained file and its top module (default: the file name), synthesized and placed by qflow at every density and seed like a generated design.", Repeatable: true),
+            new("def", "FILE", "An already placed DEF, routed by qrouter under every --layers x --blockages; needs --lef. Placement options do not apply to it.", Repeatable: true),
+            new("lef", "FILE", "LEF file(s) of the --def placements (technology LEF, then cells LEF); qrouter and the feature maps read them.", Repeatable: true),
+            new("densities", "LIST", "Placement densities (qflow initial_density). Default 0.55,0.7,0.85."),
+            new("seeds", "N", "Placement seeds per design and density (1..N). Default 2."),
+            new("layers", "LIST", "Routing-layer counts. Default 2,3."),
+            new("blockages", "LIST", "Blocked die fractions on metal2/metal3. Default 0,0.2."),
+            new("grid", "N", "Tiles per side of the feature grid. Default 32."),
+            new("technology", "NAME", "qflow technology (osu018: 6 metal layers, osu035: 4). Default osu018."),
+            new("parallel", "N", "Placements run at once. Default 2.", ShortName: "j"),
+            new("place-timeout", "SECONDS", "Time limit for qflow synthesize and place, each. Default 300."),
+            new("route-timeout", "SECONDS", "Time limit for one qrouter run. Default 180."),
+        ],
+        ["eda dataset ../eda-data/routability --seeds 3 --densities 0.55,0.7,0.85 --layers 2,3 --blockages 0,0.25 -j 2"],
+        RunAsync);
+
+    private static async Task<int> RunAsync(PluginCommandInvocation command, CancellationToken cancellationToken)
+    {
+        var directory = command.Arguments[0];
+        var spec = Sweep(command);
+        string tech;
+        try
+        {
+            // Checked before the folder is made: a bad DEF or LEF is named at once, with its line.
+            if (spec.PlacedDefs.Count > 0)
+                SweepInputs.CheckPlacedDefs(spec.PlacedDefs, spec.Lefs, spec.Layers);
+            tech = spec.Designs.Count + spec.Verilog.Count > 0 ? DatasetBuilder.FindTechnology(spec.Technology) : "";
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or ArgumentException)
+        {
+            throw new NasConfigurationException(e.Message);
+        }
+
+        var parallel = Whole(command, "parallel", 2);
+        command.Error.WriteLine($"eda dataset {directory}: {spec.PlacementCount} placements x {spec.Layers.Count * spec.Blockages.Count} routings = {spec.SampleCount} samples, {parallel} at once");
+        var builder = new DatasetBuilder(directory, spec, tech);
+        try
+        {
+            var done = await builder.BuildAsync(parallel, new ImmediateProgress<DatasetProgress>(p => Report(command.Error, p)), cancellationToken).ConfigureAwait(false);
+            command.Error.WriteLine($"{done} of {spec.SampleCount} samples in {builder.Root}");
+        }
+        catch (ArgumentException e)
+        {
+            throw new NasConfigurationException(e.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Running tools were killed with their children; finished samples stay.
+            command.Error.WriteLine($"Stopped; run the same command again to resume ({builder.Root}).");
+            return Interrupted;
+        }
+
+        return 0;
+    }
+
+    private static SweepSpec Sweep(PluginCommandInvocation command)
+    {
+        var defaults = new SweepSpec();
+        var verilog = command.Values("verilog");
+        var defs = command.Values("def");
+        var lefs = command.Values("lef");
+        var own = verilog.Count + defs.Count > 0;
+        if (lefs.Count > 0 && defs.Count == 0)
+            throw new NasConfigurationException($"--lef {lefs[0]}: LEF files go with placed DEFs; add --def FILE (generated and --verilog designs use the --technology's LEF).");
+        var spec = new SweepSpec
+        {
+            Designs = command.Value("designs") is { } d ? d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : own ? [] : defaults.Designs,
+            Verilog = verilog.Select(SweepInputs.ParseVerilog).ToList(),
+            PlacedDefs = defs.Select(Path.GetFullPath).ToList(),
+            Lefs = lefs.Select(Path.GetFullPath).ToList(),
+            Densities = command.Value("densities") is { } x ? Numbers(x, "--densities") : defaults.Densities,
+            Seeds = Whole(command, "seeds", 2),
+            Layers = command.Value("layers") is { } l ? Numbers(l, "--layers").Select(v => (int)v).ToList() : defaults.Layers,
+            Blockages = command.Value("blockages") is { } b ? Numbers(b, "--blockages") : defaults.Blockages,
+            GridSize = Whole(command, "grid", 32),
+            Technology = command.Value("technology") ?? "osu018",
+            PlaceTimeoutSeconds = Number(command, "place-timeout", 300),
+            RouteTimeoutSeconds = Number(command, "route-timeout", 180),
+        };
+        var problems = spec.Check();
+        if (problems.Count > 0)
+            throw new NasConfigurationException("Bad dataset sweep:\n  " + string.Join("\n  ", problems));
+        return spec;
+    }
+
+    private static void Report(TextWriter error, DatasetProgress p)
+    {
+        var rate = (p.Done - p.Resumed) / Math.Max(1e-9, p.Elapsed.TotalHours);
+        var eta = rate > 0 ? TimeSpan.FromHours((p.Total - p.Done) / rate) : TimeSpan.Zero;
+        var what = p.Last.Succeeded
+            ? string.Create(CultureInfo.InvariantCulture, $"first-pass failed {p.Last.Labels!.FirstPassFailed}/{p.Last.Labels.Nets} ({p.Last.Labels.FirstPassRatio:P1}), final {p.Last.Labels.FinalFailed}")
+            : $"FAILED at {p.Last.FailedStep}: {p.Last.Error?.Split('\n')[0]}";
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{p.Done}/{p.Total}] {p.Last.Key}: {what}  ({rate:0}/h, {p.Failed} failed, eta {eta:hh\\:mm\\:ss})"));
+    }
+
+    private static int Whole(PluginCommandInvocation command, string option, int fallback) =>
+        command.Value(option) is not { } text ? fallback
+        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v
+        : throw new NasConfigurationException($"--{option} {text}: not a whole number.");
+
+    private static double Number(PluginCommandInvocation command, string option, double fallback) =>
+        command.Value(option) is not { } text ? fallback
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
+        : throw new NasConfigurationException($"--{option} {text}: not a number.");
+
+    private static List<double> Numbers(string text, string option)
+    {
+        var values = new List<double>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+                throw new NasConfigurationException($"{option}: '{part}' is not a number; give a comma-separated list such as 0.6,0.8.");
+            values.Add(v);
+        }
+
+        return values;
+    }
+
+    // Progress<T> posts to the thread pool, which reorders lines; the builder already reports under a lock.
+    private sealed class ImmediateProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,43 @@
+using NasPlatform.Cli.Infrastructure;
+using NasPlatform.Cli.Display;
+using NasPlatform.Engine.Experiments;
+using NasPlatform.Engine.Plugins;
+using NasPlatform.Engine.Running;
+using NasPlatform.Engine.Storage;
+using NasPlatform.Torch;
+
+namespace NasPlatform.Cli.Commands;
+
+/// <summary>What `nas run` and `nas resume` share: resolve the components, show the run, map the outcome to an exit code.</summary>
+internal static class RunHost
+{
+    public const int Interrupted = ExitCodes.Interrupted;
+
+    public static async Task<int> ExecuteAsync(ExperimentSpec spec, ITrialStore store, NasSettings settings, bool resume, CancellationToken cancellationToken, ClusterSettings? cluster = null)
+    {
+        // One LibTorch thread per process: workers already run trials in parallel, and on small
+        // machines LibTorch's own threading over tiny networks (predictors) costs far more than it
+        // gains. Skipped where TorchSharp cannot load, so plugins that need no torch still run.
+        if (TorchRuntime.IsAvailable)
+        {
+            TorchSharp.torch.set_num_threads(1);
+        }
+
+        var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);
+        var components = ComponentResolver.Resolve(spec, plugins, HostStrategies.Catalog);
+        var display = RunDisplay.For(spec, settings);
+        using var ctrlC = new CtrlC(cancellationToken);
+        // Opt-in: with --cluster the workers evaluate; this process alone still writes the store.
+        await using var dispatch = cluster?.Address is { } address
+            ? await ClusterDispatch.OpenAsync(address, cluster.MaxSlots, spec, plugins, ctrlC.Token).ConfigureAwait(false)
+            : null;
+        var runner = new ExperimentRunner(spec, components, store, display) { Dispatcher = dispatch?.Dispatcher };
+        var summary = await display.ShowAsync(() => resume ? runner.ResumeAsync(ctrlC.Token) : runner.RunAsync(ctrlC.Token)).ConfigureAwait(false);
+        return summary.Status switch
+        {
+            ExperimentStatus.Completed => ExitCodes.Success,
+            ExperimentStatus.Interrupted => Interrupted,
+            _ => ExitCodes.Failure,
+        };
+    }
+}

@@ -1,0 +1,133 @@
+using NasPlatform.Abstractions;
+using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Engine.Plugins;
+using Spectre.Console.Cli;
+
+namespace NasPlatform.Cli.Infrastructure;
+
+/// <summary>
+/// The <c>nas</c> commands plugins contribute (<see cref="IPluginRegistry.AddCommand"/>). Plugins are loaded
+/// only when the first word is not one of the host's commands, so `nas run` pays nothing for them. A plugin
+/// command runs here, before Spectre (whose settings are static types); Spectre only lists it in help.
+/// </summary>
+internal sealed class PluginCommands
+{
+    private readonly IReadOnlyList<(PluginCommand Command, string PluginId)> _commands;
+
+    private PluginCommands(IReadOnlyList<(PluginCommand, string)> commands) => _commands = commands;
+
+    /// <summary>Loads the plugins' commands when <paramref name="args"/> may name one or asks for the overall help.</summary>
+    public static PluginCommands For(IReadOnlyList<string> args, IReadOnlySet<string> hostCommands)
+    {
+        var first = args.Count > 0 ? args[0] : null;
+        var wanted = first is null or "-h" or "--help" || (!first.StartsWith('-') && !hostCommands.Contains(first));
+        if (!wanted)
+            return new PluginCommands([]);
+        var catalog = PluginCatalog.LoadDefault(ExtraDirectories(args));
+        var commands = catalog.Plugins
+            .SelectMany(p => p.Commands.Select(c => (c, p.Description.Id)))
+            .Where(c => !hostCommands.Contains(c.c.Group))
+            .ToList();
+        return new PluginCommands(commands);
+    }
+
+    /// <summary>Runs the plugin command <paramref name="commandLine"/> names; null when it names none (Spectre takes over).</summary>
+    public int? TryRun(IReadOnlyList<string> commandLine)
+    {
+        // --plugins only says where to look; it is the host's option, not the command's.
+        var args = WithoutPluginDirectories(commandLine);
+        if (args.Count == 0 || _commands.All(c => c.Command.Group != args[0]))
+            return null;
+        var group = _commands.Where(c => c.Command.Group == args[0]).ToList();
+        if (args.Count == 1 || args[1] is "-h" or "--help")
+        {
+            Console.Out.WriteLine($"USAGE:\n    nas {args[0]} <COMMAND> [OPTIONS]\n\nCOMMANDS:");
+            foreach (var (command, _) in group)
+                Console.Out.WriteLine($"    {command.Name,-20} {command.Description}");
+            return args.Count == 1 ? ExitCodes.BadInput : ExitCodes.Success;
+        }
+
+        var found = group.FirstOrDefault(c => c.Command.Name == args[1]);
+        if (found.Command is null)
+        {
+            var nearest = NearestName.Find(args[1], group.Select(c => c.Command), c => [c.Name]);
+            var hint = nearest is null ? $"; its commands: {string.Join(", ", group.Select(c => c.Command.Name))}" : $"; did you mean {nearest.Name}?";
+            Console.Error.WriteLine($"Error: unknown command '{args[1]}' for 'nas {args[0]}'{hint}");
+            return ExitCodes.BadInput;
+        }
+
+        var rest = args.Skip(2).ToList();
+        if (rest.Any(a => a is "-h" or "--help"))
+        {
+            Console.Out.Write(PluginCommandLine.Help(found.Command, found.PluginId));
+            return ExitCodes.Success;
+        }
+
+        return Run(found.Command, rest);
+    }
+
+    /// <summary>Lists the commands in Spectre's help and in <paramref name="table"/> (for "did you mean").</summary>
+    public void AddToHelp(IConfigurator config, CommandTable table)
+    {
+        foreach (var group in _commands.GroupBy(c => c.Command.Group))
+        {
+            var branch = table.AddBranch(group.Key);
+            var plugins = string.Join(", ", group.Select(c => c.PluginId).Distinct());
+            config.AddBranch(group.Key, b =>
+            {
+                b.SetDescription($"Commands of plugin {plugins}.");
+                foreach (var (command, _) in group)
+                {
+                    branch.AddCommand(command.Name, typeof(PluginCommandPlaceholder));
+                    b.AddCommand<PluginCommandPlaceholder>(command.Name).WithDescription(command.Description);
+                }
+            });
+        }
+    }
+
+    private static int Run(PluginCommand command, IReadOnlyList<string> args)
+    {
+        using var ctrlC = new CtrlC(CancellationToken.None);
+        try
+        {
+            var invocation = PluginCommandLine.Parse(command, args, Console.Out, Console.Error);
+            return command.Run(invocation, ctrlC.Token).GetAwaiter().GetResult();
+        }
+        catch (NasConfigurationException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException) when (ctrlC.Token.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"nas {command.Group} {command.Name}: stopped.");
+            return ExitCodes.Interrupted;
+        }
+    }
+
+    private static List<string> ExtraDirectories(IReadOnlyList<string> args)
+    {
+        var directories = new List<string>();
+        for (var i = 0; i + 1 < args.Count; i++)
+        {
+            if (args[i] == "--plugins")
+                directories.Add(args[++i]);
+        }
+
+        return directories;
+    }
+
+    private static List<string> WithoutPluginDirectories(IReadOnlyList<string> args)
+    {
+        var kept = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--plugins" && i + 1 < args.Count)
+                i++;
+            else
+                kept.Add(args[i]);
+        }
+
+        return kept;
+    }
+}

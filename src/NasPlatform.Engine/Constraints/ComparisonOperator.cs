@@ -1,9 +1,0 @@
-namespace NasPlatform.Engine.Constraints;
-
-public enum ComparisonOperator
-{
-    LessOrEqual,
-    Less,
-    GreaterOrEqual,
-    Greater,
-}

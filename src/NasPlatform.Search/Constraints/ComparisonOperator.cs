@@ -1,0 +1,9 @@
+namespace NasPlatform.Search.Constraints;
+
+public enum ComparisonOperator
+{
+    LessOrEqual,
+    Less,
+    GreaterOrEqual,
+    Greater,
+}

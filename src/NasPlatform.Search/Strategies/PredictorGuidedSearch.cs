@@ -1,0 +1,136 @@
+using NasPlatform.Search.Predictors;
+using NasPlatform.Abstractions.Candidates;
+using NasPlatform.Abstractions.Search;
+
+namespace NasPlatform.Search.Strategies;
+
+/// <summary>
+/// Constrained iterative optimization, NARS stage 1 (Zhang et al. 2021, "Neural architecture-recipe
+/// search"): an initial space-filling design; then rounds of: fit the predictor on every usable
+/// trial told so far; run an evolutionary search on the predictor, among candidates whose free
+/// statistics meet the constraints; propose a batch made of the best predicted candidates of that
+/// search, the best predicted mutants of the best measured candidates (local exploitation), and a
+/// share picked by upper confidence bound (mean + κ × ensemble spread); repeat until the budget ends.
+/// </summary>
+/// <remarks>
+/// A round is planned inside <see cref="PlannedSearch.Ask"/> and handed out over the following asks; every random
+/// choice (design, fit seed, search) comes from the generator of the ask that plans it, so replaying
+/// the asks and tells of a stored experiment rebuilds the strategy exactly. With several workers a
+/// round is planned from whatever has been told by then.
+/// </remarks>
+public sealed class PredictorGuidedSearch : PlannedSearch, IDisposable
+{
+    private readonly PredictorGuidedOptions _options;
+    private readonly PredictorTrainer _trainer;
+
+    public PredictorGuidedSearch(StrategyContext context, PredictorGuidedOptions options, PredictorCatalog predictors)
+        : base(context)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _trainer = new PredictorTrainer(context, options.Predictor, predictors);
+    }
+
+    /// <summary>Rounds planned with a fitted predictor so far.</summary>
+    public int Rounds => _trainer.Fits;
+
+    /// <summary>The predictor (fitted after the first round).</summary>
+    public Abstractions.Predictors.IPredictor Predictor => _trainer.Predictor;
+
+    public void Dispose() => _trainer.Dispose();
+
+    protected override IEnumerable<Candidate> PlanBatch(Random rng)
+    {
+        var training = PredictorTrainer.TrainingTrials(Told, Context);
+        if (Proposed.Count < _options.InitialSamples || training.Count < 2)
+        {
+            var count = Math.Max(_options.InitialSamples - Proposed.Count, _options.BatchSize);
+            return _options.SpaceFillingDesign
+                ? InitialDesign.SpaceFilling(Context.Space, count, rng, Admits, Proposed)
+                : RandomAdmitted(count, rng);
+        }
+
+        _trainer.Refit(training, rng.Next());
+        return PickBatch(training, rng);
+    }
+
+    private List<Candidate> PickBatch(IReadOnlyList<TrialOutcome> training, Random rng)
+    {
+        var ranked = training.OrderByDescending(t => PredictorTrainer.Utility(t, Context)).ToList();
+        var search = new PredictorSearch(Context.Space, _trainer.Predictor, Admits, _options.Predictor.Search);
+        var archive = search.Run(ranked.Take(_options.Predictor.Search.Parents).Select(t => t.Candidate), rng);
+        var local = LocalNeighbourhood(ranked, rng);
+
+        var told = Told.Select(t => t.Candidate.Hash).ToHashSet(StringComparer.Ordinal);
+        var chosen = new HashSet<string>(StringComparer.Ordinal);
+        bool Open(ScoredCandidate s) => !Proposed.Contains(s.Candidate.Hash) && !told.Contains(s.Candidate.Hash) && !chosen.Contains(s.Candidate.Hash);
+        var batch = new List<ScoredCandidate>();
+        void Take(IEnumerable<ScoredCandidate> source, int count)
+        {
+            foreach (var s in source.Where(Open).Take(count))
+            {
+                chosen.Add(s.Candidate.Hash);
+                batch.Add(s);
+            }
+        }
+
+        var exploreCount = (int)Math.Round(_options.ExplorationFraction * _options.BatchSize);
+        var localCount = Math.Min((int)Math.Round(_options.LocalFraction * _options.BatchSize), _options.BatchSize - exploreCount);
+        Take(archive, _options.BatchSize - exploreCount - localCount);
+        Take(local, localCount);
+        Take(archive.OrderByDescending(s => s.UpperBound(_options.ExplorationWeight)), _options.BatchSize - batch.Count);
+        // Whatever a small space leaves unfilled comes from the archive by mean.
+        Take(archive, _options.BatchSize - batch.Count);
+        return batch.Select(s => s.Candidate).ToList();
+    }
+
+    /// <summary>Mutants of the best measured candidates, scored by the predictor, best predicted first.</summary>
+    private List<ScoredCandidate> LocalNeighbourhood(List<TrialOutcome> ranked, Random rng)
+    {
+        if (_options.LocalFraction <= 0)
+        {
+            return [];
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var mutants = new List<Candidate>();
+        foreach (var parent in ranked.Take(_options.LocalParents))
+        {
+            for (var m = 0; m < _options.LocalMutations; m++)
+            {
+                var mutant = Context.Space.Mutate(parent.Candidate, rng);
+                if (seen.Add(mutant.Hash) && Admits(mutant))
+                {
+                    mutants.Add(mutant);
+                }
+            }
+        }
+
+        if (mutants.Count == 0)
+        {
+            return [];
+        }
+
+        var prediction = _trainer.Predictor.Predict(mutants.Select(Context.Space.Encode).ToArray());
+        return Enumerable.Range(0, mutants.Count)
+            .Select(i => new ScoredCandidate(mutants[i], prediction.Mean[i], prediction.Spread[i]))
+            .OrderByDescending(s => s.Mean)
+            .ToList();
+    }
+
+    private List<Candidate> RandomAdmitted(int count, Random rng)
+    {
+        var picked = new List<Candidate>();
+        var seen = new HashSet<string>(Proposed, StringComparer.Ordinal);
+        for (var attempt = 0; attempt < count * 20 && picked.Count < count; attempt++)
+        {
+            var candidate = Context.Space.Sample(rng);
+            if (seen.Add(candidate.Hash) && Admits(candidate))
+            {
+                picked.Add(candidate);
+            }
+        }
+
+        return picked;
+    }
+}

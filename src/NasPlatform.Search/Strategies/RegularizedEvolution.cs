@@ -1,0 +1,89 @@
+using NasPlatform.Abstractions.Objectives;
+using NasPlatform.Abstractions.Search;
+using NasPlatform.Abstractions.Spaces;
+
+namespace NasPlatform.Search.Strategies;
+
+/// <summary>
+/// Regularized (aging) evolution, Real et al. 2019, "Regularized Evolution for Image Classifier
+/// Architecture Search", Algorithm 1. Until <see cref="PopulationSize"/> trials have been told, and
+/// whenever the population is empty, it proposes random samples. Afterwards it draws
+/// <see cref="SampleSize"/> members uniformly with replacement (as in the paper), mutates the best of
+/// them (by <see cref="ObjectiveSet.Compare"/>; the first drawn wins ties), and the engine
+/// evaluates the child. Every usable outcome joins the population; beyond
+/// <see cref="PopulationSize"/> members the oldest leaves, however good it is.
+/// </summary>
+/// <remarks>
+/// All state comes from <see cref="Tell"/> and all randomness from the generator passed to
+/// <see cref="Ask"/>, so replaying the stored outcomes rebuilds the strategy exactly.
+/// </remarks>
+public sealed class RegularizedEvolution : ISearchStrategy
+{
+    private readonly ISearchSpace _space;
+    private readonly ObjectiveSet _objectives;
+
+    // Oldest first; P is small (tens), so removing at the front is cheap.
+    private readonly List<TrialOutcome> _population = [];
+    private int _told;
+
+    public RegularizedEvolution(ISearchSpace space, ObjectiveSet objectives, int populationSize, int sampleSize)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(objectives);
+        ArgumentOutOfRangeException.ThrowIfLessThan(populationSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(sampleSize, 1);
+        _space = space;
+        _objectives = objectives;
+        PopulationSize = populationSize;
+        SampleSize = sampleSize;
+    }
+
+    /// <summary>P: the most members the population holds.</summary>
+    public int PopulationSize { get; }
+
+    /// <summary>S: members drawn per tournament.</summary>
+    public int SampleSize { get; }
+
+    /// <summary>The current population, oldest first.</summary>
+    public IReadOnlyList<TrialOutcome> Population => _population;
+
+    /// <summary>Whether the next <see cref="Ask"/> mutates a tournament winner rather than sampling.</summary>
+    public bool IsEvolving => _told >= PopulationSize && _population.Count > 0;
+
+    public TrialProposal Ask(Random rng)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        if (!IsEvolving)
+        {
+            return new TrialProposal(_space.Sample(rng));
+        }
+
+        TrialOutcome? parent = null;
+        for (var i = 0; i < SampleSize; i++)
+        {
+            var member = _population[rng.Next(_population.Count)];
+            if (parent is null || _objectives.Compare(member.Metrics, parent.Metrics) > 0)
+            {
+                parent = member;
+            }
+        }
+
+        return new TrialProposal(_space.Mutate(parent!.Candidate, rng));
+    }
+
+    public void Tell(TrialOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        _told++;
+        if (!outcome.IsUsable)
+        {
+            return;
+        }
+
+        _population.Add(outcome);
+        if (_population.Count > PopulationSize)
+        {
+            _population.RemoveAt(0);
+        }
+    }
+}
