@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace NasPlatform.Distributed.Tests;
 
@@ -22,12 +21,8 @@ public sealed class WorkerShutdownTests : IDisposable
     public void A_worker_exits_within_10_s_of_SIGTERM_when_its_redis_server_is_gone_or_frozen(string redisSignal)
     {
         using var redis = new RedisServer(_dir.Path);
-        var ports = FreePorts.Take(2);
-        using var worker = ChildProcess.Nas("worker", "--cluster", redis.Address, "--slots", "1", "--host", "127.0.0.1",
-            "--silo-port", ports[0].ToString(CultureInfo.InvariantCulture), "--gateway-port", ports[1].ToString(CultureInfo.InvariantCulture),
-            "--plugins", RepoPaths.Plugins, "--work-dir", Path.Combine(_dir.Path, "work"));
-        WorkerWait.Until(() => worker.Out.Contains("Worker ready") || worker.HasExited, TimeSpan.FromSeconds(180), () => $"the worker did not start: {worker.Error}");
-        Assert.False(worker.HasExited, worker.HasExited ? $"the worker exited {worker.ExitCode}: {worker.Out}{worker.Error}" : null);
+        using var started = NasWorker.StartReady(redis.Address, Path.Combine(_dir.Path, "work"));
+        var worker = started.Process;
 
         redis.Signal(redisSignal);
         // Long enough for the worker to notice: its membership and directory calls start failing.
@@ -43,11 +38,8 @@ public sealed class WorkerShutdownTests : IDisposable
     public void A_worker_exits_promptly_and_cleanly_on_SIGTERM_while_its_redis_server_runs()
     {
         using var redis = new RedisServer(_dir.Path);
-        var ports = FreePorts.Take(2);
-        using var worker = ChildProcess.Nas("worker", "--cluster", redis.Address, "--slots", "1", "--host", "127.0.0.1",
-            "--silo-port", ports[0].ToString(CultureInfo.InvariantCulture), "--gateway-port", ports[1].ToString(CultureInfo.InvariantCulture),
-            "--plugins", RepoPaths.Plugins, "--work-dir", Path.Combine(_dir.Path, "work"));
-        WorkerWait.Until(() => worker.Out.Contains("Worker ready") || worker.HasExited, TimeSpan.FromSeconds(180), () => $"the worker did not start: {worker.Error}");
+        using var started = NasWorker.StartReady(redis.Address, Path.Combine(_dir.Path, "work"));
+        var worker = started.Process;
 
         worker.Signal("TERM");
 

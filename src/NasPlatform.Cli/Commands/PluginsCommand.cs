@@ -74,7 +74,8 @@ public sealed class PluginsCommand : Command<PluginsCommand.Settings>
             ["strategies"] = Components(p.Strategies.Select(s => (s.Name, s.Description, s.OptionsSchema))),
             ["commands"] = new JArray(p.Commands.Select(c => new JObject { ["command"] = $"{c.Group} {c.Name}", ["description"] = c.Description })),
         })),
-        ["failures"] = new JArray(catalog.Failures.Select(f => new JObject { ["path"] = f.Path, ["reason"] = f.Reason })),
+        // The id its manifest gives (null when the manifest itself could not be read): what an experiment's "plugin" names.
+        ["failures"] = new JArray(catalog.Failures.Select(f => new JObject { ["id"] = f.PluginId, ["path"] = f.Path, ["reason"] = f.Reason })),
         ["torch"] = TorchRuntime.TryDiagnose(out var reason)
             ? new JObject { ["available"] = false, ["reason"] = reason }
             : new JObject { ["available"] = true },
@@ -134,10 +135,10 @@ public sealed class PluginsCommand : Command<PluginsCommand.Settings>
 
         if (catalog.Failures.Count > 0)
         {
-            var failed = new Table().Title("[red]Plugins that failed to load[/]").AddColumns("Path", "Reason");
+            var failed = new Table().Title("[red]Plugins that failed to load[/]").AddColumns("Id", "Path", "Reason");
             foreach (var failure in catalog.Failures)
             {
-                failed.AddRow(Cell(failure.Path), Cell(failure.Reason));
+                failed.AddRow(Cell(failure.PluginId ?? "?"), Cell(failure.Path), Cell(failure.Reason));
             }
 
             _console.Write(failed);

@@ -18,6 +18,10 @@ public sealed class ResumeCommand : AsyncCommand<ResumeCommand.Settings>
         [CommandOption("--cluster <ADDRESS>")]
         [Description("Evaluate on the workers of a cluster (redis://HOST:PORT, see `nas worker`); this process still writes the store. With --workers, at most that many trials at once.")]
         public string? Cluster { get; init; }
+
+        [CommandOption("--cluster-timeout <SECONDS>")]
+        [Description("With --cluster: how long the run waits when no worker answers mid-run (all stopped or unreachable) before it stops with exit 1, leaving the rest to `nas resume` (default 60).")]
+        public double? ClusterTimeout { get; init; }
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
@@ -49,7 +53,7 @@ public sealed class ResumeCommand : AsyncCommand<ResumeCommand.Settings>
             }
 
             spec = settings.Workers is { } workers ? spec with { Workers = workers } : spec;
-            return await RunHost.ExecuteAsync(spec, located.Store, settings, resume: true, cancellationToken, new ClusterSettings(settings.Cluster, settings.Workers)).ConfigureAwait(false);
+            return await RunHost.ExecuteAsync(spec, located.Store, settings, resume: true, cancellationToken, new ClusterSettings(settings.Cluster, settings.Workers, settings.ClusterTimeout)).ConfigureAwait(false);
         });
 
     // A read-only store can still show a finished experiment; anything else needs to write it.

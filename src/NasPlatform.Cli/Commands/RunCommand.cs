@@ -27,6 +27,10 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         [Description("Evaluate on the workers of a cluster (redis://HOST:PORT, see `nas worker`); this process still writes the store. With --workers, at most that many trials at once.")]
         public string? Cluster { get; init; }
 
+        [CommandOption("--cluster-timeout <SECONDS>")]
+        [Description("With --cluster: how long the run waits when no worker answers mid-run (all stopped or unreachable) before it stops with exit 1, leaving the rest to `nas resume` (default 60).")]
+        public double? ClusterTimeout { get; init; }
+
         [CommandOption("--restart")]
         [Description("Start the experiment afresh even though its store holds it: the old experiment, its trials and artifacts stay in the store under an archived name (NAME@archived-TIME).")]
         public bool Restart { get; init; }
@@ -64,7 +68,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 
             store.RequireWritable();
 
-            return await RunHost.ExecuteAsync(spec, store, settings, resume: false, cancellationToken, new ClusterSettings(settings.Cluster, settings.Workers)).ConfigureAwait(false);
+            return await RunHost.ExecuteAsync(spec, store, settings, resume: false, cancellationToken, new ClusterSettings(settings.Cluster, settings.Workers, settings.ClusterTimeout)).ConfigureAwait(false);
         });
 
     // Running the same file twice must neither lose the first run nor start a second copy of it.

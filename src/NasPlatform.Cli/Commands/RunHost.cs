@@ -29,10 +29,18 @@ internal static class RunHost
         using var ctrlC = new CtrlC(cancellationToken);
         // Opt-in: with --cluster the workers evaluate; this process alone still writes the store.
         await using var dispatch = cluster?.Address is { } address
-            ? await ClusterDispatch.OpenAsync(address, cluster.MaxSlots, spec, plugins, ctrlC.Token).ConfigureAwait(false)
+            ? await ClusterDispatch.OpenAsync(cluster, address, spec, plugins, ctrlC.Token).ConfigureAwait(false)
             : null;
+        // A cluster that stops answering stops the run as Ctrl+C would: its trials wait in the store for a resume.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctrlC.Token, dispatch?.Dispatcher.Lost ?? CancellationToken.None);
         var runner = new ExperimentRunner(spec, components, store, display) { Dispatcher = dispatch?.Dispatcher };
-        var summary = await display.ShowAsync(() => resume ? runner.ResumeAsync(ctrlC.Token) : runner.RunAsync(ctrlC.Token)).ConfigureAwait(false);
+        var summary = await display.ShowAsync(() => resume ? runner.ResumeAsync(stop.Token) : runner.RunAsync(stop.Token)).ConfigureAwait(false);
+        if (dispatch?.Dispatcher.LostReason is { } lost && summary.Status != ExperimentStatus.Completed)
+        {
+            Console.Error.WriteLine($"nas: lost the cluster at {cluster!.Address}: {lost}. Start `nas worker --cluster {cluster.Address}` on the machines, then `{spec.ResumeCommand} --cluster {cluster.Address}` continues where this stopped.");
+            return ExitCodes.Failure;
+        }
+
         return summary.Status switch
         {
             ExperimentStatus.Completed => ExitCodes.Success,

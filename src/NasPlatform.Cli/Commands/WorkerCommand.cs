@@ -75,36 +75,28 @@ public sealed class WorkerCommand : AsyncCommand<WorkerCommand.Settings>
                 Log = line => Console.Error.WriteLine(line),
             };
             var endpoint = new WorkerEndpoint(Advertised(settings.Host), settings.SiloPort, settings.GatewayPort);
-            // Not `using`: the host is disposed by WorkerHost.StopAsync, within its limit.
-            var host = WorkerHost.Build(cluster, endpoint, plugins, options);
+            var worker = new WorkerSupervisor(cluster, endpoint, plugins, options);
             using var ctrlC = new CtrlC(cancellationToken);
             try
             {
-                await host.StartAsync(ctrlC.Token).ConfigureAwait(false);
+                await worker.StartAsync(ctrlC.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                await WorkerHost.StopAsync(host).ConfigureAwait(false);
                 throw new NasConfigurationException(
                     $"Could not join the cluster at {cluster} as {endpoint.Address}:{endpoint.SiloPort}: {e.GetType().Name}: {e.Message} Check that redis-server runs there and that the ports are free (--silo-port, --gateway-port).");
             }
             catch (OperationCanceledException)
             {
-                await WorkerHost.StopAsync(host).ConfigureAwait(false);
                 return RunHost.Interrupted;
             }
 
             Console.Out.WriteLine($"Worker ready: {endpoint.Address}:{endpoint.SiloPort} (gateway {endpoint.GatewayPort}) in cluster {cluster}, {options.Slots} slot(s). Ctrl+C stops it.");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, ctrlC.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C or SIGTERM: leave the cluster cleanly; unfinished trials' leases lapse and they run elsewhere.
-            }
+            // Until Ctrl+C or SIGTERM; joins again by itself if Redis loses the cluster's membership.
+            await worker.WatchAsync(ctrlC.Token).ConfigureAwait(false);
 
-            if (!await WorkerHost.StopAsync(host).ConfigureAwait(false))
+            // Leave the cluster cleanly; unfinished trials' leases lapse and they run elsewhere.
+            if (!await worker.StopAsync().ConfigureAwait(false))
             {
                 Console.Error.WriteLine(
                     $"Worker stopped but did not leave the cluster cleanly within {WorkerHost.GracefulStop.TotalSeconds:0} s (is redis-server at {cluster} reachable?); the leases of its unfinished trials lapse and they run elsewhere.");

@@ -1,5 +1,7 @@
+using NasPlatform.Abstractions;
 using NasPlatform.Distributed.Coordinator;
 using NasPlatform.Distributed.Hosting;
+using NasPlatform.Engine;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Plugins;
 
@@ -18,13 +20,21 @@ internal sealed class ClusterDispatch : IAsyncDisposable
 
     public ClusterDispatcher Dispatcher { get; }
 
-    public static async Task<ClusterDispatch> OpenAsync(string address, int? maxSlots, ExperimentSpec spec, PluginCatalog plugins, CancellationToken cancellationToken)
+    /// <exception cref="NasConfigurationException">A bad address or timeout, or no worker answered.</exception>
+    public static async Task<ClusterDispatch> OpenAsync(ClusterSettings settings, string address, ExperimentSpec spec, PluginCatalog plugins, CancellationToken cancellationToken)
     {
         var cluster = ClusterAddress.Parse(address, "--cluster");
+        var options = new ClusterDispatchOptions { MaxSlots = settings.MaxSlots, Log = line => Console.Error.WriteLine(line) };
+        if (settings.TimeoutSeconds is { } seconds)
+        {
+            options = double.IsFinite(seconds) && seconds is > 0 and <= 86_400
+                ? options with { UnreachableLimit = TimeSpan.FromSeconds(seconds) }
+                : throw new NasConfigurationException($"--cluster-timeout must be a number of seconds above 0 and at most 86400 (a day), not {seconds}.");
+        }
+
         var client = await ClusterClient.ConnectAsync(cluster, cancellationToken).ConfigureAwait(false);
         try
         {
-            var options = new ClusterDispatchOptions { MaxSlots = maxSlots, Log = line => Console.Error.WriteLine(line) };
             return new ClusterDispatch(client, await ClusterDispatcher.OpenAsync(client.Grains, spec, plugins, options, cancellationToken).ConfigureAwait(false));
         }
         catch

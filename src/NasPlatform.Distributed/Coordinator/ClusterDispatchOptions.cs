@@ -15,6 +15,13 @@ public sealed record ClusterDispatchOptions
     /// <summary>At most this many trials at once; null: the sum of the live workers' slots.</summary>
     public int? MaxSlots { get; init; }
 
+    /// <summary>
+    /// Mid-run, how long the cluster may go without answering (every worker gone, or none reachable)
+    /// before the dispatcher gives up: <see cref="ClusterDispatcher.Lost"/> fires and the run should stop,
+    /// leaving its trials to a later resume. Long enough for workers to rejoin after Redis restarts.
+    /// </summary>
+    public TimeSpan UnreachableLimit { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>A line for the coordinator's log (stderr for `nas run`); null for none.</summary>
     public Action<string>? Log { get; init; }
 }

@@ -28,6 +28,7 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
     private readonly ConcurrentDictionary<int, Awaited> _awaited = new();
     private readonly ConcurrentDictionary<string, int> _reportsByWorker = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _lost = new();
     private Task _pump = Task.CompletedTask;
     private Guid _epoch;
     private volatile bool _offerAll;
@@ -53,6 +54,17 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
 
     /// <summary>Trials offered again because their queue's grain was lost (0 in a quiet run).</summary>
     public int Reoffers { get; private set; }
+
+    /// <summary>
+    /// Fires when the cluster has not answered for <see cref="ClusterDispatchOptions.UnreachableLimit"/>:
+    /// the caller stops its run (links this into the <c>shutdown</c> token it passes to
+    /// <see cref="EvaluateAsync"/>), and every awaited trial then comes back interrupted (left running
+    /// in the store, queued again by a resume). Unlinked, awaited trials keep waiting for the cluster.
+    /// </summary>
+    public CancellationToken Lost => _lost.Token;
+
+    /// <summary>Why <see cref="Lost"/> fired; null while the cluster answers.</summary>
+    public string? LostReason { get; private set; }
 
     /// <summary>
     /// Waits for workers, checks that every one has the experiment's plugin at the coordinator's
@@ -105,24 +117,33 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
         _awaited[work.Number] = awaited;
         try
         {
-            await _queue.Offer(work).ConfigureAwait(false);
+            await _queue.Offer(work).WaitAsync(shutdown).ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            // The pump offers it again once the queue answers.
+            // Also thrown at once while no gateway answers. The pump offers it again once the queue answers.
             _offerAll = true;
-            Log($"Offering trial {work.Number} failed ({e.GetType().Name}); it is offered again when the cluster answers.");
+            if (!shutdown.IsCancellationRequested && !_lost.IsCancellationRequested)
+            {
+                Log($"Offering trial {work.Number} failed ({e.GetType().Name}); it is offered again when the cluster answers.");
+            }
         }
 
         TrialReport report;
         try
         {
+            // Not ended by Lost itself: the run must stop first (the caller links Lost into shutdown),
+            // or it would start new trials that come back interrupted at once, without end.
             report = await awaited.Report.Task.WaitAsync(shutdown).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
         {
             _awaited.TryRemove(work.Number, out _);
-            await TryAsync(() => _queue.Withdraw(work.Number)).ConfigureAwait(false);
+            if (!_lost.IsCancellationRequested)
+            {
+                await TryAsync(() => _queue.Withdraw(work.Number)).ConfigureAwait(false);
+            }
+
             return EvaluationOutcome.Stopped;
         }
 
@@ -138,9 +159,15 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await _pump.ConfigureAwait(false);
-        await TryAsync(() => _queue.Close()).ConfigureAwait(false);
-        await TryAsync(() => _directory.CloseSession(_sessionId)).ConfigureAwait(false);
+        if (!_lost.IsCancellationRequested)
+        {
+            // A lost cluster would only time these out; its sessions lapse on their own.
+            await TryAsync(() => _queue.Close()).ConfigureAwait(false);
+            await TryAsync(() => _directory.CloseSession(_sessionId)).ConfigureAwait(false);
+        }
+
         _stop.Dispose();
+        _lost.Dispose();
     }
 
     private static async Task<WorkerInfo[]> WaitForWorkersAsync(IWorkerDirectoryGrain directory, ClusterDispatchOptions options, CancellationToken cancellationToken)
@@ -182,6 +209,7 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
     private async Task PumpAsync(CancellationToken stop)
     {
         var renewed = DateTime.UtcNow;
+        var answered = DateTime.UtcNow;
         while (!stop.IsCancellationRequested)
         {
             try
@@ -205,6 +233,7 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
                 }
 
                 var batch = await _queue.Collect(CollectWait).ConfigureAwait(false);
+                answered = DateTime.UtcNow;
                 foreach (var report in batch.Reports)
                 {
                     // Keyed by trial number: a report for a trial no longer awaited (a duplicate) is dropped.
@@ -231,11 +260,25 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
             }
             catch (Exception e) when (!stop.IsCancellationRequested)
             {
+                if (DateTime.UtcNow - answered > _options.UnreachableLimit)
+                {
+                    await GiveUpAsync(e).ConfigureAwait(false);
+                    return;
+                }
+
                 Log($"The cluster did not answer ({e.GetType().Name}: {e.Message}); trying again.");
                 _offerAll = true;
                 await Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Declares the cluster lost: <see cref="Lost"/> fires, and the run stops (see there).</summary>
+    private async Task GiveUpAsync(Exception last)
+    {
+        LostReason = $"no worker answered for {_options.UnreachableLimit.TotalSeconds:0} s (last error: {last.GetType().Name}); " +
+                     $"{_awaited.Count} trial(s) were in flight: they are not recorded and run again on resume";
+        await _lost.CancelAsync().ConfigureAwait(false);
     }
 
     private async Task TryAsync(Func<Task> call)

@@ -36,6 +36,8 @@ public sealed class ClusterClient : IAsyncDisposable
             });
             // A call to a worker that was killed waits this long before the coordinator retries elsewhere.
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+            // A worker that joins again (after Redis lost the membership) has a new silo identity: find it within seconds, not the default minute.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
         });
         var host = builder.Build();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

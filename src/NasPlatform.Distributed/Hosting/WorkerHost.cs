@@ -46,10 +46,17 @@ public static class WorkerHost
     /// never returns) the host is abandoned, since the process is about to exit and the worker's
     /// leases lapse on their own.
     /// </summary>
+    /// <param name="host">A host from <see cref="Build"/>, started or not.</param>
+    /// <param name="abrupt">Skip the clean leave (the silo is being replaced: its row in the membership table is gone anyway).</param>
     /// <returns>Whether the worker left the cluster cleanly (false: stopped abruptly, or abandoned).</returns>
-    public static async Task<bool> StopAsync(IHost host)
+    public static async Task<bool> StopAsync(IHost host, bool abrupt = false)
     {
         using var graceful = new CancellationTokenSource(GracefulStop);
+        if (abrupt)
+        {
+            await graceful.CancelAsync().ConfigureAwait(false);
+        }
+
         var stopped = StopAndDisposeAsync(host, graceful);
         if (await Task.WhenAny(stopped, Task.Delay(StopLimit)).ConfigureAwait(false) != stopped)
         {

@@ -46,6 +46,22 @@ public sealed class PluginsCommandTests : IDisposable
     }
 
     [Fact]
+    public void JsonNamesTheIdOfAPluginThatFailedToLoadWhenItsManifestGivesOne()
+    {
+        var ghost = Directory.CreateDirectory(Path.Combine(_temp, "ghost")).FullName;
+        File.WriteAllText(Path.Combine(ghost, "plugin.json"),
+            """{ "id": "ghost", "version": "0.1.0", "contractVersion": "1.0", "assembly": "Ghost.dll", "description": "its assembly is missing" }""");
+        var broken = Directory.CreateDirectory(Path.Combine(_temp, "broken")).FullName;
+        File.WriteAllText(Path.Combine(broken, "plugin.json"), "{ \"id\": ");
+
+        Assert.Equal(ExitCodes.Success, Run(json: true, BuiltPluginsFolder, _temp));
+
+        var failures = JObject.Parse(_out.ToString())["failures"]!;
+        Assert.Equal("ghost", (string?)Assert.Single(failures, f => (string?)f["path"] == ghost)["id"]);
+        Assert.Equal(JTokenType.Null, Assert.Single(failures, f => (string?)f["path"] == broken)["id"]!.Type);
+    }
+
+    [Fact]
     public void TableShowsPluginsComponentsAndFailures()
     {
         var broken = Directory.CreateDirectory(Path.Combine(_temp, "broken")).FullName;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace NasPlatform.Distributed.Tests;
+namespace NasPlatform.Testing;
 
 /// <summary>Ports free on loopback right now (each briefly bound, then released).</summary>
 public static class FreePorts

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace NasPlatform.Distributed.Tests;
+namespace NasPlatform.Testing;
 
 /// <summary>A child process whose output is captured as it comes; killed (SIGKILL) on dispose if still running.</summary>
 public sealed class ChildProcess : IDisposable
@@ -32,7 +32,7 @@ public sealed class ChildProcess : IDisposable
         var dotnet = Environment.GetEnvironmentVariable("NASPLATFORM_DOTNET_HOST") is { Length: > 0 } host ? host
             : Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path
             : "dotnet";
-        return new ChildProcess(dotnet, [RepoPaths.CliDll, .. args]);
+        return new ChildProcess(dotnet, [BuiltNas.CliDll, .. args]);
     }
 
     public string Out => Read(_out);

@@ -1,7 +1,7 @@
-namespace NasPlatform.Distributed.Tests;
+namespace NasPlatform.Testing;
 
-/// <summary>Polls a condition of a child process's state until it holds or a deadline passes.</summary>
-public static class WorkerWait
+/// <summary>Polls a condition (a child process's output, a store's contents) until it holds or a deadline passes.</summary>
+public static class Poll
 {
     /// <exception cref="TimeoutException">The condition did not hold in time; the message is <paramref name="why"/>'s.</exception>
     public static void Until(Func<bool> condition, TimeSpan timeout, Func<string> why)
