@@ -73,7 +73,13 @@ internal sealed partial class FcidumpHeader
             }
         }
 
-        throw new FcidumpFormatException(source, lines.Count, "the &FCI namelist is never closed; end it with &END (or /).");
+        var last = lines.Count;
+        while (last > 1 && lines[last - 1].Trim().Length == 0)
+        {
+            last--;
+        }
+
+        throw new FcidumpFormatException(source, last, "the &FCI namelist is never closed; end it with &END (or /).");
     }
 
     private static FcidumpHeader Build(Dictionary<string, (List<string> Values, int Line)> entries, string source, int endLine, int bodyStart)
