@@ -16,9 +16,11 @@ public static class FcidumpReader
     public const double SymmetryTolerance = 1e-8;
 
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="name">Names the integrals in descriptions and errors (default: the path).</param>
     /// <exception cref="FcidumpFormatException">The file is malformed (the message names file and line).</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    public static MolecularIntegrals Read(string path)
+    public static MolecularIntegrals Read(string path, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
@@ -26,7 +28,7 @@ public static class FcidumpReader
             throw new FileNotFoundException($"The FCIDUMP file {path} does not exist.", path);
         }
 
-        return Parse(File.ReadAllLines(path), path);
+        return Parse(File.ReadAllLines(path), name ?? path);
     }
 
     /// <summary>Parses FCIDUMP text; <paramref name="source"/> names it in messages.</summary>
