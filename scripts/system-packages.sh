@@ -4,6 +4,7 @@
 # patchelf (scripts/torch-compat.sh can borrow one, but the system's is one download less).
 # chromium: the dashboard's browser test drives Debian's chromium (/usr/bin/chromium) through Playwright.
 # redis-server: the cluster tests start one on loopback (Orleans membership for `nas worker`).
+# psi4: the quantum plugin's molecules (and the chemistry tests, which check against psi4 itself).
 # As root it installs with apt-get; otherwise through `sudo -n` when allowed; else it says what to run.
 
 nas_ensure_packages() {
@@ -13,6 +14,8 @@ nas_ensure_packages() {
   command -v redis-server >/dev/null || missing+=(redis-server)
   # The EDA plugin's flow (yosys, graywolf, qrouter via qflow) and the osu018 cells (a Recommends of qflow).
   [[ -d /usr/share/qflow/tech/osu018 ]] || missing+=(qflow qflow-tech-osu018)
+  # The quantum plugin's molecules: psi4 computes RHF integrals (FCIDUMP) and FCI reference energies.
+  command -v psi4 >/dev/null || missing+=(psi4)
   for tool in "$@"; do command -v "$tool" >/dev/null || missing+=("$tool"); done
   ((${#missing[@]} == 0)) && return 0
   if ! command -v apt-get >/dev/null; then

@@ -6,7 +6,11 @@ namespace NasPlatform.Quantum.Simulator;
 /// Exact ground energy by restarted Lanczos, matrix-free (H applied through <see cref="PauliSum.Apply"/>),
 /// with full reorthogonalization inside each cycle. Each cycle builds a Krylov basis of at most
 /// <c>krylovSize</c> vectors, takes the lowest Ritz vector and restarts from it, so memory stays at
-/// krylovSize + 1 state vectors (about 20 qubits fit in well under a gigabyte).
+/// krylovSize + 1 state vectors (about 20 qubits fit in well under a gigabyte). Given a
+/// <see cref="BasisSubspace"/>, it works on P H P (P the projection on the subspace): every vector is
+/// projected after each application of H, so the result is the lowest eigenpair inside the subspace,
+/// which for a Hamiltonian that maps the subspace into itself (one particle-number sector) is the ground
+/// state of that sector, however low the states outside it lie.
 /// </summary>
 public static class Lanczos
 {
@@ -16,13 +20,19 @@ public static class Lanczos
     /// <param name="tolerance">Stop when ‖H v − E v‖ ≤ tolerance·max(1, |E|); the energy error is about its square.</param>
     /// <param name="krylovSize">Basis size per cycle (0: chosen from the register size, 8 to 40 vectors).</param>
     /// <param name="maxMatrixVectorProducts">Give up (Converged = false) after this many applications of H.</param>
+    /// <param name="subspace">Restricts the search to the span of these basis states (null: the whole register).</param>
     public static GroundStateResult GroundState(
         PauliSum hamiltonian, int numQubits = 0, Random? rng = null, double tolerance = 1e-8,
-        int krylovSize = 0, int maxMatrixVectorProducts = 20000)
+        int krylovSize = 0, int maxMatrixVectorProducts = 20000, BasisSubspace? subspace = null)
     {
         ArgumentNullException.ThrowIfNull(hamiltonian);
-        numQubits = numQubits == 0 ? hamiltonian.NumQubits : numQubits;
+        numQubits = numQubits == 0 ? subspace?.NumQubits ?? hamiltonian.NumQubits : numQubits;
         hamiltonian.RequireFits(numQubits);
+        if (subspace is not null && subspace.NumQubits != numQubits)
+        {
+            throw new ArgumentException($"The subspace {subspace.Name} is on {subspace.NumQubits} qubits but the register has {numQubits}.", nameof(subspace));
+        }
+
         var length = 1L << numQubits;
         if (krylovSize <= 0)
         {
@@ -30,7 +40,7 @@ public static class Lanczos
             krylovSize = (int)Math.Clamp((512L << 20) / (16 * length), 8, 40);
         }
 
-        krylovSize = (int)Math.Min(krylovSize, length);
+        krylovSize = (int)Math.Min(krylovSize, subspace?.Dimension ?? length);
         rng ??= new Random(12345);
 
         var basis = new StateVector[krylovSize + 1];
@@ -46,6 +56,7 @@ public static class Lanczos
             start.Im[i] = rng.NextDouble() - 0.5;
         }
 
+        subspace?.Project(start);
         start.Normalize();
         var scratch = new StateVector(numQubits);
         var alpha = new double[krylovSize];
@@ -62,6 +73,7 @@ public static class Lanczos
             {
                 var w = basis[k + 1];
                 hamiltonian.Apply(basis[k], w);
+                subspace?.Project(w);
                 products++;
                 alpha[k] = basis[k].InnerProduct(w).Real;
                 // Full reorthogonalization; a second pass only when the first removed most of w
@@ -111,6 +123,7 @@ public static class Lanczos
             scratch.Normalize();
             // True residual ‖Hv − θv‖ (one extra product, robust against loss of orthogonality).
             hamiltonian.Apply(scratch, basis[0]);
+            subspace?.Project(basis[0]);
             products++;
             Axpy(-theta, scratch, basis[0]);
             residual = Math.Sqrt(basis[0].NormSquared());

@@ -15,7 +15,8 @@ namespace NasPlatform.Plugins.Quantum.Evaluation;
 /// Evaluates a circuit candidate by training it on a variational task at the trial's fidelity (optimizer
 /// steps × restarts). Metrics: the task's (for VQE energy, energy_error, fidelity, …) plus the circuit's
 /// free statistics. Artifacts in the trial's work directory: circuit.qasm (OpenQASM 2.0, parameters bound)
-/// and parameters.json. Each call has its own simulator workspaces, so trials run in parallel safely.
+/// and parameters.json (with the problem's provenance when the task gives one). Each call has its own
+/// simulator workspaces, so trials run in parallel safely.
 /// </summary>
 public sealed class VariationalEvaluator : IEvaluator
 {
@@ -109,6 +110,11 @@ public sealed class VariationalEvaluator : IEvaluator
             ["candidate"] = request.Candidate.ToJson(),
             ["convergence"] = new JArray(result.Convergence.Select(loss => (object)loss)),
         };
+        if (result.Problem is { Count: > 0 } problem)
+        {
+            document["problem"] = new JObject(problem.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new JProperty(p.Key, p.Value)));
+        }
+
         File.WriteAllText(parametersPath, document.ToString(Formatting.Indented));
         return [new Artifact("circuit", qasmPath), new Artifact("parameters", parametersPath)];
     }

@@ -10,4 +10,6 @@ namespace NasPlatform.Plugins.Quantum.Tasks;
 /// with whatever the task runs before it (for VQE the initial-state preparation).
 /// </param>
 /// <param name="Convergence">The training loss (for VQE the energy) by optimizer step of the winning restart; empty when not trained.</param>
-public sealed record TaskResult(IReadOnlyDictionary<string, double> Metrics, double[] Parameters, Circuit Circuit, IReadOnlyList<double> Convergence);
+/// <param name="Problem">Where the task's problem came from (for molecules: psi4 version, input hash, FCIDUMP, mapping), recorded in parameters.json; null when there is nothing to say.</param>
+public sealed record TaskResult(IReadOnlyDictionary<string, double> Metrics, double[] Parameters, Circuit Circuit, IReadOnlyList<double> Convergence,
+    IReadOnlyDictionary<string, string>? Problem = null);

@@ -8,7 +8,9 @@ namespace NasPlatform.Plugins.Quantum.Tasks.Vqe;
 /// Exact ground states by the simulator's Lanczos, computed once per Hamiltonian and process (every trial
 /// of an experiment, and every experiment in a test run, shares them). Degeneracy is probed by restarting
 /// Lanczos from other random vectors: in a degenerate ground space each start lands on a different ground
-/// vector, so the part orthogonal to those already found is a new one.
+/// vector, so the part orthogonal to those already found is a new one. Given a sector (a molecule's
+/// electron counts), everything happens inside it: the energy is the sector's lowest, not a lower state
+/// with another electron count.
 /// </summary>
 public static class ExactGroundStates
 {
@@ -19,21 +21,22 @@ public static class ExactGroundStates
 
     private static readonly ConcurrentDictionary<string, Lazy<ExactGroundState>> Cache = new(StringComparer.Ordinal);
 
-    /// <summary>The ground state of <paramref name="hamiltonian"/> on <paramref name="numQubits"/> qubits.</summary>
+    /// <summary>The ground state of <paramref name="hamiltonian"/> on <paramref name="numQubits"/> qubits, within <paramref name="sector"/> when given.</summary>
     /// <exception cref="InvalidOperationException">Lanczos did not converge.</exception>
-    public static ExactGroundState Get(PauliSum hamiltonian, int numQubits)
+    public static ExactGroundState Get(PauliSum hamiltonian, int numQubits, BasisSubspace? sector = null)
     {
         ArgumentNullException.ThrowIfNull(hamiltonian);
-        var key = $"{numQubits}:{hamiltonian.ToDenseString()}";
-        return Cache.GetOrAdd(key, _ => new Lazy<ExactGroundState>(() => Compute(hamiltonian, numQubits))).Value;
+        var sectorKey = sector is null ? "all" : $"{sector.Name}/{sector.Dimension}/{string.Join(",", sector.Indices)}";
+        var key = $"{numQubits}:{sectorKey}:{hamiltonian.ToDenseString()}";
+        return Cache.GetOrAdd(key, _ => new Lazy<ExactGroundState>(() => Compute(hamiltonian, numQubits, sector))).Value;
     }
 
-    private static ExactGroundState Compute(PauliSum hamiltonian, int numQubits)
+    private static ExactGroundState Compute(PauliSum hamiltonian, int numQubits, BasisSubspace? sector)
     {
-        var first = Lanczos.GroundState(hamiltonian, numQubits, new Random(12345), ResidualTolerance);
+        var first = Lanczos.GroundState(hamiltonian, numQubits, new Random(12345), ResidualTolerance, subspace: sector);
         if (!first.Converged)
         {
-            throw new InvalidOperationException($"Lanczos did not converge for the {numQubits}-qubit Hamiltonian (residual {first.Residual:G3} after {first.MatrixVectorProducts} products); the exact energy is unknown.");
+            throw new InvalidOperationException($"Lanczos did not converge for the {numQubits}-qubit Hamiltonian{(sector is null ? string.Empty : " in the sector " + sector.Name)} (residual {first.Residual:G3} after {first.MatrixVectorProducts} products); the exact energy is unknown.");
         }
 
         var energy = first.Energy;
@@ -46,7 +49,7 @@ public static class ExactGroundStates
                 break;
             }
 
-            var next = Lanczos.GroundState(hamiltonian, numQubits, new Random(12345 + attempt), ResidualTolerance);
+            var next = Lanczos.GroundState(hamiltonian, numQubits, new Random(12345 + attempt), ResidualTolerance, subspace: sector);
             if (!next.Converged)
             {
                 break;

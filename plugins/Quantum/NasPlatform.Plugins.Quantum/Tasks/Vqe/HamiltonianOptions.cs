@@ -8,8 +8,10 @@ namespace NasPlatform.Plugins.Quantum.Tasks.Vqe;
 /// <summary>
 /// Reads the VQE options: "hamiltonian" as a Pauli sum ("0.5 Z0 Z1 + 0.3 X2", or dense "0.5 ZZI") or a
 /// built-in model ({"model":"tfim","qubits":8,"j":1,"h":1,"periodic":false}, {"model":"heisenberg",…},
-/// {"model":"h2"}, {"model":"h2-parity"}); or "hamiltonianFile", a text file holding a Pauli sum
-/// (relative to the experiment file); "qubits" to widen the register; "initialState" a basis string.
+/// {"model":"h2"}, {"model":"h2-parity"}); or "hamiltonianFile", a text file holding a Pauli sum or an
+/// FCIDUMP (.fcidump, relative to the experiment file); or "molecule", run through psi4
+/// (<see cref="MolecularHamiltonianOptions"/>); "qubits" to widen the register; "initialState" a basis
+/// string or "hartree-fock".
 /// </summary>
 public static class HamiltonianOptions
 {
@@ -44,9 +46,10 @@ public static class HamiltonianOptions
               }
             ]
           },
-          "hamiltonianFile": { "type": "string", "minLength": 1, "description": "Path of a text file holding a Pauli sum, relative to the experiment file." },
-          "qubits": { "type": "integer", "minimum": 1, "maximum": 24, "description": "Register size, when it is larger than the Hamiltonian's highest qubit + 1." },
-          "initialState": { "type": "string", "pattern": "^[01]+$", "description": "Basis state the circuit starts from, qubit 0 first (default: |0...0>, or the Hartree-Fock state for the H2 models)." }
+          "hamiltonianFile": { "type": "string", "minLength": 1, "description": "Path of a text file holding a Pauli sum, or of an FCIDUMP (name ending in .fcidump, from psi4, PySCF, Molpro, ORCA), relative to the experiment file." },
+        """ + MolecularHamiltonianOptions.Properties + """
+          "qubits": { "type": "integer", "minimum": 1, "maximum": 24, "description": "Register size, when it is larger than the Hamiltonian's highest qubit + 1 (not for molecules)." },
+          "initialState": { "type": "string", "pattern": "^([01]+|hartree-fock)$", "description": "Basis state the circuit starts from, qubit 0 first, or \"hartree-fock\" (default: |0...0>, or the Hartree-Fock state for molecules, .fcidump files and the H2 models)." }
         }
         """;
 
@@ -61,34 +64,72 @@ public static class HamiltonianOptions
         var options = context.Options;
         var inline = options["hamiltonian"];
         var file = options.Value<string>("hamiltonianFile");
-        if ((inline is null) == (file is null))
+        var molecule = options["molecule"] as JObject;
+        var given = new[] { ("hamiltonian", inline is not null), ("hamiltonianFile", file is not null), ("molecule", molecule is not null) }.Where(g => g.Item2).Select(g => g.Item1).ToList();
+        if (given.Count != 1)
         {
-            throw new ComponentConfigurationException(inline is null ? "hamiltonian" : "hamiltonianFile",
-                "Give exactly one of \"hamiltonian\" (a Pauli sum or a built-in model such as {\"model\": \"tfim\", \"qubits\": 8}) and \"hamiltonianFile\".");
+            throw new ComponentConfigurationException(given.Count == 0 ? "hamiltonian" : given[1],
+                "Give exactly one of \"hamiltonian\" (a Pauli sum or a built-in model such as {\"model\": \"tfim\", \"qubits\": 8}), \"hamiltonianFile\" (a Pauli sum or an .fcidump) and \"molecule\".");
         }
 
-        var (hamiltonian, description, defaultState) = file is not null
-            ? FromFile(context.ResolvePath(file))
-            : inline is JObject model ? FromModel(model) : FromText((string)inline!, "hamiltonian", "the \"hamiltonian\" option");
-
+        var source = Source(context, inline, file, molecule);
+        var hamiltonian = source.Hamiltonian;
         var qubits = options.Value<int?>("qubits") ?? hamiltonian.NumQubits;
         if (qubits < hamiltonian.NumQubits)
         {
             throw new ComponentConfigurationException("qubits", $"\"qubits\" is {qubits} but the Hamiltonian acts on qubit {hamiltonian.NumQubits - 1}; raise qubits to at least {hamiltonian.NumQubits} or leave it out.");
         }
 
-        if (qubits > MaxQubits)
+        if (source.Sector is not null && qubits != source.Sector.NumQubits)
         {
-            throw new ComponentConfigurationException(file is null ? "hamiltonian" : "hamiltonianFile", $"The Hamiltonian acts on {qubits} qubits; VQE here simulates at most {MaxQubits}.");
+            throw new ComponentConfigurationException("qubits", $"\"qubits\" is {qubits} but the molecule's Hamiltonian ({source.Description}) has {source.Sector.NumQubits}; leave \"qubits\" out.");
         }
 
-        var initialState = options.Value<string>("initialState") ?? (defaultState is not null && defaultState.Length == qubits ? defaultState : null);
+        if (qubits > MaxQubits)
+        {
+            throw new ComponentConfigurationException(given[0], $"The Hamiltonian acts on {qubits} qubits; VQE here simulates at most {MaxQubits}.");
+        }
+
+        var initialState = options.Value<string>("initialState");
+        if (initialState == "hartree-fock")
+        {
+            initialState = source.HartreeFockState ?? throw new ComponentConfigurationException("initialState",
+                $"\"initialState\": \"hartree-fock\" needs a Hamiltonian with a Hartree-Fock state (\"molecule\", an .fcidump hamiltonianFile, or the h2 models); {source.Description} has none. Give a basis string such as \"{new string('0', qubits)}\".");
+        }
+
+        initialState ??= source.HartreeFockState is { } hf && hf.Length == qubits ? hf : null;
         if (initialState is not null && initialState.Length != qubits)
         {
             throw new ComponentConfigurationException("initialState", $"\"initialState\" \"{initialState}\" has {initialState.Length} bits but the register has {qubits} qubits; give one bit per qubit, qubit 0 first.");
         }
 
-        return new VqeProblem(hamiltonian, qubits, initialState, description);
+        return new VqeProblem(hamiltonian, qubits, initialState, source.Description, source.Sector, source.HartreeFockState, source.ReferenceMetrics, source.Provenance);
+    }
+
+    private static HamiltonianSource Source(ComponentContext context, JToken? inline, string? file, JObject? molecule)
+    {
+        var options = context.Options;
+        if (molecule is not null)
+        {
+            return MolecularHamiltonianOptions.FromMolecule(molecule, options);
+        }
+
+        if (file is not null && MolecularHamiltonianOptions.IsFcidump(file))
+        {
+            var path = context.ResolvePath(file);
+            if (!File.Exists(path))
+            {
+                throw new ComponentConfigurationException("hamiltonianFile", $"The FCIDUMP file {path} does not exist; give a path relative to the experiment file.");
+            }
+
+            return MolecularHamiltonianOptions.FromFcidump(path, options);
+        }
+
+        MolecularHamiltonianOptions.RejectWithoutMolecule(options);
+        var (hamiltonian, description, defaultState) = file is not null
+            ? FromFile(context.ResolvePath(file))
+            : inline is JObject model ? FromModel(model) : FromText((string)inline!, "hamiltonian", "the \"hamiltonian\" option");
+        return new HamiltonianSource(hamiltonian, description, defaultState);
     }
 
     private static (PauliSum, string, string?) FromModel(JObject model)

@@ -8,7 +8,9 @@ namespace NasPlatform.Plugins.Quantum.Tasks.Vqe;
 /// state, then reports the energy beside the exact ground energy (Lanczos) and the ground-state fidelity.
 /// Metrics: energy, exact_energy, energy_error = energy − exact_energy (≥ 0 up to rounding), fidelity =
 /// weight of the trained state in the ground space (Σ over the ground vectors found, so it is meaningful
-/// for degenerate ground states too), ground_degeneracy, steps and evaluations.
+/// for degenerate ground states too), ground_degeneracy, steps and evaluations. For molecules the exact
+/// energy is that of the molecule's electron-count sector, and the problem's reference metrics (hf_energy,
+/// psi4's scf_energy and psi4_fci_energy) come with every trial.
 /// </summary>
 public sealed class VqeTask : IVariationalTask
 {
@@ -31,7 +33,7 @@ public sealed class VqeTask : IVariationalTask
     public string PrimaryMetric => "energy";
 
     /// <summary>The exact ground state (computed on first use, then shared process-wide).</summary>
-    public ExactGroundState Exact => ExactGroundStates.Get(Problem.Hamiltonian, NumQubits);
+    public ExactGroundState Exact => ExactGroundStates.Get(Problem.Hamiltonian, NumQubits, Problem.Sector);
 
     /// <inheritdoc />
     public TaskResult Fit(Circuit ansatz, TrainingBudget budget, Random rng, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
@@ -59,7 +61,12 @@ public sealed class VqeTask : IVariationalTask
             ["steps"] = training.Steps,
             ["evaluations"] = training.Evaluations,
         };
-        return new TaskResult(metrics, training.BestParameters, WithPreparation(ansatz), training.Convergence);
+        foreach (var (name, value) in Problem.ReferenceMetrics ?? new Dictionary<string, double>())
+        {
+            metrics.TryAdd(name, value);
+        }
+
+        return new TaskResult(metrics, training.BestParameters, WithPreparation(ansatz), training.Convergence, Problem.Provenance);
     }
 
     /// <summary>X gates that prepare the initial basis state, then the ansatz.</summary>

@@ -10,7 +10,7 @@ public sealed class VqeTaskFactory : IVariationalTaskFactory
 
     /// <inheritdoc />
     public string Description =>
-        "VQE: trains each circuit to minimize <H> for a Pauli-sum Hamiltonian (inline, file, or tfim/heisenberg/h2 built-ins); reports energy, energy_error against exact Lanczos, and ground-state fidelity.";
+        "VQE: trains each circuit to minimize <H> for a Pauli-sum Hamiltonian (inline, file, tfim/heisenberg/h2 built-ins) or a molecule (psi4 or an .fcidump; jordan-wigner/parity/bravyi-kitaev, tapering); reports energy, energy_error against exact Lanczos (in the molecule's electron-count sector), and ground-state fidelity.";
 
     /// <inheritdoc />
     public string OptionsSchema => $$"""
