@@ -46,6 +46,9 @@ public sealed class TargetEvaluator : IEvaluator
 
     public IReadOnlyList<Fidelity> Fidelities { get; }
 
+    /// <summary>Declared ahead: an experiment naming another metric is refused before anything runs.</summary>
+    public IReadOnlyList<string> Metrics { get; } = ["score", "distance", "matches"];
+
     /// <summary>
     /// The factory the plugin registers. The host has already checked the options against
     /// <see cref="OptionsSchema"/>; what a schema cannot say (exactly one of two options, a file

@@ -10,6 +10,14 @@ public interface IEvaluator
     /// <summary>The budget levels this evaluator offers, cheapest first; the last is full fidelity.</summary>
     IReadOnlyList<Fidelity> Fidelities { get; }
 
+    /// <summary>
+    /// Every metric a successful evaluation may return, declared ahead, so that an experiment whose
+    /// objective or constraint names another (a typo, a metric of another task) is refused by
+    /// <c>nas validate</c> and <c>nas run</c> before anything is evaluated or stored. Empty (the default)
+    /// means undeclared: the engine then finds such a mistake only in the first result.
+    /// </summary>
+    IReadOnlyList<string> Metrics => [];
+
     /// <summary>Evaluates one candidate at one fidelity.</summary>
     /// <param name="request">Candidate, fidelity, seed and work directory.</param>
     /// <param name="progress">Receives progress reports; may be called from any thread.</param>

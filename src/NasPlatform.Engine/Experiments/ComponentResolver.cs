@@ -24,6 +24,7 @@ public static class ComponentResolver
         var factory = catalog.Find(spec.Strategy.Name) ?? throw Problem(spec, "$.strategy.name",
             $"unknown strategy '{spec.Strategy.Name}'; known strategies: {string.Join(", ", catalog.All.Select(f => f.Name))}");
         catalog.ValidateOptions(factory, spec.Strategy.Options);
+        MetricCheck.Check(spec, space, evaluator);
         return new ExperimentComponents(space, evaluator, factory);
     }
 

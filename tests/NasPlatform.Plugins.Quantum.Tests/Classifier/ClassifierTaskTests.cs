@@ -130,6 +130,7 @@ public sealed class ClassifierTaskTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"Adam, batches of 25: test accuracy {result.Metrics["accuracy"]:F3}, steps {result.Metrics["steps"]}");
         Assert.Equal(120, result.Metrics["steps"]); // no plateau stop on noisy mini-batch losses
         Assert.True(result.Metrics["accuracy"] >= 0.9, $"test accuracy {result.Metrics["accuracy"]:F3} is below 0.9");
+        Assert.Equal(((IEvaluator)evaluator).Metrics.Order(StringComparer.Ordinal), result.Metrics.Keys.Order(StringComparer.Ordinal));
     }
 
     /// <summary>The data options that matter here, comparable in one assertion.</summary>

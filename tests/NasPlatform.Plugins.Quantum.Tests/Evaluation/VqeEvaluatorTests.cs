@@ -26,6 +26,8 @@ public sealed class VqeEvaluatorTests : IDisposable
         Assert.True(result.Metrics["energy_error"] > -1e-9);
         Assert.Equal(Hamiltonians.H2FciEnergy, result.Metrics["exact_energy"], 7);
         Assert.True(result.Metrics["fidelity"] > 0.99, $"fidelity {result.Metrics["fidelity"]}");
+        // Declared ahead exactly: nas validate refuses objectives on anything else before evaluating.
+        Assert.Equal(evaluator.Metrics.Order(StringComparer.Ordinal), result.Metrics.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -96,4 +96,8 @@ public sealed class ClassifierTask : IVariationalTask
         };
         return new TaskResult(metrics, parameters, ansatz, training.Convergence);
     }
+
+    /// <summary>What <see cref="Fit"/> returns: test and train accuracy and loss, the PCA's explained variance, the optimizer's counts.</summary>
+    public IReadOnlyList<string> Metrics { get; } =
+        ["accuracy", "test_accuracy", "test_loss", "train_accuracy", "train_loss", "explained_variance", "steps", "evaluations"];
 }

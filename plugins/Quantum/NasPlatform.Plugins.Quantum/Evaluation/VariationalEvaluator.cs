@@ -34,6 +34,9 @@ public sealed class VariationalEvaluator : IEvaluator
     /// <summary>The task candidates are trained on.</summary>
     public IVariationalTask Task { get; }
 
+    /// <summary>The task's metrics and the circuit's statistics, declared ahead.</summary>
+    public IReadOnlyList<string> Metrics => Task.Metrics.Concat(CircuitStatistics.Names).Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>Training options and fidelities.</summary>
     public VariationalEvaluatorOptions Options { get; }
 

@@ -40,6 +40,9 @@ public static class CircuitStatistics
         return Cache.GetOrAdd((candidateHash, samples), key => Measure(circuit, key.Samples, SeedOf(key.Hash)));
     }
 
+    /// <summary>The names <see cref="Measure"/> returns, declared ahead.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["params", "two_qubit_gates", "depth", "expressibility", "entangling_capability"];
+
     /// <summary>Computes the statistics without the cache.</summary>
     public static IReadOnlyDictionary<string, double> Measure(AnsatzCircuit circuit, int samples, int seed)
     {

@@ -21,6 +21,9 @@ public interface IVariationalTask
     /// </summary>
     string PrimaryMetric { get; }
 
+    /// <summary>Every metric <see cref="Fit"/> returns, declared ahead (the evaluator adds the circuit's statistics).</summary>
+    IReadOnlyList<string> Metrics { get; }
+
     /// <summary>Trains <paramref name="ansatz"/> and measures the result.</summary>
     /// <param name="ansatz">
     /// The candidate's circuit on <see cref="NumQubits"/> qubits; its parameters are

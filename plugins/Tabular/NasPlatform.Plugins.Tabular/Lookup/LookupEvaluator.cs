@@ -71,6 +71,9 @@ public sealed class LookupEvaluator : IEvaluator
     /// <inheritdoc />
     public IReadOnlyList<Fidelity> Fidelities { get; } = [FullTraining];
 
+    /// <summary>The table's accuracy and the row index, declared ahead.</summary>
+    public IReadOnlyList<string> Metrics => [Metric, IndexMetric];
+
     /// <summary>Builds the evaluator from validated options; the table is parsed once per file and process.</summary>
     /// <exception cref="ComponentConfigurationException">The table is missing or malformed, or the metric name is unusable.</exception>
     public static LookupEvaluator Create(ComponentContext context)

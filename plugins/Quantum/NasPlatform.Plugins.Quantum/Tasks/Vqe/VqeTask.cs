@@ -53,6 +53,7 @@ public sealed class VqeTask : IVariationalTask
         var energy = Problem.Hamiltonian.Expectation(state);
         var metrics = new Dictionary<string, double>
         {
+            // Keep Metrics (below) in step: it declares these names ahead.
             ["energy"] = energy,
             ["exact_energy"] = exact.Energy,
             ["energy_error"] = energy - exact.Energy,
@@ -68,6 +69,10 @@ public sealed class VqeTask : IVariationalTask
 
         return new TaskResult(metrics, training.BestParameters, WithPreparation(ansatz), training.Convergence, Problem.Provenance);
     }
+
+    /// <summary>What <see cref="Fit"/> returns: the energy and its comparison with the exact ground state, the optimizer's counts, and the problem's reference energies.</summary>
+    public IReadOnlyList<string> Metrics =>
+        ["energy", "exact_energy", "energy_error", "fidelity", "ground_degeneracy", "steps", "evaluations", .. (Problem.ReferenceMetrics?.Keys ?? [])];
 
     /// <summary>X gates that prepare the initial basis state, then the ansatz.</summary>
     private Circuit WithPreparation(Circuit ansatz)
