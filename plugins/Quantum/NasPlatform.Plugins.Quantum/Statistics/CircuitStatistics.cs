@@ -6,7 +6,9 @@ using NasPlatform.Quantum.Simulator;
 namespace NasPlatform.Plugins.Quantum.Statistics;
 
 /// <summary>
-/// Free statistics of a searched circuit: exact counts (params, two_qubit_gates, depth) and two sampled
+/// Free statistics of a searched circuit: exact counts (params: trainable angles, a shared angle once;
+/// two_qubit_gates; cnot_count: CNOTs after decomposing each two-qubit gate, 1 for CNOT and CZ, 2 for RZZ,
+/// RXX and RYY; depth, the initial state's preparation included) and two sampled
 /// descriptors over uniformly random angles in [0, 2π):
 /// <list type="bullet">
 /// <item><c>expressibility</c> (Sim, Johnson &amp; Aspuru-Guzik 2019): KL divergence of the histogram of
@@ -51,6 +53,7 @@ public static class CircuitStatistics
         {
             ["params"] = circuit.ParameterCount,
             ["two_qubit_gates"] = circuit.TwoQubitGateCount,
+            ["cnot_count"] = circuit.CnotCount,
             ["depth"] = simulated.Depth,
             ["expressibility"] = expressibility,
             ["entangling_capability"] = entanglement,
