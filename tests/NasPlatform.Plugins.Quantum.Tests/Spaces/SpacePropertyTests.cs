@@ -145,11 +145,11 @@ public sealed class SpacePropertyTests
                 return (new LayerwiseSpace(grid, 3, ["ry", "rz"], ["cnot", "cz"], ring: true), grid);
             case "layerwise-variational-ring":
                 var ring = CouplingMap.Ring(5);
-                return (new LayerwiseSpace(ring, 4, ["none", "rx", "ry", "rz"], ["none", "cnot", "cz", "rzz", "rxx", "ryy"], ring: true,
+                return (new LayerwiseSpace(ring, 4, ["none", "rx", "ry", "rz"], ["none", "cnot", "cz", "rzz", "rxx", "ryy", "xy"], ring: true,
                     sharing: ["independent", "shared"], initialStates: ["reference", "plus", "neel"]), ring);
             case "gatewise-variational":
                 var gring = CouplingMap.Ring(4);
-                return (new GatewiseSpace(gring, 10, 2, ["rx", "ry"], ["cnot", "rzz", "rxx", "ryy"], 0.5, initialStates: ["reference", "plus", "neel"]), gring);
+                return (new GatewiseSpace(gring, 10, 2, ["rx", "ry"], ["cnot", "rzz", "rxx", "ryy", "xy"], 0.5, initialStates: ["reference", "plus", "neel"]), gring);
             case "gatewise-line":
                 var gline = CouplingMap.Line(6);
                 return (new GatewiseSpace(gline, 20, 1, ["rx", "ry", "rz"], ["cnot", "cz"], 0.4), gline);

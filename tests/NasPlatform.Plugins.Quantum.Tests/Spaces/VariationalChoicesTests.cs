@@ -12,7 +12,7 @@ namespace NasPlatform.Plugins.Quantum.Tests.Spaces;
 public sealed class VariationalChoicesTests
 {
     private static readonly string[] AllRotations = ["none", "rx", "ry", "rz"];
-    private static readonly string[] AllEntanglers = ["none", "cnot", "cz", "rzz", "rxx", "ryy"];
+    private static readonly string[] AllEntanglers = ["none", "cnot", "cz", "rzz", "rxx", "ryy", "xy"];
 
     [Fact]
     public void DefaultChoicesWriteTheOriginalCandidateJson()
@@ -81,6 +81,27 @@ public sealed class VariationalChoicesTests
         }
     }
 
+    [Fact]
+    public void TheXyGateIsOneAngleOfRxxTimesRyyAndKeepsTheNumberOfOnes()
+    {
+        var ansatz = new GatewiseArchitecture(3, [new AnsatzGate("xy", 0, 1), new AnsatzGate("ry", 2), new AnsatzGate("xy", 1, 2)], InitialStates.Neel).ToAnsatz();
+        Assert.Equal(3, ansatz.ParameterCount);
+        Assert.Equal(4, ansatz.CnotCount);
+        // X on qubit 1, then xy(0,1), then xy(1,2) after ry on 2: three gate layers, xy counted once.
+        Assert.Equal(3, ansatz.Depth);
+        var circuit = ansatz.ToCircuit();
+        Assert.Equal([GateKind.X, GateKind.RXX, GateKind.RYY, GateKind.RY, GateKind.RXX, GateKind.RYY], circuit.Ops.Select(o => o.Kind));
+        Assert.Equal(circuit.Ops[1].Angle0, circuit.Ops[2].Angle0);
+
+        // From |010>, exp(-i t (XX+YY)/2) on (0,1) moves the excitation between qubits 0 and 1 only.
+        var hop = new GatewiseArchitecture(3, [new AnsatzGate("xy", 0, 1)], InitialStates.Neel).ToAnsatz().ToCircuit();
+        var state = new StateVector(3);
+        hop.Apply(state, [0.7]);
+        var ones = Enumerable.Range(0, 8).Where(i => state.Probability(i) > 1e-12).Select(i => System.Numerics.BitOperations.PopCount((uint)i)).Distinct();
+        Assert.Equal([1], ones);
+        Assert.Equal(Math.Pow(Math.Sin(0.7), 2), state.Probability(StateVector.ParseBasisString("100")), 12);
+    }
+
     [Theory]
     [InlineData("plus")]
     [InlineData("neel")]
@@ -104,7 +125,7 @@ public sealed class VariationalChoicesTests
     {
         var ring = CouplingMap.Ring(3);
         var space = new LayerwiseSpace(ring, 2, AllRotations, AllEntanglers, ring: true, sharing: ["independent", "shared"], initialStates: ["reference", "plus", "neel"]);
-        var width = 4 + 6 + 2;
+        var width = 4 + 7 + 2;
         Assert.Equal(3 + 2 * 3 * width, space.EncodingLength);
         var candidate = new LayerwiseArchitecture(3, space.Edges,
         [
@@ -116,8 +137,8 @@ public sealed class VariationalChoicesTests
         Assert.Equal(1, features[2]); // neel
         Assert.Equal(1, features[3 + 0 * width + 1]); // layer 0 qubit 0: rx
         Assert.Equal(1, features[3 + 0 * width + 4 + 3]); // layer 0 qubit 0: rzz
-        Assert.Equal(1, features[3 + 0 * width + 10 + 1]); // layer 0: shared
-        Assert.Equal(1, features[3 + 3 * width + 10 + 0]); // layer 1: independent
+        Assert.Equal(1, features[3 + 0 * width + 11 + 1]); // layer 0: shared
+        Assert.Equal(1, features[3 + 3 * width + 11 + 0]); // layer 1: independent
     }
 
     [Fact]

@@ -49,6 +49,32 @@ public sealed class AnsatzCircuit
     /// <summary>CNOTs after decomposing every two-qubit gate (<see cref="AnsatzGate.CnotCost"/>).</summary>
     public int CnotCount => Gates.Sum(g => g.CnotCost);
 
+    /// <summary>
+    /// Circuit depth: the longest chain of gates sharing a qubit, the preparation (H or X gates) included;
+    /// an XY gate counts once although it runs as RXX then RYY.
+    /// </summary>
+    public int Depth
+    {
+        get
+        {
+            // The preparation: H on every qubit for plus, X on the odd qubits for neel.
+            var level = Enumerable.Range(0, NumQubits)
+                .Select(q => InitialState == InitialStates.Plus || (InitialState == InitialStates.Neel && q % 2 == 1) ? 1 : 0)
+                .ToArray();
+            foreach (var gate in Gates)
+            {
+                var next = (gate.IsTwoQubit ? Math.Max(level[gate.Qubit0], level[gate.Qubit1]) : level[gate.Qubit0]) + 1;
+                level[gate.Qubit0] = next;
+                if (gate.IsTwoQubit)
+                {
+                    level[gate.Qubit1] = next;
+                }
+            }
+
+            return level.Max();
+        }
+    }
+
     /// <summary>The parameter index of gate <paramref name="gate"/>, or −1 for a gate without an angle.</summary>
     public int ParameterOf(int gate) => _parameterOfGate[gate];
 
@@ -71,6 +97,7 @@ public sealed class AnsatzCircuit
                 "rzz" => circuit.RZZ(gate.Qubit0, gate.Qubit1, angle),
                 "rxx" => circuit.RXX(gate.Qubit0, gate.Qubit1, angle),
                 "ryy" => circuit.RYY(gate.Qubit0, gate.Qubit1, angle),
+                "xy" => circuit.RXX(gate.Qubit0, gate.Qubit1, angle).RYY(gate.Qubit0, gate.Qubit1, angle),
                 _ => throw new InvalidOperationException($"Unknown gate '{gate.Name}'."),
             };
         }

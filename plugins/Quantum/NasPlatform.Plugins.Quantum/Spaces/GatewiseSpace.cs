@@ -34,7 +34,7 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
             "minGates": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 1, "description": "Fewest gates in a circuit." },
             "coupling": {{CouplingMapOptions.Schema}},
             "rotations": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["rx", "ry", "rz"] }, "default": ["rx", "ry", "rz"], "description": "Rotations in the pool." },
-            "entanglers": { "type": "array", "uniqueItems": true, "items": { "enum": ["cnot", "cz", "rzz", "rxx", "ryy"] }, "default": ["cnot", "cz"], "description": "Entanglers in the pool (on coupled pairs only): fixed (cnot, cz) or parameterized exp(-i t PP/2) (rzz, rxx, ryy)." },
+            "entanglers": { "type": "array", "uniqueItems": true, "items": { "enum": ["cnot", "cz", "rzz", "rxx", "ryy", "xy"] }, "default": ["cnot", "cz"], "description": "Entanglers in the pool (on coupled pairs only): fixed (cnot, cz) or parameterized exp(-i t PP/2) (rzz, rxx, ryy) and exp(-i t (XX+YY)/2) (xy)." },
             "initialStates": {
               "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["reference", "plus", "neel"] },
               "default": ["reference"], "description": "States a circuit may start from: the task's own (|0...0> or e.g. Hartree-Fock), |+...+>, or Neel |0101...>."

@@ -46,8 +46,8 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
               "default": ["none", "rx", "ry", "rz"], "description": "Rotation choices per layer and qubit."
             },
             "entanglers": {
-              "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["none", "cnot", "cz", "rzz", "rxx", "ryy"] },
-              "default": ["none", "cnot", "cz"], "description": "Entangler choices per layer: fixed (cnot, cz) or parameterized exp(-i t PP/2) (rzz, rxx, ryy)."
+              "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["none", "cnot", "cz", "rzz", "rxx", "ryy", "xy"] },
+              "default": ["none", "cnot", "cz"], "description": "Entangler choices per layer: fixed (cnot, cz) or parameterized exp(-i t PP/2) (rzz, rxx, ryy) and exp(-i t (XX+YY)/2) (xy)."
             },
             "sharing": {
               "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["independent", "shared"] },

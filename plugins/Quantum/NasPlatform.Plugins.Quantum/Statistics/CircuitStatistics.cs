@@ -54,7 +54,7 @@ public static class CircuitStatistics
             ["params"] = circuit.ParameterCount,
             ["two_qubit_gates"] = circuit.TwoQubitGateCount,
             ["cnot_count"] = circuit.CnotCount,
-            ["depth"] = simulated.Depth,
+            ["depth"] = circuit.Depth,
             ["expressibility"] = expressibility,
             ["entangling_capability"] = entanglement,
         };
