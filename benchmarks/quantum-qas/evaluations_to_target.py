@@ -56,7 +56,7 @@ def main():
     if "random" in results:
         random_final = statistics.median(run[budget - 1] - exact for run in results["random"][0])
 
-    print(f"Target energy_error < {target:g}; budget {budget} evaluations per run; exact energy {exact:.10f}.")
+    print(f"Target energy_error < {target:g}; budget {budget} evaluations per run (the smallest of the strategies'); exact energy {exact:.10f}.")
     if random_final is not None:
         print(f"Random search's final quality (median over its runs of the best energy_error after {budget}): {random_final:.4g}.")
     print()
@@ -64,6 +64,8 @@ def main():
           "| evaluations to random's final quality, median (min-max) | wall s (all runs) | failed trials |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, (curves, seconds, failed) in results.items():
+        # Strategies measured with a larger budget are read only up to the common one.
+        curves = [run[:budget] for run in curves]
         to_target = [first_reach(c, exact, target) for c in curves]
         to_random = [first_reach(c, exact, random_final * (1 + 1e-12)) for c in curves] if random_final is not None else []
         reached = sum(c is not None for c in to_target)
