@@ -99,6 +99,7 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
         var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);
         var space = ComponentResolver.CreateSearchSpace(experiment, plugins);
         var evaluator = ComponentResolver.CreateEvaluator(experiment, plugins);
+        ComponentResolver.CheckPair(experiment, space, evaluator);
 
         var strategies = settings.Strategies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(name =>

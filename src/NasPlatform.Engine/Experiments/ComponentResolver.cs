@@ -18,6 +18,7 @@ public static class ComponentResolver
     {
         var space = CreateSearchSpace(spec, plugins);
         var evaluator = CreateEvaluator(spec, plugins);
+        CheckPair(spec, space, evaluator);
         ArgumentNullException.ThrowIfNull(strategies);
         // Plugins offer strategies through the same door as spaces and evaluators.
         var catalog = strategies.With(plugins.Plugins.SelectMany(p => p.Strategies));
@@ -40,6 +41,15 @@ public static class ComponentResolver
         var plugin = RequirePlugin(spec, plugins);
         RequireComponent(spec, "evaluator", "evaluator", spec.Evaluator.Name, plugin.Evaluators.Select(e => e.Name), plugin);
         return plugins.CreateEvaluator(spec.Plugin, spec.Evaluator.Name, spec.Evaluator.Options, spec.BaseDirectory, spec.Seed, Origin(spec, "$.evaluator.options"));
+    }
+
+    /// <summary>Asks an evaluator that can (<see cref="ISearchSpaceCheck"/>) whether the space suits it; its problems are a configuration error at the space's options.</summary>
+    public static void CheckPair(ExperimentSpec spec, ISearchSpace space, IEvaluator evaluator)
+    {
+        if (evaluator is ISearchSpaceCheck check && check.CheckSearchSpace(space) is { Count: > 0 } problems)
+        {
+            throw Problem(spec, "$.searchSpace.options", $"the search space does not suit the evaluator '{spec.Evaluator.Name}': {string.Join("; ", problems)}");
+        }
     }
 
     private static string File(ExperimentSpec spec) => spec.SourceFile ?? spec.Name;

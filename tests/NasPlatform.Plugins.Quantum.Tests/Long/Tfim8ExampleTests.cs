@@ -17,19 +17,19 @@ public sealed class Tfim8ExampleTests(ITestOutputHelper output)
     [LongFact]
     public void SearchedCircuitReachesEnergyErrorBelowOnePercentOnTheLineAndRespectsIt()
     {
-        var root = RepoRoot();
+        var root = NasCli.RepoRoot();
         var work = Directory.CreateTempSubdirectory("tfim8-long-");
         try
         {
             var experiment = Path.Combine(work.FullName, "tfim-8.json");
             File.Copy(Path.Combine(root, "examples", "quantum", "tfim-8.json"), experiment);
             var watch = Stopwatch.StartNew();
-            var (code, stdout, stderr) = Nas(root, TimeSpan.FromMinutes(20), "run", experiment);
+            var (code, stdout, stderr) = NasCli.Run(root, TimeSpan.FromMinutes(20), "run", experiment);
             output.WriteLine($"nas run: exit {code} after {watch.Elapsed.TotalSeconds:F1} s");
             output.WriteLine(stdout.Length > 4000 ? stdout[^4000..] : stdout);
             Assert.True(code == 0, $"nas run failed ({code}): {stderr}");
 
-            var (exportCode, json, exportError) = Nas(root, TimeSpan.FromMinutes(2), "export", experiment, "--format", "json");
+            var (exportCode, json, exportError) = NasCli.Run(root, TimeSpan.FromMinutes(2), "export", experiment, "--format", "json");
             Assert.True(exportCode == 0, exportError);
             var trials = ((JArray)JObject.Parse(json)["trials"]!).Cast<JObject>().Where(t => (string?)t["state"] == "completed").ToList();
             Assert.NotEmpty(trials);
@@ -55,43 +55,5 @@ public sealed class Tfim8ExampleTests(ITestOutputHelper output)
         {
             work.Delete(true);
         }
-    }
-
-    private static (int Code, string Out, string Error) Nas(string root, TimeSpan timeout, params string[] args)
-    {
-        var host = Environment.GetEnvironmentVariable("NASPLATFORM_DOTNET_HOST") is { Length: > 0 } h ? h
-            : Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path
-            : "dotnet";
-        var info = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(root, "artifacts", "bin", "nas", "nas.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start nas");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"nas {string.Join(' ', args)} ran past {timeout}");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NasPlatform.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No NasPlatform.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -9,7 +9,7 @@ namespace NasPlatform.Plugins.Quantum.Tests.Spaces;
 
 public sealed class SpacePropertyTests
 {
-    public static TheoryData<string> Spaces => ["layerwise-line", "layerwise-ring-order-grid", "gatewise-line", "gatewise-grid", "gatewise-tiny"];
+    public static TheoryData<string> Spaces => ["layerwise-line", "layerwise-ring-order-grid", "layerwise-variational-ring", "gatewise-line", "gatewise-grid", "gatewise-tiny", "gatewise-variational"];
 
     [Theory]
     [MemberData(nameof(Spaces))]
@@ -26,6 +26,10 @@ public sealed class SpacePropertyTests
             foreach (var candidate in new[] { a, b, mutant, child })
             {
                 Assert.Empty(space.Validate(candidate));
+                // JSON round trip: the same candidate, hash and circuit.
+                var reread = Candidate.Parse(candidate.Json);
+                Assert.Equal(candidate.Hash, reread.Hash);
+                Assert.Empty(space.Validate(reread));
                 var circuit = CircuitCandidates.Read(candidate);
                 Assert.All(circuit.Gates.Where(g => g.IsTwoQubit), g => Assert.True(coupling.AreCoupled(g.Qubit0, g.Qubit1), $"{g} on {coupling.Kind}"));
                 Assert.Equal(space.EncodingLength, space.Encode(candidate).Length);
@@ -139,6 +143,13 @@ public sealed class SpacePropertyTests
             case "layerwise-ring-order-grid":
                 var grid = CouplingMap.Grid(2, 3);
                 return (new LayerwiseSpace(grid, 3, ["ry", "rz"], ["cnot", "cz"], ring: true), grid);
+            case "layerwise-variational-ring":
+                var ring = CouplingMap.Ring(5);
+                return (new LayerwiseSpace(ring, 4, ["none", "rx", "ry", "rz"], ["none", "cnot", "cz", "rzz", "rxx", "ryy", "xy"], ring: true,
+                    sharing: ["independent", "shared"], initialStates: ["reference", "plus", "neel"]), ring);
+            case "gatewise-variational":
+                var gring = CouplingMap.Ring(4);
+                return (new GatewiseSpace(gring, 10, 2, ["rx", "ry"], ["cnot", "rzz", "rxx", "ryy", "xy"], 0.5, initialStates: ["reference", "plus", "neel"]), gring);
             case "gatewise-line":
                 var gline = CouplingMap.Line(6);
                 return (new GatewiseSpace(gline, 20, 1, ["rx", "ry", "rz"], ["cnot", "cz"], 0.4), gline);

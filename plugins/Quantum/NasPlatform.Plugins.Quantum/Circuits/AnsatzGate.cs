@@ -3,24 +3,57 @@ using System.Globalization;
 namespace NasPlatform.Plugins.Quantum.Circuits;
 
 /// <summary>
-/// One gate of a searched circuit: a parameterized rotation ("rx", "ry", "rz") on one qubit, or an
-/// entangler ("cnot" control→target, "cz") on a coupled pair. Written as text "ry 3" or "cnot 0 1".
+/// One gate of a searched circuit: a parameterized rotation ("rx", "ry", "rz") on one qubit, a fixed
+/// entangler ("cnot" control→target, "cz") or a parameterized one ("rzz", "rxx", "ryy": exp(−iθ P⊗P/2);
+/// "xy": exp(−iθ (X⊗X + Y⊗Y)/2), the excitation-preserving XY gate) on a coupled pair. Written as text "ry 3" or "rzz 0 1". Parameterized gates of one
+/// <see cref="Group"/> (≥ 0) share one trainable angle; a gate of group −1 has an angle of its own.
 /// </summary>
-public readonly record struct AnsatzGate(string Name, int Qubit0, int Qubit1 = -1)
+/// <param name="Name">The gate's name.</param>
+/// <param name="Qubit0">Its qubit, or its first qubit (the control of a CNOT).</param>
+/// <param name="Qubit1">Its second qubit; −1 for a one-qubit gate.</param>
+/// <param name="Group">Parameter-sharing group within the circuit; −1 for an angle of its own.</param>
+public readonly record struct AnsatzGate(string Name, int Qubit0, int Qubit1 = -1, int Group = -1)
 {
     /// <summary>The one-qubit rotations a circuit may use, each with one trainable angle.</summary>
     public static readonly IReadOnlyList<string> Rotations = ["rx", "ry", "rz"];
 
-    /// <summary>The two-qubit entanglers a circuit may use (no parameters).</summary>
+    /// <summary>The fixed two-qubit entanglers (no parameters): the spaces' default entangler choices.</summary>
     public static readonly IReadOnlyList<string> Entanglers = ["cnot", "cz"];
+
+    /// <summary>
+    /// The parameterized two-qubit rotations exp(−iθ Z⊗Z/2), exp(−iθ X⊗X/2), exp(−iθ Y⊗Y/2), and the XY gate
+    /// exp(−iθ (X⊗X + Y⊗Y)/2) (RXX(θ)·RYY(θ), which commute), which keeps the number of 1s (total S^z).
+    /// </summary>
+    public static readonly IReadOnlyList<string> ParameterizedEntanglers = ["rzz", "rxx", "ryy", "xy"];
+
+    /// <summary>Every two-qubit gate a circuit may use, fixed first.</summary>
+    public static readonly IReadOnlyList<string> AllEntanglers = [.. Entanglers, .. ParameterizedEntanglers];
 
     /// <summary>True for a two-qubit gate.</summary>
     public bool IsTwoQubit => Qubit1 >= 0;
 
     /// <summary>True for a gate with a trainable angle.</summary>
-    public bool IsParameterized => Rotations.Contains(Name);
+    public bool IsParameterized => IsParameterizedName(Name);
 
-    /// <summary>"ry 3", "cnot 0 1".</summary>
+    /// <summary>True when the gate does not change under swapping its qubits (all two-qubit gates but CNOT).</summary>
+    public bool IsSymmetric => IsTwoQubit && Name != "cnot";
+
+    /// <summary>
+    /// CNOTs in the gate's textbook decomposition: 1 for CNOT and CZ (CZ = H·CNOT·H), 2 for RZZ, RXX and RYY
+    /// (CNOT·RZ·CNOT with one-qubit basis changes) and for XY (its interaction coefficients (θ, θ, 0) need two:
+    /// Vatan &amp; Williams 2004), 0 for one-qubit gates.
+    /// </summary>
+    public int CnotCost => Name switch
+    {
+        "cnot" or "cz" => 1,
+        "rzz" or "rxx" or "ryy" or "xy" => 2,
+        _ => 0,
+    };
+
+    /// <summary>True when gates of this name take a trainable angle.</summary>
+    public static bool IsParameterizedName(string name) => Rotations.Contains(name) || ParameterizedEntanglers.Contains(name);
+
+    /// <summary>"ry 3", "cnot 0 1" (the sharing group is not part of the text).</summary>
     public override string ToString() => IsTwoQubit
         ? string.Create(CultureInfo.InvariantCulture, $"{Name} {Qubit0} {Qubit1}")
         : string.Create(CultureInfo.InvariantCulture, $"{Name} {Qubit0}");
@@ -37,10 +70,10 @@ public readonly record struct AnsatzGate(string Name, int Qubit0, int Qubit1 = -
         }
 
         var name = parts[0];
-        var arity = Rotations.Contains(name) ? 1 : Entanglers.Contains(name) ? 2 : 0;
+        var arity = Rotations.Contains(name) ? 1 : AllEntanglers.Contains(name) ? 2 : 0;
         if (arity == 0)
         {
-            problem = $"unknown gate \"{name}\" in \"{text}\"; use one of {string.Join(", ", Rotations.Concat(Entanglers))}";
+            problem = $"unknown gate \"{name}\" in \"{text}\"; use one of {string.Join(", ", Rotations.Concat(AllEntanglers))}";
             return null;
         }
 

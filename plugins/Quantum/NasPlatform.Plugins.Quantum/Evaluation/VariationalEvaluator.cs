@@ -3,9 +3,12 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Plugins.Quantum.Circuits;
+using NasPlatform.Plugins.Quantum.Spaces;
 using NasPlatform.Plugins.Quantum.Statistics;
 using NasPlatform.Plugins.Quantum.Tasks;
+using NasPlatform.Plugins.Quantum.Tasks.Vqe;
 using NasPlatform.Plugins.Quantum.Training;
 using NasPlatform.Quantum.Simulator.Qasm;
 
@@ -16,9 +19,10 @@ namespace NasPlatform.Plugins.Quantum.Evaluation;
 /// steps × restarts). Metrics: the task's (for VQE energy, energy_error, fidelity, …) plus the circuit's
 /// free statistics. Artifacts in the trial's work directory: circuit.qasm (OpenQASM 2.0, parameters bound)
 /// and parameters.json (with the problem's provenance when the task gives one). Each call has its own
-/// simulator workspaces, so trials run in parallel safely.
+/// simulator workspaces, so trials run in parallel safely. Before any trial it checks the circuit space
+/// against the task (<see cref="SpaceTaskCheck"/>).
 /// </summary>
-public sealed class VariationalEvaluator : IEvaluator
+public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
 {
     /// <summary>Name of the generic evaluator whose "task" option picks the task.</summary>
     public const string GenericName = "variational";
@@ -66,6 +70,10 @@ public sealed class VariationalEvaluator : IEvaluator
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<string> CheckSearchSpace(ISearchSpace space) =>
+        space is ICircuitSpace circuits ? SpaceTaskCheck.Check(circuits, Task) : [];
+
+    /// <inheritdoc />
     public Task<EvaluationResult> EvaluateAsync(EvaluationRequest request, IProgress<EvaluationProgress> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -81,6 +89,12 @@ public sealed class VariationalEvaluator : IEvaluator
         if (ansatz.NumQubits != Task.NumQubits)
         {
             throw new ArgumentException($"The candidate has {ansatz.NumQubits} qubits but the task needs {Task.NumQubits}; set the search space's \"qubits\" to {Task.NumQubits}.");
+        }
+
+        if (ansatz.InitialState != InitialStates.Reference
+            && (Task is VqeTask vqe ? SpaceTaskCheck.InitialStateProblem(vqe.Problem, ansatz.InitialState) : $"the initial state {ansatz.InitialState} is for the vqe task only") is { } problem)
+        {
+            throw new ArgumentException($"Candidate {request.Candidate.Hash}: {problem}.");
         }
 
         var budget = Options.BudgetFor(request.Fidelity);

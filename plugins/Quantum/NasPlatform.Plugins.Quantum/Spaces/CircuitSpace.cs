@@ -13,7 +13,7 @@ namespace NasPlatform.Plugins.Quantum.Spaces;
 /// varies and encodes its architectures.
 /// </summary>
 /// <typeparam name="TArchitecture">The architecture its candidates' JSON describes.</typeparam>
-public abstract class CircuitSpace<TArchitecture> : ISearchSpace
+public abstract class CircuitSpace<TArchitecture> : ICircuitSpace
     where TArchitecture : class, ICircuitArchitecture
 {
     private readonly string _spaceKey;
@@ -33,8 +33,23 @@ public abstract class CircuitSpace<TArchitecture> : ISearchSpace
         _kind = kind;
     }
 
-    /// <summary>The coupling map.</summary>
+    /// <inheritdoc />
     public CouplingMap Coupling { get; }
+
+    /// <inheritdoc />
+    public string Kind => _kind;
+
+    /// <inheritdoc />
+    public abstract IReadOnlyCollection<QubitPair> EntanglerPairs { get; }
+
+    /// <inheritdoc />
+    public abstract IReadOnlyList<string> InitialStateChoices { get; }
+
+    /// <inheritdoc />
+    public bool CouplingDefaulted { get; init; }
+
+    /// <inheritdoc />
+    public bool OrderDefaulted { get; init; }
 
     /// <summary>Random states per candidate for the sampled statistics.</summary>
     public int StatisticsSamples { get; }

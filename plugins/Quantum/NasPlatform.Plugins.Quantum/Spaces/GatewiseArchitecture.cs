@@ -6,19 +6,24 @@ namespace NasPlatform.Plugins.Quantum.Spaces;
 
 /// <summary>
 /// A gate-wise circuit: a free sequence of rotations and entanglers. Candidate JSON:
-/// <c>{"space":"gatewise","qubits":4,"gates":["ry 0","cnot 0 1","rz 1"]}</c>. CZ is symmetric, so it is
-/// stored with the smaller qubit first; CNOT keeps its control first.
+/// <c>{"space":"gatewise","qubits":4,"gates":["ry 0","cnot 0 1","rz 1"]}</c>. CZ, RZZ, RXX and RYY are
+/// symmetric, so they are stored with the smaller qubit first; CNOT keeps its control first. An
+/// <c>"initialState"</c> key (<see cref="InitialStates"/>) appears only when it is not the default "reference".
 /// </summary>
 public sealed class GatewiseArchitecture : ICircuitArchitecture
 {
     /// <summary>The value of the candidate's "space" key.</summary>
     public const string SpaceKey = "gatewise";
 
-    public GatewiseArchitecture(int qubits, IReadOnlyList<AnsatzGate> gates)
+    public GatewiseArchitecture(int qubits, IReadOnlyList<AnsatzGate> gates, string initialState = InitialStates.Reference)
     {
         Qubits = qubits;
         Gates = gates;
+        InitialState = initialState;
     }
+
+    /// <summary>The state the gates act on (<see cref="InitialStates"/>).</summary>
+    public string InitialState { get; }
 
     /// <summary>Register size.</summary>
     public int Qubits { get; }
@@ -27,24 +32,39 @@ public sealed class GatewiseArchitecture : ICircuitArchitecture
     public IReadOnlyList<AnsatzGate> Gates { get; }
 
     /// <summary>The canonical candidate.</summary>
-    public Candidate ToCandidate() => Candidate.From(new JObject
+    public Candidate ToCandidate()
     {
-        ["space"] = SpaceKey,
-        ["qubits"] = Qubits,
-        ["gates"] = new JArray(Gates.Select(g => g.ToString())),
-    });
+        var json = new JObject { ["space"] = SpaceKey, ["qubits"] = Qubits };
+        if (InitialState != InitialStates.Reference)
+        {
+            json["initialState"] = InitialState;
+        }
+
+        json["gates"] = new JArray(Gates.Select(g => g.ToString()));
+        return Candidate.From(json);
+    }
 
     /// <summary>The gate list.</summary>
-    public AnsatzCircuit ToAnsatz() => new(Qubits, Gates);
+    public AnsatzCircuit ToAnsatz() => new(Qubits, Gates, InitialState);
 
     /// <summary>Reads a gate-wise candidate, or lists what is wrong with its JSON.</summary>
     public static (GatewiseArchitecture? Architecture, List<string> Problems) TryRead(JObject json)
     {
         ArgumentNullException.ThrowIfNull(json);
         var problems = new List<string>();
-        foreach (var extra in json.Properties().Where(p => p.Name is not ("space" or "qubits" or "gates")))
+        foreach (var extra in json.Properties().Where(p => p.Name is not ("space" or "qubits" or "gates" or "initialState")))
         {
-            problems.Add($"unexpected property '{extra.Name}'; a gate-wise candidate has space, qubits and gates");
+            problems.Add($"unexpected property '{extra.Name}'; a gate-wise candidate has space, qubits, gates and optionally initialState");
+        }
+
+        var initialState = InitialStates.Reference;
+        if (json["initialState"] is { } stateToken)
+        {
+            initialState = stateToken.Type == JTokenType.String ? (string)stateToken! : stateToken.ToString();
+            if (!InitialStates.All.Contains(initialState) || initialState == InitialStates.Reference)
+            {
+                problems.Add($"'initialState' \"{initialState}\" must be one of {string.Join(", ", InitialStates.All.Skip(1))} (leave it out for \"{InitialStates.Reference}\")");
+            }
         }
 
         if (json["qubits"] is not { Type: JTokenType.Integer } qubitsToken || (int)qubitsToken is < 1 or > 30)
@@ -74,14 +94,14 @@ public sealed class GatewiseArchitecture : ICircuitArchitecture
             {
                 problems.Add($"gates[{i}] \"{g}\" uses a qubit outside 0..{qubits - 1}");
             }
-            else if (g.Name == "cz" && g.Qubit0 > g.Qubit1)
+            else if (g.IsSymmetric && g.Qubit0 > g.Qubit1)
             {
-                problems.Add($"gates[{i}] \"{g}\": write CZ with the smaller qubit first (\"cz {g.Qubit1} {g.Qubit0}\")");
+                problems.Add($"gates[{i}] \"{g}\": write {g.Name} with the smaller qubit first (\"{g.Name} {g.Qubit1} {g.Qubit0}\")");
             }
 
             gates.Add(g);
         }
 
-        return (problems.Count == 0 ? new GatewiseArchitecture(qubits, gates) : null, problems);
+        return (problems.Count == 0 ? new GatewiseArchitecture(qubits, gates, initialState) : null, problems);
     }
 }

@@ -9,8 +9,10 @@ namespace NasPlatform.Plugins.Quantum.Spaces;
 
 /// <summary>
 /// The gate-wise space: a sequence of minGates to maxGates gates from a pool of rotations on any qubit
-/// and entanglers on coupled pairs (CNOT in either direction). Encoding: a gate-slot × qubit × role
-/// one-hot tensor (roles: each rotation, cnot control, cnot target, cz), flattened; unused slots are zero.
+/// and entanglers on coupled pairs (CNOT in either direction; CZ, RZZ, RXX, RYY symmetric), optionally after an
+/// initial state chosen per circuit (<see cref="InitialStates"/>, offered only when listed). Encoding: an
+/// initial-state one-hot (when offered), then a gate-slot × qubit × role one-hot tensor (roles: each rotation,
+/// cnot control, cnot target, each symmetric entangler), flattened; unused slots are zero.
 /// </summary>
 public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
 {
@@ -32,7 +34,11 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
             "minGates": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 1, "description": "Fewest gates in a circuit." },
             "coupling": {{CouplingMapOptions.Schema}},
             "rotations": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["rx", "ry", "rz"] }, "default": ["rx", "ry", "rz"], "description": "Rotations in the pool." },
-            "entanglers": { "type": "array", "uniqueItems": true, "items": { "enum": ["cnot", "cz"] }, "default": ["cnot", "cz"], "description": "Entanglers in the pool (on coupled pairs only)." },
+            "entanglers": { "type": "array", "uniqueItems": true, "items": { "enum": ["cnot", "cz", "rzz", "rxx", "ryy", "xy"] }, "default": ["cnot", "cz"], "description": "Entanglers in the pool (on coupled pairs only): fixed (cnot, cz) or parameterized exp(-i t PP/2) (rzz, rxx, ryy) and exp(-i t (XX+YY)/2) (xy)." },
+            "initialStates": {
+              "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["reference", "plus", "neel"] },
+              "default": ["reference"], "description": "States a circuit may start from: the task's own (|0...0> or e.g. Hartree-Fock), |+...+>, or Neel |0101...>."
+            },
             "twoQubitProbability": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.3, "description": "Chance that a sampled gate is an entangler." },
             "statisticsSamples": { "type": "integer", "minimum": 2, "maximum": 4096, "default": {{CircuitStatistics.DefaultSamples}}, "description": "Random states sampled for expressibility and entangling capability." }
           }
@@ -42,8 +48,17 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
     private readonly string[] _rotations;
     private readonly string[] _entanglers;
     private readonly string[] _roles;
+    private readonly string[] _initialStates;
 
-    public GatewiseSpace(CouplingMap coupling, int maxGates, int minGates, IReadOnlyList<string> rotations, IReadOnlyList<string> entanglers, double twoQubitProbability = 0.3, int statisticsSamples = CircuitStatistics.DefaultSamples)
+    /// <param name="coupling">The coupling map.</param>
+    /// <param name="maxGates">Most gates.</param>
+    /// <param name="minGates">Fewest gates.</param>
+    /// <param name="rotations">Rotations in the pool.</param>
+    /// <param name="entanglers">Entanglers in the pool.</param>
+    /// <param name="twoQubitProbability">Chance that a sampled gate is an entangler.</param>
+    /// <param name="statisticsSamples">Random states per candidate for the sampled statistics.</param>
+    /// <param name="initialStates">Initial-state choices (<see cref="InitialStates"/>); default the reference only.</param>
+    public GatewiseSpace(CouplingMap coupling, int maxGates, int minGates, IReadOnlyList<string> rotations, IReadOnlyList<string> entanglers, double twoQubitProbability = 0.3, int statisticsSamples = CircuitStatistics.DefaultSamples, IReadOnlyList<string>? initialStates = null)
         : base(coupling, statisticsSamples, GatewiseArchitecture.SpaceKey, "gate-wise")
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minGates, 1);
@@ -60,7 +75,23 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
         _entanglers = coupling.Edges.Count == 0 ? [] : [.. entanglers];
         TwoQubitProbability = _entanglers.Length == 0 ? 0 : twoQubitProbability;
         _roles = [.. _rotations, .. _entanglers.SelectMany(e => e == "cnot" ? new[] { "cnot-control", "cnot-target" } : [e])];
+        _initialStates = initialStates is { Count: > 0 } ? [.. initialStates] : [InitialStates.Reference];
+        if (_initialStates.Any(s => !InitialStates.All.Contains(s)))
+        {
+            throw new ArgumentException($"Initial states are {string.Join(", ", InitialStates.All)}.", nameof(initialStates));
+        }
+
+        EntanglerPairs = _entanglers.Length == 0 ? [] : coupling.Edges.Select(e => e.Normalized).ToHashSet();
     }
+
+    /// <inheritdoc />
+    public override IReadOnlyCollection<QubitPair> EntanglerPairs { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> InitialStateChoices => _initialStates;
+
+    // One initial state adds no feature and no random draw, so a space without the choice encodes and samples as before.
+    private int InitialWidth => _initialStates.Length > 1 ? _initialStates.Length : 0;
 
     /// <summary>Most gates.</summary>
     public int MaxGates { get; }
@@ -72,7 +103,7 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
     public double TwoQubitProbability { get; }
 
     /// <inheritdoc />
-    public override int EncodingLength => MaxGates * Qubits * _roles.Length;
+    public override int EncodingLength => InitialWidth + MaxGates * Qubits * _roles.Length;
 
     /// <summary>Builds the space from validated options.</summary>
     /// <exception cref="ComponentConfigurationException">minGates exceeds maxGates, or the coupling map is unusable.</exception>
@@ -96,7 +127,11 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
             (options["rotations"] as JArray)?.Select(t => (string)t!).ToArray() ?? [.. AnsatzGate.Rotations],
             (options["entanglers"] as JArray)?.Select(t => (string)t!).ToArray() ?? [.. AnsatzGate.Entanglers],
             options.Value<double?>("twoQubitProbability") ?? 0.3,
-            options.Value<int?>("statisticsSamples") ?? CircuitStatistics.DefaultSamples);
+            options.Value<int?>("statisticsSamples") ?? CircuitStatistics.DefaultSamples,
+            (options["initialStates"] as JArray)?.Select(t => (string)t!).ToArray())
+        {
+            CouplingDefaulted = options["coupling"] is null or { Type: JTokenType.Null },
+        };
     }
 
     /// <inheritdoc />
@@ -110,14 +145,17 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
             gates[i] = RandomGate(rng);
         }
 
-        return new GatewiseArchitecture(Qubits, gates).ToCandidate();
+        var initialState = _initialStates.Length > 1 ? _initialStates[rng.Next(_initialStates.Length)] : _initialStates[0];
+        return new GatewiseArchitecture(Qubits, gates, initialState).ToCandidate();
     }
 
-    /// <summary>Replaces, inserts or deletes one gate (within the length bounds).</summary>
+    /// <summary>Replaces, inserts or deletes one gate (within the length bounds), or changes the initial state (when offered).</summary>
     public override Candidate Mutate(Candidate parent, Random rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
-        var gates = Read(parent).Gates.ToList();
+        var architecture = Read(parent);
+        var gates = architecture.Gates.ToList();
+        var initialState = architecture.InitialState;
         var moves = new List<int> { 0 };
         if (gates.Count < MaxGates)
         {
@@ -129,6 +167,11 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
             moves.Add(2);
         }
 
+        if (_initialStates.Length > 1)
+        {
+            moves.Add(3);
+        }
+
         switch (moves[rng.Next(moves.Count)])
         {
             case 1:
@@ -136,6 +179,10 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
                 break;
             case 2:
                 gates.RemoveAt(rng.Next(gates.Count));
+                break;
+            case 3:
+                var others = _initialStates.Where(s => s != initialState).ToArray();
+                initialState = others[rng.Next(others.Length)];
                 break;
             default:
                 var position = rng.Next(gates.Count);
@@ -149,14 +196,15 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
                 break;
         }
 
-        return new GatewiseArchitecture(Qubits, gates).ToCandidate();
+        return new GatewiseArchitecture(Qubits, gates, initialState).ToCandidate();
     }
 
-    /// <summary>One-point crossover: a prefix of the first parent, then a suffix of the second, clipped to the length bounds.</summary>
+    /// <summary>One-point crossover: a prefix of the first parent, then a suffix of the second, clipped to the length bounds; the first parent's initial state.</summary>
     public override Candidate Crossover(Candidate first, Candidate second, Random rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
-        var a = Read(first).Gates;
+        var firstArchitecture = Read(first);
+        var a = firstArchitecture.Gates;
         var b = Read(second).Gates;
         var cutA = rng.Next(a.Count + 1);
         var cutB = rng.Next(b.Count + 1);
@@ -167,7 +215,7 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
             child.Add(a[i]);
         }
 
-        return new GatewiseArchitecture(Qubits, child).ToCandidate();
+        return new GatewiseArchitecture(Qubits, child, firstArchitecture.InitialState).ToCandidate();
     }
 
     /// <inheritdoc />
@@ -186,17 +234,28 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
             problems.Add($"gate \"{name}\" is not in this space's pool ({string.Join(", ", _rotations.Concat(_entanglers))})");
         }
 
+        if (!_initialStates.Contains(architecture.InitialState))
+        {
+            problems.Add($"the candidate starts from \"{architecture.InitialState}\", which this space does not offer ({string.Join(", ", _initialStates)}; see \"initialStates\")");
+        }
+
     }
 
     /// <inheritdoc />
     public override double[] Encode(Candidate candidate)
     {
-        var gates = Read(candidate).Gates;
+        var architecture = Read(candidate);
+        var gates = architecture.Gates;
         var features = new double[EncodingLength];
+        if (InitialWidth > 0)
+        {
+            features[Array.IndexOf(_initialStates, architecture.InitialState)] = 1;
+        }
+
         for (var slot = 0; slot < gates.Count; slot++)
         {
             var gate = gates[slot];
-            var offset = slot * Qubits * _roles.Length;
+            var offset = InitialWidth + slot * Qubits * _roles.Length;
             if (gate.Name == "cnot")
             {
                 features[offset + gate.Qubit0 * _roles.Length + Array.IndexOf(_roles, "cnot-control")] = 1;
@@ -222,7 +281,7 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
         {
             var edge = Coupling.Edges[rng.Next(Coupling.Edges.Count)];
             var name = _entanglers[rng.Next(_entanglers.Length)];
-            // CNOT has a direction; CZ is symmetric and stored with the smaller qubit first.
+            // CNOT has a direction; CZ, RZZ, RXX and RYY are symmetric and stored with the smaller qubit first.
             return name == "cnot" && rng.Next(2) == 1
                 ? new AnsatzGate(name, edge.Second, edge.First)
                 : new AnsatzGate(name, edge.First, edge.Second);

@@ -10,6 +10,9 @@ namespace NasPlatform.Plugins.Quantum.Spaces;
 /// pattern along a fixed, ordered list of coupled pairs. Its candidate JSON is self-contained, so an
 /// evaluator can rebuild the circuit without the space:
 /// <c>{"space":"layerwise","qubits":4,"edges":[[0,1],[1,2],[2,3]],"layers":[{"entangler":"cnot","rotations":["ry","ry","none","rx"]}]}</c>.
+/// Two keys appear only when they differ from the default, so candidates without them keep their JSON and
+/// hash: <c>"initialState"</c> (<see cref="InitialStates"/>; default "reference") and a layer's
+/// <c>"shared": true</c> (a shared-parameter layer, <see cref="LayerwiseLayer.Shared"/>).
 /// </summary>
 public sealed class LayerwiseArchitecture : ICircuitArchitecture
 {
@@ -19,12 +22,16 @@ public sealed class LayerwiseArchitecture : ICircuitArchitecture
     /// <summary>The "no gate" choice, for rotations and entanglers.</summary>
     public const string None = "none";
 
-    public LayerwiseArchitecture(int qubits, IReadOnlyList<QubitPair> edges, IReadOnlyList<LayerwiseLayer> layers)
+    public LayerwiseArchitecture(int qubits, IReadOnlyList<QubitPair> edges, IReadOnlyList<LayerwiseLayer> layers, string initialState = InitialStates.Reference)
     {
         Qubits = qubits;
         Edges = edges;
         Layers = layers;
+        InitialState = initialState;
     }
+
+    /// <summary>The state the layers act on (<see cref="InitialStates"/>).</summary>
+    public string InitialState { get; }
 
     /// <summary>Register size.</summary>
     public int Qubits { get; }
@@ -36,39 +43,60 @@ public sealed class LayerwiseArchitecture : ICircuitArchitecture
     public IReadOnlyList<LayerwiseLayer> Layers { get; }
 
     /// <summary>The canonical candidate.</summary>
-    public Candidate ToCandidate() => Candidate.From(new JObject
+    public Candidate ToCandidate()
     {
-        ["space"] = SpaceKey,
-        ["qubits"] = Qubits,
-        ["edges"] = new JArray(Edges.Select(e => new JArray(e.First, e.Second))),
-        ["layers"] = new JArray(Layers.Select(l => new JObject
+        var json = new JObject
         {
-            ["rotations"] = new JArray(l.Rotations),
-            ["entangler"] = l.Entangler,
-        })),
-    });
+            ["space"] = SpaceKey,
+            ["qubits"] = Qubits,
+            ["edges"] = new JArray(Edges.Select(e => new JArray(e.First, e.Second))),
+        };
+        if (InitialState != InitialStates.Reference)
+        {
+            json["initialState"] = InitialState;
+        }
 
-    /// <summary>The gate list: per layer the rotations in qubit order, then the entangler along the edges.</summary>
+        json["layers"] = new JArray(Layers.Select(l =>
+        {
+            var layer = new JObject { ["rotations"] = new JArray(l.Rotations), ["entangler"] = l.Entangler };
+            if (l.Shared)
+            {
+                layer["shared"] = true;
+            }
+
+            return layer;
+        }));
+        return Candidate.From(json);
+    }
+
+    /// <summary>
+    /// The gate list: the initial state's preparation, then per layer the rotations in qubit order and the
+    /// entangler along the edges. In a shared layer each rotation kind is one sharing group and the
+    /// entangler another.
+    /// </summary>
     public AnsatzCircuit ToAnsatz()
     {
         var gates = new List<AnsatzGate>();
-        foreach (var layer in Layers)
+        for (var l = 0; l < Layers.Count; l++)
         {
+            var layer = Layers[l];
+            // Groups l*4 + 0..2 for the rotation kinds, l*4 + 3 for the entangler.
             for (var q = 0; q < layer.Rotations.Count; q++)
             {
                 if (layer.Rotations[q] != None)
                 {
-                    gates.Add(new AnsatzGate(layer.Rotations[q], q));
+                    var kind = layer.Rotations[q] switch { "rx" => 0, "ry" => 1, _ => 2 };
+                    gates.Add(new AnsatzGate(layer.Rotations[q], q, -1, layer.Shared ? l * 4 + kind : -1));
                 }
             }
 
             if (layer.Entangler != None)
             {
-                gates.AddRange(Edges.Select(e => new AnsatzGate(layer.Entangler, e.First, e.Second)));
+                gates.AddRange(Edges.Select(e => new AnsatzGate(layer.Entangler, e.First, e.Second, layer.Shared ? l * 4 + 3 : -1)));
             }
         }
 
-        return new AnsatzCircuit(Qubits, gates);
+        return new AnsatzCircuit(Qubits, gates, InitialState);
     }
 
     /// <summary>Reads a layer-wise candidate, or lists what is wrong with its JSON.</summary>
@@ -76,9 +104,19 @@ public sealed class LayerwiseArchitecture : ICircuitArchitecture
     {
         ArgumentNullException.ThrowIfNull(json);
         var problems = new List<string>();
-        foreach (var extra in json.Properties().Where(p => p.Name is not ("space" or "qubits" or "edges" or "layers")))
+        foreach (var extra in json.Properties().Where(p => p.Name is not ("space" or "qubits" or "edges" or "layers" or "initialState")))
         {
-            problems.Add($"unexpected property '{extra.Name}'; a layer-wise candidate has space, qubits, edges and layers");
+            problems.Add($"unexpected property '{extra.Name}'; a layer-wise candidate has space, qubits, edges, layers and optionally initialState");
+        }
+
+        var initialState = InitialStates.Reference;
+        if (json["initialState"] is { } stateToken)
+        {
+            initialState = stateToken.Type == JTokenType.String ? (string)stateToken! : stateToken.ToString();
+            if (!InitialStates.All.Contains(initialState) || initialState == InitialStates.Reference)
+            {
+                problems.Add($"'initialState' \"{initialState}\" must be one of {string.Join(", ", InitialStates.All.Skip(1))} (leave it out for \"{InitialStates.Reference}\")");
+            }
         }
 
         if (json["qubits"] is not { Type: JTokenType.Integer } qubitsToken || (int)qubitsToken is < 1 or > 30)
@@ -120,7 +158,7 @@ public sealed class LayerwiseArchitecture : ICircuitArchitecture
         {
             if (layerArray[l] is not JObject layer || layer["rotations"] is not JArray rotations || layer["entangler"] is not { Type: JTokenType.String } entangler)
             {
-                problems.Add($"layers[{l}] must be {{\"rotations\": [one per qubit], \"entangler\": \"none\"|\"cnot\"|\"cz\"}}");
+                problems.Add($"layers[{l}] must be {{\"rotations\": [one per qubit], \"entangler\": \"none\"|{string.Join("|", AnsatzGate.AllEntanglers.Select(e => $"\"{e}\""))}}}");
                 continue;
             }
 
@@ -136,19 +174,27 @@ public sealed class LayerwiseArchitecture : ICircuitArchitecture
             }
 
             var entanglerName = (string)entangler!;
-            if (entanglerName != None && !AnsatzGate.Entanglers.Contains(entanglerName))
+            if (entanglerName != None && !AnsatzGate.AllEntanglers.Contains(entanglerName))
             {
-                problems.Add($"layers[{l}].entangler: \"{entanglerName}\" is not one of none, {string.Join(", ", AnsatzGate.Entanglers)}");
+                problems.Add($"layers[{l}].entangler: \"{entanglerName}\" is not one of none, {string.Join(", ", AnsatzGate.AllEntanglers)}");
             }
 
-            if (layer.Properties().Any(p => p.Name is not ("rotations" or "entangler")))
+            if (layer.Properties().Any(p => p.Name is not ("rotations" or "entangler" or "shared")))
             {
-                problems.Add($"layers[{l}] has properties other than rotations and entangler");
+                problems.Add($"layers[{l}] has properties other than rotations, entangler and shared");
             }
 
-            layers.Add(new LayerwiseLayer(names, entanglerName));
+            // "shared" is written only when true, so that one layer has one JSON form (and one hash).
+            var sharedToken = layer["shared"];
+            var shared = sharedToken is not null;
+            if (sharedToken is not null && (sharedToken.Type != JTokenType.Boolean || !(bool)sharedToken))
+            {
+                problems.Add($"layers[{l}].shared must be true when present (leave it out for a layer whose gates have angles of their own)");
+            }
+
+            layers.Add(new LayerwiseLayer(names, entanglerName, shared));
         }
 
-        return (problems.Count == 0 ? new LayerwiseArchitecture(qubits, edges, layers) : null, problems);
+        return (problems.Count == 0 ? new LayerwiseArchitecture(qubits, edges, layers, initialState) : null, problems);
     }
 }

@@ -10,14 +10,23 @@ namespace NasPlatform.Plugins.Quantum.Spaces;
 /// <summary>
 /// The layer-wise space of Zhang et al. 2021 (neural-predictor QAS): L layers; per layer and qubit a rotation
 /// from a configurable set (default none, rx, ry, rz); per layer an entangler from a configurable set
-/// (default none, cnot, cz) applied along the coupling map's edges in chain or ring order
+/// (default none, cnot, cz; also rzz, rxx, ryy) applied along the coupling map's edges in chain or ring order
 /// (<see cref="CouplingMap.ChainOrder"/>, <see cref="CouplingMap.RingOrder"/>), so every two-qubit gate
-/// acts on a coupled pair. Encoding: a layer × qubit × (rotations + entanglers) one-hot tensor, flattened.
+/// acts on a coupled pair. Optional choices (each offered only when listed, so the defaults keep the original
+/// space): per layer whether its angles are shared (a Hamiltonian-variational layer, <see cref="LayerwiseLayer.Shared"/>),
+/// and per circuit an initial state (<see cref="InitialStates"/>). Encoding: an initial-state one-hot (when
+/// offered), then a layer × qubit × (rotations + entanglers [+ sharing]) one-hot tensor, flattened.
 /// </summary>
 public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
 {
     /// <summary>Name the plugin registers the space under.</summary>
     public const string Name = "layerwise";
+
+    /// <summary>The sharing choice of a layer whose gates have angles of their own.</summary>
+    public const string Independent = "independent";
+
+    /// <summary>The sharing choice of a shared-parameter layer.</summary>
+    public const string SharedChoice = "shared";
 
     /// <summary>JSON Schema of the options.</summary>
     public static readonly string OptionsSchema = $$"""
@@ -37,10 +46,18 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
               "default": ["none", "rx", "ry", "rz"], "description": "Rotation choices per layer and qubit."
             },
             "entanglers": {
-              "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["none", "cnot", "cz"] },
-              "default": ["none", "cnot", "cz"], "description": "Entangler choices per layer."
+              "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["none", "cnot", "cz", "rzz", "rxx", "ryy", "xy"] },
+              "default": ["none", "cnot", "cz"], "description": "Entangler choices per layer: fixed (cnot, cz) or parameterized exp(-i t PP/2) (rzz, rxx, ryy) and exp(-i t (XX+YY)/2) (xy)."
             },
-            "order": { "enum": ["chain", "ring"], "default": "chain", "description": "Edge order of the entanglers: a spanning chain, or every coupled pair (closing a ring)." },
+            "sharing": {
+              "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["independent", "shared"] },
+              "default": ["independent"], "description": "Per layer: every gate its own angle, or shared (one angle per rotation kind and one for the entangler: a Hamiltonian-variational layer). A shared layer has one rotation on every qubit."
+            },
+            "initialStates": {
+              "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["reference", "plus", "neel"] },
+              "default": ["reference"], "description": "States a circuit may start from: the task's own (|0...0> or e.g. Hartree-Fock), |+...+>, or Neel |0101...>."
+            },
+            "order": { "enum": ["chain", "ring"], "description": "Edge order of the entanglers: a spanning chain, or every coupled pair (closing a ring). Default: ring for the \"ring\" coupling, chain otherwise." },
             "statisticsSamples": { "type": "integer", "minimum": 2, "maximum": 4096, "default": {{CircuitStatistics.DefaultSamples}}, "description": "Random states sampled for expressibility and entangling capability." }
           }
         }
@@ -48,8 +65,26 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
 
     private readonly string[] _rotations;
     private readonly string[] _entanglers;
+    private readonly string[] _sharing;
+    private readonly string[] _initialStates;
 
-    public LayerwiseSpace(CouplingMap coupling, int layers, IReadOnlyList<string> rotations, IReadOnlyList<string> entanglers, bool ring = false, int statisticsSamples = CircuitStatistics.DefaultSamples)
+    /// <param name="coupling">The coupling map.</param>
+    /// <param name="layers">Number of layers.</param>
+    /// <param name="rotations">Rotation choices ("none", "rx", "ry", "rz").</param>
+    /// <param name="entanglers">Entangler choices ("none", "cnot", "cz", "rzz", "rxx", "ryy").</param>
+    /// <param name="ring">Entanglers along every coupled pair (<see cref="CouplingMap.RingOrder"/>) rather than a spanning chain.</param>
+    /// <param name="statisticsSamples">Random states per candidate for the sampled statistics.</param>
+    /// <param name="sharing">Sharing choices per layer ("independent", "shared"); default independent only.</param>
+    /// <param name="initialStates">Initial-state choices (<see cref="InitialStates"/>); default the reference only.</param>
+    public LayerwiseSpace(
+        CouplingMap coupling,
+        int layers,
+        IReadOnlyList<string> rotations,
+        IReadOnlyList<string> entanglers,
+        bool ring = false,
+        int statisticsSamples = CircuitStatistics.DefaultSamples,
+        IReadOnlyList<string>? sharing = null,
+        IReadOnlyList<string>? initialStates = null)
         : base(coupling, statisticsSamples, LayerwiseArchitecture.SpaceKey, "layer-wise")
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(layers, 1);
@@ -61,7 +96,15 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
         Layers = layers;
         _rotations = [.. rotations];
         _entanglers = [.. entanglers];
+        _sharing = sharing is { Count: > 0 } ? [.. sharing] : [Independent];
+        _initialStates = initialStates is { Count: > 0 } ? [.. initialStates] : [InitialStates.Reference];
+        if (_sharing.Any(s => s is not (Independent or SharedChoice)) || _initialStates.Any(s => !InitialStates.All.Contains(s)))
+        {
+            throw new ArgumentException($"Sharing choices are {Independent} and {SharedChoice}; initial states are {string.Join(", ", InitialStates.All)}.");
+        }
+
         Edges = ring ? coupling.RingOrder : coupling.ChainOrder;
+        EntanglerPairs = Edges.Select(e => e.Normalized).ToHashSet();
     }
 
     /// <summary>Number of layers.</summary>
@@ -71,7 +114,20 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
     public IReadOnlyList<QubitPair> Edges { get; }
 
     /// <inheritdoc />
-    public override int EncodingLength => Layers * Qubits * (_rotations.Length + _entanglers.Length);
+    public override IReadOnlyCollection<QubitPair> EntanglerPairs { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> InitialStateChoices => _initialStates;
+
+    /// <inheritdoc />
+    public override int EncodingLength => InitialWidth + Layers * Qubits * CellWidth;
+
+    // Choice lists of one entry add no feature and no random draw, so a space without the new choices encodes and samples as before.
+    private int InitialWidth => _initialStates.Length > 1 ? _initialStates.Length : 0;
+
+    private int SharingWidth => _sharing.Length > 1 ? _sharing.Length : 0;
+
+    private int CellWidth => _rotations.Length + _entanglers.Length + SharingWidth;
 
     /// <summary>Builds the space from validated options.</summary>
     public static LayerwiseSpace Create(ComponentContext context)
@@ -79,14 +135,23 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
         ArgumentNullException.ThrowIfNull(context);
         var options = context.Options;
         var qubits = options.Value<int>("qubits");
-        var coupling = CouplingMapOptions.Parse(options["coupling"], qubits, context);
+        var couplingOption = options["coupling"];
+        var coupling = CouplingMapOptions.Parse(couplingOption, qubits, context);
+        // The ring coupling is asked for to use its closing pair, so its entanglers close the ring unless told otherwise.
+        var order = options.Value<string>("order") ?? (couplingOption is JValue { Type: JTokenType.String } v && (string?)v == "ring" ? "ring" : "chain");
         return new LayerwiseSpace(
             coupling,
             options.Value<int?>("layers") ?? 4,
-            (options["rotations"] as JArray)?.Select(t => (string)t!).ToArray() ?? [LayerwiseArchitecture.None, .. AnsatzGate.Rotations],
-            (options["entanglers"] as JArray)?.Select(t => (string)t!).ToArray() ?? [LayerwiseArchitecture.None, .. AnsatzGate.Entanglers],
-            options.Value<string>("order") == "ring",
-            options.Value<int?>("statisticsSamples") ?? CircuitStatistics.DefaultSamples);
+            Strings(options["rotations"]) ?? [LayerwiseArchitecture.None, .. AnsatzGate.Rotations],
+            Strings(options["entanglers"]) ?? [LayerwiseArchitecture.None, .. AnsatzGate.Entanglers],
+            order == "ring",
+            options.Value<int?>("statisticsSamples") ?? CircuitStatistics.DefaultSamples,
+            Strings(options["sharing"]),
+            Strings(options["initialStates"]))
+        {
+            CouplingDefaulted = couplingOption is null || couplingOption.Type == JTokenType.Null,
+            OrderDefaulted = options["order"] is null,
+        };
     }
 
     /// <inheritdoc />
@@ -102,43 +167,80 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
                 rotations[q] = _rotations[rng.Next(_rotations.Length)];
             }
 
-            layers[l] = new LayerwiseLayer(rotations, _entanglers[rng.Next(_entanglers.Length)]);
+            var entangler = _entanglers[rng.Next(_entanglers.Length)];
+            var shared = (_sharing.Length > 1 ? _sharing[rng.Next(_sharing.Length)] : _sharing[0]) == SharedChoice;
+            if (shared)
+            {
+                // A shared layer has one rotation on every qubit: that of qubit 0, itself a uniform draw.
+                Array.Fill(rotations, rotations[0]);
+            }
+
+            layers[l] = new LayerwiseLayer(rotations, entangler, shared);
         }
 
-        return new LayerwiseArchitecture(Qubits, Edges, layers).ToCandidate();
+        var initialState = _initialStates.Length > 1 ? _initialStates[rng.Next(_initialStates.Length)] : _initialStates[0];
+        return new LayerwiseArchitecture(Qubits, Edges, layers, initialState).ToCandidate();
     }
 
-    /// <summary>Changes one rotation or one entangler to another choice.</summary>
+    /// <summary>
+    /// Changes one choice: a rotation (in a shared layer, the layer's one rotation), an entangler, a layer's
+    /// sharing (a layer that becomes shared takes the rotation of one of its qubits on every qubit), or the
+    /// initial state.
+    /// </summary>
     public override Candidate Mutate(Candidate parent, Random rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
         var architecture = Read(parent);
-        var layers = architecture.Layers.Select(l => new LayerwiseLayer(l.Rotations.ToArray(), l.Entangler)).ToArray();
+        var layers = architecture.Layers.Select(l => l with { Rotations = l.Rotations.ToArray() }).ToArray();
+        var initialState = architecture.InitialState;
         var rotationSlots = _rotations.Length > 1 ? Layers * Qubits : 0;
         var entanglerSlots = _entanglers.Length > 1 ? Layers : 0;
-        if (rotationSlots + entanglerSlots == 0)
+        var sharingSlots = _sharing.Length > 1 ? Layers : 0;
+        var initialSlots = _initialStates.Length > 1 ? 1 : 0;
+        if (rotationSlots + entanglerSlots + sharingSlots + initialSlots == 0)
         {
             // A space of one candidate has no neighbour.
             return parent;
         }
 
-        var slot = rng.Next(rotationSlots + entanglerSlots);
+        var slot = rng.Next(rotationSlots + entanglerSlots + sharingSlots + initialSlots);
         if (slot < rotationSlots)
         {
             var (l, q) = (slot / Qubits, slot % Qubits);
             var rotations = (string[])layers[l].Rotations;
-            rotations[q] = OtherThan(_rotations, rotations[q], rng);
+            var other = OtherThan(_rotations, rotations[q], rng);
+            if (layers[l].Shared)
+            {
+                Array.Fill(rotations, other);
+            }
+            else
+            {
+                rotations[q] = other;
+            }
+        }
+        else if ((slot -= rotationSlots) < entanglerSlots)
+        {
+            layers[slot] = layers[slot] with { Entangler = OtherThan(_entanglers, layers[slot].Entangler, rng) };
+        }
+        else if ((slot -= entanglerSlots) < sharingSlots)
+        {
+            var rotations = (string[])layers[slot].Rotations;
+            if (!layers[slot].Shared)
+            {
+                Array.Fill(rotations, rotations[rng.Next(Qubits)]);
+            }
+
+            layers[slot] = layers[slot] with { Shared = !layers[slot].Shared };
         }
         else
         {
-            var l = slot - rotationSlots;
-            layers[l] = layers[l] with { Entangler = OtherThan(_entanglers, layers[l].Entangler, rng) };
+            initialState = OtherThan(_initialStates, initialState, rng);
         }
 
-        return new LayerwiseArchitecture(Qubits, Edges, layers).ToCandidate();
+        return new LayerwiseArchitecture(Qubits, Edges, layers, initialState).ToCandidate();
     }
 
-    /// <summary>Takes each layer whole from one parent or the other.</summary>
+    /// <summary>Takes each layer whole from one parent or the other, and the initial state from either.</summary>
     public override Candidate Crossover(Candidate first, Candidate second, Random rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
@@ -150,7 +252,8 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
             layers[l] = rng.Next(2) == 0 ? a.Layers[l] : b.Layers[l];
         }
 
-        return new LayerwiseArchitecture(Qubits, Edges, layers).ToCandidate();
+        var initialState = a.InitialState == b.InitialState || rng.Next(2) == 0 ? a.InitialState : b.InitialState;
+        return new LayerwiseArchitecture(Qubits, Edges, layers, initialState).ToCandidate();
     }
 
     /// <inheritdoc />
@@ -166,52 +269,83 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
 
         if (!architecture.Edges.SequenceEqual(Edges))
         {
-            problems.Add($"the candidate's edges {string.Join(" ", architecture.Edges)} differ from this space's entangler order {string.Join(" ", Edges)}");
+            problems.Add($"the candidate's edges {string.Join(" ", architecture.Edges)} differ from this space's entangler order {string.Join(" ", Edges)} (a candidate made before \"order\" defaulted to \"ring\" for the ring coupling needs \"order\": \"chain\")");
+        }
+
+        if (!_initialStates.Contains(architecture.InitialState))
+        {
+            problems.Add($"the candidate starts from \"{architecture.InitialState}\", which this space does not offer ({string.Join(", ", _initialStates)}; see \"initialStates\")");
         }
 
         for (var l = 0; l < architecture.Layers.Count; l++)
         {
-            var layer = architecture.Layers[l];
-            foreach (var rotation in layer.Rotations.Where(r => !_rotations.Contains(r)).Distinct())
-            {
-                problems.Add($"layers[{l}] uses rotation \"{rotation}\", which this space does not offer ({string.Join(", ", _rotations)})");
-            }
-
-            if (!_entanglers.Contains(layer.Entangler))
-            {
-                problems.Add($"layers[{l}] uses entangler \"{layer.Entangler}\", which this space does not offer ({string.Join(", ", _entanglers)})");
-            }
+            CheckLayer(architecture.Layers[l], l, problems);
         }
-
     }
 
-    /// <summary>Per layer and qubit: the rotation one-hot, then the layer's entangler one-hot (its "none" slot for qubits the entangler does not touch).</summary>
+    /// <summary>
+    /// The initial-state one-hot (when more than one is offered), then per layer and qubit: the rotation one-hot,
+    /// the layer's entangler one-hot (its "none" slot for qubits the entangler does not touch) and, when sharing
+    /// is a choice, the layer's sharing one-hot.
+    /// </summary>
     public override double[] Encode(Candidate candidate)
     {
         var architecture = Read(candidate);
-        var width = _rotations.Length + _entanglers.Length;
         var features = new double[EncodingLength];
+        if (InitialWidth > 0)
+        {
+            features[Array.IndexOf(_initialStates, architecture.InitialState)] = 1;
+        }
+
         var noneEntangler = Array.IndexOf(_entanglers, LayerwiseArchitecture.None);
+        var touched = Edges.SelectMany(e => new[] { e.First, e.Second }).ToHashSet();
         for (var l = 0; l < Layers; l++)
         {
             var layer = architecture.Layers[l];
-            var touched = layer.Entangler == LayerwiseArchitecture.None
-                ? new HashSet<int>()
-                : Edges.SelectMany(e => new[] { e.First, e.Second }).ToHashSet();
             for (var q = 0; q < Qubits; q++)
             {
-                var offset = (l * Qubits + q) * width;
+                var offset = InitialWidth + (l * Qubits + q) * CellWidth;
                 features[offset + Array.IndexOf(_rotations, layer.Rotations[q])] = 1;
-                var entangler = touched.Contains(q) ? Array.IndexOf(_entanglers, layer.Entangler) : noneEntangler;
+                var entangler = layer.Entangler != LayerwiseArchitecture.None && touched.Contains(q) ? Array.IndexOf(_entanglers, layer.Entangler) : noneEntangler;
                 if (entangler >= 0)
                 {
                     features[offset + _rotations.Length + entangler] = 1;
+                }
+
+                if (SharingWidth > 0)
+                {
+                    features[offset + _rotations.Length + _entanglers.Length + Array.IndexOf(_sharing, layer.Shared ? SharedChoice : Independent)] = 1;
                 }
             }
         }
 
         return features;
     }
+
+    private void CheckLayer(LayerwiseLayer layer, int l, List<string> problems)
+    {
+        foreach (var rotation in layer.Rotations.Where(r => !_rotations.Contains(r)).Distinct())
+        {
+            problems.Add($"layers[{l}] uses rotation \"{rotation}\", which this space does not offer ({string.Join(", ", _rotations)})");
+        }
+
+        if (!_entanglers.Contains(layer.Entangler))
+        {
+            problems.Add($"layers[{l}] uses entangler \"{layer.Entangler}\", which this space does not offer ({string.Join(", ", _entanglers)})");
+        }
+
+        if (!_sharing.Contains(layer.Shared ? SharedChoice : Independent))
+        {
+            problems.Add($"layers[{l}] is {(layer.Shared ? "a shared" : "an independent")}-parameter layer, which this space does not offer (\"sharing\": {string.Join(", ", _sharing)})");
+        }
+
+        if (layer.Shared && layer.Rotations.Distinct().Count() > 1)
+        {
+            problems.Add($"layers[{l}] is shared but mixes rotations ({string.Join(", ", layer.Rotations.Distinct())}); a shared layer has one rotation on every qubit");
+        }
+    }
+
+    private static string[]? Strings(JToken? token) => (token as JArray)?.Select(t => (string)t!).ToArray();
 
     private static string OtherThan(string[] choices, string current, Random rng)
     {

@@ -6,7 +6,9 @@ using NasPlatform.Quantum.Simulator;
 namespace NasPlatform.Plugins.Quantum.Statistics;
 
 /// <summary>
-/// Free statistics of a searched circuit: exact counts (params, two_qubit_gates, depth) and two sampled
+/// Free statistics of a searched circuit: exact counts (params: trainable angles, a shared angle once;
+/// two_qubit_gates; cnot_count: CNOTs after decomposing each two-qubit gate, 1 for CNOT and CZ, 2 for RZZ,
+/// RXX and RYY; depth, the initial state's preparation included) and two sampled
 /// descriptors over uniformly random angles in [0, 2π):
 /// <list type="bullet">
 /// <item><c>expressibility</c> (Sim, Johnson &amp; Aspuru-Guzik 2019): KL divergence of the histogram of
@@ -41,7 +43,7 @@ public static class CircuitStatistics
     }
 
     /// <summary>The names <see cref="Measure"/> returns, declared ahead.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["params", "two_qubit_gates", "depth", "expressibility", "entangling_capability"];
+    public static IReadOnlyList<string> Names { get; } = ["params", "two_qubit_gates", "cnot_count", "depth", "expressibility", "entangling_capability"];
 
     /// <summary>Computes the statistics without the cache.</summary>
     public static IReadOnlyDictionary<string, double> Measure(AnsatzCircuit circuit, int samples, int seed)
@@ -54,7 +56,8 @@ public static class CircuitStatistics
         {
             ["params"] = circuit.ParameterCount,
             ["two_qubit_gates"] = circuit.TwoQubitGateCount,
-            ["depth"] = simulated.Depth,
+            ["cnot_count"] = circuit.CnotCount,
+            ["depth"] = circuit.Depth,
             ["expressibility"] = expressibility,
             ["entangling_capability"] = entanglement,
         };

@@ -9,7 +9,8 @@ namespace NasPlatform.Plugins.Quantum.Views;
 /// Draws a circuit as an SVG diagram: one wire per qubit, gates packed into the earliest column
 /// their qubits allow (a two-qubit gate also holds the wires between its qubits, which its line
 /// crosses), rotations as boxes with their trained angle, CNOT as control dot and target ⊕, CZ as
-/// two dots.
+/// two dots, RZZ/RXX/RYY as a box on each qubit joined by a line. A prepared initial state is written at
+/// the start of the wires.
 /// </summary>
 public static class CircuitDiagram
 {
@@ -18,7 +19,7 @@ public static class CircuitDiagram
     private const int Left = 44;
     private const int Top = 24;
 
-    /// <summary>The diagram; <paramref name="angles"/> (one per rotation, in gate order) label the boxes when given.</summary>
+    /// <summary>The diagram; <paramref name="angles"/> (one per trainable parameter) label the boxes when given.</summary>
     public static string Svg(AnsatzCircuit circuit, IReadOnlyList<double>? angles)
     {
         ArgumentNullException.ThrowIfNull(circuit);
@@ -33,18 +34,26 @@ public static class CircuitDiagram
             svg.Append(Invariant($"<text x=\"4\" y=\"{Y(q) + 4}\">q{q}</text><line x1=\"{Left - 12}\" y1=\"{Y(q)}\" x2=\"{width - 8}\" y2=\"{Y(q)}\" stroke=\"#333\"/>"));
         }
 
-        var parameter = 0;
+        if (circuit.InitialState != InitialStates.Reference)
+        {
+            svg.Append(Invariant($"<text x=\"{Left - 10}\" y=\"{Top - 10}\" font-size=\"9\">from {circuit.InitialState}</text>"));
+        }
+
         for (var i = 0; i < circuit.Gates.Count; i++)
         {
             var gate = circuit.Gates[i];
             var x = Left + columns[i] * Column + Column / 2;
             if (gate.IsParameterized)
             {
+                var parameter = circuit.ParameterOf(i);
                 var angle = angles is not null && parameter < angles.Count ? Invariant($"{angles[parameter]:F2}") : $"θ{parameter}";
-                parameter++;
-                svg.Append(Invariant($"<rect x=\"{x - 22}\" y=\"{Y(gate.Qubit0) - 15}\" width=\"44\" height=\"30\" rx=\"3\" fill=\"#e8f0fb\" stroke=\"#1f3a5f\"/>"))
-                    .Append(Invariant($"<text x=\"{x}\" y=\"{Y(gate.Qubit0) - 2}\" text-anchor=\"middle\" font-weight=\"bold\">{gate.Name.ToUpperInvariant()}</text>"))
-                    .Append(Invariant($"<text x=\"{x}\" y=\"{Y(gate.Qubit0) + 11}\" text-anchor=\"middle\" font-size=\"9\">{WebUtility.HtmlEncode(angle)}</text>"));
+                if (gate.IsTwoQubit)
+                {
+                    svg.Append(Invariant($"<line x1=\"{x}\" y1=\"{Y(gate.Qubit0)}\" x2=\"{x}\" y2=\"{Y(gate.Qubit1)}\" stroke=\"#1f3a5f\" stroke-width=\"1.5\"/>"))
+                        .Append(Box(x, Y(gate.Qubit1), gate.Name, angle));
+                }
+
+                svg.Append(Box(x, Y(gate.Qubit0), gate.Name, angle));
             }
             else
             {
@@ -87,6 +96,11 @@ public static class CircuitDiagram
     }
 
     private static int Y(int qubit) => Top + qubit * Row;
+
+    private static string Box(int x, int y, string name, string angle) =>
+        Invariant($"<rect x=\"{x - 22}\" y=\"{y - 15}\" width=\"44\" height=\"30\" rx=\"3\" fill=\"#e8f0fb\" stroke=\"#1f3a5f\"/>")
+        + Invariant($"<text x=\"{x}\" y=\"{y - 2}\" text-anchor=\"middle\" font-weight=\"bold\">{name.ToUpperInvariant()}</text>")
+        + Invariant($"<text x=\"{x}\" y=\"{y + 11}\" text-anchor=\"middle\" font-size=\"9\">{WebUtility.HtmlEncode(angle)}</text>");
 
     private static string Dot(int x, int y) => Invariant($"<circle cx=\"{x}\" cy=\"{y}\" r=\"4\" fill=\"#1f3a5f\"/>");
 
