@@ -87,7 +87,7 @@ public class QasmTests
     [InlineData("OPENQASM 2.0;\nqreg q[2];\nrx q[5];", "line 3", "out of range")]
     [InlineData("OPENQASM 2.0;\nqreg q[2];\nrx q[0];", "line 3", "takes 1 parameter")]
     [InlineData("OPENQASM 3.0;\nqubit q;", "line 1", "OpenQASM 2.0")]
-    [InlineData("OPENQASM 2.0;\nqreg q[1];\nreset q[0];", "line 3", "unitary circuits only")]
+    [InlineData("OPENQASM 2.0;\nqreg q[1];\nh q[0];\nreset q[0];", "line 4", "mid-circuit reset")]
     [InlineData("OPENQASM 2.0;\nqreg q[1];\nrx(pi q[0];", "line 3", "expected ','")]
     public void Bad_files_name_the_line_and_the_problem(string text, string place, string problem)
     {
