@@ -34,6 +34,32 @@ public class QasmTests
         Assert.Equal(text, QasmExporter.Export(back, []));
     }
 
+    public static TheoryData<GateKind> EveryKind => new(RandomCircuits.AllKinds);
+
+    [Theory]
+    [MemberData(nameof(EveryKind))]
+    public void Every_gate_kind_the_exporter_writes_imports_back_to_the_same_unitary(GateKind kind)
+    {
+        var rng = new Random((int)kind + 7);
+        var (circuit, parameters) = RandomCircuits.Make(3, 4, rng, [kind]);
+        var text = QasmExporter.Export(circuit, parameters, measureAll: true);
+        var result = QasmImporter.ImportParameterized(text, "kind.qasm");
+        Assert.Equal(1, result.MeasurementCount);
+
+        // Matrices are written as u3 / KAK without their global phase; every named gate keeps it.
+        var expected = circuit.ToUnitary(parameters);
+        var actual = result.Circuit.ToUnitary(result.Parameters);
+        if (kind is GateKind.Unitary1 or GateKind.Unitary2)
+        {
+            AssertEqualUpToPhase(expected, actual, 1e-9);
+        }
+        else
+        {
+            Assert.True(Dense.MaxDifference(expected, actual) < 1e-12, $"{kind}: {Dense.MaxDifference(expected, actual)}");
+            Assert.Equal(text, QasmExporter.Export(result.Circuit, result.Parameters, measureAll: true));
+        }
+    }
+
     [Fact]
     public void Parameterized_import_turns_angles_into_parameters()
     {
