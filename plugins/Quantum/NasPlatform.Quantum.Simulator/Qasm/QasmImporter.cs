@@ -1,11 +1,16 @@
 namespace NasPlatform.Quantum.Simulator.Qasm;
 
 /// <summary>
-/// Reads OpenQASM 2.0: qreg (several registers are laid out one after another), the qelib1.inc gates this
-/// simulator supports (plus u2, u1/p, cy, ch, cp/cu1, cu3 and sxdg as exact matrices), user gate
-/// definitions (expanded, except a definition named like a native gate, which is taken as that gate),
-/// register broadcasting, and parameter expressions. creg, barrier and measure are accepted and skipped:
-/// circuits here are unitary. reset, if and opaque are rejected.
+/// Reads OpenQASM 2.0 (the file must start with 'OPENQASM 2.0;', as the specification requires): qreg
+/// (several registers are laid out one after another), every gate of qelib1.inc (the native ones as
+/// gate kinds or exact matrices; ccx, cswap, c3x, c3sqrtx, c4x, rccx, rc3x, csx, cu and u0 expanded from
+/// built-in definitions, see <c>QasmLibrary</c>), user gate definitions (expanded, except a definition
+/// named like a native gate, which is taken as that gate), register broadcasting, and parameter
+/// expressions. The circuit is unitary, so measure, reset and if are accepted only where a unitary circuit
+/// means the same: terminal measurements (counted, not applied), reset of a still-untouched qubit (a
+/// no-op), and if on a creg no measure has written (it holds 0). Everything else, and every syntax,
+/// range or arithmetic problem (division by zero, a non-finite value), is a <see cref="QasmException"/>
+/// with file, line and column; an error inside a gate body is reported at the call.
 /// </summary>
 public static class QasmImporter
 {

@@ -46,78 +46,103 @@ internal static class QasmLexer
             }
 
             var (startLine, startColumn, start) = (line, column, pos);
-            if (char.IsLetter(c) || c == '_')
-            {
-                var end = pos;
-                while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
-                {
-                    end++;
-                }
-
-                Advance(end - pos);
-                tokens.Add(new QasmToken(QasmTokenKind.Identifier, text[start..pos], startLine, startColumn));
-            }
-            else if (char.IsDigit(c) || (c == '.' && pos + 1 < text.Length && char.IsDigit(text[pos + 1])))
-            {
-                var end = pos;
-                var real = false;
-                while (end < text.Length && (char.IsDigit(text[end]) || text[end] == '.'))
-                {
-                    real |= text[end] == '.';
-                    end++;
-                }
-
-                if (end < text.Length && text[end] is 'e' or 'E')
-                {
-                    real = true;
-                    end++;
-                    if (end < text.Length && text[end] is '+' or '-')
-                    {
-                        end++;
-                    }
-
-                    while (end < text.Length && char.IsDigit(text[end]))
-                    {
-                        end++;
-                    }
-                }
-
-                Advance(end - pos);
-                tokens.Add(new QasmToken(real ? QasmTokenKind.Real : QasmTokenKind.Integer, text[start..pos], startLine, startColumn));
-            }
-            else if (c == '"')
-            {
-                var end = text.IndexOf('"', pos + 1);
-                if (end < 0)
-                {
-                    throw new QasmException(source, startLine, startColumn, "unterminated string; close it with \"");
-                }
-
-                Advance(end + 1 - pos);
-                tokens.Add(new QasmToken(QasmTokenKind.String, text[(start + 1)..(pos - 1)], startLine, startColumn));
-            }
-            else if (c == '-' && pos + 1 < text.Length && text[pos + 1] == '>')
-            {
-                Advance(2);
-                tokens.Add(new QasmToken(QasmTokenKind.Symbol, "->", startLine, startColumn));
-            }
-            else if (c == '=' && pos + 1 < text.Length && text[pos + 1] == '=')
-            {
-                Advance(2);
-                tokens.Add(new QasmToken(QasmTokenKind.Symbol, "==", startLine, startColumn));
-            }
-            else if (";,()[]{}+-*/^".Contains(c))
-            {
-                Advance(1);
-                tokens.Add(new QasmToken(QasmTokenKind.Symbol, c.ToString(), startLine, startColumn));
-            }
-            else
-            {
-                throw new QasmException(source, startLine, startColumn, $"unexpected character '{c}'");
-            }
+            var (kind, length) = Scan(text, pos, source, line, column);
+            Advance(length);
+            var tokenText = kind == QasmTokenKind.String ? text[(start + 1)..(pos - 1)] : text[start..pos];
+            tokens.Add(new QasmToken(kind, tokenText, startLine, startColumn));
         }
 
         tokens.Add(new QasmToken(QasmTokenKind.End, string.Empty, line, column));
         return tokens;
+    }
+
+    /// <summary>The kind and length of the token starting at <paramref name="pos"/> (not whitespace or a comment).</summary>
+    private static (QasmTokenKind Kind, int Length) Scan(string text, int pos, string source, int line, int column)
+    {
+        var c = text[pos];
+        if (char.IsLetter(c) || c == '_')
+        {
+            var end = pos;
+            while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
+            {
+                end++;
+            }
+
+            return (QasmTokenKind.Identifier, end - pos);
+        }
+
+        if (char.IsDigit(c) || (c == '.' && pos + 1 < text.Length && char.IsDigit(text[pos + 1])))
+        {
+            var (end, real) = NumberEnd(text, pos);
+            CheckNumber(text[pos..end], source, line, column);
+            return (real ? QasmTokenKind.Real : QasmTokenKind.Integer, end - pos);
+        }
+
+        if (c == '"')
+        {
+            var end = text.IndexOf('"', pos + 1);
+            return end >= 0
+                ? (QasmTokenKind.String, end + 1 - pos)
+                : throw new QasmException(source, line, column, "unterminated string; close it with \"");
+        }
+
+        if ((c == '-' && pos + 1 < text.Length && text[pos + 1] == '>') || (c == '=' && pos + 1 < text.Length && text[pos + 1] == '='))
+        {
+            return (QasmTokenKind.Symbol, 2);
+        }
+
+        return ";,()[]{}+-*/^".Contains(c)
+            ? (QasmTokenKind.Symbol, 1)
+            : throw new QasmException(source, line, column, $"unexpected character '{c}'");
+    }
+
+    /// <summary>Where the number starting at <paramref name="pos"/> ends, and whether it is a real ('.' or an exponent).</summary>
+    private static (int End, bool Real) NumberEnd(string text, int pos)
+    {
+        var end = pos;
+        var real = false;
+        while (end < text.Length && (char.IsDigit(text[end]) || text[end] == '.'))
+        {
+            real |= text[end] == '.';
+            end++;
+        }
+
+        if (end < text.Length && text[end] is 'e' or 'E')
+        {
+            real = true;
+            end++;
+            if (end < text.Length && text[end] is '+' or '-')
+            {
+                end++;
+            }
+
+            while (end < text.Length && char.IsDigit(text[end]))
+            {
+                end++;
+            }
+        }
+
+        return (end, real);
+    }
+
+    /// <summary>A real has at most one '.', an exponent has digits, and the value fits a double.</summary>
+    private static void CheckNumber(string number, string source, int line, int column)
+    {
+        var e = number.IndexOfAny(['e', 'E']);
+        var mantissa = e < 0 ? number : number[..e];
+        if (mantissa.Count(ch => ch == '.') > 1)
+        {
+            throw new QasmException(source, line, column, $"malformed number '{number}': a real has one '.', e.g. 1.25");
+        }
+
+        if (e >= 0 && !char.IsDigit(number[^1]))
+        {
+            throw new QasmException(source, line, column, $"malformed number '{number}': the exponent needs digits, e.g. {mantissa}e3 or {mantissa}e-3");
+        }
+
+        if (!double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            throw new QasmException(source, line, column, $"number '{number}' does not fit a double (at most about 1.8e308); write a smaller number");
+        }
     }
 }
