@@ -122,4 +122,30 @@ public sealed class EdaDatasetCommandTests : IDisposable
         Assert.True(exit == 1, error);
         Assert.EndsWith($"2 of 2 samples in {dir}, 2 failed", error.Trim().Split('\n')[^1].Split(" (", StringSplitOptions.None)[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ASvFileIsReadAsSystemVerilogAndAChangedFileUnderTheSameNameNeedsReplace()
+    {
+        var sv = Path.Combine(_temp, "svtop.sv");
+        File.WriteAllText(sv, "module svtop(input logic clk, input logic [3:0] a, output logic [3:0] q);\n  always_ff @(posedge clk) q <= a + 4'd1;\nendmodule\n");
+        var dir = Path.Combine(_temp, "sv");
+        string[] args = ["eda", "dataset", dir, "--verilog", sv, "--densities", "0.7", "--seeds", "1", "--layers", "3", "--blockages", "0", "--grid", "8"];
+
+        var first = Nas(args);
+        Assert.True(first.ExitCode == 0, first.Error);
+        var record = JObject.Parse(File.ReadAllText(Directory.GetFiles(Path.Combine(dir, "samples"), "*.json").Single()));
+        Assert.Equal("ok", record.Value<string>("status"));
+
+        // Same name, other content: refused before anything runs, naming the file; --replace rebuilds it.
+        File.WriteAllText(sv, File.ReadAllText(sv).Replace("4'd1", "4'd3", StringComparison.Ordinal));
+        var refused = Nas(args);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains($"were made from {sv} (sha256 {record.Value<string>("sourceHash")![..12]})", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("--replace", refused.Error, StringComparison.Ordinal);
+
+        var replaced = Nas([.. args, "--replace"]);
+        Assert.True(replaced.ExitCode == 0, replaced.Error);
+        var rebuilt = JObject.Parse(File.ReadAllText(Directory.GetFiles(Path.Combine(dir, "samples"), "*.json").Single()));
+        Assert.NotEqual(record.Value<string>("sourceHash"), rebuilt.Value<string>("sourceHash"));
+    }
 }
