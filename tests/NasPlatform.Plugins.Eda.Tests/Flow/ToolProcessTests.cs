@@ -43,6 +43,20 @@ public sealed class ToolProcessTests : IDisposable
         Assert.Empty(ToolProcesses.Under(_root));
     }
 
+    [Fact]
+    public async Task AnInteractiveShellInTheFolderIsSpared()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, "placements", "y")).FullName;
+        using var shell = Process.Start(new ProcessStartInfo("bash", ["-c", "while :; do sleep 600; done"]) { WorkingDirectory = folder, UseShellExecute = false })!;
+        Poll.Until(() => ToolProcesses.Under(_root).Count == 2, TimeSpan.FromSeconds(5), () => "bash and its sleep did not start");
+
+        Assert.Equal(1, await ToolProcesses.StopOrphansAsync(_root)); // the sleep, not the bash
+
+        Assert.False(shell.WaitForExit(300), "the shell was killed");
+        shell.Kill(entireProcessTree: true);
+        shell.WaitForExit();
+    }
+
     private static string Describe(IEnumerable<int> pids) => string.Join(", ", pids.Select(Name));
 
     private static string Name(int pid)

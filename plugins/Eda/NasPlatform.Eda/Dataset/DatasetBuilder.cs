@@ -87,7 +87,7 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
         var plan = Plan(work);
         Directory.CreateDirectory(SampleFiles.SamplesFolder(Root));
         using var folderLock = LockFolder();
-        StoppedOrphans = await ToolProcesses.StopOrphansAsync(Root).ConfigureAwait(false);
+        StoppedOrphans = await ToolProcesses.StopOrphansAsync(Path.Combine(Root, "placements")).ConfigureAwait(false);
         var specPath = Path.Combine(Root, "spec.json");
         var specText = JsonConvert.SerializeObject(spec, Formatting.Indented);
         if (File.Exists(specPath) && File.ReadAllText(specPath) != specText)

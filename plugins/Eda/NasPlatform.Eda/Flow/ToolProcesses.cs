@@ -44,12 +44,15 @@ public static class ToolProcesses
     }
 
     /// <summary>
-    /// Stops every process (other than this one) whose working directory is under <paramref name="root"/>, and
-    /// waits until they are gone; returns how many there were. Linux only (reads /proc); elsewhere returns 0.
+    /// Stops every process whose working directory is under <paramref name="root"/> (the flow's own folder,
+    /// e.g. DIR/placements), and waits until they are gone; returns how many there were. Spared: this process
+    /// and its ancestors, and interactive shells (bash, zsh, fish; qflow's scripts are tcsh and sh), so a user
+    /// whose terminal sits in the folder is not killed. Linux only (reads /proc); elsewhere returns 0.
     /// </summary>
     public static async Task<int> StopOrphansAsync(string root)
     {
-        var found = Under(root);
+        var spared = Ancestors();
+        var found = Under(root).Where(p => !spared.Contains(p) && Name(p) is not ("bash" or "zsh" or "fish")).ToList();
         foreach (var pid in found)
             _ = Kill(pid, SigKill);
         var deadline = Stopwatch.StartNew();
@@ -86,6 +89,37 @@ public static class ToolProcesses
         }
 
         return found;
+    }
+
+    private static HashSet<int> Ancestors()
+    {
+        var ancestors = new HashSet<int>();
+        for (var pid = Environment.ProcessId; pid > 1 && ancestors.Add(pid);)
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                pid = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+            }
+            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+            {
+                break;
+            }
+        }
+
+        return ancestors;
+    }
+
+    private static string Name(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
     }
 
     private static bool Alive(int pid)
