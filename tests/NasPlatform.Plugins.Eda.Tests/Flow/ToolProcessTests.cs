@@ -48,7 +48,8 @@ public sealed class ToolProcessTests : IDisposable
     {
         var folder = Directory.CreateDirectory(Path.Combine(_root, "placements", "y")).FullName;
         using var shell = Process.Start(new ProcessStartInfo("bash", ["-c", "while :; do sleep 600; done"]) { WorkingDirectory = folder, UseShellExecute = false })!;
-        Poll.Until(() => ToolProcesses.Under(_root).Count == 2, TimeSpan.FromSeconds(5), () => "bash and its sleep did not start");
+        // Wait for the sleep itself: bash's forked child is still "bash" until it execs.
+        Poll.Until(() => Describe(ToolProcesses.Under(_root)).Contains("sleep", StringComparison.Ordinal), TimeSpan.FromSeconds(5), () => "bash and its sleep did not start");
 
         Assert.Equal(1, await ToolProcesses.StopOrphansAsync(_root)); // the sleep, not the bash
 
