@@ -30,6 +30,7 @@ public sealed class EdaDatasetCommandTests : IDisposable
 
         Assert.True(exit == 0, error);
         Assert.Contains("1 placements x 2 routings = 2 samples", error, StringComparison.Ordinal);
+        Assert.EndsWith("2 of 2 samples in " + dir + ", 0 failed", error.Trim(), StringComparison.Ordinal);
         var records = Directory.GetFiles(Path.Combine(dir, "samples"), "*.json").Select(f => JObject.Parse(File.ReadAllText(f))).ToList();
         Assert.Equal(2, records.Count);
         Assert.All(records, r => Assert.Equal("ok", r.Value<string>("status")));
@@ -72,5 +73,79 @@ public sealed class EdaDatasetCommandTests : IDisposable
         var badTop = Nas("eda", "dataset", Path.Combine(_temp, "c"), "--verilog", verilog);
         Assert.Equal(2, badTop.ExitCode);
         Assert.Contains($"{verilog}: no module 'top' (it defines other)", badTop.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bad_syntax.v", "module bad_syntax(input a, output b);\n  assign b = a\nendmodule\n", ":3: ERROR: syntax error")]
+    [InlineData("ghost.v", "/*\nmodule ghost(input a, output b);\n*/\nmodule other(input a, output b); assign b = a; endmodule\n", ": ERROR: Module `ghost' not found!")]
+    [InlineData("with_include.v", "`include \"missing_defs.vh\"\nmodule with_include(input a, output b); assign b = a; endmodule\n", ":1: ERROR: Can't open include file `missing_defs.vh'!")]
+    [InlineData("svonly.v", "module svonly(input [3:0] a, output [3:0] b);\n  generate for (genvar i = 0; i < 4; i = i + 1) begin : g assign b[i] = a[i]; end endgenerate\nendmodule\n", ":2: ERROR: Generate for loop inline variable declaration is only supported in SystemVerilog mode!")]
+    public void VerilogYosysCannotReadExits2WithYosysLineInTheUsersFileAndStoresNothing(string name, string text, string error)
+    {
+        var verilog = Path.Combine(_temp, name);
+        File.WriteAllText(verilog, text);
+        var dir = Path.Combine(_temp, "ds");
+        Directory.CreateDirectory(dir);
+        var spec = Path.Combine(dir, "spec.json");
+        File.WriteAllText(spec, "{ \"an\": \"earlier sweep\" }");
+
+        var (exit, _, stderr) = Nas("eda", "dataset", dir, "--verilog", verilog);
+
+        Assert.True(exit == 2, stderr);
+        Assert.Contains(verilog + error, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("placements/", stderr, StringComparison.Ordinal); // the copy qflow reads is not named
+        Assert.Equal("{ \"an\": \"earlier sweep\" }", File.ReadAllText(spec));
+        Assert.Equal(["spec.json"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void ADefWhoseUnitsDoNotFitTheLefExits2WithTheFix()
+    {
+        var def = Path.Combine(_temp, "mul3_300.def");
+        File.WriteAllText(def, File.ReadAllText(Def).Replace("UNITS DISTANCE MICRONS 100 ;", "UNITS DISTANCE MICRONS 300 ;", StringComparison.Ordinal));
+
+        var (exit, _, error) = Nas("eda", "dataset", Path.Combine(_temp, "u"), "--def", def, "--lef", Lef);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"{def}:6: UNITS DISTANCE MICRONS 300 does not fit the LEF's DATABASE MICRONS 1000", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_temp, "u")));
+    }
+
+    [Fact]
+    public void FailedSamplesAreCountedInTheLastLineAndExit1()
+    {
+        // qrouter cannot route in 10 ms: every sample fails, the command says how many and exits 1.
+        var dir = Path.Combine(_temp, "f");
+
+        var (exit, _, error) = Nas("eda", "dataset", dir, "--def", Def, "--lef", Lef, "--layers", "2", "--blockages", "0,0.3", "--grid", "8", "--route-timeout", "0.01");
+
+        Assert.True(exit == 1, error);
+        Assert.EndsWith($"2 of 2 samples in {dir}, 2 failed", error.Trim().Split('\n')[^1].Split(" (", StringSplitOptions.None)[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASvFileIsReadAsSystemVerilogAndAChangedFileUnderTheSameNameNeedsReplace()
+    {
+        var sv = Path.Combine(_temp, "svtop.sv");
+        File.WriteAllText(sv, "module svtop(input logic clk, input logic [3:0] a, output logic [3:0] q);\n  always_ff @(posedge clk) q <= a + 4'd1;\nendmodule\n");
+        var dir = Path.Combine(_temp, "sv");
+        string[] args = ["eda", "dataset", dir, "--verilog", sv, "--densities", "0.7", "--seeds", "1", "--layers", "3", "--blockages", "0", "--grid", "8"];
+
+        var first = Nas(args);
+        Assert.True(first.ExitCode == 0, first.Error);
+        var record = JObject.Parse(File.ReadAllText(Directory.GetFiles(Path.Combine(dir, "samples"), "*.json").Single()));
+        Assert.Equal("ok", record.Value<string>("status"));
+
+        // Same name, other content: refused before anything runs, naming the file; --replace rebuilds it.
+        File.WriteAllText(sv, File.ReadAllText(sv).Replace("4'd1", "4'd3", StringComparison.Ordinal));
+        var refused = Nas(args);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains($"were made from {sv} (sha256 {record.Value<string>("sourceHash")![..12]})", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("--replace", refused.Error, StringComparison.Ordinal);
+
+        var replaced = Nas([.. args, "--replace"]);
+        Assert.True(replaced.ExitCode == 0, replaced.Error);
+        var rebuilt = JObject.Parse(File.ReadAllText(Directory.GetFiles(Path.Combine(dir, "samples"), "*.json").Single()));
+        Assert.NotEqual(record.Value<string>("sourceHash"), rebuilt.Value<string>("sourceHash"));
     }
 }

@@ -16,6 +16,18 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
 {
     public string Root { get; } = Path.GetFullPath(root);
 
+    /// <summary>Retry samples recorded as failed even when their source and time limits are unchanged (--retry-failed).</summary>
+    public bool RetryFailed { get; init; }
+
+    /// <summary>Rebuild good samples whose source content changed under the same name, instead of refusing (--replace).</summary>
+    public bool Replace { get; init; }
+
+    /// <summary>After <see cref="BuildAsync"/>: samples of the sweep recorded as failed (this run's and kept ones).</summary>
+    public int Failed { get; private set; }
+
+    /// <summary>After <see cref="BuildAsync"/>: tool processes left by an earlier, killed run that were stopped first.</summary>
+    public int StoppedOrphans { get; private set; }
+
     /// <summary>Where qflow keeps a technology's files (…/qflow/tech/NAME), found from the qflow install.</summary>
     public static string FindTechnology(string technology)
     {
@@ -44,13 +56,17 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
             if (!File.Exists(lef))
                 throw new FileNotFoundException($"{lef} is missing: the technology folder {techDirectory} has no standard-cell LEF.");
             var tech = Tech(LefReader.Read(lef), [lef], spec.Technology);
-            var sources = spec.Designs.Select(d => (d, "generated", (Func<DesignSource>)(() => DesignGenerator.Generate(d))))
-                .Concat(spec.Verilog.Select(v => (v.Top, "verilog:" + v.Path, (Func<DesignSource>)(() => new DesignSource(v.Top, File.ReadAllText(v.Path))))))
+            // Checked before anything is stored: yosys's own error, naming the user's file, exits 2.
+            foreach (var v in spec.Verilog)
+                await VerilogCheck.CheckAsync(v, cancellationToken).ConfigureAwait(false);
+            var sources = spec.Designs.Select(d => (d, "generated", DesignGenerator.Generate(d)))
+                .Concat(spec.Verilog.Select(v => (v.Top, "verilog:" + v.Path, new DesignSource(v.Top, File.ReadAllText(v.Path), v.IsSystemVerilog))))
+                .Select(x => (x.Item1, x.Item2, x.Item3, SampleResume.Hash([System.Text.Encoding.UTF8.GetBytes(x.Item3.Verilog)])))
                 .ToList();
             for (var seed = 1; seed <= spec.Seeds; seed++)
-                foreach (var (design, source, rtl) in sources)
+                foreach (var (design, source, rtl, hash) in sources)
                     foreach (var density in spec.Densities)
-                        work.Add(new PlacementJob(design, density, seed, PlacementKey(design, density, seed), source, rtl, null, tech));
+                        work.Add(new PlacementJob(design, density, seed, PlacementKey(design, density, seed), source, hash, rtl, null, tech));
         }
 
         if (spec.PlacedDefs.Count > 0)
@@ -60,14 +76,18 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
             foreach (var def in spec.PlacedDefs)
             {
                 var design = DefReader.Read(def).Name;
-                work.Add(new PlacementJob(design, 0, 0, ImportedKey(design, def), "def:" + Path.GetFullPath(def), null, def, tech));
+                var hash = SampleResume.Hash(new[] { def }.Concat(spec.Lefs).Select(File.ReadAllBytes));
+                work.Add(new PlacementJob(design, 0, 0, ImportedKey(design, def), "def:" + Path.GetFullPath(def), hash, null, def, tech));
             }
         }
 
         if (work.GroupBy(w => w.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new ArgumentException($"Two inputs make the placement '{twice.Key}' ({string.Join(", ", twice.Select(w => w.Source))}); rename a file or a module.");
 
+        var plan = Plan(work);
         Directory.CreateDirectory(SampleFiles.SamplesFolder(Root));
+        using var folderLock = LockFolder();
+        StoppedOrphans = await ToolProcesses.StopOrphansAsync(Path.Combine(Root, "placements")).ConfigureAwait(false);
         var specPath = Path.Combine(Root, "spec.json");
         var specText = JsonConvert.SerializeObject(spec, Formatting.Indented);
         if (File.Exists(specPath) && File.ReadAllText(specPath) != specText)
@@ -75,19 +95,17 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
         File.WriteAllText(specPath, specText);
 
         var total = work.Count * spec.Layers.Count * spec.Blockages.Count;
-        var existing = work.Sum(w => RoutingVariants(w.Key).Count(k => File.Exists(SampleFiles.RecordPath(Root, k.Key))));
+        var existing = total - plan.Sum(p => p.Pending.Count);
         var done = existing;
         var failed = 0;
+        var keptFailed = plan.Sum(p => p.KeptFailed);
         var started = DateTime.UtcNow;
         var gate = new object();
         var placer = new QflowPlacer(spec.Technology, TimeSpan.FromSeconds(spec.PlaceTimeoutSeconds));
 
-        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellationToken }, async (item, ct) =>
+        await Parallel.ForEachAsync(plan.Where(p => p.Pending.Count > 0), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellationToken }, async (item, ct) =>
         {
-            var pending = RoutingVariants(item.Key).Where(v => !File.Exists(SampleFiles.RecordPath(Root, v.Key))).ToList();
-            if (pending.Count == 0)
-                return;
-            foreach (var record in await PlaceAndRouteAsync(item, pending, placer, ct).ConfigureAwait(false))
+            foreach (var record in await PlaceAndRouteAsync(item.Job, item.Pending, placer, ct).ConfigureAwait(false))
             {
                 SampleFiles.WriteRecord(Root, record);
                 lock (gate)
@@ -99,8 +117,69 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
                 }
             }
         }).ConfigureAwait(false);
+        Failed = failed + keptFailed;
         return done;
     }
+
+    /// <summary>One build per folder at a time (an advisory lock the kernel drops when the process dies, even by kill -9).</summary>
+    private FileStream LockFolder()
+    {
+        var path = Path.Combine(Root, ".lock");
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new ArgumentException($"{Root}: another 'nas eda dataset' is building this folder ({path} is locked); wait for it to finish or stop it, then run again.");
+        }
+    }
+
+    /// <summary>
+    /// Which samples of each placement to (re)build, from their records (<see cref="SampleResume"/>); throws
+    /// <see cref="ArgumentException"/> naming both sources when a good sample's source changed (no --replace).
+    /// </summary>
+    private List<PlannedPlacement> Plan(List<PlacementJob> work)
+    {
+        var plan = new List<PlannedPlacement>();
+        var conflicts = new List<string>();
+        foreach (var job in work)
+        {
+            var pending = new List<(string Key, int Layers, double Blockage)>();
+            var keptFailed = 0;
+            foreach (var v in RoutingVariants(job.Key))
+            {
+                var record = SampleResume.Read(Root, v.Key);
+                var wanted = Stamp(new SampleRecord { Key = v.Key, Design = job.Design, Density = job.Density, Seed = job.Seed, Layers = v.Layers, Blockage = v.Blockage, Status = "ok", GridSize = spec.GridSize }, job);
+                switch (SampleResume.Decide(record, wanted, RetryFailed, Replace))
+                {
+                    case ResumeAction.Build:
+                        pending.Add(v);
+                        break;
+                    case ResumeAction.Conflict:
+                        if (conflicts.Count == 0)
+                            conflicts.Add(SampleResume.ConflictMessage(record!, wanted));
+                        break;
+                    default:
+                        keptFailed += record!.Succeeded ? 0 : 1;
+                        break;
+                }
+            }
+
+            plan.Add(new PlannedPlacement(job, pending, keptFailed));
+        }
+
+        if (conflicts.Count > 0)
+            throw new ArgumentException(conflicts[0]);
+        return plan;
+    }
+
+    /// <summary>The content and flow options a record is keyed by (see <see cref="SampleResume"/>).</summary>
+    private SampleRecord Stamp(SampleRecord record, PlacementJob job) => record with
+    {
+        Technology = job.Tech.Technology, Source = job.Source, SourceHash = job.SourceHash,
+        PlaceTimeoutSeconds = spec.PlaceTimeoutSeconds, RouteTimeoutSeconds = spec.RouteTimeoutSeconds, RouteEffort = spec.RouteEffort,
+    };
 
     /// <summary>The placement key of an imported DEF: its design and its file name, e.g. "mul3-def-mul3_placed".</summary>
     public static string ImportedKey(string design, string defPath) =>
@@ -115,7 +194,9 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
     }
 
     /// <summary>One placement to make (from RTL with qflow) or import (a placed DEF), and what routes it.</summary>
-    private sealed record PlacementJob(string Design, double Density, int Seed, string Key, string Source, Func<DesignSource>? Rtl, string? PlacedDef, RoutingTech Tech);
+    private sealed record PlacementJob(string Design, double Density, int Seed, string Key, string Source, string SourceHash, DesignSource? Rtl, string? PlacedDef, RoutingTech Tech);
+
+    private sealed record PlannedPlacement(PlacementJob Job, List<(string Key, int Layers, double Blockage)> Pending, int KeptFailed);
 
     private sealed record RoutingTech(LefLibrary Library, List<string> LayerNames, QrouterRunner Router, string Technology);
 
@@ -129,12 +210,12 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
         var project = Path.Combine(Root, "placements", pkey);
         var placeRuns = new List<ToolRun>();
         var records = new List<SampleRecord>();
-        SampleRecord Failed(string key, int layers, double blockage, string step, string error, IEnumerable<ToolRun> runs) => new()
+        SampleRecord Failed(string key, int layers, double blockage, string step, string error, IEnumerable<ToolRun> runs) => Stamp(new()
         {
             Key = key, Design = design, Density = density, Seed = seed, Layers = layers, Blockage = blockage,
-            Status = "failed", FailedStep = step, Error = error, Technology = job.Tech.Technology, Source = job.Source,
+            Status = "failed", FailedStep = step, Error = error,
             Tools = runs.Select(Provenance).ToList(), CreatedAt = DateTimeOffset.UtcNow,
-        };
+        }, job);
 
         string placedDef;
         Placement placement;
@@ -142,7 +223,9 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
         {
             var def = job.PlacedDef is { } imported ? Path.Combine(project, Path.GetFileName(imported)) : Path.Combine(project, "layout", design + "_unroute.def");
             var marker = Path.Combine(project, "placed.ok");
-            if (File.Exists(marker) && File.Exists(def))
+            // The marker names the source content it was placed from: a changed source is placed again.
+            var stamp = "source-sha256 " + job.SourceHash;
+            if (File.Exists(marker) && File.Exists(def) && File.ReadLines(marker).FirstOrDefault() == stamp)
             {
                 placedDef = def;
             }
@@ -156,12 +239,12 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
                     Directory.CreateDirectory(project);
                     File.Copy(source, def);
                     placedDef = def;
-                    File.WriteAllText(marker, "imported " + Path.GetFullPath(source));
+                    File.WriteAllText(marker, stamp + "\nimported " + Path.GetFullPath(source));
                 }
                 else
                 {
-                    placedDef = await placer.PlaceAsync(job.Rtl!(), new PlacementKnobs(density, seed), project, placeRuns, ct).ConfigureAwait(false);
-                    File.WriteAllText(marker, string.Join('\n', placeRuns.Select(r => r.Command)));
+                    placedDef = await placer.PlaceAsync(job.Rtl!, new PlacementKnobs(density, seed), project, placeRuns, ct).ConfigureAwait(false);
+                    File.WriteAllText(marker, stamp + "\n" + string.Join('\n', placeRuns.Select(r => r.Command)));
                 }
             }
 
@@ -191,16 +274,16 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
                 if (outcome.RoutedDef is { } routed)
                     File.Delete(routed);
                 var nets = placement.Nets.Count;
-                records.Add(new SampleRecord
+                records.Add(Stamp(new SampleRecord
                 {
                     Key = key, Design = design, Density = density, Seed = seed, Layers = layers, Blockage = blockage,
-                    Status = "ok", Technology = job.Tech.Technology, Source = job.Source, GridSize = spec.GridSize, Channels = FeatureChannels.All,
+                    Status = "ok", GridSize = spec.GridSize, Channels = FeatureChannels.All,
                     Cells = placement.Cells.Count(c => !c.IsFiller),
                     Labels = new SampleLabels(nets, outcome.FirstPassFailed, nets == 0 ? 0 : (double)outcome.FirstPassFailed / nets, outcome.FinalFailedNets.Count, (int)hotspot.Sum()),
                     PlacedDef = Path.GetRelativePath(Root, placedDef),
                     Tools = routeRuns.Select(Provenance).ToList(),
                     CreatedAt = DateTimeOffset.UtcNow,
-                });
+                }, job));
             }
             catch (ToolFailedException e)
             {

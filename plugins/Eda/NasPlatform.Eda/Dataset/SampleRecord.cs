@@ -40,6 +40,15 @@ public sealed record SampleRecord
     /// <summary>Where the design came from: null or "generated" (a <c>DesignGenerator</c> name), "verilog:PATH" or "def:PATH" (an imported placement).</summary>
     [JsonProperty("source")] public string? Source { get; init; }
 
+    /// <summary>SHA-256 of the source content (the Verilog file, the generated RTL, or the DEF and its LEFs): resume is keyed by it, not by the name.</summary>
+    [JsonProperty("sourceHash")] public string? SourceHash { get; init; }
+
+    [JsonProperty("placeTimeoutSeconds")] public double PlaceTimeoutSeconds { get; init; }
+
+    [JsonProperty("routeTimeoutSeconds")] public double RouteTimeoutSeconds { get; init; }
+
+    [JsonProperty("routeEffort")] public int? RouteEffort { get; init; }
+
     [JsonProperty("placedDef")] public string? PlacedDef { get; init; }
 
     [JsonProperty("tools")] public IReadOnlyList<ToolProvenance> Tools { get; init; } = [];

@@ -86,6 +86,7 @@ public static partial class SweepInputs
             throw new ArgumentException($"{string.Join(", ", lefs)}: {library.RoutingLayers.Count} routing layers; --layers asks for {layers.Max()}. Lower --layers.");
         foreach (var def in defs)
         {
+            CheckUnits(def, lefs, library);
             try
             {
                 var placement = Placement.Build(DefReader.Read(def), library);
@@ -100,6 +101,45 @@ public static partial class SweepInputs
 
         return library;
     }
+
+    /// <summary>
+    /// The DEF's UNITS DISTANCE MICRONS must divide the LEF's DATABASE MICRONS (100 with a 1000 LEF is fine; qrouter
+    /// segfaults on 300 and never finishes on 2000), so a mismatch is refused before qrouter sees it.
+    /// </summary>
+    private static void CheckUnits(string def, IReadOnlyList<string> lefs, LefLibrary library)
+    {
+        if (library.DatabaseMicrons is not { } lefUnits || lefUnits <= 0)
+            return;
+        var (defUnits, line) = FindNumber(def, DefUnits());
+        if (defUnits is not { } units || (units <= lefUnits && Math.Abs(lefUnits / units - Math.Round(lefUnits / units)) < 1e-9))
+            return;
+        var lef = lefs.FirstOrDefault(f => FindNumber(f, LefUnits()).Value is not null) ?? lefs[0];
+        var (_, lefLine) = FindNumber(lef, LefUnits());
+        var divisors = new[] { 100, 200, 250, 400, 500, 800, 1000, 2000, 4000, 5000, 8000, 10000, 20000 }.Where(d => d <= lefUnits && lefUnits % d == 0);
+        throw new ArgumentException(
+            $"{def}:{line}: UNITS DISTANCE MICRONS {units:0.###} does not fit the LEF's DATABASE MICRONS {lefUnits:0.###} ({lef}:{lefLine}): "
+            + $"the DEF's units must divide the LEF's, or qrouter crashes or never finishes. Write the DEF with UNITS DISTANCE MICRONS {lefUnits:0.###} "
+            + $"(or one of {string.Join(", ", divisors)}), scaling its coordinates, or pass the LEF it was made with.");
+    }
+
+    private static (double? Value, int Line) FindNumber(string file, Regex pattern)
+    {
+        var number = 0;
+        foreach (var text in File.ReadLines(file))
+        {
+            number++;
+            if (pattern.Match(text) is { Success: true } m)
+                return (double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), number);
+        }
+
+        return (null, 0);
+    }
+
+    [GeneratedRegex(@"^\s*UNITS\s+DISTANCE\s+MICRONS\s+([0-9.]+)")]
+    private static partial Regex DefUnits();
+
+    [GeneratedRegex(@"^\s*DATABASE\s+MICRONS\s+([0-9.]+)")]
+    private static partial Regex LefUnits();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex Identifier();

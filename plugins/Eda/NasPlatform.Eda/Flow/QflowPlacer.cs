@@ -17,7 +17,7 @@ public sealed partial class QflowPlacer(string technology, TimeSpan timeout)
     {
         foreach (var folder in new[] { "source", "synthesis", "layout", "log" })
             Directory.CreateDirectory(Path.Combine(projectDirectory, folder));
-        await File.WriteAllTextAsync(Path.Combine(projectDirectory, "source", design.Top + ".v"), design.Verilog, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(projectDirectory, "source", design.Top + (design.SystemVerilog ? ".sv" : ".v")), design.Verilog, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(
             Path.Combine(projectDirectory, "project_vars.sh"),
             "#!/bin/tcsh -f\n" + string.Create(CultureInfo.InvariantCulture, $"set initial_density = {knobs.Density:0.###}\n"),
@@ -47,8 +47,19 @@ public sealed partial class QflowPlacer(string technology, TimeSpan timeout)
         var run = await ToolRunner.RunAsync("qflow", ["-T", Technology, step, top], directory, timeout, cancellationToken).ConfigureAwait(false);
         runs.Add(run);
         if (!run.Succeeded)
-            throw new ToolFailedException(step, run, run.TimedOut ? $"qflow {step} ran past {timeout.TotalSeconds:0} s." : $"qflow {step} exited with {run.ExitCode}. Log tail:\n{run.Tail()}");
+            throw new ToolFailedException(step, run, run.TimedOut ? $"qflow {step} ran past {timeout.TotalSeconds:0} s." : $"qflow {step} exited with {run.ExitCode}: {FirstError(directory, run)} Log tail:\n{run.Tail()}");
         return run;
+    }
+
+    /// <summary>The tool's own error line (from the output or qflow's log/ folder), so the console shows why, not just that.</summary>
+    private static string FirstError(string directory, ToolRun run)
+    {
+        var logs = Directory.Exists(Path.Combine(directory, "log"))
+            ? Directory.EnumerateFiles(Path.Combine(directory, "log"), "*.log").Order(StringComparer.Ordinal).SelectMany(File.ReadLines)
+            : [];
+        var line = run.Output.Split('\n').Concat(logs).Select(l => l.Trim())
+            .FirstOrDefault(l => l.Contains("ERROR", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal));
+        return line is null ? "(no error line in its output)." : line;
     }
 
     [GeneratedRegex(@"^\*random\.seed\s*:.*$", RegexOptions.Multiline)]

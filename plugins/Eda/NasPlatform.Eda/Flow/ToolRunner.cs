@@ -3,12 +3,19 @@ using System.Text;
 
 namespace NasPlatform.Eda.Flow;
 
-/// <summary>Runs an EDA tool in a folder with a time limit; a tool that overruns is killed with its children.</summary>
+/// <summary>
+/// Runs an EDA tool in a folder with a time limit, in its own process group under a parent watchdog
+/// (<see cref="ToolProcesses"/>); a tool that overruns, or whose run is cancelled, is killed with its children.
+/// </summary>
 public static class ToolRunner
 {
     public static async Task<ToolRun> RunAsync(string executable, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo(executable)
+        var command = executable + " " + string.Join(' ', arguments);
+        if (!OnPath(executable))
+            return new ToolRun(command, -1, false, 0, $"{executable} could not be started (not found on PATH); install it (scripts/system-packages.sh installs qflow, qrouter, graywolf and yosys).");
+        var (file, wrapped) = ToolProcesses.Wrap(executable, arguments);
+        var info = new ProcessStartInfo(file)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -16,12 +23,11 @@ public static class ToolRunner
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments)
+        foreach (var argument in wrapped)
             info.ArgumentList.Add(argument);
         // qrouter and magic look for a display unless told not to; never let them find one.
         info.Environment.Remove("DISPLAY");
 
-        var command = executable + " " + string.Join(' ', arguments);
         var output = new StringBuilder();
         var watch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = info };
@@ -49,6 +55,7 @@ public static class ToolRunner
         {
             try
             {
+                ToolProcesses.KillGroup(process.Id);
                 process.Kill(entireProcessTree: true);
             }
             catch (InvalidOperationException)
@@ -66,4 +73,9 @@ public static class ToolRunner
         lock (output)
             return new ToolRun(command, process.ExitCode, false, watch.Elapsed.TotalSeconds, output.ToString());
     }
+
+    private static bool OnPath(string executable) =>
+        executable.Contains('/', StringComparison.Ordinal)
+            ? File.Exists(executable)
+            : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Any(d => File.Exists(Path.Combine(d, executable)));
 }

@@ -8,7 +8,9 @@ namespace NasPlatform.Plugins.Eda.Commands;
 /// <summary>
 /// `nas eda dataset DIR`: places and routes a sweep of generated designs and the user's Verilog (--verilog)
 /// with qflow and qrouter, routes the user's placed DEFs (--def with --lef) with qrouter, and stores
-/// features and labels per sample in DIR; run it again (same options) to resume after a kill.
+/// features and labels per sample in DIR; run it again (same options) to resume after a kill. Bad input (Verilog
+/// yosys cannot read, DEF units that do not fit the LEF, a changed source under a known name) exits 2 before
+/// anything is stored; any failed sample makes the exit code 1.
 /// Contributed to the host through <see cref="IPluginRegistry.AddCommand"/>.
 /// </summary>
 internal static class DatasetCommand
@@ -35,6 +37,8 @@ internal static class DatasetCommand
             new("parallel", "N", "Placements run at once. Default 2.", ShortName: "j"),
             new("place-timeout", "SECONDS", "Time limit for qflow synthesize and place, each. Default 300."),
             new("route-timeout", "SECONDS", "Time limit for one qrouter run. Default 180."),
+            new("retry-failed", null, "Build again the samples recorded as failed (they are retried anyway when their source file or time limits changed)."),
+            new("replace", null, "Rebuild the samples of a design whose source file changed (by content) instead of refusing."),
         ],
         ["eda dataset ../eda-data/routability --seeds 3 --densities 0.55,0.7,0.85 --layers 2,3 --blockages 0,0.25 -j 2"],
         RunAsync);
@@ -58,13 +62,21 @@ internal static class DatasetCommand
 
         var parallel = Whole(command, "parallel", 2);
         command.Error.WriteLine($"eda dataset {directory}: {spec.PlacementCount} placements x {spec.Layers.Count * spec.Blockages.Count} routings = {spec.SampleCount} samples, {parallel} at once");
-        var builder = new DatasetBuilder(directory, spec, tech);
+        var builder = new DatasetBuilder(directory, spec, tech) { RetryFailed = command.Has("retry-failed"), Replace = command.Has("replace") };
         try
         {
             var done = await builder.BuildAsync(parallel, new ImmediateProgress<DatasetProgress>(p => Report(command.Error, p)), cancellationToken).ConfigureAwait(false);
-            command.Error.WriteLine($"{done} of {spec.SampleCount} samples in {builder.Root}");
+            if (builder.StoppedOrphans > 0)
+                command.Error.WriteLine($"(stopped {builder.StoppedOrphans} tool processes an earlier, killed run had left working in {builder.Root})");
+            if (builder.Failed > 0)
+            {
+                command.Error.WriteLine($"{done} of {spec.SampleCount} samples in {builder.Root}, {builder.Failed} failed (their records say why; fix the input or raise --place-timeout/--route-timeout, or pass --retry-failed, and run again)");
+                return 1;
+            }
+
+            command.Error.WriteLine($"{done} of {spec.SampleCount} samples in {builder.Root}, 0 failed");
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or FileNotFoundException or UnauthorizedAccessException)
         {
             throw new NasConfigurationException(e.Message);
         }
