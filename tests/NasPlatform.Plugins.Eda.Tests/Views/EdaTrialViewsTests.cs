@@ -34,6 +34,7 @@ public sealed class EdaTrialViewsTests : IDisposable
         var evaluator = new RoutabilityEvaluator(new RoutabilityEvaluatorOptions(_root, [], ["syn2"], 1, 0, [fidelity]));
         var candidate = Small.ToCandidate();
         var result = evaluator.Evaluate(new EvaluationRequest(candidate, fidelity, 1, _work.FullName), null, CancellationToken.None);
+        Assert.Equal(evaluator.Metrics.Order(StringComparer.Ordinal), result.Metrics.Keys.Order(StringComparer.Ordinal));
         return (result, new TrialViewRequest(candidate, fidelity.Name, result.Metrics, result.Artifacts, RoutabilityEvaluator.Name, new JObject(), _root));
     }
 

@@ -95,6 +95,7 @@ public sealed class VisionEvaluatorTests : IDisposable
         Assert.Equal(2, quick.Metrics["epochs"]);
         Assert.Equal(60, quick.Metrics["train_images"]);
         Assert.True(quick.Metrics["latency_ms"] > 0);
+        Assert.Equal(((IEvaluator)evaluator).Metrics.Order(StringComparer.Ordinal), quick.Metrics.Keys.Order(StringComparer.Ordinal));
         var full = await evaluator.EvaluateAsync(new EvaluationRequest(candidate, evaluator.Fidelities[1], 1, work), new Progress<EvaluationProgress>(), CancellationToken.None);
         Assert.Equal(120, full.Metrics["train_images"]);
         Assert.True(full.Metrics["accuracy"] > 0.5, $"validation accuracy {full.Metrics["accuracy"]} on 3 classes");

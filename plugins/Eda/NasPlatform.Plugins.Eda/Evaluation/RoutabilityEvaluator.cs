@@ -28,6 +28,13 @@ public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : 
 
     public IReadOnlyList<Fidelity> Fidelities => Options.Fidelities;
 
+    /// <summary>Declared ahead (what <see cref="Evaluate"/> returns), so a misspelled objective is refused before any training.</summary>
+    public IReadOnlyList<string> Metrics { get; } =
+    [
+        "val_kendall_tau", "val_roc_auc", "val_score", "val_kendall_tau_within", "test_kendall_tau", "test_kendall_tau_within",
+        "test_roc_auc", "test_score", "train_loss", "train_seconds", "train_samples", "epochs", "params", "flops",
+    ];
+
     public static RoutabilityEvaluator Create(ComponentContext context) => new(RoutabilityEvaluatorOptions.Parse(context));
 
     public RoutabilityData Data()

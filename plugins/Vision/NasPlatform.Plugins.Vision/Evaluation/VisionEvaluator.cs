@@ -48,6 +48,11 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
 
     public IReadOnlyList<Fidelity> Fidelities { get; }
 
+    /// <summary>What a search evaluation returns, declared ahead so a misspelled objective is refused before any training
+    /// (final training's test_* metrics are not search metrics).</summary>
+    public IReadOnlyList<string> Metrics =>
+        ["accuracy", "val_loss", "train_loss", "epochs", "train_images", "images_per_second", "seconds", .. (_options.Latency ? new[] { "latency_ms" } : [])];
+
     private VisionData Data => _options.Data();
 
     public static VisionEvaluator Create(ComponentContext context)
