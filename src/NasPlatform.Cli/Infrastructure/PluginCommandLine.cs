@@ -1,3 +1,4 @@
+using NasPlatform.Engine.Schemas;
 using System.Text;
 using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Plugins;

@@ -1,3 +1,4 @@
+using NasPlatform.Engine.Schemas;
 using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Engine.Plugins;

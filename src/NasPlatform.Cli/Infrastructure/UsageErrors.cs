@@ -1,3 +1,4 @@
+using NasPlatform.Engine.Schemas;
 using System.Text.RegularExpressions;
 using Spectre.Console.Cli;
 

@@ -26,8 +26,8 @@ internal static class MetricCheck
         var known = declared.Concat(free).Distinct(StringComparer.Ordinal).ToList();
         foreach (var (name, path) in wanted.Where(w => !free.Contains(w.Name)))
         {
-            var nearest = known.OrderBy(k => Distance(name, k)).First();
-            var hint = Distance(name, nearest) <= Math.Max(1, name.Length / 3) ? $"did you mean '{nearest}'? " : string.Empty;
+            var nearest = NearestName.Find(name, known, k => [k]);
+            var hint = nearest is null ? string.Empty : $"did you mean '{nearest}'? ";
             var position = SourcePosition.Of(spec.Document.SelectToken(path));
             var message = $"'{name}' is neither a metric evaluator '{spec.Evaluator.Name}' returns nor a free statistic of search space '{spec.SearchSpace.Name}'; {hint}" +
                 $"metrics: {string.Join(", ", declared)}; free statistics: {(free.Count == 0 ? "none" : string.Join(", ", free))}. Nothing was evaluated.";
@@ -47,27 +47,5 @@ internal static class MetricCheck
         {
             return null;
         }
-    }
-
-    // Edits between two names, a swap of neighbours counting as one (optimal string alignment).
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-            d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++)
-            d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                // Two swapped letters are one slip ("scroe" for "score").
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }

@@ -1,11 +1,11 @@
-namespace NasPlatform.Cli.Infrastructure;
+namespace NasPlatform.Engine.Schemas;
 
 /// <summary>
 /// The valid name a mistyped one was most likely meant to be: within a small edit distance (a swapped pair of
 /// letters counts as one edit), else the only name it begins (<c>--out</c> for <c>--output</c>). A far-off guess
 /// would mislead more than none, so short names get no edit at all.
 /// </summary>
-internal static class NearestName
+public static class NearestName
 {
     /// <summary>The item with the name nearest to <paramref name="typed"/>, or null when none is near enough.</summary>
     public static T? Find<T>(string typed, IEnumerable<T> items, Func<T, IEnumerable<string>> names)

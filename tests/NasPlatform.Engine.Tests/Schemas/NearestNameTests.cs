@@ -1,6 +1,6 @@
-using NasPlatform.Cli.Infrastructure;
+using NasPlatform.Engine.Schemas;
 
-namespace NasPlatform.Cli.Tests.Infrastructure;
+namespace NasPlatform.Engine.Tests.Schemas;
 
 /// <summary>The suggestion behind "did you mean": near names only, never a far-off guess.</summary>
 public sealed class NearestNameTests
