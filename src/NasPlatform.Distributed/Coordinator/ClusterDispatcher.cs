@@ -175,7 +175,19 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
         var deadline = DateTime.UtcNow + options.WorkerWait;
         while (true)
         {
-            var workers = await directory.LiveWorkers().ConfigureAwait(false);
+            WorkerInfo[] workers;
+            try
+            {
+                workers = await directory.LiveWorkers().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is Orleans.Runtime.OrleansMessageRejectionException or Orleans.Runtime.SiloUnavailableException && DateTime.UtcNow <= deadline)
+            {
+                // The directory lived on a silo that just died (a worker killed and restarted on its ports): the next
+                // call activates it on a live silo, so this is "no answer yet", not a failed run.
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             if (workers.Length >= options.MinimumWorkers)
             {
                 return workers;
