@@ -40,7 +40,7 @@ const string MbConvCandidate = """
 const int batch = 128;
 const int warmup = 10;
 TorchRuntime.EnsureAvailable();
-set_num_threads(1);
+TorchThreads.UseHostDefault();
 var data = VisionData.FashionMnistFrom(FashionMnist.DefaultFolder).Train;
 var count = (steps + warmup) * batch;
 using var images = tensor(data.Pixels.AsSpan(0, count * 784).ToArray(), [count, 1, 28, 28]);

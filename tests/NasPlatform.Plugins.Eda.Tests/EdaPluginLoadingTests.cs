@@ -31,7 +31,7 @@ public sealed class EdaPluginLoadingTests : IDisposable
     [Fact]
     public async Task SpaceAndEvaluatorWorkThroughTheCatalog()
     {
-        TorchSharp.torch.set_num_threads(1);
+        NasPlatform.Torch.TorchThreads.UseHostDefault();
         var plugin = Catalog.Value.Find("eda");
         Assert.NotNull(plugin);
         Assert.DoesNotContain(Catalog.Value.Failures, f => f.Path.Contains("Eda", StringComparison.Ordinal));

@@ -8,7 +8,7 @@ internal static class TorchFixture
     private static readonly Lazy<bool> Ready = new(() =>
     {
         TorchRuntime.EnsureAvailable();
-        TorchSharp.torch.set_num_threads(1);
+        NasPlatform.Torch.TorchThreads.UseHostDefault();
         return true;
     });
 

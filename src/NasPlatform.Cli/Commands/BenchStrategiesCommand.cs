@@ -118,7 +118,7 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
         if (TorchRuntime.IsAvailable)
         {
             // Runs go in parallel, one per core; a predictor inside a run trains on one thread rather than fighting the others for all of them.
-            TorchSharp.torch.set_num_threads(1);
+            TorchThreads.UseHostDefault();
         }
 
         var objectives = new ObjectiveSet(experiment.Objectives);

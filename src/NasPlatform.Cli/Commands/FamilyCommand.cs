@@ -81,7 +81,7 @@ public sealed class FamilyCommand : Command<FamilyCommand.Settings>
             {
                 RequireTorch();
                 // A small network: LibTorch's intra-op threads only wait on each other; the predictor scores chunks on all cores itself.
-                TorchSharp.torch.set_num_threads(1);
+                TorchThreads.UseHostDefault();
             }
 
             var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);

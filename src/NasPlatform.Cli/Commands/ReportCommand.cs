@@ -60,7 +60,7 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
                 // Replaying predictor refits trains tiny networks: one LibTorch thread, as `nas run` does (RunHost).
                 if (!settings.NoViews && TorchRuntime.IsAvailable)
                 {
-                    TorchSharp.torch.set_num_threads(1);
+                    TorchThreads.UseHostDefault();
                 }
 
                 var plugins = settings.NoViews ? null : PluginCatalog.LoadDefault(settings.PluginDirectories);

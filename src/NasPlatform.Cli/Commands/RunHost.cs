@@ -20,7 +20,7 @@ internal static class RunHost
         // gains. Skipped where TorchSharp cannot load, so plugins that need no torch still run.
         if (TorchRuntime.IsAvailable)
         {
-            TorchSharp.torch.set_num_threads(1);
+            TorchThreads.UseHostDefault();
         }
 
         var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);

@@ -59,7 +59,7 @@ public sealed class WorkerCommand : AsyncCommand<WorkerCommand.Settings>
             // As in `nas run`: slots parallelize trials, so LibTorch keeps to one thread each process.
             if (TorchRuntime.IsAvailable)
             {
-                TorchSharp.torch.set_num_threads(1);
+                TorchThreads.UseHostDefault();
             }
 
             var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);

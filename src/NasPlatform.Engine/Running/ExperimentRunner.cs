@@ -29,6 +29,9 @@ namespace NasPlatform.Engine.Running;
 /// </remarks>
 public sealed class ExperimentRunner
 {
+    /// <summary>Proposals refused in a row (duplicates, constraint violations) after which a run gives up.</summary>
+    public const int MaxConsecutiveRejections = 10_000;
+
     private readonly ExperimentSpec _spec;
     private readonly ExperimentComponents _components;
     private readonly ITrialStore _store;
@@ -66,7 +69,7 @@ public sealed class ExperimentRunner
         }
 
         var experiment = _store.CreateExperiment(_spec.Name, _spec.Document.ToString(Formatting.Indented), _spec.Seed, _spec.BaseDirectory);
-        return await NewSession(WithArtifacts(plan, experiment), strategy, experiment).RunAsync(cancellationToken).ConfigureAwait(false);
+        return await RunSessionAsync(WithArtifacts(plan, experiment), strategy, experiment, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -88,12 +91,25 @@ public sealed class ExperimentRunner
                 $"Experiment '{_spec.Name}' in store '{_store.Location}' was started with seed {experiment.Seed}, not {_spec.Seed}; resume it with its stored spec.");
         }
 
-        return await NewSession(WithArtifacts(plan, experiment), strategy, experiment).RunAsync(cancellationToken).ConfigureAwait(false);
+        return await RunSessionAsync(WithArtifacts(plan, experiment), strategy, experiment, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Trial folders are keyed by the store and the experiment's id, known once the experiment is stored.</summary>
     private RunPlan WithArtifacts(RunPlan plan, ExperimentRecord experiment) =>
         plan with { ArtifactsDirectory = ExperimentFolders.Artifacts(_spec.StorePath, experiment.Id, experiment.Name) };
+
+    /// <summary>Runs a session, then frees what the strategy holds (a TorchSharp predictor's native memory) at once, not at finalization.</summary>
+    private async Task<RunSummary> RunSessionAsync(RunPlan plan, ISearchStrategy strategy, ExperimentRecord experiment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await NewSession(plan, strategy, experiment).RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            (strategy as IDisposable)?.Dispose();
+        }
+    }
 
     /// <summary>A fresh strategy per session: resuming replays the store into it.</summary>
     private RunSession NewSession(RunPlan plan, ISearchStrategy strategy, ExperimentRecord experiment) =>

@@ -21,7 +21,7 @@ internal sealed record AcceptedProposal(Candidate Candidate, Fidelity Fidelity, 
 /// </summary>
 internal sealed class ProposalSource
 {
-    public const int MaxConsecutiveRejections = 10_000;
+    public const int MaxConsecutiveRejections = ExperimentRunner.MaxConsecutiveRejections;
 
     private readonly ISearchStrategy _strategy;
     private readonly ISearchSpace _space;
@@ -122,7 +122,8 @@ internal sealed class ProposalSource
             return new AcceptedProposal(candidate, fidelity, freeStatistics);
         }
 
-        throw new NasConfigurationException(GiveUpMessage(trialNumber, duplicates, violations));
+        var message = GiveUpMessage(trialNumber, duplicates, violations);
+        throw new NasConfigurationException(message, new ProposalsExhaustedException(message, trialNumber, duplicates, violations.Values.Sum(v => v.Count)));
     }
 
     private void Reject(CandidateRejection rejection)

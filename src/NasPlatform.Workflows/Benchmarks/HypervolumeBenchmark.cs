@@ -70,12 +70,10 @@ public static class HypervolumeBenchmark
 
         var sorted = checkpoints.Order().ToArray();
         var referenceUtilities = objectives.Objectives.Select(o => o.Utility(reference[o.Metric])).ToArray();
-        var perRun = new IReadOnlyList<double>[runs];
-        Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, r =>
-        {
-            var run = benchmark.RunOnce(factory, options, StrategyBenchmark.RunSeed(baseSeed, r), sorted[^1]);
-            perRun[r] = sorted.Select(q => Measure(run.Trials.Take(q), objectives, referenceUtilities)).ToArray();
-        });
+        var seeds = Enumerable.Range(0, runs).Select(r => StrategyBenchmark.RunSeed(baseSeed, r)).ToArray();
+        var perRun = benchmark.RunAll(factory, options, seeds, sorted[^1], maxDegreeOfParallelism)
+            .Select(run => (IReadOnlyList<double>)sorted.Select(q => Measure(run.Trials.Take(q), objectives, referenceUtilities)).ToArray())
+            .ToArray();
 
         return new HypervolumeBenchmarkResult(factory.Name, sorted, perRun);
     }

@@ -1,32 +1,32 @@
 using NasPlatform.Abstractions;
 using NasPlatform.Search;
 using NasPlatform.Search.Constraints;
-using NasPlatform.Search.Results;
 using System.Runtime.ExceptionServices;
 using Newtonsoft.Json.Linq;
-using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Abstractions.Spaces;
-using NasPlatform.Engine.Results;
+using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Running;
+using NasPlatform.Engine.Storage;
 
 namespace NasPlatform.Workflows.Benchmarks;
 
 /// <summary>
-/// Runs strategies many times against a space and an evaluator, in process and without a store,
-/// to compare them on cheap (tabular) evaluators. Run r uses the seed
-/// <c>SeedSequence.Derive(baseSeed, r)</c>; within a run, query n's proposals come from
-/// <c>new Random(SeedSequence.Derive(runSeed, n))</c>, as the experiment runner does for trial n.
-/// A proposal already evaluated in the run at that fidelity, or breaking a constraint on free statistics, is
-/// refused without spending a query and the strategy is asked again with the same generator.
-/// Runs are independent, so they run in parallel and give the same numbers on any thread count.
+/// Runs strategies many times against a space and an evaluator, to compare them on cheap (tabular)
+/// evaluators. Each run is an experiment run by the same <see cref="ExperimentRunner"/> as <c>nas run</c>
+/// (one worker, a trials budget of the query count, the run's seed) on an <see cref="InMemoryTrialStore"/>:
+/// there is one trial loop. Run r uses the seed <c>SeedSequence.Derive(baseSeed, r)</c>; within a run,
+/// query n's proposals come from <c>new Random(SeedSequence.Derive(runSeed, n))</c>. A proposal already
+/// evaluated in the run at that fidelity, or breaking a constraint on free statistics, is refused without
+/// spending a query and the strategy is asked again with the same generator. Runs are independent, so they
+/// run in parallel and give the same numbers on any thread count.
 /// </summary>
 public sealed class StrategyBenchmark
 {
     /// <summary>Consecutive refused proposals after which a run gives up.</summary>
-    public const int MaxConsecutiveRejections = 10_000;
+    public const int MaxConsecutiveRejections = ExperimentRunner.MaxConsecutiveRejections;
 
     private readonly ISearchSpace _space;
     private readonly IEvaluator _evaluator;
@@ -78,20 +78,7 @@ public sealed class StrategyBenchmark
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(queries, 1);
 
-        var results = new BenchmarkRun[runs];
-        // -1 would let the thread pool grow past the cores while runs keep them busy: dozens of runs at once, each slower.
-        var degree = maxDegreeOfParallelism < 1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
-        try
-        {
-            Parallel.For(0, runs, parallel, r => results[r] = RunOnce(factory, options, RunSeed(baseSeed, r), queries, cancellationToken));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            // The first failure is as good as any: they all stem from the same configuration.
-            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
-
+        var results = RunAll(factory, options, Enumerable.Range(0, runs).Select(r => RunSeed(baseSeed, r)).ToArray(), queries, maxDegreeOfParallelism, cancellationToken);
         var meanCurve = new double[queries];
         for (var q = 0; q < queries; q++)
         {
@@ -113,153 +100,149 @@ public sealed class StrategyBenchmark
         };
     }
 
+    /// <summary>
+    /// Runs with the given seeds, at most <paramref name="maxDegreeOfParallelism"/> at once (-1: one per core),
+    /// in the order of the seeds.
+    /// </summary>
+    public BenchmarkRun[] RunAll(
+        ISearchStrategyFactory factory, JObject options, IReadOnlyList<int> runSeeds, int queries, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(runSeeds);
+        // -1 would let runs pile up past the cores while they keep them busy: dozens at once, each slower.
+        var degree = maxDegreeOfParallelism < 1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
+        return RunAllAsync(factory, options, runSeeds, queries, degree, cancellationToken).GetAwaiter().GetResult();
+    }
+
     /// <summary>One run with its own seed: the trials, in order, and the best value after each.</summary>
-    public BenchmarkRun RunOnce(ISearchStrategyFactory factory, JObject options, int runSeed, int queries, CancellationToken cancellationToken = default)
+    public BenchmarkRun RunOnce(ISearchStrategyFactory factory, JObject options, int runSeed, int queries, CancellationToken cancellationToken = default) =>
+        RunOnceAsync(factory, options, runSeed, queries, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// One run through the experiment runner, as <c>nas run</c> would do it with one worker and a trials
+    /// budget, on a store in memory: the same proposal loop, the same verdict on each result.
+    /// </summary>
+    public async Task<BenchmarkRun> RunOnceAsync(ISearchStrategyFactory factory, JObject options, int runSeed, int queries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(options);
-        var strategy = factory.Create(new StrategyContext(_space, _objectives, _evaluator.Fidelities, _fidelity, options, runSeed)
-        {
-            FreeStatisticsConstraint = FreeStatisticsConstraint(),
-        });
-        var evaluated = new HashSet<(Candidate, string)>();
-        var trials = new List<TrialOutcome>(queries);
-        var bestSoFar = new double[queries];
-        var best = double.NaN;
-        var rejections = 0;
-        string? firstError = null;
+        ArgumentOutOfRangeException.ThrowIfLessThan(queries, 1);
 
-        // One scratch directory per run: its trials are sequential, and lookups write nothing.
-        var workDirectory = Directory.CreateTempSubdirectory("nas-bench-");
+        // Lock file and trial folders of the run live in a scratch folder; table lookups write nothing else.
+        var scratch = Directory.CreateTempSubdirectory("nas-bench-");
         try
         {
-            for (var n = 0; n < queries; n++)
+            var spec = BenchmarkSpec(factory.Name, options, runSeed, queries, scratch.FullName);
+            using var store = new InMemoryTrialStore();
+            var runner = new ExperimentRunner(spec, new ExperimentComponents(_space, _evaluator, factory), store);
+            RunSummary summary;
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var trialSeed = SeedSequence.Derive(runSeed, n);
-                var (proposal, statistics, refused) = Propose(factory.Name, strategy, new Random(trialSeed), evaluated, runSeed, n);
-                rejections += refused;
-                evaluated.Add((proposal.Candidate, FidelityOf(proposal).Name));
-
-                var (outcome, error) = Evaluate(n, proposal, statistics, SeedSequence.Derive(trialSeed, 1), workDirectory.FullName, cancellationToken);
-                firstError ??= error;
-                trials.Add(outcome);
-                strategy.Tell(outcome);
-
-                if (outcome.IsUsable)
-                {
-                    var value = outcome.Metrics[_objectives.Primary.Metric];
-                    if (double.IsNaN(best) || _objectives.Primary.IsBetter(value, best))
-                    {
-                        best = value;
-                    }
-                }
-
-                bestSoFar[n] = best;
+                summary = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
             }
+            catch (NasConfigurationException e) when (e.InnerException is ProposalsExhaustedException exhausted)
+            {
+                throw new StrategyBenchmarkException(GiveUpMessage(factory.Name, runSeed, exhausted), e);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            return Collect(runSeed, store.GetTrials(summary.ExperimentId), summary.RejectedCandidates);
         }
         finally
         {
-            workDirectory.Delete(recursive: true);
-            // Strategies that hold native memory (a TorchSharp predictor) free it now, not at finalization.
-            (strategy as IDisposable)?.Dispose();
+            scratch.Delete(recursive: true);
         }
-
-        return new BenchmarkRun(runSeed, trials, bestSoFar, rejections, firstError);
     }
 
-    /// <summary>The constraints that apply to free statistics, as the predicate strategies get; null when there are none.</summary>
-    private Func<IReadOnlyDictionary<string, double>, bool>? FreeStatisticsConstraint() =>
-        _constraints.Count == 0
-            ? null
-            : statistics => _constraints.All(c => !statistics.TryGetValue(c.Quantity, out var v) || c.IsSatisfiedBy(v));
-
-    private (TrialProposal Proposal, IReadOnlyDictionary<string, double> Statistics, int Refused) Propose(
-        string strategyName, ISearchStrategy strategy, Random rng, HashSet<(Candidate, string)> evaluated, int runSeed, int query)
+    private async Task<BenchmarkRun[]> RunAllAsync(
+        ISearchStrategyFactory factory, JObject options, IReadOnlyList<int> runSeeds, int queries, int degree, CancellationToken cancellationToken)
     {
-        var duplicates = 0;
-        var violations = new Dictionary<Constraint, int>();
-        for (var refused = 0; refused < MaxConsecutiveRejections; refused++)
+        // Runs await their evaluations rather than block pool threads, so the pool never starves.
+        using var slots = new SemaphoreSlim(degree);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var runs = runSeeds.Select(async seed =>
         {
-            var proposal = strategy.Ask(rng);
-            if (evaluated.Contains((proposal.Candidate, FidelityOf(proposal).Name)))
+            await slots.WaitAsync(failed.Token).ConfigureAwait(false);
+            try
             {
-                duplicates++;
-                continue;
+                return await RunOnceAsync(factory, options, seed, queries, failed.Token).ConfigureAwait(false);
             }
-
-            var statistics = _space.FreeStatistics(proposal.Candidate);
-            var broken = _constraints.FirstOrDefault(c => statistics.TryGetValue(c.Quantity, out var v) && !c.IsSatisfiedBy(v));
-            if (broken is not null)
+            catch when (!failed.IsCancellationRequested)
             {
-                violations[broken] = violations.GetValueOrDefault(broken) + 1;
-                continue;
+                // The first failure is as good as any (they stem from the same configuration): stop the others.
+                await failed.CancelAsync().ConfigureAwait(false);
+                throw;
             }
-
-            return (proposal, statistics, refused);
-        }
-
-        var why = violations.Count == 0
-            ? string.Empty
-            : $" and {violations.Values.Sum()} broke a constraint on free statistics ({string.Join(", ", violations.Select(v => $"{v.Key}: {v.Value}"))})";
-        throw new StrategyBenchmarkException(
-            $"Strategy '{strategyName}' (run seed {runSeed}, query {query + 1}): {MaxConsecutiveRejections} proposals in a row were refused: " +
-            $"{duplicates} were already evaluated in this run{why}. The space may be exhausted for this budget, or the constraints " +
-            "leave too little of it; lower --budget or relax the constraints.");
-    }
-
-    private (TrialOutcome Outcome, string? Error) Evaluate(
-        int number, TrialProposal proposal, IReadOnlyDictionary<string, double> statistics, int seed, string workDirectory, CancellationToken cancellationToken)
-    {
-        var fidelity = FidelityOf(proposal);
-        EvaluationResult result;
+            finally
+            {
+                slots.Release();
+            }
+        }).ToArray();
         try
         {
-            var request = new EvaluationRequest(proposal.Candidate, fidelity, seed, workDirectory);
-            result = _evaluator.EvaluateAsync(request, NoProgress.Instance, cancellationToken).GetAwaiter().GetResult();
+            return await Task.WhenAll(runs).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            // A run was stopped because another failed: report the failure, not the stop.
+            var cause = runs.Where(r => r.IsFaulted).Select(r => r.Exception!.InnerException!).First(e => e is not OperationCanceledException);
+            ExceptionDispatchInfo.Throw(cause);
             throw;
         }
-        catch (Exception e)
-        {
-            return (Failed(number, proposal, fidelity, statistics), $"{e.GetType().Name}: {e.Message}");
-        }
-
-        var bad = result.Metrics.FirstOrDefault(m => !double.IsFinite(m.Value));
-        if (bad.Key is not null)
-        {
-            return (Failed(number, proposal, fidelity, statistics), $"metric '{bad.Key}' is {bad.Value}");
-        }
-
-        // As in the runner, an objective may name a free statistic (accuracy vs params).
-        var metrics = ObjectiveMetrics.Complete(result.Metrics, statistics, _objectives);
-        foreach (var objective in _objectives.Objectives.Where(o => !metrics.ContainsKey(o.Metric)))
-        {
-            throw new NasConfigurationException(
-                $"The objective '{objective}' names a metric the evaluator does not return; it returns: {string.Join(", ", result.Metrics.Keys)}; nor is it a free statistic of the space ({string.Join(", ", statistics.Keys)}).");
-        }
-
-        var feasible = true;
-        foreach (var constraint in _constraints.Where(c => !statistics.ContainsKey(c.Quantity)))
-        {
-            if (!metrics.TryGetValue(constraint.Quantity, out var value))
-            {
-                throw new NasConfigurationException(
-                    $"The constraint '{constraint}' names neither a free statistic ({string.Join(", ", statistics.Keys)}) nor a metric ({string.Join(", ", result.Metrics.Keys)}).");
-            }
-
-            feasible &= constraint.IsSatisfiedBy(value);
-        }
-
-        return (new TrialOutcome(number, proposal.Candidate, fidelity.Name, TrialState.Completed, metrics, statistics, feasible), null);
     }
 
-    private static TrialOutcome Failed(int number, TrialProposal proposal, Fidelity fidelity, IReadOnlyDictionary<string, double> statistics) =>
-        new(number, proposal.Candidate, fidelity.Name, TrialState.Failed, new Dictionary<string, double>(), statistics, Feasible: true);
+    /// <summary>The experiment a run is: one worker, a budget of <paramref name="queries"/> trials, the run's seed.</summary>
+    private ExperimentSpec BenchmarkSpec(string strategy, JObject options, int runSeed, int queries, string scratch) => new()
+    {
+        Name = $"bench-{strategy}-{runSeed}",
+        Plugin = "benchmark",
+        SearchSpace = new ComponentSpec("search space", new JObject()),
+        Evaluator = new ComponentSpec("evaluator", new JObject()),
+        Strategy = new ComponentSpec(strategy, options),
+        Objectives = _objectives.Objectives,
+        Constraints = _constraints,
+        Budget = new BudgetSpec(queries, null),
+        Fidelity = _fidelity.Name,
+        Workers = 1,
+        Seed = runSeed,
+        StorePath = Path.Combine(scratch, "bench.db"),
+        BaseDirectory = scratch,
+        Document = new JObject(),
+    };
 
-    private Fidelity FidelityOf(TrialProposal proposal) => proposal.Fidelity is null ? _fidelity : ResolveFidelity(proposal.Fidelity);
+    /// <summary>The run's trials in the order the strategy was told them, and the best value after each.</summary>
+    private BenchmarkRun Collect(int runSeed, IReadOnlyList<TrialRecord> stored, long rejections)
+    {
+        var trials = stored.Where(t => t.IsFinished).OrderBy(t => t.TellSequence).ToList();
+        var bestSoFar = new double[trials.Count];
+        var best = double.NaN;
+        for (var n = 0; n < trials.Count; n++)
+        {
+            if (trials[n].IsUsable)
+            {
+                var value = trials[n].Metrics[_objectives.Primary.Metric];
+                if (double.IsNaN(best) || _objectives.Primary.IsBetter(value, best))
+                {
+                    best = value;
+                }
+            }
+
+            bestSoFar[n] = best;
+        }
+
+        var firstError = trials.FirstOrDefault(t => t.Error is not null)?.Error;
+        return new BenchmarkRun(runSeed, trials.Select(t => t.ToOutcome()).ToList(), bestSoFar, checked((int)rejections), firstError);
+    }
+
+    private static string GiveUpMessage(string strategy, int runSeed, ProposalsExhaustedException e)
+    {
+        var why = e.ConstraintViolations == 0
+            ? string.Empty
+            : $" and {e.ConstraintViolations} broke a constraint on free statistics";
+        return $"Strategy '{strategy}' (run seed {runSeed}, query {e.TrialNumber + 1}): {MaxConsecutiveRejections} proposals in a row were refused: " +
+            $"{e.Duplicates} were already evaluated in this run{why}. The space may be exhausted for this budget, or the constraints " +
+            "leave too little of it; lower --budget or relax the constraints.";
+    }
 
     private Fidelity ResolveFidelity(string? name)
     {
@@ -276,15 +259,5 @@ public sealed class StrategyBenchmark
         return _evaluator.Fidelities.FirstOrDefault(f => f.Name == name)
             ?? throw new NasConfigurationException(
                 $"Unknown fidelity '{name}'; the evaluator offers: {string.Join(", ", _evaluator.Fidelities.Select(f => f.Name))}.");
-    }
-
-    private sealed class NoProgress : IProgress<EvaluationProgress>
-    {
-        public static readonly NoProgress Instance = new();
-
-        public void Report(EvaluationProgress value)
-        {
-            // Benchmarks show no per-trial progress.
-        }
     }
 }

@@ -7,4 +7,9 @@ public sealed class StrategyBenchmarkException : Exception
         : base(message)
     {
     }
+
+    public StrategyBenchmarkException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
 }

@@ -27,7 +27,7 @@ public sealed class Nb201PredictorBenchmarkTests : IClassFixture<Nb201Fixture>
         _output = output;
         // As `nas bench strategies` does: runs go in parallel, one per core, each predictor on one thread.
         // (Only long tests live here, so this runs only when they do.)
-        TorchSharp.torch.set_num_threads(1);
+        NasPlatform.Torch.TorchThreads.UseHostDefault();
     }
 
     private static readonly int[] TrainingSizes = [25, 50, 100, 200];

@@ -56,7 +56,7 @@ public sealed class RoutabilitySpaceTests
     [Fact]
     public void ModelMapsFeaturesToARatioAndAHotspotMap()
     {
-        TorchSharp.torch.set_num_threads(1);
+        NasPlatform.Torch.TorchThreads.UseHostDefault();
         foreach (var net in new[] { Baselines.RouteNet(), Baselines.PlainCnn(), RoutabilityNet.From(_space.Sample(new Random(1))) })
         {
             using var model = new RoutabilityModel(net, 9, new Random(0));

@@ -19,7 +19,7 @@ public sealed class RoutabilityTrainerScalarLifetimeTests : IDisposable
     [Fact]
     public void Trainings_survive_collections_forced_on_another_thread()
     {
-        TorchSharp.torch.set_num_threads(1);
+        NasPlatform.Torch.TorchThreads.UseHostDefault();
         var data = RoutabilityData.Load(_root, [], [], 1, 0);
         var net = new RoutabilityNet(
             [new EncoderStage(4, 3, 1, 1, "max", "add"), new EncoderStage(8, 3, 1, 1, "avg", "concat")],

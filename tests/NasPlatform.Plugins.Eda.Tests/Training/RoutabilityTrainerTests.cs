@@ -18,7 +18,7 @@ public sealed class RoutabilityTrainerTests : IDisposable
     [Fact]
     public void SplitsByDesignAndLearnsThePlantedSignal()
     {
-        TorchSharp.torch.set_num_threads(1);
+        NasPlatform.Torch.TorchThreads.UseHostDefault();
         var data = RoutabilityData.Load(_root, ["syn1"], [], 1, 0);
         Assert.Equal(["syn1"], data.Designs(data.Validation));
         Assert.Single(data.Designs(data.Test));
@@ -35,7 +35,7 @@ public sealed class RoutabilityTrainerTests : IDisposable
     [Fact]
     public void ASeedReproducesTheScores()
     {
-        TorchSharp.torch.set_num_threads(1);
+        NasPlatform.Torch.TorchThreads.UseHostDefault();
         var data = RoutabilityData.Load(_root, [], [], 1, 0);
         var net = Small with { Recipe = Small.Recipe with { Epochs = 3 } };
         var a = RoutabilityTrainer.TrainAndScore(net, data, 1, 0.5, 7, null, CancellationToken.None);

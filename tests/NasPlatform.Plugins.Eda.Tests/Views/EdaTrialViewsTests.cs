@@ -29,7 +29,7 @@ public sealed class EdaTrialViewsTests : IDisposable
 
     private (EvaluationResult Result, TrialViewRequest Request) Evaluate()
     {
-        TorchSharp.torch.set_num_threads(1);
+        NasPlatform.Torch.TorchThreads.UseHostDefault();
         var fidelity = RoutabilityEvaluatorOptions.Make("tiny", 1, 1);
         var evaluator = new RoutabilityEvaluator(new RoutabilityEvaluatorOptions(_root, [], ["syn2"], 1, 0, [fidelity]));
         var candidate = Small.ToCandidate();

@@ -105,8 +105,7 @@ public sealed class RoutabilityModel : Module<Tensor, (Tensor Ratio, Tensor Hots
     // test host does not set it, and a multi-threaded LibTorch crashed it here under the compatibility layer.
     private static string InitializeTorch(string name)
     {
-        if (get_num_threads() != 1)
-            set_num_threads(1);
+        TorchThreads.UseHostDefault();
         return name;
     }
 

@@ -63,10 +63,7 @@ public sealed class DnaEvaluator : IEvaluator, IFinalTrainer, IDisposable
     {
         var options = DnaRatingOptions.From(context);
         TorchRuntime.EnsureAvailable();
-        if (get_num_threads() != options.Data.Threads)
-        {
-            set_num_threads(options.Data.Threads);
-        }
+        TorchThreads.Require(options.Data.Threads, "the DNA evaluator's option \"threads\"");
 
         return new DnaEvaluator(options, context.Seed);
     }

@@ -192,12 +192,6 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
             : throw new InvalidOperationException($"validationSize {_options.ValidationSize} leaves no training images of the {data.Train.Count} in {_options.DataDescription}; lower it.");
     }
 
-    /// <summary>LibTorch's intra-op threads are per process: set once, to what the first evaluator asks.</summary>
-    private static void ConfigureThreads(int threads)
-    {
-        if (get_num_threads() != threads)
-        {
-            set_num_threads(threads);
-        }
-    }
+    /// <summary>LibTorch's intra-op threads are per process: the host's owner of them applies the option, and refuses a clash.</summary>
+    private static void ConfigureThreads(int threads) => TorchThreads.Require(threads, "the vision evaluator's option \"threads\"");
 }

@@ -6,16 +6,10 @@ namespace NasPlatform.Engine.Tests.Predictors;
 /// <summary>
 /// The predictor tests train tiny networks, often in parallel (benchmark runs); on two shared cores
 /// LibTorch's intra-op thread pool only adds waiting (its threads spin for cores that others hold).
-/// One thread per operation keeps them fast and their numbers independent of the machine's cores.
+/// The test host sets what the CLI sets: one thread per operation.
 /// </summary>
-internal static class TorchThreads
+internal static class OneTorchThread
 {
     [ModuleInitializer]
-    internal static void OnePerOperation()
-    {
-        if (TorchRuntime.IsAvailable)
-        {
-            TorchSharp.torch.set_num_threads(1);
-        }
-    }
+    internal static void OnePerOperation() => TorchThreads.UseHostDefault();
 }
