@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Cli.Display;
 using NasPlatform.Cli.Infrastructure;
@@ -32,10 +31,9 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
             using var located = ExperimentLocator.Locate(settings.Experiment, settings.Name);
             var spec = located.Spec;
             var trials = located.Store.GetTrials(located.Record.Id);
-            var objectives = new ObjectiveSet(spec.Objectives);
-            var fidelities = located.Store.GetFidelities(located.Record.Id);
-            var best = BestTrials.Of(trials, objectives, fidelities.Select(f => f.Name).ToList());
-            var front = FrontStatus.Of(located, trials, best, objectives, fidelities);
+            var standing = ExperimentStanding.Of(trials, spec, located.Store.GetFidelities(located.Record.Id));
+            var best = standing.Best;
+            var front = FrontStatus.Of(located, standing);
             var shown = settings.Last is { } last ? trials.TakeLast(Math.Max(0, last)).ToList() : trials.ToList();
             var predictorFit = located.Store.GetStrategyEvents(located.Record.Id, StrategyEvent.PredictorFitKind).LastOrDefault();
             var amendments = located.Store.GetAmendments(located.Record.Id);
@@ -51,12 +49,12 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
                     ["store"] = located.Store.Location,
                     ["status"] = located.Record.Status.ToString().ToLowerInvariant(),
                     ["elapsedSeconds"] = located.Record.ElapsedSeconds,
-                    ["trialBudget"] = spec.Budget.Trials,
-                    ["counts"] = new JObject(Enum.GetValues<TrialState>().Select(s => new JProperty(TrialText.State(s), trials.Count(t => t.State == s)))),
+                    ["trialBudget"] = standing.Budget.Trials,
+                    ["counts"] = new JObject(Enum.GetValues<TrialState>().Select(s => new JProperty(TrialText.State(s), standing.Count(s)))),
                     ["best"] = new JArray(best.Select(TrialJson.Trial)),
-                    ["bestFidelity"] = best.FirstOrDefault()?.Fidelity,
-                    ["costSpent"] = front.CostSpent,
-                    ["costBudget"] = spec.Budget.Cost,
+                    ["bestFidelity"] = standing.BestFidelity,
+                    ["costSpent"] = standing.CostSpent,
+                    ["costBudget"] = standing.Budget.Cost,
                     ["hypervolume"] = front.HypervolumeJson(),
                     ["frontHistory"] = front.HistoryJson(),
                     ["trials"] = new JArray(shown.Select(TrialJson.Trial)),
@@ -85,7 +83,7 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
             var metrics = spec.Objectives.Select(o => o.Metric).ToList();
             var statistics = trials.SelectMany(t => t.FreeStatistics.Keys).Distinct().Take(3).ToList();
             var table = new Table().Border(TableBorder.Rounded)
-                .Title($"{Markup.Escape(located.Record.Name)} ({located.Record.Status.ToString().ToLowerInvariant()}, {Markup.Escape(TrialText.Budget(trials.Count(t => t.IsFinished), spec.Budget.Trials, located.Record.ElapsedSeconds, spec.Budget.Seconds))})")
+                .Title($"{Markup.Escape(located.Record.Name)} ({located.Record.Status.ToString().ToLowerInvariant()}, {Markup.Escape(TrialText.Budget(standing.Finished, standing.Budget.Trials, located.Record.ElapsedSeconds, standing.Budget.Seconds))})")
                 .AddColumn("trial").AddColumn("state").AddColumn("fidelity");
             metrics.ForEach(m => table.AddColumn(new TableColumn(Markup.Escape(m)).RightAligned()));
             statistics.ForEach(s => table.AddColumn(new TableColumn(Markup.Escape(s)).RightAligned()));
@@ -117,7 +115,7 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
                 AnsiConsole.WriteLine("no usable trial yet");
             }
 
-            foreach (var line in front.Lines(spec, best))
+            foreach (var line in front.Lines())
             {
                 AnsiConsole.WriteLine(line);
             }

@@ -1,8 +1,5 @@
 using NasPlatform.Search.Results;
 using Newtonsoft.Json.Linq;
-using NasPlatform.Abstractions.Evaluation;
-using NasPlatform.Abstractions.Objectives;
-using NasPlatform.Abstractions.Search;
 using NasPlatform.Cli.Infrastructure;
 using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Storage;
@@ -10,20 +7,22 @@ using NasPlatform.Engine.Storage;
 namespace NasPlatform.Cli.Display;
 
 /// <summary>
-/// What `nas status` adds for multi-fidelity and multi-objective experiments: cost spent (from the
-/// fidelities the store recorded), the fidelity the best trials come from, and the Pareto front's
-/// hypervolume with its reference point and recorded history.
+/// What `nas status` adds for multi-fidelity and multi-objective experiments: cost spent, the
+/// fidelity the best trials come from, and the Pareto front's hypervolume with its reference point
+/// (all from the experiment's <see cref="ExperimentStanding"/>) and recorded history.
 /// </summary>
-internal sealed record FrontStatus(double? CostSpent, HypervolumeMeasure? Hypervolume, IReadOnlyList<FrontPoint> History, bool SeveralFidelities)
+internal sealed record FrontStatus(ExperimentStanding Standing, IReadOnlyList<FrontPoint> History)
 {
-    public static FrontStatus Of(LocatedExperiment located, IReadOnlyList<TrialRecord> trials, IReadOnlyList<TrialRecord> best, ObjectiveSet objectives, IReadOnlyList<Fidelity> fidelities)
+    public double? CostSpent => Standing.CostSpent;
+
+    public HypervolumeMeasure? Hypervolume => Standing.Hypervolume;
+
+    private bool SeveralFidelities => Standing.FidelitiesUsed.Count > 1;
+
+    public static FrontStatus Of(LocatedExperiment located, ExperimentStanding standing)
     {
-        // Started trials spend their fidelity's cost; a store without recorded fidelities cannot say.
-        var costs = fidelities.ToDictionary(f => f.Name, f => f.Cost);
-        double? cost = costs.Count == 0 ? null : trials.Where(t => t.IsFinished || t.State == TrialState.Running).Sum(t => costs.GetValueOrDefault(t.Fidelity));
-        var hypervolume = objectives.IsMultiObjective ? FrontHypervolume.Measure(best, objectives, located.Spec.ObjectiveReferences) : null;
-        var history = objectives.IsMultiObjective ? located.Store.GetFrontHistory(located.Record.Id) : [];
-        return new FrontStatus(cost, hypervolume, history, trials.Select(t => t.Fidelity).Distinct().Count() > 1);
+        var history = standing.Objectives.IsMultiObjective ? located.Store.GetFrontHistory(located.Record.Id) : [];
+        return new FrontStatus(standing, history);
     }
 
     public JToken HypervolumeJson() => Hypervolume is null
@@ -45,18 +44,19 @@ internal sealed record FrontStatus(double? CostSpent, HypervolumeMeasure? Hyperv
         ["referenceDerived"] = p.DerivedReference,
     }));
 
-    public IEnumerable<string> Lines(Engine.Experiments.ExperimentSpec spec, IReadOnlyList<TrialRecord> best)
+    public IEnumerable<string> Lines()
     {
-        if (CostSpent is { } cost && (SeveralFidelities || spec.Budget.Cost is not null))
+        var budgetCost = Standing.Budget.Cost;
+        if (CostSpent is { } cost && (SeveralFidelities || budgetCost is not null))
         {
-            yield return spec.Budget.Cost is { } budget
+            yield return budgetCost is { } budget
                 ? $"cost spent: {TrialText.Number(cost)} / {TrialText.Number(budget)}"
                 : $"cost spent: {TrialText.Number(cost)}";
         }
 
-        if (SeveralFidelities && best.Count > 0)
+        if (SeveralFidelities && Standing.BestFidelity is { } fidelity)
         {
-            yield return $"best compared at fidelity '{best[0].Fidelity}' (the highest with a result)";
+            yield return $"best compared at fidelity '{fidelity}' (the highest with a result)";
         }
 
         if (Hypervolume is { } hv)

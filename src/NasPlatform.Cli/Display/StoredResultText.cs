@@ -1,5 +1,3 @@
-using NasPlatform.Abstractions.Objectives;
-using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Running;
@@ -15,12 +13,8 @@ internal static class StoredResultText
 {
     public static void Write(TextWriter output, SqliteTrialStore store, ExperimentRecord experiment, ExperimentSpec spec)
     {
-        var trials = store.GetTrials(experiment.Id);
-        var best = BestTrials.Of(trials, new ObjectiveSet(spec.Objectives), store.GetFidelities(experiment.Id).Select(f => f.Name).ToList());
-        var summary = new RunSummary(experiment.Id, experiment.Name, experiment.Status, trials.Count(t => t.IsFinished),
-            trials.Count(t => t.State == TrialState.Completed), trials.Count(t => t.State == TrialState.Failed),
-            trials.Count(t => t.State == TrialState.Pruned), trials.Count(t => t.State == TrialState.Completed && !t.Feasible),
-            0, 0, spec.Budget.Trials, spec.Budget.Seconds, experiment.ElapsedSeconds, best, 0);
-        SummaryText.Write(output, summary, spec);
+        var standing = ExperimentStanding.Of(store.GetTrials(experiment.Id), spec, store.GetFidelities(experiment.Id));
+        // Nothing was proposed in this session, so nothing was rejected.
+        SummaryText.Write(output, RunSummary.Of(experiment, experiment.Status, standing, experiment.ElapsedSeconds, 0), spec);
     }
 }

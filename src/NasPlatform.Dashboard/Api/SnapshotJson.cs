@@ -1,6 +1,5 @@
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Search;
-using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Storage;
 using NasPlatform.Reporting.Data;
 
@@ -17,14 +16,14 @@ public static class SnapshotJson
     {
         ArgumentNullException.ThrowIfNull(experiment);
         var states = experiment.Trials.Sum(t => (long)t.State + 1);
-        return $"{experiment.Trials.Count}.{experiment.Trials.Count(t => t.IsFinished)}.{states}.{experiment.Record.Status}.{experiment.PredictorFits.Count}";
+        return $"{experiment.Standing.Total}.{experiment.Standing.Finished}.{states}.{experiment.Record.Status}.{experiment.PredictorFits.Count}";
     }
 
     /// <summary>One line of the experiments list.</summary>
     public static JObject Summary(string key, ExperimentSnapshot e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var best = BestTrials.Of(e.Trials, e.Objectives, e.FidelityOrder);
+        var best = e.Standing.Best;
         return new JObject
         {
             ["key"] = key,
@@ -34,9 +33,9 @@ public static class SnapshotJson
             ["strategy"] = e.Spec.Strategy.Name,
             ["status"] = e.Record.Status.ToString().ToLowerInvariant(),
             ["elapsedSeconds"] = e.Record.ElapsedSeconds,
-            ["trialBudget"] = e.Spec.Budget.Trials,
+            ["trialBudget"] = e.Standing.Budget.Trials,
             ["objectives"] = new JArray(e.Objectives.Objectives.Select(o => new JObject { ["metric"] = o.Metric, ["direction"] = o.Direction.ToString().ToLowerInvariant() })),
-            ["counts"] = new JObject(Enum.GetValues<TrialState>().Select(s => new JProperty(s.ToString().ToLowerInvariant(), e.Trials.Count(t => t.State == s)))),
+            ["counts"] = new JObject(Enum.GetValues<TrialState>().Select(s => new JProperty(s.ToString().ToLowerInvariant(), e.Standing.Count(s)))),
             ["best"] = new JArray(best.Take(5).Select(b => new JObject { ["number"] = b.Number, ["metrics"] = Numbers(b.Metrics) })),
             ["version"] = Version(e),
         };
@@ -49,7 +48,7 @@ public static class SnapshotJson
         var objectives = e.Objectives.Objectives.Select(o => o.Metric).ToList();
         var metrics = objectives.Concat(e.Trials.SelectMany(t => t.Metrics.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             .Distinct(StringComparer.Ordinal).ToList();
-        var best = BestTrials.Of(e.Trials, e.Objectives, e.FidelityOrder).Select(t => t.Number).ToHashSet();
+        var best = e.Standing.Best.Select(t => t.Number).ToHashSet();
         return new JObject
         {
             ["version"] = Version(e),

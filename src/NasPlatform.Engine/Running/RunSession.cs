@@ -1,7 +1,6 @@
 using NasPlatform.Abstractions;
 using NasPlatform.Search;
 using NasPlatform.Search.Results;
-using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Search;
@@ -16,10 +15,15 @@ namespace NasPlatform.Engine.Running;
 /// budget, a cancellation or an error. Everything except the evaluations runs in one logical flow
 /// (never two steps at once), so the strategy sees Ask and Tell from one thread at a time.
 /// </summary>
+/// <remarks>
+/// The session drives the trial loop; its parts each hold one concern: <see cref="ExperimentStanding"/>
+/// (counts, cost spent, best trials, front), <see cref="RunBudget"/> (may another trial start),
+/// <see cref="FrontRecorder"/> (the stored hypervolume history), <see cref="TrialSlots"/> (pending
+/// trials and evaluations in flight) and <see cref="SessionRestore"/> (replaying the store).
+/// </remarks>
 internal sealed class RunSession
 {
     private readonly ExperimentSpec _spec;
-    private readonly ExperimentComponents _components;
     private readonly ITrialStore _store;
     private readonly IRunObserver _observer;
     private readonly RunPlan _plan;
@@ -27,25 +31,13 @@ internal sealed class RunSession
     private readonly IEvaluationDispatcher _dispatcher;
     private readonly ISearchStrategy _strategy;
     private readonly ProposalSource _proposals;
-    private readonly FidelityFronts _fronts;
-    private readonly Dictionary<Task<TrialResult>, double> _runningCost = [];
-    private readonly HashSet<long> _frontHistory = [];
-    private readonly Queue<TrialRecord> _pending = new();
-    private readonly Dictionary<Task<TrialResult>, int> _running = [];
-    private readonly SortedSet<int> _freeWorkers;
-    private readonly Stopwatch _clock = new();
-    private double _elapsedRecorded;
+    private readonly ExperimentStanding _standing;
+    private readonly RunBudget _budget;
+    private readonly FrontRecorder _front;
+    private readonly TrialSlots _slots;
     private int _nextNumber;
     private long _nextTell;
     private long _told;
-    private int _completed;
-    private int _failed;
-    private int _pruned;
-    private int _infeasible;
-    private int _interrupted;
-    private double _costFinished;
-    private bool _costExhausted;
-    private HypervolumeMeasure? _hypervolume;
 
     public RunSession(
         ExperimentSpec spec,
@@ -58,7 +50,6 @@ internal sealed class RunSession
         IEvaluationDispatcher dispatcher)
     {
         _spec = spec;
-        _components = components;
         _store = store;
         _observer = observer;
         _plan = plan;
@@ -66,20 +57,20 @@ internal sealed class RunSession
         _dispatcher = dispatcher;
         _strategy = strategy;
         _proposals = new ProposalSource(_strategy, components.Space, spec.Constraints, plan.ResolveFidelity, observer);
-        _fronts = new FidelityFronts(plan.Objectives, plan.StrategyContext.Fidelities.Select(f => f.Name).ToList());
-        _freeWorkers = new SortedSet<int>(Enumerable.Range(0, dispatcher.Slots));
+        var fidelities = plan.StrategyContext.Fidelities;
+        _standing = new ExperimentStanding(plan.Objectives, spec.ObjectiveReferences, spec.Budget, fidelities)
+        {
+            // Without a cost budget a stored fidelity the evaluator no longer offers costs nothing here.
+            CostOfUnknownFidelity = spec.Budget.Cost is null ? null : name => plan.ResolveFidelity(name).Cost,
+        };
+        _budget = new RunBudget(spec.Budget, _standing, fidelities, experiment.ElapsedSeconds);
+        _front = new FrontRecorder(store, experiment.Id, _standing);
+        _slots = new TrialSlots(dispatcher.Slots);
     }
-
-    private int Finished => _completed + _failed + _pruned;
-
-    private double TotalElapsed => _experiment.ElapsedSeconds + _clock.Elapsed.TotalSeconds;
-
-    /// <summary>Fidelity cost of the trials finished (over all sessions) and running.</summary>
-    private double CostSpent => _costFinished + _runningCost.Values.Sum();
 
     public async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
     {
-        _clock.Start();
+        _budget.Start();
         _plan.Journal.Attach(_store, _experiment.Id, () => _told);
         Restore();
         _store.RecordFidelities(_experiment.Id, _plan.StrategyContext.Fidelities);
@@ -96,7 +87,7 @@ internal sealed class RunSession
         {
             // A strategy, store or observer failed: stop the evaluations and leave the store resumable.
             await shutdown.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(_running.Keys).ConfigureAwait(false);
+            await Task.WhenAll(_slots.Running).ConfigureAwait(false);
             TryEnd(ExperimentStatus.Failed);
             ExceptionDispatchInfo.Throw(unexpected);
             throw;
@@ -109,55 +100,23 @@ internal sealed class RunSession
         }
 
         // A cancellation that came after the last trial finished leaves nothing to resume.
-        var status = cancellationToken.IsCancellationRequested && (_interrupted > 0 || BudgetAllowsAnother())
+        var status = cancellationToken.IsCancellationRequested && (_slots.Interrupted > 0 || _budget.AllowsAnother())
             ? ExperimentStatus.Interrupted
             : ExperimentStatus.Completed;
         End(status);
         return Summary(status);
     }
 
-    /// <summary>
-    /// Rebuilds the strategy and the counters from the store: replays, in their original order,
-    /// every Tell and every Ask (with the generator each trial was proposed with), so a strategy
-    /// that plans ahead inside Ask rebuilds exactly as well as one whose state is all in Tell.
-    /// </summary>
+    /// <summary>Rebuilds the strategy, the standing and the queue of pending trials from the store.</summary>
     private void Restore()
     {
-        // A trial left running by a killed or cancelled session goes back to the queue.
-        _store.RequeueRunning(_experiment.Id);
-        _frontHistory.UnionWith(_store.GetFrontHistory(_experiment.Id).Select(p => p.TellSequence));
-        var trials = _store.GetTrials(_experiment.Id);
-        var told = trials.Where(t => t.IsFinished).OrderBy(t => t.TellSequence ?? long.MaxValue).ThenBy(t => t.Number).ToList();
-        var nextToTell = 0;
-        foreach (var trial in trials)
-        {
-            while (nextToTell < told.Count && told[nextToTell].TellSequence < trial.ToldBefore)
-            {
-                Replay(told[nextToTell++]);
-            }
-
-            _proposals.Replay(trial, ProposalRandom(trial.Number));
-        }
-
-        while (nextToTell < told.Count)
-        {
-            Replay(told[nextToTell++]);
-        }
-
-        _hypervolume = _plan.Objectives.IsMultiObjective && told.Count > 0
-            ? FrontHypervolume.Measure(_fronts.Members, _plan.Objectives, _spec.ObjectiveReferences)
-            : null;
-
-        if (_proposals.ReplayMismatches > 0)
-        {
-            _observer.Warning($"{_proposals.ReplayMismatches} of {trials.Count} stored proposals came out differently when replayed: " +
-                              $"strategy '{_spec.Strategy.Name}' or the search space is not deterministic for a fixed seed, so the resumed search may differ from an uninterrupted one (no stored result is affected).");
-        }
-
+        _front.Load();
+        var trials = new SessionRestore(_spec, _store, _experiment.Id, _proposals, _observer).Replay(Replay);
         foreach (var trial in trials.Where(t => t.State == TrialState.Pending))
         {
             _plan.ResolveFidelity(trial.Fidelity);
-            _pending.Enqueue(trial);
+            _standing.Apply(trial);
+            _slots.Enqueue(trial);
         }
 
         _nextNumber = trials.Count == 0 ? 0 : trials.Max(t => t.Number) + 1;
@@ -166,18 +125,11 @@ internal sealed class RunSession
 
     private void Replay(TrialRecord finished)
     {
-        Count(finished);
-        // A session killed between recording a trial and its front point leaves a gap; fill it.
-        if (finished.TellSequence is { } tell && !_frontHistory.Contains(tell))
-        {
-            RecordFront(finished);
-        }
-
+        _standing.Apply(finished);
+        _front.Record(finished);
         _told++;
         _strategy.Tell(finished.ToOutcome());
     }
-
-    private Random ProposalRandom(int number) => new(SeedSequence.Derive(_spec.Seed, number));
 
     /// <summary>Runs until nothing is left to start or running; returns the configuration error that stopped it, if any.</summary>
     private async Task<Exception?> LoopAsync(CancellationToken shutdown)
@@ -198,15 +150,13 @@ internal sealed class RunSession
                 }
             }
 
-            if (_running.Count == 0)
+            if (_slots.Running.Count == 0)
             {
                 return stopError;
             }
 
-            var done = await Task.WhenAny(_running.Keys).ConfigureAwait(false);
-            _freeWorkers.Add(_running[done]);
-            _running.Remove(done);
-            _runningCost.Remove(done);
+            var done = await Task.WhenAny(_slots.Running).ConfigureAwait(false);
+            _slots.Done(done);
             // Every finished trial is recorded, also after an error has stopped new ones from starting.
             var configurationError = Record(await done.ConfigureAwait(false));
             stopError ??= configurationError;
@@ -215,25 +165,25 @@ internal sealed class RunSession
 
     private void StartTrials(CancellationToken shutdown)
     {
-        while (_freeWorkers.Count > 0 && !shutdown.IsCancellationRequested && BudgetAllowsAnother())
+        while (_slots.HasFreeSlot && !shutdown.IsCancellationRequested && _budget.AllowsAnother())
         {
             TrialRecord trial;
             Fidelity fidelity;
-            if (_pending.Count > 0)
+            if (_slots.NextPending is { } pending)
             {
-                fidelity = _plan.ResolveFidelity(_pending.Peek().Fidelity);
-                if (!CostAllows(fidelity.Cost))
+                fidelity = _plan.ResolveFidelity(pending.Fidelity);
+                if (!_budget.CostAllows(fidelity.Cost))
                 {
                     break;
                 }
 
-                trial = _pending.Dequeue();
+                trial = _slots.Dequeue();
             }
             else
             {
                 var number = _nextNumber;
-                var proposal = _proposals.Next(number, ProposalRandom(number));
-                if (!CostAllows(proposal.Fidelity.Cost))
+                var proposal = _proposals.Next(number, SessionRestore.ProposalRandom(_spec.Seed, number));
+                if (!_budget.CostAllows(proposal.Fidelity.Cost))
                 {
                     // Not recorded: the run ends here, and a resume asks again and ends the same way.
                     break;
@@ -244,15 +194,13 @@ internal sealed class RunSession
                 _nextNumber++;
             }
 
-            var worker = _freeWorkers.Min;
-            _freeWorkers.Remove(worker);
+            var worker = _slots.TakeSlot();
             trial = _store.MarkRunning(_experiment.Id, trial.Number, _dispatcher.DescribeSlot(worker));
+            _standing.Apply(trial);
             _observer.TrialStarted(trial);
             var request = new EvaluationRequest(trial.Candidate, fidelity, EvaluationSeed(trial.Number), PrepareWorkDirectory(trial.Number));
             var timeout = _spec.TrialTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-            var execution = EvaluateAsync(trial, new TrialDispatch(trial.Number, request, timeout), worker, shutdown);
-            _running.Add(execution, worker);
-            _runningCost.Add(execution, fidelity.Cost);
+            _slots.Started(EvaluateAsync(trial, new TrialDispatch(trial.Number, request, timeout), worker, shutdown), worker);
         }
     }
 
@@ -272,102 +220,27 @@ internal sealed class RunSession
         return new TrialResult(trial, outcome.Result, outcome.Error, outcome.Interrupted, outcome.Worker);
     }
 
-    /// <summary>
-    /// Trials budget: finished plus running never exceeds it, and pending trials from an earlier
-    /// session already hold their numbers, so the count ends exact. Wall-clock budget: no trial
-    /// starts once it is spent; running trials finish (the trial timeout bounds them).
-    /// </summary>
-    private bool BudgetAllowsAnother() =>
-        (_spec.Budget.Seconds is not { } seconds || TotalElapsed < seconds)
-        && (_spec.Budget.Trials is not { } trials || Finished + _running.Count < trials)
-        && !_costExhausted
-        && (_spec.Budget.Cost is null || Fits(_plan.StrategyContext.Fidelities.Min(f => f.Cost)));
-
-    /// <summary>
-    /// Cost budget: a trial starts only if the cost of the trials finished and running plus its
-    /// own stays within the budget (up to rounding), so the spent cost ends exact or below. The
-    /// first trial that does not fit ends the run, even if a cheaper one would.
-    /// </summary>
-    private bool CostAllows(double cost)
-    {
-        if (Fits(cost))
-        {
-            return true;
-        }
-
-        _costExhausted = true;
-        return false;
-    }
-
-    private bool Fits(double cost) =>
-        _spec.Budget.Cost is not { } budget || CostSpent + cost <= budget + (1e-9 * Math.Max(1.0, Math.Abs(budget)));
-
-    private double CostOf(string fidelity)
-    {
-        var known = _plan.StrategyContext.Fidelities.FirstOrDefault(f => f.Name == fidelity);
-        if (known is not null)
-        {
-            return known.Cost;
-        }
-
-        // Without a cost budget a stored fidelity the evaluator no longer offers costs nothing here.
-        return _spec.Budget.Cost is null ? 0 : _plan.ResolveFidelity(fidelity).Cost;
-    }
-
     /// <summary>Records a finished evaluation and tells the strategy; returns a configuration error it revealed.</summary>
     private NasConfigurationException? Record(TrialResult result)
     {
         if (result.Interrupted)
         {
-            // Stays running in the store until the session ends, then goes back to pending.
-            _interrupted++;
+            // Stays running in the store until the session ends, then goes back to pending: count it as pending now.
+            _slots.Interrupt();
+            _standing.Apply(result.Trial with { State = TrialState.Pending });
             return null;
         }
 
         var verdict = TrialVerdict.Judge(result, _spec, _plan.Objectives, _proposals);
         var artifacts = result.Result?.Artifacts ?? [];
         var trial = _store.Finish(_experiment.Id, result.Trial.Number, verdict.State, verdict.Metrics, verdict.Feasible, verdict.Error, artifacts, _nextTell++, result.Worker);
-        Count(trial);
+        _standing.Apply(trial);
         RecordElapsed();
-        RecordFront(trial);
+        _front.Record(trial);
         _told++;
         _strategy.Tell(trial.ToOutcome());
         _observer.TrialFinished(trial, Summary(ExperimentStatus.Running));
         return verdict.ConfigurationError;
-    }
-
-    private void Count(TrialRecord trial)
-    {
-        _costFinished += trial.IsFinished ? CostOf(trial.Fidelity) : 0;
-        switch (trial.State)
-        {
-            case TrialState.Completed:
-                _completed++;
-                _infeasible += trial.Feasible ? 0 : 1;
-                _fronts.Add(trial);
-                break;
-            case TrialState.Failed:
-                _failed++;
-                break;
-            case TrialState.Pruned:
-                _pruned++;
-                break;
-        }
-    }
-
-    /// <summary>With several objectives, measures the front's hypervolume and records it for the finished trial.</summary>
-    private void RecordFront(TrialRecord finished)
-    {
-        if (!_plan.Objectives.IsMultiObjective || finished.TellSequence is not { } tell)
-        {
-            return;
-        }
-
-        _hypervolume = FrontHypervolume.Measure(_fronts.Members, _plan.Objectives, _spec.ObjectiveReferences);
-        if (_frontHistory.Add(tell))
-        {
-            _store.AddFrontPoint(_experiment.Id, new FrontPoint(tell, finished.Number, _hypervolume.FrontSize, _hypervolume.Value, _hypervolume.Reference, _hypervolume.Derived));
-        }
     }
 
     private void End(ExperimentStatus status)
@@ -389,12 +262,7 @@ internal sealed class RunSession
         }
     }
 
-    private void RecordElapsed()
-    {
-        var now = _clock.Elapsed.TotalSeconds;
-        _store.AddElapsed(_experiment.Id, now - _elapsedRecorded);
-        _elapsedRecorded = now;
-    }
+    private void RecordElapsed() => _store.AddElapsed(_experiment.Id, _budget.TakeUnrecordedSeconds());
 
     private int EvaluationSeed(int number) => SeedSequence.Derive(SeedSequence.Derive(_spec.Seed, number), 1);
 
@@ -411,26 +279,6 @@ internal sealed class RunSession
         return directory;
     }
 
-    private RunSummary Summary(ExperimentStatus status) => new(
-        _experiment.Id,
-        _experiment.Name,
-        status,
-        Finished,
-        _completed,
-        _failed,
-        _pruned,
-        _infeasible,
-        _running.Count,
-        _pending.Count + _interrupted,
-        _spec.Budget.Trials,
-        _spec.Budget.Seconds,
-        TotalElapsed,
-        BestTrials.From(_fronts, _plan.Objectives),
-        _proposals.Rejected)
-    {
-        CostSpent = CostSpent,
-        CostBudget = _spec.Budget.Cost,
-        BestFidelity = _fronts.Fidelity,
-        Hypervolume = _hypervolume,
-    };
+    private RunSummary Summary(ExperimentStatus status) =>
+        RunSummary.Of(_experiment, status, _standing, _budget.TotalElapsed, _proposals.Rejected);
 }

@@ -4,7 +4,7 @@ using NasPlatform.Engine.Storage;
 
 namespace NasPlatform.Engine.Running;
 
-/// <summary>Where an experiment stands: what a live display shows, and what a run returns.</summary>
+/// <summary>Where an experiment stands: what a live display shows, and what a run returns (built from an <see cref="ExperimentStanding"/>).</summary>
 /// <param name="ExperimentId">The store's id of the experiment.</param>
 /// <param name="ExperimentName">The experiment's name.</param>
 /// <param name="Status">Running while in progress; at the end Completed (budget spent) or Interrupted (cancelled).</param>
@@ -52,4 +52,38 @@ public sealed record RunSummary(
 
     /// <summary>With several objectives: the hypervolume of the front in <see cref="Best"/>; null with one objective or before any finished trial.</summary>
     public HypervolumeMeasure? Hypervolume { get; init; }
+
+    /// <summary>The summary of <paramref name="experiment"/> as <paramref name="standing"/> sees it.</summary>
+    /// <param name="experiment">The experiment's row (its id and name).</param>
+    /// <param name="status">The status to report.</param>
+    /// <param name="standing">Where the experiment stands: every count, cost and best trial comes from it.</param>
+    /// <param name="elapsedSeconds">Wall-clock seconds spent, over all sessions.</param>
+    /// <param name="rejectedCandidates">Proposals resampled in this session.</param>
+    public static RunSummary Of(ExperimentRecord experiment, ExperimentStatus status, ExperimentStanding standing, double elapsedSeconds, long rejectedCandidates)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(standing);
+        return new RunSummary(
+            experiment.Id,
+            experiment.Name,
+            status,
+            standing.Finished,
+            standing.Completed,
+            standing.Failed,
+            standing.Pruned,
+            standing.Infeasible,
+            standing.Running,
+            standing.Pending,
+            standing.Budget.Trials,
+            standing.Budget.Seconds,
+            elapsedSeconds,
+            standing.Best,
+            rejectedCandidates)
+        {
+            CostSpent = standing.CostSpent ?? 0,
+            CostBudget = standing.Budget.Cost,
+            BestFidelity = standing.BestFidelity,
+            Hypervolume = standing.Hypervolume,
+        };
+    }
 }

@@ -23,7 +23,7 @@ public static class ParetoCharts
         }
 
         // Compare like with like: the highest fidelity with a usable trial, as "best" does.
-        var fidelity = FidelityFronts.Of(experiment.Trials, experiment.Objectives, experiment.FidelityOrder).Fidelity;
+        var fidelity = experiment.Standing.BestFidelity;
         var usable = experiment.Trials.Where(t => t.IsUsable && (fidelity is null || t.Fidelity == fidelity)).ToList();
         for (var i = 0; i < objectives.Count; i++)
         {

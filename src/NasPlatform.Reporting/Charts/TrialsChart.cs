@@ -38,7 +38,7 @@ public static class TrialsChart
             }
         }
 
-        var failed = experiment.Trials.Count(t => t.State == TrialState.Failed);
+        var failed = experiment.Standing.Failed;
         plot.ShowLegend(Alignment.LowerRight);
         return ChartCanvas.Render(plot, id, title,
             $"{completed.Count} completed trials by number (the order they were proposed), coloured by fidelity; {failed} failed trials are listed under Failures.");

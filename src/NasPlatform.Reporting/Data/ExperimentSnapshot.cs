@@ -3,6 +3,7 @@ using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Experiments;
+using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Storage;
 
 namespace NasPlatform.Reporting.Data;
@@ -28,6 +29,9 @@ public sealed record ExperimentSnapshot(
 {
     /// <summary>The experiment's objectives.</summary>
     public ObjectiveSet Objectives { get; } = new(Spec.Objectives);
+
+    /// <summary>Where the experiment stands (counts, cost, best trials, front): the read model every page and chart takes its numbers from.</summary>
+    public ExperimentStanding Standing { get; } = ExperimentStanding.Of(Trials, Spec, Fidelities);
 
     /// <summary>The experiment's name.</summary>
     public string Name => Record.Name;

@@ -42,7 +42,7 @@ public sealed record ProgressSeries(string Label, string Quantity, double[] Tria
         }
 
         var primary = objectives.Primary;
-        var topFidelity = FidelityFronts.Of(experiment.Trials, objectives, experiment.FidelityOrder).Fidelity;
+        var topFidelity = experiment.Standing.BestFidelity;
         var best = new double[finished.Count];
         var current = double.NaN;
         for (var i = 0; i < finished.Count; i++)

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Abstractions.Views;
-using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Storage;
 using NasPlatform.Reporting.Charts;
 using NasPlatform.Reporting.Data;
@@ -62,13 +61,12 @@ public static class HtmlReport
             .Append("<th>completed</th><th>failed</th><th>pruned</th><th>running / pending</th><th>seconds</th><th>best</th></tr>\n");
         foreach (var e in report.Experiments.Select(r => r.Experiment))
         {
-            var best = BestTrials.Of(e.Trials, e.Objectives, e.FidelityOrder);
+            var best = e.Standing.Best;
             html.Append("<tr><td>").Append(E(e.Name)).Append("</td><td>").Append(E(e.Spec.Plugin)).Append("</td><td>").Append(E(e.Spec.Strategy.Name))
                 .Append("</td><td>").Append(E(e.Record.Status.ToString().ToLowerInvariant())).Append("</td>");
             foreach (var count in new[]
                      {
-                         e.Trials.Count(t => t.State == TrialState.Completed), e.Trials.Count(t => t.State == TrialState.Failed),
-                         e.Trials.Count(t => t.State == TrialState.Pruned), e.Trials.Count(t => t.State is TrialState.Running or TrialState.Pending),
+                         e.Standing.Completed, e.Standing.Failed, e.Standing.Pruned, e.Standing.Running + e.Standing.Pending,
                      })
             {
                 html.Append("<td class=\"n\">").Append(count).Append("</td>");
@@ -127,7 +125,7 @@ public static class HtmlReport
 
     private static void Best(StringBuilder html, ExperimentSnapshot e, int k)
     {
-        var best = BestTrials.Of(e.Trials, e.Objectives, e.FidelityOrder);
+        var best = e.Standing.Best;
         html.Append("<section id=\"best-").Append(k).Append("\"><h3>Best trials</h3>\n");
         if (best.Count == 0)
         {

@@ -18,7 +18,7 @@ public static class DomainViews
     public static DomainViewSet ForBest(ExperimentSnapshot experiment, PluginCatalog plugins, int maxTrials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(experiment);
-        var best = BestTrials.Of(experiment.Trials, experiment.Objectives, experiment.FidelityOrder).Take(maxTrials).ToList();
+        var best = experiment.Standing.Best.Take(maxTrials).ToList();
         return For(experiment, best, plugins, cancellationToken);
     }
 

@@ -80,6 +80,37 @@ public sealed class MultiFidelityCommandsTests : IDisposable
         // Brackets of 4 at "quick" (0.5 each), the best one at "full" (1): cost 3 per bracket.
         Assert.Equal(20, trials.Count);
         Assert.Equal(4, trials.Count(t => (string?)t["fidelity"] == "full"));
+
+        // Run again, the finished experiment shows its summary from the store: the same cost line as the run's.
+        var again = CliRunner.Run("run", file, "--plugins", RepoPaths.Plugins);
+        Assert.Contains("already ran to its budget", again.Out);
+        Assert.Contains("cost spent: 12 / 12", again.Out);
+    }
+
+    [Fact]
+    public void Before_any_trial_finished_neither_the_run_nor_status_shows_a_hypervolume()
+    {
+        // A wall-clock budget spent before the first trial starts: the experiment ends with no trial.
+        var file = Write("none.json", """
+            {
+              "name": "none",
+              "plugin": "hello",
+              "searchSpace": { "name": "digits", "options": { "length": 6 } },
+              "evaluator": { "name": "target", "options": { "target": "314159" } },
+              "objectives": [ { "metric": "score", "direction": "maximize" }, { "metric": "sum", "direction": "minimize" } ],
+              "strategy": { "name": "nsga2", "options": { "populationSize": 8 } },
+              "budget": { "seconds": 0.000001 },
+              "seed": 1
+            }
+            """);
+
+        var run = CliRunner.Run("run", file, "--plugins", RepoPaths.Plugins);
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        Assert.DoesNotContain("Pareto front:", run.Out);
+
+        var status = JObject.Parse(CliRunner.Run("status", file, "--json").Out);
+        Assert.Empty((JArray)status["trials"]!);
+        Assert.Equal(JTokenType.Null, status["hypervolume"]!.Type);
     }
 
     [Fact]

@@ -166,6 +166,28 @@ public sealed class CostBudgetAndFrontTests : RunnerFixture
             summary.Best.Single().Number);
     }
 
+    [Fact]
+    public async Task The_run_summary_agrees_with_the_standing_read_back_from_the_store()
+    {
+        // Six quick trials (0.1 each), then full ones (1 each) until the cost budget stops the run.
+        var spec = TestExperiments.Spec(StorePath(), trials: null, strategy: "test-switch", objectives: ScoreAndOnes) with
+        {
+            Budget = new BudgetSpec(null, null, Cost: 3.0),
+        };
+        using var store = SqliteTrialStore.Open(spec.StorePath);
+        var summary = await Runner(spec, store, new BitStringEvaluator(), new SwitchingFidelityFactory(6), length: 8).RunAsync();
+
+        var stored = Engine.Results.ExperimentStanding.Of(store.GetTrials(summary.ExperimentId), spec, store.GetFidelities(summary.ExperimentId));
+        var again = Engine.Running.RunSummary.Of(store.FindExperiment(spec.Name)!, summary.Status, stored, summary.ElapsedSeconds, summary.RejectedCandidates);
+
+        Assert.Equal(2.6, summary.CostSpent, 9);
+        Assert.Equal(summary with { Best = again.Best, Hypervolume = again.Hypervolume }, again);
+        Assert.Equal(summary.Best.Select(t => t.Number), again.Best.Select(t => t.Number));
+        Assert.Equal("full", again.BestFidelity);
+        Assert.Equal(summary.Hypervolume!.Value, again.Hypervolume!.Value);
+        Assert.Equal(summary.Hypervolume.FrontSize, again.Hypervolume.FrontSize);
+    }
+
     private sealed class FrontPointComparer : IEqualityComparer<FrontPoint>
     {
         public bool Equals(FrontPoint? x, FrontPoint? y) =>
