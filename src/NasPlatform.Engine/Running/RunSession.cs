@@ -28,6 +28,7 @@ internal sealed class RunSession
     private readonly ISearchStrategy _strategy;
     private readonly ProposalSource _proposals;
     private readonly FidelityFronts _fronts;
+    private readonly TrialPruning _pruning;
     private readonly Dictionary<Task<TrialResult>, double> _runningCost = [];
     private readonly HashSet<long> _frontHistory = [];
     private readonly Queue<TrialRecord> _pending = new();
@@ -68,6 +69,7 @@ internal sealed class RunSession
         _proposals = new ProposalSource(_strategy, components.Space, spec.Constraints, plan.ResolveFidelity, observer);
         _fronts = new FidelityFronts(plan.Objectives, plan.StrategyContext.Fidelities.Select(f => f.Name).ToList());
         _freeWorkers = new SortedSet<int>(Enumerable.Range(0, dispatcher.Slots));
+        _pruning = new TrialPruning(spec.Pruner?.Create(spec.Objectives), spec.Pruner?.Metric, store, experiment.Id);
     }
 
     private int Finished => _completed + _failed + _pruned;
@@ -112,8 +114,19 @@ internal sealed class RunSession
         var status = cancellationToken.IsCancellationRequested && (_interrupted > 0 || BudgetAllowsAnother())
             ? ExperimentStatus.Interrupted
             : ExperimentStatus.Completed;
+        WarnIfNothingToPrune();
         End(status);
         return Summary(status);
+    }
+
+    /// <summary>A pruner that saw no intermediate value of its metric did nothing: say so rather than let it pass silently.</summary>
+    private void WarnIfNothingToPrune()
+    {
+        if (_spec.Pruner is { } pruner && _pruning.MetricReports == 0 && _completed + _pruned > 0)
+        {
+            _observer.Warning($"Pruner '{pruner.Name}' watches '{pruner.Metric}', but evaluator '{_spec.Evaluator.Name}' reported no intermediate value of it with a step in this session, so no trial could be pruned. " +
+                              "Evaluators that report per-epoch validation metrics (EvaluationProgress.Step) can be pruned; for others remove \"pruner\".");
+        }
     }
 
     /// <summary>
@@ -127,6 +140,7 @@ internal sealed class RunSession
         _store.RequeueRunning(_experiment.Id);
         _frontHistory.UnionWith(_store.GetFrontHistory(_experiment.Id).Select(p => p.TellSequence));
         var trials = _store.GetTrials(_experiment.Id);
+        _pruning.Restore(trials);
         var told = trials.Where(t => t.IsFinished).OrderBy(t => t.TellSequence ?? long.MaxValue).ThenBy(t => t.Number).ToList();
         var nextToTell = 0;
         foreach (var trial in trials)
@@ -250,7 +264,8 @@ internal sealed class RunSession
             _observer.TrialStarted(trial);
             var request = new EvaluationRequest(trial.Candidate, fidelity, EvaluationSeed(trial.Number), PrepareWorkDirectory(trial.Number));
             var timeout = _spec.TrialTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-            var execution = EvaluateAsync(trial, new TrialDispatch(trial.Number, request, timeout), worker, shutdown);
+            var dispatch = new TrialDispatch(trial.Number, request, timeout) { Prune = _pruning.Start(trial.Number) };
+            var execution = EvaluateAsync(trial, dispatch, worker, shutdown);
             _running.Add(execution, worker);
             _runningCost.Add(execution, fidelity.Cost);
         }
@@ -258,7 +273,7 @@ internal sealed class RunSession
 
     private async Task<TrialResult> EvaluateAsync(TrialRecord trial, TrialDispatch dispatch, int slot, CancellationToken shutdown)
     {
-        var progress = new TrialProgressRelay(trial.Number, _observer);
+        var progress = new TrialProgressRelay(trial.Number, _observer, _pruning);
         EvaluationOutcome outcome;
         try
         {
@@ -269,7 +284,7 @@ internal sealed class RunSession
             progress.Close();
         }
 
-        return new TrialResult(trial, outcome.Result, outcome.Error, outcome.Interrupted, outcome.Worker);
+        return new TrialResult(trial, outcome.Result, outcome.Error, outcome.Interrupted, outcome.Worker) { Pruned = outcome.Pruned };
     }
 
     /// <summary>
@@ -321,12 +336,16 @@ internal sealed class RunSession
         {
             // Stays running in the store until the session ends, then goes back to pending.
             _interrupted++;
+            _pruning.End(result.Trial.Number, null);
             return null;
         }
 
-        var verdict = TrialVerdict.Judge(result, _spec, _plan.Objectives, _proposals);
+        var verdict = result.Pruned && _pruning.Pruned(result.Trial.Number) is { } pruned
+            ? TrialVerdict.PrunedEarly(pruned.Decision, pruned.LastValues)
+            : TrialVerdict.Judge(result, _spec, _plan.Objectives, _proposals);
         var artifacts = result.Result?.Artifacts ?? [];
         var trial = _store.Finish(_experiment.Id, result.Trial.Number, verdict.State, verdict.Metrics, verdict.Feasible, verdict.Error, artifacts, _nextTell++, result.Worker);
+        _pruning.End(trial.Number, trial);
         Count(trial);
         RecordElapsed();
         RecordFront(trial);
