@@ -11,8 +11,8 @@ public static class ContractVersion
     public const int Major = 1;
 
     /// <summary>Minor version: additions that keep older plugins working.</summary>
-    public const int Minor = 1;
+    public const int Minor = 2;
 
-    /// <summary>The full version as text, e.g. "1.1".</summary>
-    public const string Text = "1.1";
+    /// <summary>The full version as text, e.g. "1.2".</summary>
+    public const string Text = "1.2";
 }

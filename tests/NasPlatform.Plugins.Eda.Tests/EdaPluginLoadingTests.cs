@@ -45,8 +45,15 @@ public sealed class EdaPluginLoadingTests : IDisposable
         try
         {
             var request = new EvaluationRequest(candidate, evaluator.Fidelities[0], 3, work.FullName);
-            var first = await evaluator.EvaluateAsync(request, new Progress<EvaluationProgress>(), CancellationToken.None);
-            var again = await evaluator.EvaluateAsync(request, new Progress<EvaluationProgress>(), CancellationToken.None);
+            var progress = new RecordedProgress();
+            var first = await evaluator.EvaluateAsync(request, progress, CancellationToken.None);
+            // Without a listener no epoch is validated along the way; the scores must not depend on it.
+            var again = await evaluator.EvaluateAsync(request, null!, CancellationToken.None);
+            var stepped = progress.Reports.Where(r => r.Step is not null).ToList();
+            Assert.Equal([1, 2, 3, 4, 5], stepped.Select(r => r.Step!.Value));
+            Assert.All(stepped.SelectMany(r => r.Metrics.Keys), name => Assert.Contains(name, evaluator.Metrics));
+            Assert.Equal(first.Metrics["val_score"], stepped[^1].Metrics["val_score"]);
+            Assert.Equal(first.Metrics["val_score"], again.Metrics["val_score"]);
             foreach (var metric in new[] { "val_kendall_tau", "val_roc_auc", "test_kendall_tau", "test_kendall_tau_within", "test_roc_auc", "params", "flops" })
                 Assert.True(first.Metrics.ContainsKey(metric), metric);
             Assert.Equal(first.Metrics["test_roc_auc"], again.Metrics["test_roc_auc"]);
@@ -65,5 +72,14 @@ public sealed class EdaPluginLoadingTests : IDisposable
     {
         var e = Assert.ThrowsAny<Exception>(() => Catalog.Value.CreateEvaluator("eda", "routability", new JObject { ["dataset"] = "no-such-dir" }, Path.GetTempPath(), 0, "exp.json, $.evaluator.options"));
         Assert.Contains("nas eda dataset", e.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class RecordedProgress : IProgress<EvaluationProgress>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<EvaluationProgress> _reports = new();
+
+        public IReadOnlyList<EvaluationProgress> Reports => _reports.ToList();
+
+        public void Report(EvaluationProgress value) => _reports.Enqueue(value);
     }
 }

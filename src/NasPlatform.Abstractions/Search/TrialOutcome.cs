@@ -7,7 +7,7 @@ namespace NasPlatform.Abstractions.Search;
 /// <param name="Candidate">The evaluated candidate.</param>
 /// <param name="Fidelity">Name of the fidelity it was evaluated at.</param>
 /// <param name="State">Completed, Failed or Pruned.</param>
-/// <param name="Metrics">Measured metrics (empty when failed).</param>
+/// <param name="Metrics">Measured metrics (empty when failed; for a pruned trial its last intermediate values, partial, never final: use <see cref="IsUsable"/> trials only).</param>
 /// <param name="FreeStatistics">The candidate's free statistics.</param>
 /// <param name="Feasible">False when a constraint on metrics is violated.</param>
 public sealed record TrialOutcome(

@@ -23,6 +23,12 @@ internal static class RunHost
             TorchThreads.UseHostDefault();
         }
 
+        if (cluster?.Address is not null && spec.Pruner is not null)
+        {
+            // Refused before any worker is waited for: the cluster's heartbeats carry only the latest progress.
+            throw PrunerSpec.Unsupported(spec, "the cluster's workers (--cluster)");
+        }
+
         var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);
         var components = ComponentResolver.Resolve(spec, plugins, HostStrategies.Catalog);
         var display = RunDisplay.For(spec, settings);

@@ -158,6 +158,7 @@ public static class ExperimentFile
             Workers = (int?)document["workers"] ?? 1,
             Seed = (int)document["seed"]!,
             TrialTimeoutSeconds = (double?)document["trialTimeoutSeconds"],
+            Pruner = ReadPruner(document["pruner"] as JObject, objectives, problems),
             StorePath = storePath,
             BaseDirectory = baseDirectory,
             SourceFile = sourceFile,
@@ -187,6 +188,38 @@ public static class ExperimentFile
         }
 
         return objectives;
+    }
+
+    private static PrunerSpec? ReadPruner(JObject? pruner, List<Objective> objectives, List<SchemaProblem> problems)
+    {
+        if (pruner is null)
+        {
+            return null;
+        }
+
+        var name = (string)pruner["name"]!;
+        if (!PrunerSpec.Known.Contains(name, StringComparer.Ordinal))
+        {
+            var nearest = NearestName.Find(name, PrunerSpec.Known, n => [n]);
+            problems.Add(At(pruner["name"]!, $"unknown pruner '{name}'; {(nearest is null ? string.Empty : $"did you mean '{nearest}'? ")}known pruners: {string.Join(", ", PrunerSpec.Known)}"));
+            return null;
+        }
+
+        if (name == PrunerSpec.None || objectives.Count == 0)
+        {
+            return null;
+        }
+
+        var metric = (string?)pruner["metric"] ?? objectives[0].Metric;
+        if (!objectives.Any(o => o.Metric == metric))
+        {
+            var names = objectives.Select(o => o.Metric).ToList();
+            var nearest = NearestName.Find(metric, names, n => [n]);
+            problems.Add(At(pruner["metric"]!, $"pruner metric '{metric}' is not an objective; {(nearest is null ? string.Empty : $"did you mean '{nearest}'? ")}the pruner compares an objective's intermediate values, and the objectives are {string.Join(", ", names)}"));
+            return null;
+        }
+
+        return new PrunerSpec(name, metric, (int?)pruner["startupTrials"] ?? 5, (int?)pruner["warmupSteps"] ?? 0, (int?)pruner["interval"] ?? 1);
     }
 
     private static Dictionary<string, double> ReadReferences(JArray objectives) =>

@@ -42,6 +42,9 @@ public sealed record ExperimentSpec
 
     public int Seed { get; init; }
 
+    /// <summary>Stops poor trials early on their intermediate values; null for none (also when the file says "none").</summary>
+    public PrunerSpec? Pruner { get; init; }
+
     /// <summary>Per-trial wall-clock limit; a trial over it fails.</summary>
     public double? TrialTimeoutSeconds { get; init; }
 

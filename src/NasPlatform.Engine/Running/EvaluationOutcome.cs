@@ -12,4 +12,10 @@ public sealed record EvaluationOutcome(EvaluationResult? Result, string? Error, 
 {
     /// <summary>The run stopped before the evaluation returned.</summary>
     public static EvaluationOutcome Stopped { get; } = new(null, null, true);
+
+    /// <summary>The run's pruner stopped the evaluation (<see cref="TrialDispatch.Prune"/>) before it returned.</summary>
+    public static EvaluationOutcome PrunedEarly { get; } = new(null, null, false) { Pruned = true };
+
+    /// <summary>The evaluation was cancelled by the run's pruner: the trial is recorded as pruned.</summary>
+    public bool Pruned { get; init; }
 }

@@ -157,6 +157,11 @@ public sealed class ExperimentRunner
                 $"{where}: the budget sets \"cost\", but evaluator '{_spec.Evaluator.Name}' gives fidelity '{free.Name}' the cost {free.Cost}; a cost budget needs every fidelity to cost more than 0. Use a \"trials\" or \"seconds\" budget instead.");
         }
 
+        if (_spec.Pruner is not null && Dispatcher is { CanPrune: false } dispatcher)
+        {
+            throw PrunerSpec.Unsupported(_spec, $"its dispatcher ({dispatcher.GetType().Name})");
+        }
+
         var defaultFidelity = _spec.Fidelity is null ? fidelities[^1] : FindFidelity(_spec.Fidelity, fidelities, $"{where}: \"fidelity\"");
         var objectives = new ObjectiveSet(_spec.Objectives);
         var journal = new RunJournal();

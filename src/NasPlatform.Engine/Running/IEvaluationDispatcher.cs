@@ -13,6 +13,13 @@ public interface IEvaluationDispatcher
     /// <summary>How many evaluations may run at once; the runner never starts more.</summary>
     int Slots { get; }
 
+    /// <summary>
+    /// Whether <see cref="EvaluateAsync"/> forwards the evaluator's stepped progress and honours
+    /// <see cref="TrialDispatch.Prune"/>; a run with a pruner refuses a dispatcher that does not, before
+    /// anything is evaluated, rather than ignore its pruner.
+    /// </summary>
+    bool CanPrune => false;
+
     /// <summary>Names a slot for the store's record of where a trial ran (e.g. "host:pid/2").</summary>
     string DescribeSlot(int slot);
 

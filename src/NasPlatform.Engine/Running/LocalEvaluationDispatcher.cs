@@ -24,8 +24,10 @@ public sealed class LocalEvaluationDispatcher : IEvaluationDispatcher
 
     public int Slots { get; }
 
+    public bool CanPrune => true;
+
     public string DescribeSlot(int slot) => $"{Environment.MachineName}:{Environment.ProcessId}/{slot}";
 
     public Task<EvaluationOutcome> EvaluateAsync(TrialDispatch dispatch, int slot, IProgress<EvaluationProgress> progress, CancellationToken shutdown) =>
-        TrialExecution.RunAsync(_evaluator, dispatch.Request, dispatch.Timeout, _cancellationGrace, progress, shutdown);
+        TrialExecution.RunAsync(_evaluator, dispatch.Request, dispatch.Timeout, _cancellationGrace, progress, shutdown, dispatch.Prune);
 }

@@ -35,6 +35,7 @@ internal sealed class RunSession
     private readonly RunBudget _budget;
     private readonly FrontRecorder _front;
     private readonly TrialSlots _slots;
+    private readonly TrialPruning _pruning;
     private int _nextNumber;
     private long _nextTell;
     private long _told;
@@ -66,6 +67,7 @@ internal sealed class RunSession
         _budget = new RunBudget(spec.Budget, _standing, fidelities, experiment.ElapsedSeconds);
         _front = new FrontRecorder(store, experiment.Id, _standing);
         _slots = new TrialSlots(dispatcher.Slots);
+        _pruning = new TrialPruning(spec.Pruner?.Create(spec.Objectives), spec.Pruner?.Metric, store, experiment.Id);
     }
 
     public async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
@@ -103,8 +105,19 @@ internal sealed class RunSession
         var status = cancellationToken.IsCancellationRequested && (_slots.Interrupted > 0 || _budget.AllowsAnother())
             ? ExperimentStatus.Interrupted
             : ExperimentStatus.Completed;
+        WarnIfNothingToPrune();
         End(status);
         return Summary(status);
+    }
+
+    /// <summary>A pruner that saw no intermediate value of its metric did nothing: say so rather than let it pass silently.</summary>
+    private void WarnIfNothingToPrune()
+    {
+        if (_spec.Pruner is { } pruner && _pruning.MetricReports == 0 && _standing.Completed + _standing.Pruned > 0)
+        {
+            _observer.Warning($"Pruner '{pruner.Name}' watches '{pruner.Metric}', but evaluator '{_spec.Evaluator.Name}' reported no intermediate value of it with a step in this session, so no trial could be pruned. " +
+                              "Evaluators that report per-epoch validation metrics (EvaluationProgress.Step) can be pruned; for others remove \"pruner\".");
+        }
     }
 
     /// <summary>Rebuilds the strategy, the standing and the queue of pending trials from the store.</summary>
@@ -112,6 +125,7 @@ internal sealed class RunSession
     {
         _front.Load();
         var trials = new SessionRestore(_spec, _store, _experiment.Id, _proposals, _observer).Replay(Replay);
+        _pruning.Restore(trials);
         foreach (var trial in trials.Where(t => t.State == TrialState.Pending))
         {
             _plan.ResolveFidelity(trial.Fidelity);
@@ -200,13 +214,14 @@ internal sealed class RunSession
             _observer.TrialStarted(trial);
             var request = new EvaluationRequest(trial.Candidate, fidelity, EvaluationSeed(trial.Number), PrepareWorkDirectory(trial.Number));
             var timeout = _spec.TrialTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-            _slots.Started(EvaluateAsync(trial, new TrialDispatch(trial.Number, request, timeout), worker, shutdown), worker);
+            var dispatch = new TrialDispatch(trial.Number, request, timeout) { Prune = _pruning.Start(trial.Number) };
+            _slots.Started(EvaluateAsync(trial, dispatch, worker, shutdown), worker);
         }
     }
 
     private async Task<TrialResult> EvaluateAsync(TrialRecord trial, TrialDispatch dispatch, int slot, CancellationToken shutdown)
     {
-        var progress = new TrialProgressRelay(trial.Number, _observer);
+        var progress = new TrialProgressRelay(trial.Number, _observer, _pruning);
         EvaluationOutcome outcome;
         try
         {
@@ -217,7 +232,7 @@ internal sealed class RunSession
             progress.Close();
         }
 
-        return new TrialResult(trial, outcome.Result, outcome.Error, outcome.Interrupted, outcome.Worker);
+        return new TrialResult(trial, outcome.Result, outcome.Error, outcome.Interrupted, outcome.Worker) { Pruned = outcome.Pruned };
     }
 
     /// <summary>Records a finished evaluation and tells the strategy; returns a configuration error it revealed.</summary>
@@ -228,13 +243,17 @@ internal sealed class RunSession
             // Stays running in the store until the session ends, then goes back to pending: count it as pending now.
             _slots.Interrupt();
             _standing.Apply(result.Trial with { State = TrialState.Pending });
+            _pruning.End(result.Trial.Number, null);
             return null;
         }
 
-        var verdict = TrialVerdict.Judge(result, _spec, _plan.Objectives, _proposals);
+        var verdict = result.Pruned && _pruning.Pruned(result.Trial.Number) is { } pruned
+            ? TrialVerdict.PrunedEarly(pruned.Decision, pruned.LastValues)
+            : TrialVerdict.Judge(result, _spec, _plan.Objectives, _proposals);
         var artifacts = result.Result?.Artifacts ?? [];
         var trial = _store.Finish(_experiment.Id, result.Trial.Number, verdict.State, verdict.Metrics, verdict.Feasible, verdict.Error, artifacts, _nextTell++, result.Worker);
         _standing.Apply(trial);
+        _pruning.End(trial.Number, trial);
         RecordElapsed();
         _front.Record(trial);
         _told++;

@@ -5,7 +5,8 @@ namespace NasPlatform.Engine.Running;
 
 /// <summary>
 /// Runs one evaluation on a thread of its own, with the per-trial timeout and the run's
-/// cancellation: what a local slot and a cluster worker's slot both do.
+/// cancellation: what a local slot and a cluster worker's slot both do. A pruner's signal cancels the
+/// evaluation too, but ends it as pruned, not failed or interrupted.
 /// </summary>
 public static class TrialExecution
 {
@@ -16,9 +17,10 @@ public static class TrialExecution
         TimeSpan? timeout,
         TimeSpan cancellationGrace,
         IProgress<EvaluationProgress> progress,
-        CancellationToken shutdown)
+        CancellationToken shutdown,
+        CancellationToken prune = default)
     {
-        using var trialCancellation = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
+        using var trialCancellation = CancellationTokenSource.CreateLinkedTokenSource(shutdown, prune);
         if (timeout is { } limit)
         {
             trialCancellation.CancelAfter(limit);
@@ -56,8 +58,13 @@ public static class TrialExecution
 
         if (trialCancellation.IsCancellationRequested)
         {
-            return shutdown.IsCancellationRequested
-                ? EvaluationOutcome.Stopped
+            if (shutdown.IsCancellationRequested)
+            {
+                return EvaluationOutcome.Stopped;
+            }
+
+            return prune.IsCancellationRequested
+                ? EvaluationOutcome.PrunedEarly
                 : new EvaluationOutcome(null, string.Create(CultureInfo.InvariantCulture, $"timed out after {timeout!.Value.TotalSeconds:R} s (the experiment's trial timeout)"), false);
         }
 

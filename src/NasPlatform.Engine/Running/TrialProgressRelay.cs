@@ -2,8 +2,8 @@ using NasPlatform.Abstractions.Evaluation;
 
 namespace NasPlatform.Engine.Running;
 
-/// <summary>Forwards an evaluator's progress to the observer until the trial ends.</summary>
-internal sealed class TrialProgressRelay(int number, IRunObserver observer) : IProgress<EvaluationProgress>
+/// <summary>Forwards an evaluator's progress to the observer and the pruning until the trial ends.</summary>
+internal sealed class TrialProgressRelay(int number, IRunObserver observer, TrialPruning pruning) : IProgress<EvaluationProgress>
 {
     private volatile bool _closed;
 
@@ -12,6 +12,7 @@ internal sealed class TrialProgressRelay(int number, IRunObserver observer) : IP
         if (!_closed)
         {
             observer.TrialProgress(number, value);
+            pruning.Report(number, value);
         }
     }
 

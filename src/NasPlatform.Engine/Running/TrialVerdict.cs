@@ -5,6 +5,7 @@ using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Results;
+using NasPlatform.Search.Pruners;
 
 namespace NasPlatform.Engine.Running;
 
@@ -59,6 +60,13 @@ internal sealed record TrialVerdict(
 
         return new TrialVerdict(TrialState.Completed, metrics, feasible, null, null);
     }
+
+    /// <summary>
+    /// A trial the pruner stopped: its last intermediate values stand as its metrics (partial, never a final
+    /// result: fronts, predictors and strategies use completed trials only) and the pruner's reason as its error.
+    /// </summary>
+    public static TrialVerdict PrunedEarly(PruneDecision decision, IReadOnlyDictionary<string, double> lastValues) =>
+        new(TrialState.Pruned, lastValues, true, decision.Reason, null);
 
     private static string Names(IReadOnlyDictionary<string, double> values) =>
         values.Count == 0 ? "none" : string.Join(", ", values.Keys.Select(k => $"'{k}'"));

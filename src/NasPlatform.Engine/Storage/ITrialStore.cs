@@ -33,7 +33,10 @@ public interface ITrialStore : IDisposable
     /// <exception cref="InvalidOperationException">The number is taken, or the candidate is already recorded at that fidelity.</exception>
     TrialRecord AddTrial(long experimentId, int number, Candidate candidate, string fidelity, IReadOnlyDictionary<string, double> freeStatistics, long toldBefore = 0);
 
-    /// <summary>Moves a pending trial to <see cref="TrialState.Running"/> on <paramref name="worker"/>.</summary>
+    /// <summary>
+    /// Moves a pending trial to <see cref="TrialState.Running"/> on <paramref name="worker"/>, dropping the
+    /// intermediate values of an earlier, interrupted evaluation of it (the new one starts over).
+    /// </summary>
     /// <exception cref="InvalidOperationException">The trial does not exist or is not pending.</exception>
     TrialRecord MarkRunning(long experimentId, int number, string worker);
 
@@ -58,6 +61,12 @@ public interface ITrialStore : IDisposable
         IReadOnlyList<Artifact> artifacts,
         long tellSequence,
         string? worker = null);
+
+    /// <summary>Records what a running trial's evaluator reported at <paramref name="step"/>; a step recorded before is replaced.</summary>
+    void AddIntermediateValues(long experimentId, int number, int step, IReadOnlyDictionary<string, double> metrics);
+
+    /// <summary>The experiment's intermediate values by trial and step; one trial's when <paramref name="number"/> is given.</summary>
+    IReadOnlyList<IntermediateValues> GetIntermediateValues(long experimentId, int? number = null);
 
     /// <summary>All trials of an experiment, by number.</summary>
     IReadOnlyList<TrialRecord> GetTrials(long experimentId);

@@ -20,6 +20,7 @@ public sealed class InMemoryTrialStore : ITrialStore
     private readonly Dictionary<long, IReadOnlyList<Fidelity>> _fidelities = [];
     private readonly Dictionary<long, SortedDictionary<long, FrontPoint>> _fronts = [];
     private readonly Dictionary<long, SortedDictionary<long, StrategyEventRecord>> _events = [];
+    private readonly Dictionary<long, SortedDictionary<(int Number, int Step), IntermediateValues>> _intermediate = [];
 
     /// <inheritdoc />
     public string Location => "(in memory)";
@@ -41,6 +42,7 @@ public sealed class InMemoryTrialStore : ITrialStore
             _trials[experiment.Id] = [];
             _fronts[experiment.Id] = [];
             _events[experiment.Id] = [];
+            _intermediate[experiment.Id] = [];
             return experiment;
         }
     }
@@ -100,6 +102,12 @@ public sealed class InMemoryTrialStore : ITrialStore
         lock (_gate)
         {
             var trial = InState(experimentId, number, "pending", TrialState.Pending);
+            // The new evaluation starts over: what an interrupted one reported no longer applies.
+            foreach (var key in _intermediate[experimentId].Keys.Where(k => k.Number == number).ToList())
+            {
+                _intermediate[experimentId].Remove(key);
+            }
+
             return Trials(experimentId)[number] = trial with { State = TrialState.Running, Worker = worker, StartedAt = DateTimeOffset.UtcNow };
         }
     }
@@ -137,6 +145,28 @@ public sealed class InMemoryTrialStore : ITrialStore
                 Worker = worker ?? trial.Worker,
                 Artifacts = [.. artifacts],
             };
+        }
+    }
+
+    /// <inheritdoc />
+    public void AddIntermediateValues(long experimentId, int number, int step, IReadOnlyDictionary<string, double> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        lock (_gate)
+        {
+            Experiment(experimentId);
+            _intermediate[experimentId][(number, step)] = new IntermediateValues(number, step, Copy(metrics));
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<IntermediateValues> GetIntermediateValues(long experimentId, int? number = null)
+    {
+        lock (_gate)
+        {
+            return _intermediate.TryGetValue(experimentId, out var values)
+                ? [.. values.Values.Where(v => number is null || v.TrialNumber == number)]
+                : [];
         }
     }
 

@@ -182,9 +182,15 @@ public sealed partial class SqliteTrialStore : ITrialStore
                 """,
                 ("$running", Text(TrialState.Running)), ("$worker", worker), ("$now", Timestamp(DateTimeOffset.UtcNow)),
                 ("$experiment", experimentId), ("$number", number), ("$pending", Text(TrialState.Pending)));
-            return update.ExecuteNonQuery() == 1
-                ? LoadTrial(tx, experimentId, number)!
-                : throw NotInState(tx, experimentId, number, "pending");
+            if (update.ExecuteNonQuery() != 1)
+            {
+                throw NotInState(tx, experimentId, number, "pending");
+            }
+
+            using var forget = Command(tx, "DELETE FROM intermediate_values WHERE experiment_id = $experiment AND trial_number = $number",
+                ("$experiment", experimentId), ("$number", number));
+            forget.ExecuteNonQuery();
+            return LoadTrial(tx, experimentId, number)!;
         });
     }
 

@@ -42,6 +42,14 @@ internal static class StoreSchema
             changes_json  TEXT NOT NULL,
             PRIMARY KEY (experiment_id, sequence)
         );
+        CREATE TABLE IF NOT EXISTS intermediate_values (
+            experiment_id INTEGER NOT NULL REFERENCES experiments(id),
+            trial_number  INTEGER NOT NULL,
+            step          INTEGER NOT NULL,
+            metrics_json  TEXT NOT NULL,
+            recorded_at   TEXT NOT NULL,
+            PRIMARY KEY (experiment_id, trial_number, step)
+        );
         """;
 
     /// <summary>

@@ -12,9 +12,9 @@ namespace NasPlatform.Engine.Storage;
 /// <param name="Fidelity">Name of the fidelity it is evaluated at.</param>
 /// <param name="State">Where it stands.</param>
 /// <param name="FreeStatistics">The candidate's free statistics, computed before evaluation.</param>
-/// <param name="Metrics">Measured metrics; empty unless completed.</param>
+/// <param name="Metrics">Measured metrics; empty unless completed or pruned (a pruned trial's last intermediate values).</param>
 /// <param name="Feasible">False when a constraint on metrics is violated.</param>
-/// <param name="Error">Why it failed; null otherwise.</param>
+/// <param name="Error">Why it failed or was pruned; null otherwise.</param>
 /// <param name="Worker">The worker that evaluated it last; null while pending.</param>
 /// <param name="CreatedAt">When it was recorded.</param>
 /// <param name="StartedAt">When its (last) evaluation started.</param>

@@ -91,8 +91,15 @@ public sealed class VisionEvaluatorTests : IDisposable
         var work = Directory.CreateDirectory(Path.Combine(_folder.FullName, "work")).FullName;
         var candidate = TwoConv.ToCandidate();
 
-        var quick = await evaluator.EvaluateAsync(new EvaluationRequest(candidate, evaluator.Fidelities[0], 1, work), new Progress<EvaluationProgress>(), CancellationToken.None);
+        var progress = new RecordedProgress();
+        var quick = await evaluator.EvaluateAsync(new EvaluationRequest(candidate, evaluator.Fidelities[0], 1, work), progress, CancellationToken.None);
         Assert.Equal(2, quick.Metrics["epochs"]);
+        // Each epoch's validation accuracy, with the epoch as the step, for a pruner; the last is the result's.
+        var stepped = progress.Reports.Where(r => r.Step is not null).ToList();
+        Assert.Equal([1, 2], stepped.Select(r => r.Step!.Value));
+        Assert.All(stepped, r => Assert.Contains("accuracy", r.Metrics.Keys));
+        Assert.All(stepped.SelectMany(r => r.Metrics.Keys), name => Assert.Contains(name, evaluator.Metrics));
+        Assert.Equal(quick.Metrics["accuracy"], stepped[^1].Metrics["accuracy"]);
         Assert.Equal(60, quick.Metrics["train_images"]);
         Assert.True(quick.Metrics["latency_ms"] > 0);
         Assert.Equal(((IEvaluator)evaluator).Metrics.Order(StringComparer.Ordinal), quick.Metrics.Keys.Order(StringComparer.Ordinal));
@@ -154,5 +161,14 @@ public sealed class VisionEvaluatorTests : IDisposable
         var context = new ComponentContext(JObject.Parse("""{ "dataset": "image-folder", "trainFolder": "train" }"""), _folder.FullName, AppContext.BaseDirectory, 0);
         var e = Assert.Throws<ComponentConfigurationException>(() => VisionEvaluatorOptions.From(context));
         Assert.Equal("testFolder", e.OptionPath);
+    }
+
+    private sealed class RecordedProgress : IProgress<EvaluationProgress>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<EvaluationProgress> _reports = new();
+
+        public IReadOnlyList<EvaluationProgress> Reports => _reports.ToList();
+
+        public void Report(EvaluationProgress value) => _reports.Enqueue(value);
     }
 }

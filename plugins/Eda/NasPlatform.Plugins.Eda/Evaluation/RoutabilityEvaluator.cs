@@ -90,9 +90,23 @@ public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : 
         return new EvaluationResult(metrics, [new Artifact("split", path), new Artifact(HotspotsFile.ArtifactName, hotspots)]);
     }
 
-    private sealed class Progress(IProgress<EvaluationProgress> target) : IProgress<(int Epoch, int Epochs, double Loss)>
+    /// <summary>Each epoch's validation scores, under the names of the final metrics and with the epoch as the step, for a pruner.</summary>
+    private sealed class Progress(IProgress<EvaluationProgress> target) : IProgress<EpochReport>
     {
-        public void Report((int Epoch, int Epochs, double Loss) value) =>
-            target.Report(new EvaluationProgress((double)value.Epoch / value.Epochs, string.Create(CultureInfo.InvariantCulture, $"epoch {value.Epoch}/{value.Epochs}, loss {value.Loss:G5}")));
+        public void Report(EpochReport value) =>
+            target.Report(new EvaluationProgress(
+                (double)value.Epoch / value.Epochs,
+                string.Create(CultureInfo.InvariantCulture, $"epoch {value.Epoch}/{value.Epochs}, loss {value.Loss:G5}, val_score {value.Validation.KendallTau + value.Validation.RocAuc:G4}"),
+                new Dictionary<string, double>
+                {
+                    ["train_loss"] = value.Loss,
+                    ["val_kendall_tau"] = value.Validation.KendallTau,
+                    ["val_roc_auc"] = value.Validation.RocAuc,
+                    ["val_score"] = value.Validation.KendallTau + value.Validation.RocAuc,
+                    ["val_kendall_tau_within"] = value.Validation.KendallTauWithin,
+                })
+            {
+                Step = value.Epoch,
+            });
     }
 }

@@ -26,7 +26,7 @@ public static class RoutabilityTrainer
     /// <summary>How many held-out placements a trial keeps for showing.</summary>
     public const int ExampleCount = 3;
 
-    public static Result TrainAndScore(RoutabilityNet net, RoutabilityData data, double epochScale, double dataFraction, int seed, IProgress<(int Epoch, int Epochs, double Loss)>? progress, CancellationToken cancellationToken)
+    public static Result TrainAndScore(RoutabilityNet net, RoutabilityData data, double epochScale, double dataFraction, int seed, IProgress<EpochReport>? progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var rng = new Random(seed);
@@ -45,6 +45,7 @@ public static class RoutabilityTrainer
         var hotspotWeight = s.Of(net.Recipe.HotspotWeight);
         var order = Enumerable.Range(0, train.Count).ToArray();
         double epochLoss = 0;
+        RoutabilityScores? validation = null;
         for (var epoch = 0; epoch < epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -68,11 +69,19 @@ public static class RoutabilityTrainer
             }
 
             epochLoss /= Math.Max(1, train.Count);
-            progress?.Report((epoch + 1, epochs, epochLoss));
+            // Validated every epoch only when someone listens (a pruner); scoring draws no random numbers and
+            // leaves the weights alone, so the trained model and its final scores are the same either way.
+            if (progress is not null || epoch == epochs - 1)
+            {
+                model.eval();
+                validation = Score(model, data.Validation, data);
+            }
+
+            progress?.Report(new EpochReport(epoch + 1, epochs, epochLoss, validation!));
         }
 
         model.eval();
-        return new Result(Score(model, data.Validation, data), Score(model, data.Test, data), epochLoss, epochs, train.Count, watch.Elapsed.TotalSeconds)
+        return new Result(validation!, Score(model, data.Test, data), epochLoss, epochs, train.Count, watch.Elapsed.TotalSeconds)
         {
             TestExamples = Examples(model, data.Test, data, ExampleCount, data.ChannelIndex(FeatureChannels.Rudy)),
         };

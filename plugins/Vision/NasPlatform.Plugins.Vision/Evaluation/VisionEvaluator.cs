@@ -97,11 +97,16 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
         var network = full.Reduced(fidelity.Channels, size);
         var epochs = fidelity.EpochsFor(candidate.Recipe.Epochs);
 
+        // Each epoch but the last is validated for a pruner (EvaluationProgress.Step); the last one's values come
+        // from the final validation below, so a trial pays for one extra pass per epoch before it.
         using var trained = Trainer.Fit(network, candidate.Recipe, train, indices, data.Classes, epochs, request.Seed,
-            (epoch, total, loss) => progress?.Report(new EvaluationProgress(epoch / (double)total, $"epoch {epoch}/{total}", new Dictionary<string, double> { ["train_loss"] = loss })),
-            cancellationToken, _device);
+            cancellationToken: cancellationToken, device: _device,
+            epochEnded: end => progress?.Report(end.Epoch < end.Epochs
+                ? Validated(end.Epoch, end.Epochs, Trainer.Evaluate(end.Model, train, searchCount, train.Count - searchCount), end.TrainLoss)
+                : new EvaluationProgress(1, $"epoch {end.Epoch}/{end.Epochs}, validating", new Dictionary<string, double> { ["train_loss"] = end.TrainLoss })));
         var confusion = new ConfusionMatrix(data.ClassNames);
         var (accuracy, loss) = Trainer.Evaluate(trained.Model, train, searchCount, train.Count - searchCount, confusion: confusion);
+        progress?.Report(Validated(epochs, epochs, (accuracy, loss), trained.TrainLoss));
         Directory.CreateDirectory(request.WorkDirectory);
         var confusionFile = Path.Combine(request.WorkDirectory, ConfusionFileName);
         confusion.Write(confusionFile, "validation", request.Fidelity.Name, data.Train.Channels, data.Train.Size);
@@ -122,6 +127,14 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
 
         return new EvaluationResult(metrics, [new Artifact(ConfusionArtifact, confusionFile)]);
     }
+
+    /// <summary>A stepped report of the search metrics a pruner may watch: accuracy and val_loss after <paramref name="epoch"/>.</summary>
+    private static EvaluationProgress Validated(int epoch, int epochs, (double Accuracy, double Loss) validation, double trainLoss) =>
+        new(epoch / (double)epochs, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"epoch {epoch}/{epochs}, accuracy {validation.Accuracy:0.####}"),
+            new Dictionary<string, double> { ["accuracy"] = validation.Accuracy, ["val_loss"] = validation.Loss, ["train_loss"] = trainLoss })
+        {
+            Step = epoch,
+        };
 
     private EvaluationResult TrainFinal(EvaluationRequest request, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
     {

@@ -25,9 +25,12 @@ public static class Trainer
     /// The model lives on <paramref name="device"/> (default the CPU); batches are assembled on the CPU and copied there.
     /// With a <paramref name="checkpoint"/>, the state is saved after every epoch and a saved state for the same key is
     /// resumed from (its epochs are not reported again through <paramref name="onEpoch"/>).
+    /// <paramref name="epochEnded"/>, when given, is called after each epoch (before <c>onEpoch</c>) with the model so far,
+    /// for per-epoch validation; evaluating it draws no random numbers, so the trained weights do not change.
     /// </summary>
     public static TrainedModel Fit(NetworkSpec network, TrainingRecipe recipe, ImageSet train, IReadOnlyList<int> trainIndices, int classes, int epochs, int seed,
-        Action<int, int, double>? onEpoch = null, CancellationToken cancellationToken = default, Device? device = null, TrainingCheckpoint? checkpoint = null)
+        Action<int, int, double>? onEpoch = null, CancellationToken cancellationToken = default, Device? device = null, TrainingCheckpoint? checkpoint = null,
+        Action<EpochEnd>? epochEnded = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(recipe);
@@ -111,6 +114,7 @@ public static class Trainer
                 }
 
                 checkpoint?.Save(epoch + 1, random.Draws, lastLoss, model, ema, optimizer, order, dropout);
+                epochEnded?.Invoke(new EpochEnd(epoch + 1, epochs, lastLoss, ema ?? model));
                 onEpoch?.Invoke(epoch + 1, epochs, lastLoss);
             }
 
