@@ -129,26 +129,6 @@ public sealed class RegularizedEvolutionTests
     }
 
     [Fact]
-    public void Replaying_the_same_outcomes_rebuilds_the_same_proposals()
-    {
-        var first = new RegularizedEvolution(new LineSpace(1000), Outcomes.MaximizeScore, 4, 2);
-        var second = new RegularizedEvolution(new LineSpace(1000), Outcomes.MaximizeScore, 4, 2);
-        for (var n = 0; n < 9; n++)
-        {
-            var x = LineSpace.X(first.Ask(new Random(n)).Candidate);
-            var outcome = Outcomes.Completed(n, x, score: (x * 37) % 101);
-            first.Tell(outcome);
-            second.Tell(outcome);
-        }
-
-        Assert.Equal(first.Population, second.Population);
-        for (var seed = 100; seed < 110; seed++)
-        {
-            Assert.Equal(first.Ask(new Random(seed)).Candidate, second.Ask(new Random(seed)).Candidate);
-        }
-    }
-
-    [Fact]
     public void Factory_applies_defaults_and_refuses_a_sample_larger_than_the_population()
     {
         var factory = new RegularizedEvolutionFactory();

@@ -11,16 +11,16 @@ public sealed class DnaBlockSpaceTests
 {
     private static readonly DnaBlockSpace Space = new(DnaBlockSpaceOptions.Default with { Depths = [0, 1, 2, 3] });
 
+    // The laws every space obeys (validity, encoding length, JSON round trip, determinism) run in DnaBlockSpaceContractTests.
     [Fact]
-    public void Sampled_mutated_and_crossed_candidates_are_valid_stages_of_the_teacher_blocks_and_repeat_for_a_seed()
+    public void Sampled_mutated_and_crossed_candidates_are_stages_of_the_teacher_blocks_and_only_block_0_is_skipped()
     {
         var random = new Random(1);
         var sampled = Enumerable.Range(0, 200).Select(_ => Space.Sample(random)).ToList();
         var children = sampled.Zip(sampled.Skip(1), (a, b) => Space.Crossover(a, b, random)).Concat(sampled.Select(c => Space.Mutate(c, random))).ToList();
 
-        Assert.All(sampled.Concat(children), c => Assert.Empty(Space.Validate(c)));
         Assert.Equal([0, 1, 2, 3], sampled.Select(Space.BlockOf).Distinct().Order());
-        Assert.All(sampled.Select(DnaBlockCandidate.Parse), c =>
+        Assert.All(sampled.Concat(children).Select(DnaBlockCandidate.Parse), c =>
         {
             Assert.Equal(Space.Blocks[c.Block].OutChannels, c.Stage.Width);
             Assert.Equal(Space.Blocks[c.Block].Stride, c.Stage.Stride);
@@ -28,10 +28,6 @@ public sealed class DnaBlockSpaceTests
         // Skipping (depth 0) is offered to the shape-keeping block 0 (16 to 16 channels, stride 1) only.
         Assert.Contains(sampled.Select(DnaBlockCandidate.Parse), c => c.Block == 0 && c.Stage.Depth == 0);
         Assert.DoesNotContain(sampled.Concat(children).Select(DnaBlockCandidate.Parse), c => c.Block > 0 && c.Stage.Depth == 0);
-        Assert.All(sampled.Select(c => (Parent: c, Child: Space.Mutate(c, random))), p => Assert.NotEqual(p.Parent, p.Child));
-        Assert.All(sampled, c => Assert.Equal(Space.EncodingLength, Space.Encode(c).Length));
-        var again = new Random(1);
-        Assert.Equal(sampled, Enumerable.Range(0, 200).Select(_ => Space.Sample(again)));
     }
 
     [Fact]
