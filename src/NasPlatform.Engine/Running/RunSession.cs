@@ -217,6 +217,12 @@ internal sealed class RunSession
     {
         while (_freeWorkers.Count > 0 && !shutdown.IsCancellationRequested && BudgetAllowsAnother())
         {
+            // A sequential strategy waits for the trial it is running; one that is finished ends the run.
+            if (_pending.Count == 0 && (_strategy.IsFinished || _strategy.AwaitsOutcome))
+            {
+                break;
+            }
+
             TrialRecord trial;
             Fidelity fidelity;
             if (_pending.Count > 0)
