@@ -15,13 +15,14 @@ namespace NasPlatform.Plugins.Quantum.Excitation;
 /// start. Beside the task's metrics and the circuit statistics (of the full circuit, preparation included) it
 /// reports, at the trained state, the gradient of every operator of the candidate's pool
 /// (<see cref="PoolGradients"/>) as pool_gradient_&lt;k&gt; with their norm and largest magnitude, the count
-/// pool_gradient_evaluations (one per operator), and the trained angles as angle_&lt;i&gt;: what ADAPT-VQE
+/// pool_gradient_evaluations (one per operator), sector_leakage (the trained state's weight outside the molecule's
+/// N_alpha, N_beta sector: 0 for the fermionic pool, possibly not for the qubit pool), and the trained angles as angle_&lt;i&gt;: what ADAPT-VQE
 /// needs to choose and warm-start its next operator from the stored trial alone.
 /// </summary>
 public static class ExcitationEvaluation
 {
     /// <summary>Metric names (besides the per-operator ones) an excitation trial adds.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["pool_gradient_norm", "pool_gradient_max", "pool_gradient_evaluations"];
+    public static IReadOnlyList<string> Names { get; } = ["pool_gradient_norm", "pool_gradient_max", "pool_gradient_evaluations", "sector_leakage"];
 
     /// <summary>The metric of pool operator <paramref name="k"/>'s gradient.</summary>
     public static string GradientMetric(int k) => string.Create(CultureInfo.InvariantCulture, $"pool_gradient_{k}");
@@ -66,6 +67,9 @@ public static class ExcitationEvaluation
 
         var state = StateVector.FromBasisString(molecule.HartreeFockState);
         pool.BuildCircuit(indices, prepareHartreeFock: false).Apply(state, result.Parameters);
+        // The fermionic operators keep the state in the molecule's sector exactly; qubit-ADAPT's single Pauli
+        // strings keep only the parities of N_alpha and N_beta, so the weight that leaked out is reported.
+        metrics["sector_leakage"] = vqe.Problem.Sector?.WeightOutside(state) ?? 0.0;
         var gradients = PoolGradients.Compute(vqe.Problem.Hamiltonian, state, pool.Generators);
         metrics["pool_gradient_norm"] = Math.Sqrt(gradients.Sum(g => g * g));
         metrics["pool_gradient_max"] = gradients.Max(Math.Abs);

@@ -16,8 +16,10 @@ namespace NasPlatform.Plugins.Quantum.Excitation;
 /// generators under Jordan–Wigner with the Z strings removed, each its own operator exp(iθP). Labelled by
 /// the string, "X0 Y2". Defined on untapered Jordan–Wigner qubits only.</item>
 /// </list>
-/// Every operator keeps the particle number of each spin (the strings flip an even number of modes of each
-/// spin; X/Y pairs conserve the count), and the terms of one generator commute, so the circuit
+/// The fermionic operators keep N_alpha and N_beta exactly. A single Pauli string of the qubit pool flips two
+/// (or four) modes, an even number of each spin, so it keeps the parities of N_alpha and N_beta but not the
+/// counts (X_i Y_a maps |1_i 1_a⟩ to |0_i 0_a⟩): as in Tang et al., the qubit-ADAPT circuit may leave the
+/// sector, which the evaluator reports as sector_leakage. The terms of one generator commute, so the circuit
 /// (<see cref="BuildCircuit"/>: one CNOT ladder per Pauli string, <see cref="PauliRotations"/>) is exact.
 /// </summary>
 public sealed class ExcitationOperatorPool
