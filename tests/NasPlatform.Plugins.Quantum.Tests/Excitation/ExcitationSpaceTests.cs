@@ -81,6 +81,19 @@ public sealed class ExcitationSpaceTests
     }
 
     [Fact]
+    public void MutationStaysWithinMaxOperators()
+    {
+        var space = Space("""{ "orbitals": 5, "electrons": 2, "maxOperators": 1 }""");
+        var rng = new Random(2);
+        var candidate = space.Sample(rng);
+        for (var i = 0; i < 50; i++)
+        {
+            candidate = space.Mutate(candidate, rng);
+            Assert.Single(space.Read(candidate));
+        }
+    }
+
+    [Fact]
     public void TheQubitPoolIsRefusedOffUntaperedJordanWigner()
     {
         var error = Assert.Throws<ComponentConfigurationException>(() => Space("""{ "orbitals": 2, "electrons": 2, "pool": "qubit", "mapping": "parity" }"""));

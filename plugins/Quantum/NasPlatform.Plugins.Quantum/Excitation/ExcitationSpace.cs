@@ -164,7 +164,13 @@ public sealed class ExcitationSpace : ISearchSpace
             moves.Add(2);
         }
 
-        switch (moves.Count == 0 ? 0 : moves[rng.Next(moves.Count)])
+        if (moves.Count == 0)
+        {
+            // One operator, maxOperators 1 and a pool of one: the space has no other candidate.
+            return CandidateOf(indices);
+        }
+
+        switch (moves[rng.Next(moves.Count)])
         {
             case 0:
                 indices.Insert(rng.Next(indices.Count + 1), rng.Next(Pool.Count));

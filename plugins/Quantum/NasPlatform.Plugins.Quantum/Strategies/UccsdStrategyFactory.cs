@@ -38,14 +38,21 @@ public sealed class UccsdStrategyFactory : ISearchStrategyFactory
         return new Single(space.Uccsd());
     }
 
-    /// <summary>Proposes one candidate, then is finished.</summary>
+    /// <summary>Proposes one candidate, waits for it (other workers stay idle), then is finished.</summary>
     private sealed class Single(Candidate candidate) : ISearchStrategy
     {
+        private bool _asked;
         private bool _told;
 
         public bool IsFinished => _told;
 
-        public TrialProposal Ask(Random rng) => new(candidate);
+        public bool AwaitsOutcome => _asked && !_told;
+
+        public TrialProposal Ask(Random rng)
+        {
+            _asked = true;
+            return new TrialProposal(candidate);
+        }
 
         public void Tell(TrialOutcome outcome) => _told = true;
     }
