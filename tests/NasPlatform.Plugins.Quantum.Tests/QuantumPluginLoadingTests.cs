@@ -32,7 +32,7 @@ public sealed class QuantumPluginLoadingTests
     {
         var plugin = Catalog.Value.Find("quantum");
         Assert.NotNull(plugin);
-        Assert.Equal(["layerwise", "gatewise"], plugin.SearchSpaces.Select(s => s.Name));
+        Assert.Equal(["layerwise", "gatewise", "excitation"], plugin.SearchSpaces.Select(s => s.Name));
         Assert.Contains("vqe", plugin.Evaluators.Select(e => e.Name));
         Assert.Contains("variational", plugin.Evaluators.Select(e => e.Name));
         Assert.DoesNotContain(Catalog.Value.Failures, f => f.Path.Contains("Quantum", StringComparison.Ordinal));

@@ -1,6 +1,8 @@
 using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Plugins.Quantum.Evaluation;
+using NasPlatform.Plugins.Quantum.Excitation;
+using NasPlatform.Plugins.Quantum.Strategies;
 using NasPlatform.Plugins.Quantum.Spaces;
 using NasPlatform.Plugins.Quantum.Tasks;
 
@@ -28,6 +30,14 @@ public sealed class QuantumPlugin : INasPlugin
             "Gate-wise circuits: up to maxGates rotations and CNOT/CZ on coupled pairs.",
             GatewiseSpace.OptionsSchema,
             GatewiseSpace.Create);
+
+        registry.AddSearchSpace(
+            ExcitationSpace.Name,
+            "Chemistry-aware circuits: ordered excitation operators (fermionic singles/doubles or qubit-ADAPT Pauli strings) on the Hartree-Fock state, exact CNOT-ladder decompositions.",
+            ExcitationSpace.OptionsSchema,
+            ExcitationSpace.Create);
+        registry.AddStrategy(new AdaptVqeFactory());
+        registry.AddStrategy(new UccsdStrategyFactory());
 
         // Each task is an evaluator of its own name, and a choice of the generic evaluator's "task" option.
         foreach (var task in VariationalTaskRegistry.All)

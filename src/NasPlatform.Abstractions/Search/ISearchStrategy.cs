@@ -15,4 +15,18 @@ public interface ISearchStrategy
 
     /// <summary>Receives a finished trial, in the order trials finish.</summary>
     void Tell(TrialOutcome outcome);
+
+    /// <summary>
+    /// True once the strategy has nothing more to propose (a sequential method such as ADAPT-VQE that has
+    /// converged, or a fixed candidate list that is spent): the engine starts no further trial and the
+    /// experiment completes with the trials it has, whatever budget is left. Default: never.
+    /// </summary>
+    bool IsFinished => false;
+
+    /// <summary>
+    /// True while the strategy cannot propose before a running trial's outcome is told (each step of a
+    /// sequential method needs the last result): the engine leaves workers idle until the next Tell rather
+    /// than calling Ask. Default: never.
+    /// </summary>
+    bool AwaitsOutcome => false;
 }

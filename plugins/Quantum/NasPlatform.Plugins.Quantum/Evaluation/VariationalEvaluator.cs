@@ -5,6 +5,7 @@ using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Plugins.Quantum.Circuits;
+using NasPlatform.Plugins.Quantum.Excitation;
 using NasPlatform.Plugins.Quantum.Spaces;
 using NasPlatform.Plugins.Quantum.Statistics;
 using NasPlatform.Plugins.Quantum.Tasks;
@@ -20,7 +21,8 @@ namespace NasPlatform.Plugins.Quantum.Evaluation;
 /// free statistics. Artifacts in the trial's work directory: circuit.qasm (OpenQASM 2.0, parameters bound)
 /// and parameters.json (with the problem's provenance when the task gives one). Each call has its own
 /// simulator workspaces, so trials run in parallel safely. Before any trial it checks the circuit space
-/// against the task (<see cref="SpaceTaskCheck"/>).
+/// against the task (<see cref="SpaceTaskCheck"/>, <see cref="ExcitationSpaceCheck"/>). Excitation candidates go through
+/// <see cref="ExcitationEvaluation"/>, which adds the pool gradients ADAPT-VQE reads.
 /// </summary>
 public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
 {
@@ -70,8 +72,12 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<string> CheckSearchSpace(ISearchSpace space) =>
-        space is ICircuitSpace circuits ? SpaceTaskCheck.Check(circuits, Task) : [];
+    public IReadOnlyList<string> CheckSearchSpace(ISearchSpace space) => space switch
+    {
+        ExcitationSpace excitation => ExcitationSpaceCheck.Check(excitation, Task),
+        ICircuitSpace circuits => SpaceTaskCheck.Check(circuits, Task),
+        _ => [],
+    };
 
     /// <inheritdoc />
     public Task<EvaluationResult> EvaluateAsync(EvaluationRequest request, IProgress<EvaluationProgress> progress, CancellationToken cancellationToken)
@@ -85,6 +91,13 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
     public EvaluationResult Evaluate(EvaluationRequest request, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (ExcitationArchitecture.IsExcitation(request.Candidate.ToJson()))
+        {
+            var (fit, excitationMetrics) = ExcitationEvaluation.Run(Task, request.Candidate, Options.BudgetFor(request.Fidelity), new Random(request.Seed),
+                progress is null ? null : new ProgressRelay(progress), cancellationToken);
+            return new EvaluationResult(excitationMetrics, WriteArtifacts(request, fit, excitationMetrics));
+        }
+
         var ansatz = CircuitCandidates.Read(request.Candidate);
         if (ansatz.NumQubits != Task.NumQubits)
         {

@@ -42,6 +42,31 @@ public static class CircuitStatistics
         return Cache.GetOrAdd((candidateHash, samples), key => Measure(circuit, key.Samples, SeedOf(key.Hash)));
     }
 
+    /// <summary>
+    /// The statistics of a gate-level circuit (an excitation circuit: CNOT ladders, basis changes and RZ), cached
+    /// like <see cref="Compute(string, AnsatzCircuit, int)"/>: params is the parameter count, cnot_count the CNOT
+    /// gates, depth and two_qubit_gates those of the gates as they are (the preparation included when the circuit
+    /// holds it).
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> Compute(string candidateHash, Circuit circuit, int samples = DefaultSamples)
+    {
+        ArgumentNullException.ThrowIfNull(candidateHash);
+        ArgumentNullException.ThrowIfNull(circuit);
+        return Cache.GetOrAdd((candidateHash, samples), key =>
+        {
+            var (expressibility, entanglement) = Sample(circuit, key.Samples, new Random(SeedOf(key.Hash)));
+            return new Dictionary<string, double>
+            {
+                ["params"] = circuit.ParameterCount,
+                ["two_qubit_gates"] = circuit.TwoQubitGateCount,
+                ["cnot_count"] = circuit.Ops.Count(op => op.Kind == GateKind.CNOT),
+                ["depth"] = circuit.Depth,
+                ["expressibility"] = expressibility,
+                ["entangling_capability"] = entanglement,
+            };
+        });
+    }
+
     /// <summary>The names <see cref="Measure"/> returns, declared ahead.</summary>
     public static IReadOnlyList<string> Names { get; } = ["params", "two_qubit_gates", "cnot_count", "depth", "expressibility", "entangling_capability"];
 

@@ -45,9 +45,11 @@ public static class Trainer
         for (var restart = 0; restart < budget.Restarts; restart++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var initial = budget.InitialParameters;
             for (var i = 0; i < start.Length; i++)
             {
-                start[i] = settings.InitialSigma * NextGaussian(rng);
+                var center = initial is not null && i < initial.Count ? initial[i] : 0.0;
+                start[i] = initial is not null && restart == 0 ? center : center + (settings.InitialSigma * NextGaussian(rng));
             }
 
             var tracked = new TrackedObjective(objective);

@@ -11,4 +11,11 @@ public sealed record TrainingBudget(int Steps, int Restarts, OptimizerSettings O
         : this(steps, restarts, new OptimizerSettings())
     {
     }
+
+    /// <summary>
+    /// Where training starts (a warm start, such as ADAPT-VQE's previous angles plus 0 for the new operator):
+    /// the first restart starts exactly here, later ones here plus N(0, sigma²) noise; missing entries are 0.
+    /// Null: every restart draws N(0, sigma²).
+    /// </summary>
+    public IReadOnlyList<double>? InitialParameters { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using NasPlatform.Quantum.Chemistry.Hamiltonian;
 using NasPlatform.Quantum.Chemistry.Mapping;
+using NasPlatform.Quantum.Chemistry.Tapering;
 using NasPlatform.Quantum.Simulator;
 
 namespace NasPlatform.Quantum.Chemistry.Ansatz;
@@ -18,13 +19,20 @@ public static class ExcitationGenerators
     public static PauliSum Generator(MolecularQubitHamiltonian hamiltonian, Excitation excitation, bool qubitExcitation = false)
     {
         ArgumentNullException.ThrowIfNull(hamiltonian);
+        return Generator(hamiltonian.Mapping, hamiltonian.Tapering, excitation, qubitExcitation);
+    }
+
+    /// <summary>G for <paramref name="excitation"/> under <paramref name="mapping"/>, tapered by <paramref name="tapering"/> when given.</summary>
+    /// <exception cref="ArgumentException">Qubit excitations asked for another mapping than untapered Jordan–Wigner.</exception>
+    public static PauliSum Generator(FermionMapping mapping, Z2Tapering? tapering, Excitation excitation, bool qubitExcitation = false)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(excitation);
-        if (qubitExcitation && (hamiltonian.Mapping.Kind != FermionMappingKind.JordanWigner || hamiltonian.Tapering is not null))
+        if (qubitExcitation && (mapping.Kind != FermionMappingKind.JordanWigner || tapering is not null))
         {
             throw new ArgumentException("Qubit excitations are defined on untapered Jordan-Wigner qubits; use mapping jordan-wigner without taper, or fermionic excitations.", nameof(qubitExcitation));
         }
 
-        var mapping = hamiltonian.Mapping;
         var t = QubitOperator.Of(Complex.One, PauliString.Identity);
         foreach (var a in excitation.To)
         {
@@ -56,6 +64,6 @@ public static class ExcitationGenerators
         }
 
         var sum = g.ToPauliSum(mapping.NumModes);
-        return hamiltonian.Tapering?.Apply(sum) ?? sum;
+        return tapering?.Apply(sum) ?? sum;
     }
 }

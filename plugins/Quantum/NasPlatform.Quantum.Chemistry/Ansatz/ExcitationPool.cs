@@ -13,8 +13,15 @@ public static class ExcitationPool
     public static IReadOnlyList<Excitation> SinglesAndDoubles(MolecularQubitHamiltonian hamiltonian)
     {
         ArgumentNullException.ThrowIfNull(hamiltonian);
-        var n = hamiltonian.Integrals.NumOrbitals;
-        var occupied = hamiltonian.HartreeFockModes.ToHashSet();
+        return SinglesAndDoubles(hamiltonian.Integrals.NumOrbitals, hamiltonian.HartreeFockModes);
+    }
+
+    /// <summary>Singles, then doubles, for <paramref name="numOrbitals"/> spatial orbitals with the occupied modes <paramref name="hartreeFockModes"/>.</summary>
+    public static IReadOnlyList<Excitation> SinglesAndDoubles(int numOrbitals, IReadOnlyCollection<int> hartreeFockModes)
+    {
+        ArgumentNullException.ThrowIfNull(hartreeFockModes);
+        var n = numOrbitals;
+        var occupied = hartreeFockModes.ToHashSet();
         var modes = Enumerable.Range(0, 2 * n).ToArray();
         var occ = modes.Where(occupied.Contains).ToArray();
         var virt = modes.Where(m => !occupied.Contains(m)).ToArray();

@@ -73,15 +73,25 @@ public sealed class MolecularQubitHamiltonian
             return new MolecularQubitHamiltonian(integrals, encoding, null, full, spin.NumModes);
         }
 
-        var n = integrals.NumOrbitals;
-        var alpha = encoding.ParityOperator(Enumerable.Range(0, n));
-        var beta = encoding.ParityOperator(Enumerable.Range(n, n));
-        var tapering = Z2Tapering.Create(spin.NumModes,
-        [
-            (alpha, integrals.NumAlpha % 2 == 0 ? 1 : -1),
-            (beta, integrals.NumBeta % 2 == 0 ? 1 : -1),
-        ]);
+        var tapering = ParityTapering(encoding, integrals.NumOrbitals, integrals.NumAlpha, integrals.NumBeta);
         return new MolecularQubitHamiltonian(integrals, encoding, tapering, tapering.Apply(full), tapering.NumQubitsAfter);
+    }
+
+    /// <summary>
+    /// The tapering of the N_alpha and N_beta parities (alpha modes 0..n−1, beta n..2n−1) in the sector with
+    /// <paramref name="numAlpha"/> and <paramref name="numBeta"/> electrons: what <see cref="Build"/> uses, for
+    /// operators (excitation generators) that must be tapered the same way.
+    /// </summary>
+    public static Z2Tapering ParityTapering(FermionMapping encoding, int numOrbitals, int numAlpha, int numBeta)
+    {
+        ArgumentNullException.ThrowIfNull(encoding);
+        var alpha = encoding.ParityOperator(Enumerable.Range(0, numOrbitals));
+        var beta = encoding.ParityOperator(Enumerable.Range(numOrbitals, numOrbitals));
+        return Z2Tapering.Create(encoding.NumModes,
+        [
+            (alpha, numAlpha % 2 == 0 ? 1 : -1),
+            (beta, numBeta % 2 == 0 ? 1 : -1),
+        ]);
     }
 
     /// <summary>⟨HF|H|HF⟩, which equals the SCF energy when the orbitals are the SCF's.</summary>

@@ -103,7 +103,10 @@ public static class HamiltonianOptions
             throw new ComponentConfigurationException("initialState", $"\"initialState\" \"{initialState}\" has {initialState.Length} bits but the register has {qubits} qubits; give one bit per qubit, qubit 0 first.");
         }
 
-        return new VqeProblem(hamiltonian, qubits, initialState, source.Description, source.Sector, source.HartreeFockState, source.ReferenceMetrics, source.Provenance);
+        return new VqeProblem(hamiltonian, qubits, initialState, source.Description, source.Sector, source.HartreeFockState, source.ReferenceMetrics, source.Provenance)
+        {
+            Register = source.Register,
+        };
     }
 
     private static HamiltonianSource Source(ComponentContext context, JToken? inline, string? file, JObject? molecule)

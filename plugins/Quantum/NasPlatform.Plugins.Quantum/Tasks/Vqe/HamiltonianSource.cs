@@ -1,3 +1,4 @@
+using NasPlatform.Quantum.Chemistry.Ansatz;
 using NasPlatform.Quantum.Simulator;
 
 namespace NasPlatform.Plugins.Quantum.Tasks.Vqe;
@@ -11,4 +12,8 @@ namespace NasPlatform.Plugins.Quantum.Tasks.Vqe;
 /// <param name="Provenance">Where the Hamiltonian came from.</param>
 internal sealed record HamiltonianSource(
     PauliSum Hamiltonian, string Description, string? HartreeFockState = null, BasisSubspace? Sector = null,
-    IReadOnlyDictionary<string, double>? ReferenceMetrics = null, IReadOnlyDictionary<string, string>? Provenance = null);
+    IReadOnlyDictionary<string, double>? ReferenceMetrics = null, IReadOnlyDictionary<string, string>? Provenance = null)
+{
+    /// <summary>For molecules: the register excitation operators are built on.</summary>
+    public ExcitationRegister? Register { get; init; }
+}

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Quantum.Chemistry.Ansatz;
 using NasPlatform.Quantum.Chemistry.Hamiltonian;
 using NasPlatform.Quantum.Chemistry.Integrals;
 using NasPlatform.Quantum.Chemistry.Mapping;
@@ -154,6 +155,9 @@ internal static class MolecularHamiltonianOptions
         provenance["mapping"] = FermionMappingNames.Name(mapping) + (taper ? ", tapered (N_alpha, N_beta parities)" : string.Empty);
         provenance["sector"] = molecular.Sector.Name;
         provenance["hartree_fock_state"] = molecular.HartreeFockState;
-        return new HamiltonianSource(molecular.Hamiltonian, molecular.Description, molecular.HartreeFockState, molecular.Sector, reference, provenance);
+        return new HamiltonianSource(molecular.Hamiltonian, molecular.Description, molecular.HartreeFockState, molecular.Sector, reference, provenance)
+        {
+            Register = ExcitationRegister.Of(molecular),
+        };
     }
 }

@@ -1,3 +1,4 @@
+using NasPlatform.Quantum.Chemistry.Ansatz;
 using NasPlatform.Quantum.Simulator;
 
 namespace NasPlatform.Plugins.Quantum.Tasks.Vqe;
@@ -18,4 +19,8 @@ public sealed record VqeProblem(
     PauliSum Hamiltonian, int NumQubits, string? InitialState, string Description,
     BasisSubspace? Sector = null, string? HartreeFockState = null,
     IReadOnlyDictionary<string, double>? ReferenceMetrics = null,
-    IReadOnlyDictionary<string, string>? Provenance = null);
+    IReadOnlyDictionary<string, string>? Provenance = null)
+{
+    /// <summary>For molecules: orbitals, electrons, mapping and tapering, which excitation operators are built on; else null.</summary>
+    public ExcitationRegister? Register { get; init; }
+}

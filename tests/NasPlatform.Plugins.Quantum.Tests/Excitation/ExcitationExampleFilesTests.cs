@@ -1,0 +1,42 @@
+using NasPlatform.Plugins.Quantum.Tests.Long;
+
+namespace NasPlatform.Plugins.Quantum.Tests.Excitation;
+
+/// <summary>The chemistry example files pass <c>nas validate</c> (plugins, space-task check, psi4 cached), and a mismatch fails it with exit 2.</summary>
+public sealed class ExcitationExampleFilesTests
+{
+    [Theory]
+    [InlineData("lih-uccsd.json")]
+    [InlineData("lih-adapt.json")]
+    [InlineData("lih-qubit-adapt.json")]
+    [InlineData("lih-excitation.json")]
+    public void ExampleValidates(string file)
+    {
+        var root = NasCli.RepoRoot();
+        var (code, stdout, stderr) = NasCli.Run(root, TimeSpan.FromMinutes(5), "validate", Path.Combine(root, "examples", "quantum", file));
+        Assert.True(code == 0, $"exit {code}: {stderr}");
+        Assert.Contains("search space excitation", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASpaceThatRestatesTheMoleculeWronglyIsRefusedWithExitTwo()
+    {
+        var root = NasCli.RepoRoot();
+        var work = Directory.CreateTempSubdirectory("excitation-validate-");
+        try
+        {
+            var text = File.ReadAllText(Path.Combine(root, "examples", "quantum", "lih-adapt.json"))
+                .Replace("\"orbitals\": 5", "\"orbitals\": 4", StringComparison.Ordinal)
+                .Replace("../../schemas/", Path.Combine(root, "schemas") + "/", StringComparison.Ordinal);
+            var file = Path.Combine(work.FullName, "lih-adapt.json");
+            File.WriteAllText(file, text);
+            var (code, _, stderr) = NasCli.Run(root, TimeSpan.FromMinutes(5), "validate", file);
+            Assert.Equal(2, code);
+            Assert.Contains("set \"orbitals\": 5", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            work.Delete(true);
+        }
+    }
+}
