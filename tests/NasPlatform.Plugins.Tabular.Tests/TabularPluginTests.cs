@@ -60,5 +60,8 @@ public sealed class TabularPluginTests
 
         public void AddCommand(PluginCommand command) =>
             throw new InvalidOperationException("the tabular plugin offers no command");
+
+        public void AddTrialViews(NasPlatform.Abstractions.Views.ITrialViews views) =>
+            throw new InvalidOperationException("the tabular plugin offers no trial views");
     }
 }

@@ -1,3 +1,4 @@
+using NasPlatform.Plugins.Eda.Views;
 using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Plugins.Eda.Commands;
@@ -35,5 +36,6 @@ public sealed class EdaPlugin : INasPlugin
             RoutabilityEvaluatorOptions.Schema,
             RoutabilityEvaluator.Create);
         registry.AddCommand(DatasetCommand.Declaration);
+        registry.AddTrialViews(new EdaTrialViews());
     }
 }

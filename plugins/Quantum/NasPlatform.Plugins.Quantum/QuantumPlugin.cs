@@ -1,3 +1,4 @@
+using NasPlatform.Plugins.Quantum.Views;
 using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Plugins.Quantum.Evaluation;
@@ -54,5 +55,6 @@ public sealed class QuantumPlugin : INasPlugin
             $"Trains circuits on the variational task named by \"task\" ({string.Join(", ", VariationalTaskRegistry.All.Select(t => t.Name))}); fidelities s<steps>x<restarts>.",
             VariationalEvaluatorOptions.GenericSchema(VariationalTaskRegistry.All),
             VariationalEvaluator.CreateGeneric);
+        registry.AddTrialViews(new QuantumTrialViews());
     }
 }

@@ -1,3 +1,4 @@
+using NasPlatform.Plugins.Vision.Views;
 using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Plugins.Vision.Dna;
@@ -32,5 +33,6 @@ public sealed class VisionPlugin : INasPlugin
         registry.AddEvaluator(DnaEvaluator.Name,
             "DNA rating: a stage learns to reproduce its teacher block's output from its input (MSE); metric rating = relative validation MSE (minimize). The teacher is trained once and cached; final training takes the assembled network.",
             DnaRatingOptions.Schema, DnaEvaluator.Create);
+        registry.AddTrialViews(new VisionTrialViews());
     }
 }

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions.Views;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Abstractions.Spaces;
@@ -27,4 +28,11 @@ public interface IPluginRegistry
 
     /// <summary>Registers a command of <c>nas</c> (see <see cref="PluginCommand"/>).</summary>
     void AddCommand(PluginCommand command);
+
+    /// <summary>
+    /// Registers the plugin's domain views of trials (<see cref="ITrialViews"/>), shown by <c>nas report</c> and
+    /// the dashboard for experiments of this plugin, whichever of its evaluators measured them (the request names
+    /// it). Once per plugin; since contract 1.2 this is the only way the host finds views.
+    /// </summary>
+    void AddTrialViews(ITrialViews views);
 }

@@ -6,9 +6,8 @@ namespace NasPlatform.Abstractions.Views;
 /// plugin without it gets the generic charts only.
 /// </summary>
 /// <remarks>
-/// The host looks for an implementation in this order: the experiment's evaluator object, its
-/// search space object, then a public non-abstract class with a public parameterless constructor
-/// in the evaluator's assembly. Rendering runs in the reader's process (not during the search),
+/// A plugin registers its views with <see cref="Plugins.IPluginRegistry.AddTrialViews"/>; the host
+/// constructs no evaluator or space to find them. Rendering runs in the reader's process (not during the search),
 /// may read the trial's artifacts, and must not write anywhere. An exception is shown in place of
 /// the views, with its message; it never stops a report.
 /// </remarks>

@@ -73,6 +73,7 @@ public sealed class PluginsCommand : Command<PluginsCommand.Settings>
             ["evaluators"] = Components(p.Evaluators.Select(e => (e.Name, e.Description, e.OptionsSchema))),
             ["strategies"] = Components(p.Strategies.Select(s => (s.Name, s.Description, s.OptionsSchema))),
             ["commands"] = new JArray(p.Commands.Select(c => new JObject { ["command"] = $"{c.Group} {c.Name}", ["description"] = c.Description })),
+            ["trialViews"] = p.TrialViews is null ? JValue.CreateNull() : p.TrialViews.GetType().Name,
         })),
         // The id its manifest gives (null when the manifest itself could not be read): what an experiment's "plugin" names.
         ["failures"] = new JArray(catalog.Failures.Select(f => new JObject { ["id"] = f.PluginId, ["path"] = f.Path, ["reason"] = f.Reason })),
@@ -103,7 +104,7 @@ public sealed class PluginsCommand : Command<PluginsCommand.Settings>
         else
         {
             var loaded = new Table().Title("Loaded plugins").AddColumns("Id", "Version", "Contract", "Folder");
-            var components = new Table().Title("Search spaces, evaluators, strategies and commands").AddColumns("Plugin", "Kind", "Name", "Description");
+            var components = new Table().Title("Search spaces, evaluators, strategies, commands and views").AddColumns("Plugin", "Kind", "Name", "Description");
             foreach (var plugin in catalog.Plugins)
             {
                 var d = plugin.Description;
@@ -126,6 +127,11 @@ public sealed class PluginsCommand : Command<PluginsCommand.Settings>
                 foreach (var command in plugin.Commands)
                 {
                     components.AddRow(Cell(d.Id), Cell("command"), Cell($"nas {command.Group} {command.Name}"), Cell(command.Description));
+                }
+
+                if (plugin.TrialViews is { } views)
+                {
+                    components.AddRow(Cell(d.Id), Cell("trial views"), Cell(views.GetType().Name), Cell("domain views of trials in `nas report` and the dashboard"));
                 }
             }
 

@@ -10,7 +10,7 @@ namespace NasPlatform.Dashboard.Api;
 
 /// <summary>
 /// The plugins' domain views of one trial as an HTML fragment. The plugins load on first use, and
-/// each experiment's views are found once (making an evaluator can be costly: exact energies, data sets).
+/// each experiment's views are looked up once in its plugin's registration.
 /// </summary>
 public sealed class TrialViewsService(IReadOnlyList<string> pluginDirectories)
 {

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions.Views;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Abstractions.Search;
@@ -17,4 +18,7 @@ public sealed record LoadedPlugin(
 
     /// <summary>The <c>nas</c> commands the plugin adds.</summary>
     public IReadOnlyList<PluginCommand> Commands { get; init; } = [];
+
+    /// <summary>The plugin's domain views of trials; null when it registered none.</summary>
+    public ITrialViews? TrialViews { get; init; }
 }

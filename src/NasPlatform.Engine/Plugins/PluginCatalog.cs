@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions.Views;
 using NasPlatform.Abstractions;
 using McMaster.NETCore.Plugins;
 using Newtonsoft.Json.Linq;
@@ -92,6 +93,10 @@ public sealed class PluginCatalog
         using var scope = _loaders[plugin.Description.Id].EnterContextualReflection();
         return ComponentFactory.Create(plugin, registration, "evaluator", options, baseDirectory, seed, origin);
     }
+
+    /// <summary>The domain views the plugin registered, or null when it registered none.</summary>
+    /// <exception cref="NasConfigurationException">The plugin is not loaded (the message says why).</exception>
+    public ITrialViews? TrialViewsOf(string pluginId) => Require(pluginId).TrialViews;
 
     private LoadedPlugin Require(string pluginId)
     {

@@ -71,7 +71,7 @@ internal static class PluginFolderLoader
             throw new PluginRejectedException($"{pluginType.FullName}.Register(): {string.Join("; ", registry.Problems)}.");
         }
 
-        return (new LoadedPlugin(description, folder, registry.SearchSpaces, registry.Evaluators) { Strategies = registry.Strategies, Commands = registry.Commands }, loader);
+        return (new LoadedPlugin(description, folder, registry.SearchSpaces, registry.Evaluators) { Strategies = registry.Strategies, Commands = registry.Commands, TrialViews = registry.TrialViews }, loader);
     }
 
     private static void CheckContractMajor(string contractVersion, string who)

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions.Views;
 using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Plugins;
@@ -18,6 +19,7 @@ internal sealed class PluginRegistry : IPluginRegistry
     private readonly List<ISearchStrategyFactory> _strategies = [];
     private readonly List<PluginCommand> _commands = [];
     private readonly List<string> _problems = [];
+    private ITrialViews? _trialViews;
 
     public IReadOnlyList<ComponentRegistration<ISearchSpace>> SearchSpaces => _searchSpaces;
 
@@ -26,6 +28,8 @@ internal sealed class PluginRegistry : IPluginRegistry
     public IReadOnlyList<ISearchStrategyFactory> Strategies => _strategies;
 
     public IReadOnlyList<PluginCommand> Commands => _commands;
+
+    public ITrialViews? TrialViews => _trialViews;
 
     /// <summary>Registration mistakes, one sentence each, saying what to fix.</summary>
     public IReadOnlyList<string> Problems => _problems;
@@ -73,6 +77,22 @@ internal sealed class PluginRegistry : IPluginRegistry
         }
 
         _commands.Add(command);
+    }
+
+    public void AddTrialViews(ITrialViews views)
+    {
+        if (views is null)
+        {
+            _problems.Add("AddTrialViews was called with null; pass the plugin's ITrialViews");
+        }
+        else if (_trialViews is not null)
+        {
+            _problems.Add($"trial views are registered twice ({_trialViews.GetType().Name} and {views.GetType().Name}); register one ITrialViews per plugin and let it choose by the request's evaluator name");
+        }
+        else
+        {
+            _trialViews = views;
+        }
     }
 
     private void Add<T>(List<ComponentRegistration<T>> into, string kind, string method, string name, string description, string optionsSchema, Func<ComponentContext, T> factory)

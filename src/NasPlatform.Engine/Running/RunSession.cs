@@ -182,7 +182,7 @@ internal sealed class RunSession
         while (_slots.HasFreeSlot && !shutdown.IsCancellationRequested && _budget.AllowsAnother())
         {
             // A sequential strategy waits for the trial it is running; one that is finished ends the run.
-            if (_pending.Count == 0 && (_strategy.IsFinished || _strategy.AwaitsOutcome))
+            if (_slots.NextPending is null && (_strategy.IsFinished || _strategy.AwaitsOutcome))
             {
                 break;
             }

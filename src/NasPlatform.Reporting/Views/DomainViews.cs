@@ -9,8 +9,8 @@ using NasPlatform.Reporting.Data;
 namespace NasPlatform.Reporting.Views;
 
 /// <summary>
-/// The plugin's domain views of an experiment's best trials (<see cref="ITrialViews"/>), found on
-/// the evaluator, the search space, or a class of the evaluator's assembly, in that order.
+/// The plugin's domain views of an experiment's best trials (<see cref="ITrialViews"/>), as the
+/// plugin registered them (<c>IPluginRegistry.AddTrialViews</c>).
 /// </summary>
 public static class DomainViews
 {
@@ -74,31 +74,11 @@ public static class DomainViews
         return new DomainViewSet(rendered, null);
     }
 
-    /// <summary>The plugin's <see cref="ITrialViews"/> for the experiment's components, or null when it has none.</summary>
+    /// <summary>The views the experiment's plugin registered, or null when it has none; no component is constructed to find them.</summary>
     public static ITrialViews? Find(ExperimentSpec spec, PluginCatalog plugins)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(plugins);
-        var evaluator = ComponentResolver.CreateEvaluator(spec, plugins);
-        if (evaluator is ITrialViews fromEvaluator)
-        {
-            return fromEvaluator;
-        }
-
-        if (ComponentResolver.CreateSearchSpace(spec, plugins) is ITrialViews fromSpace)
-        {
-            return fromSpace;
-        }
-
-        return FromAssembly(evaluator);
-    }
-
-    private static ITrialViews? FromAssembly(IEvaluator evaluator)
-    {
-        var type = evaluator.GetType().Assembly.GetExportedTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ITrialViews).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .FirstOrDefault();
-        return type is null ? null : (ITrialViews)Activator.CreateInstance(type)!;
+        return plugins.TrialViewsOf(spec.Plugin);
     }
 }
