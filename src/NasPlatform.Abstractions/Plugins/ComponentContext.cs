@@ -9,6 +9,12 @@ namespace NasPlatform.Abstractions.Plugins;
 /// <param name="Seed">The experiment seed, for components that need randomness at construction.</param>
 public sealed record ComponentContext(JObject Options, string BaseDirectory, string PluginDirectory, int Seed)
 {
+    /// <summary>
+    /// The plugin's cache, owned and bounded by the host (see <see cref="IComponentCache"/>); outside a host it
+    /// keeps nothing.
+    /// </summary>
+    public IComponentCache Cache { get; init; } = UncachedComponentCache.Instance;
+
     /// <summary>Resolves a path from the options against <see cref="BaseDirectory"/>.</summary>
     public string ResolvePath(string path) =>
         Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(BaseDirectory, path));

@@ -39,7 +39,7 @@ internal static class ComponentFactory
                 $"{origin}: invalid options for {what}:{Environment.NewLine}{string.Join(Environment.NewLine, lines)}");
         }
 
-        var context = new ComponentContext((JObject)options.DeepClone(), baseDirectory, plugin.Directory, seed);
+        var context = new ComponentContext((JObject)options.DeepClone(), baseDirectory, plugin.Directory, seed) { Cache = plugin.Cache };
         T component;
         try
         {

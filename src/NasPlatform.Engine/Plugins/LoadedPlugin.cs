@@ -19,6 +19,9 @@ public sealed record LoadedPlugin(
     /// <summary>The <c>nas</c> commands the plugin adds.</summary>
     public IReadOnlyList<PluginCommand> Commands { get; init; } = [];
 
+    /// <summary>The plugin's cache, owned and bounded by the host; every component factory of the plugin gets it.</summary>
+    public IComponentCache Cache { get; init; } = new BoundedComponentCache();
+
     /// <summary>The plugin's domain views of trials; null when it registered none.</summary>
     public ITrialViews? TrialViews { get; init; }
 }

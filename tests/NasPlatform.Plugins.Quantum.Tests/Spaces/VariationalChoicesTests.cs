@@ -183,7 +183,7 @@ public sealed class VariationalChoicesTests
         new LayerwiseArchitecture(ring.NumQubits, ring.RingOrder, [new LayerwiseLayer(rotations.Split(','), entangler, shared)], initialState ?? InitialStates.Reference).ToCandidate();
 
     private static IReadOnlyDictionary<string, double> CircuitStatisticsOf(Candidate candidate, AnsatzCircuit ansatz) =>
-        CircuitStatistics.Compute(candidate.Hash, ansatz, 8);
+        CircuitStatistics.Compute(NasPlatform.Abstractions.Plugins.UncachedComponentCache.Instance, candidate.Hash, ansatz, 8);
 
     private static double EnergyAt(Circuit circuit, PauliSum hamiltonian, double[] theta)
     {

@@ -49,6 +49,9 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
     /// <inheritdoc />
     public IReadOnlyList<Fidelity> Fidelities => Options.Fidelities;
 
+    /// <summary>Where the candidates' statistics are kept: the plugin's cache when the host made the evaluator.</summary>
+    public IComponentCache Cache { get; init; } = UncachedComponentCache.Instance;
+
     /// <summary>Creates the evaluator for <paramref name="factory"/>'s task from validated options.</summary>
     /// <exception cref="ComponentConfigurationException">The options are unusable.</exception>
     public static VariationalEvaluator Create(IVariationalTaskFactory factory, ComponentContext context)
@@ -56,7 +59,7 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(context);
         var training = VariationalEvaluatorOptions.Parse(context.Options);
-        return new VariationalEvaluator(factory.Create(context), training);
+        return new VariationalEvaluator(factory.Create(context), training) { Cache = context.Cache };
     }
 
     /// <summary>Creates the generic evaluator: the task is the one named by the "task" option.</summary>
@@ -93,7 +96,7 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
         ArgumentNullException.ThrowIfNull(request);
         if (ExcitationArchitecture.IsExcitation(request.Candidate.ToJson()))
         {
-            var (fit, excitationMetrics) = ExcitationEvaluation.Run(Task, request.Candidate, Options.BudgetFor(request.Fidelity), new Random(request.Seed),
+            var (fit, excitationMetrics) = ExcitationEvaluation.Run(Task, Cache, request.Candidate, Options.BudgetFor(request.Fidelity), new Random(request.Seed),
                 progress is null ? null : new ProgressRelay(progress), cancellationToken);
             return new EvaluationResult(excitationMetrics, WriteArtifacts(request, fit, excitationMetrics));
         }
@@ -115,7 +118,7 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
         var result = Task.Fit(ansatz.ToCircuit(), budget, new Random(request.Seed), relay, cancellationToken);
 
         var metrics = new Dictionary<string, double>(result.Metrics);
-        foreach (var (name, value) in CircuitStatistics.Compute(request.Candidate.Hash, ansatz))
+        foreach (var (name, value) in CircuitStatistics.Compute(Cache, request.Candidate.Hash, ansatz))
         {
             metrics.TryAdd(name, value);
         }

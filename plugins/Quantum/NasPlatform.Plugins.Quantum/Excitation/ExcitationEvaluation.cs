@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions.Plugins;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Candidates;
@@ -33,7 +34,7 @@ public static class ExcitationEvaluation
     /// <summary>Trains and measures the candidate.</summary>
     /// <exception cref="ArgumentException">The candidate is malformed or written for another molecule.</exception>
     public static (TaskResult Result, Dictionary<string, double> Metrics) Run(
-        IVariationalTask task, Candidate candidate, TrainingBudget budget, Random rng, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        IVariationalTask task, IComponentCache cache, Candidate candidate, TrainingBudget budget, Random rng, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(candidate);
@@ -60,7 +61,7 @@ public static class ExcitationEvaluation
         var result = task.Fit(pool.BuildCircuit(indices, prepareHartreeFock: false), warm, rng, progress, cancellationToken);
 
         var metrics = new Dictionary<string, double>(result.Metrics);
-        foreach (var (name, value) in CircuitStatistics.Compute(candidate.Hash, pool.BuildCircuit(indices, prepareHartreeFock: true)))
+        foreach (var (name, value) in CircuitStatistics.Compute(cache, candidate.Hash, pool.BuildCircuit(indices, prepareHartreeFock: true)))
         {
             metrics.TryAdd(name, value);
         }

@@ -74,6 +74,9 @@ public sealed class ExcitationSpace : ISearchSpace
     /// <summary>Random states per candidate for the sampled statistics.</summary>
     public int StatisticsSamples { get; }
 
+    /// <summary>Where the candidates' statistics are kept: the plugin's cache when the host made the space.</summary>
+    public IComponentCache Cache { get; init; } = UncachedComponentCache.Instance;
+
     /// <inheritdoc />
     public int EncodingLength => Pool.Count + 1;
 
@@ -108,7 +111,10 @@ public sealed class ExcitationSpace : ISearchSpace
         try
         {
             return new ExcitationSpace(ExcitationOperatorPool.Create(register, poolKind), options.Value<int?>("maxOperators") ?? 8,
-                options.Value<int?>("statisticsSamples") ?? CircuitStatistics.DefaultSamples);
+                options.Value<int?>("statisticsSamples") ?? CircuitStatistics.DefaultSamples)
+            {
+                Cache = context.Cache,
+            };
         }
         catch (ArgumentException e)
         {
@@ -252,7 +258,7 @@ public sealed class ExcitationSpace : ISearchSpace
     public IReadOnlyDictionary<string, double> FreeStatistics(Candidate candidate)
     {
         var indices = Read(candidate);
-        return CircuitStatistics.Compute(candidate.Hash, Pool.BuildCircuit(indices, prepareHartreeFock: true), StatisticsSamples);
+        return CircuitStatistics.Compute(Cache, candidate.Hash, Pool.BuildCircuit(indices, prepareHartreeFock: true), StatisticsSamples);
     }
 
     /// <summary>The candidate's operators as pool indices.</summary>

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions.Plugins;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Spaces;
@@ -54,6 +55,9 @@ public abstract class CircuitSpace<TArchitecture> : ICircuitSpace
     /// <summary>Random states per candidate for the sampled statistics.</summary>
     public int StatisticsSamples { get; }
 
+    /// <summary>Where the candidates' statistics are kept: the plugin's cache when the host made the space.</summary>
+    public IComponentCache Cache { get; init; } = UncachedComponentCache.Instance;
+
     /// <inheritdoc />
     public abstract int EncodingLength { get; }
 
@@ -100,7 +104,7 @@ public abstract class CircuitSpace<TArchitecture> : ICircuitSpace
 
     /// <inheritdoc />
     public IReadOnlyDictionary<string, double> FreeStatistics(Candidate candidate) =>
-        CircuitStatistics.Compute(candidate.Hash, Read(candidate).ToAnsatz(), StatisticsSamples);
+        CircuitStatistics.Compute(Cache, candidate.Hash, Read(candidate).ToAnsatz(), StatisticsSamples);
 
     /// <summary>Reads the architecture from candidate JSON whose "space" key is this space's, or lists what is wrong.</summary>
     protected abstract (TArchitecture? Architecture, List<string> Problems) TryRead(JObject json);

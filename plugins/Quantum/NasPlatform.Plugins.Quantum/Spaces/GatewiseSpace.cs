@@ -131,6 +131,7 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
             (options["initialStates"] as JArray)?.Select(t => (string)t!).ToArray())
         {
             CouplingDefaulted = options["coupling"] is null or { Type: JTokenType.Null },
+            Cache = context.Cache,
         };
     }
 

@@ -151,6 +151,7 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
         {
             CouplingDefaulted = couplingOption is null || couplingOption.Type == JTokenType.Null,
             OrderDefaulted = options["order"] is null,
+            Cache = context.Cache,
         };
     }
 

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions.Plugins;
 using System.Collections.Concurrent;
 using System.Globalization;
 using NasPlatform.Plugins.Quantum.Circuits;
@@ -19,7 +20,7 @@ namespace NasPlatform.Plugins.Quantum.Statistics;
 /// M states; 0 for product states.</item>
 /// </list>
 /// The angles come from a generator seeded by the candidate's hash, so a candidate's statistics never
-/// change; results are cached per candidate and sample count for the life of the process.
+/// change; results are cached per candidate and sample count in the plugin's cache, which the host bounds.
 /// </summary>
 public static class CircuitStatistics
 {
@@ -32,29 +33,33 @@ public static class CircuitStatistics
     /// <summary>Beyond this much memory the sampled states are paired disjointly instead of all pairwise.</summary>
     private const long MaxStoredBytes = 64L << 20;
 
-    private static readonly ConcurrentDictionary<(string Hash, int Samples), IReadOnlyDictionary<string, double>> Cache = new();
-
     /// <summary>The statistics of the circuit behind candidate <paramref name="candidateHash"/>, cached.</summary>
-    public static IReadOnlyDictionary<string, double> Compute(string candidateHash, AnsatzCircuit circuit, int samples = DefaultSamples)
+    /// <param name="cache">The plugin's cache (the host's, bounded; see <see cref="IComponentCache"/>).</param>
+    /// <param name="candidateHash">The candidate's hash: seeds the sampled angles and keys the cache.</param>
+    /// <param name="circuit">The candidate's circuit.</param>
+    /// <param name="samples">Sampled states.</param>
+    public static IReadOnlyDictionary<string, double> Compute(IComponentCache cache, string candidateHash, AnsatzCircuit circuit, int samples = DefaultSamples)
     {
+        ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(candidateHash);
         ArgumentNullException.ThrowIfNull(circuit);
-        return Cache.GetOrAdd((candidateHash, samples), key => Measure(circuit, key.Samples, SeedOf(key.Hash)));
+        return cache.GetOrAdd(Key(candidateHash, samples), () => Measure(circuit, samples, SeedOf(candidateHash)));
     }
 
     /// <summary>
     /// The statistics of a gate-level circuit (an excitation circuit: CNOT ladders, basis changes and RZ), cached
-    /// like <see cref="Compute(string, AnsatzCircuit, int)"/>: params is the parameter count, cnot_count the CNOT
+    /// like <see cref="Compute(IComponentCache, string, AnsatzCircuit, int)"/>: params is the parameter count, cnot_count the CNOT
     /// gates, depth and two_qubit_gates those of the gates as they are (the preparation included when the circuit
     /// holds it).
     /// </summary>
-    public static IReadOnlyDictionary<string, double> Compute(string candidateHash, Circuit circuit, int samples = DefaultSamples)
+    public static IReadOnlyDictionary<string, double> Compute(IComponentCache cache, string candidateHash, Circuit circuit, int samples = DefaultSamples)
     {
+        ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(candidateHash);
         ArgumentNullException.ThrowIfNull(circuit);
-        return Cache.GetOrAdd((candidateHash, samples), key =>
+        return cache.GetOrAdd<IReadOnlyDictionary<string, double>>(Key(candidateHash, samples), () =>
         {
-            var (expressibility, entanglement) = Sample(circuit, key.Samples, new Random(SeedOf(key.Hash)));
+            var (expressibility, entanglement) = Sample(circuit, samples, new Random(SeedOf(candidateHash)));
             return new Dictionary<string, double>
             {
                 ["params"] = circuit.ParameterCount,
@@ -66,6 +71,8 @@ public static class CircuitStatistics
             };
         });
     }
+
+    private static string Key(string candidateHash, int samples) => $"circuit-statistics|{candidateHash}|{samples}";
 
     /// <summary>The names <see cref="Measure"/> returns, declared ahead.</summary>
     public static IReadOnlyList<string> Names { get; } = ["params", "two_qubit_gates", "cnot_count", "depth", "expressibility", "entangling_capability"];

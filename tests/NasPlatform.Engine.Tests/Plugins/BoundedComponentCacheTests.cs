@@ -1,0 +1,77 @@
+using NasPlatform.Engine.Plugins;
+
+namespace NasPlatform.Engine.Tests.Plugins;
+
+/// <summary>The host's per-plugin cache: bounded, least recently used out first, one creation per key.</summary>
+public sealed class BoundedComponentCacheTests
+{
+    [Fact]
+    public void Holds_at_most_its_capacity_and_evicts_the_least_recently_used()
+    {
+        var cache = new BoundedComponentCache(capacity: 3);
+        var created = new List<string>();
+        string Get(string key) => cache.GetOrAdd(key, () => { created.Add(key); return key.ToUpperInvariant(); });
+
+        Get("a");
+        Get("b");
+        Get("c");
+        Get("a");      // a is now the most recent
+        Get("d");      // evicts b
+        Get("a");
+        Get("b");      // created again, evicts c
+
+        Assert.Equal(["a", "b", "c", "d", "b"], created);
+        Assert.Equal(3, cache.Count);
+        Assert.Equal(2, cache.Evictions);
+        Assert.Equal("A", Get("a"));
+    }
+
+    [Fact]
+    public async Task Concurrent_callers_of_one_key_share_one_creation()
+    {
+        var cache = new BoundedComponentCache();
+        var creations = 0;
+        using var gate = new ManualResetEventSlim();
+
+        var values = Enumerable.Range(0, 8).Select(_ => Task.Run(() => cache.GetOrAdd("k", () =>
+        {
+            Interlocked.Increment(ref creations);
+            gate.Wait(TimeSpan.FromSeconds(5));
+            return new object();
+        }))).ToArray();
+        await Task.Delay(100);
+        gate.Set();
+        var results = await Task.WhenAll(values);
+
+        Assert.Equal(1, creations);
+        Assert.Single(results.Distinct());
+    }
+
+    [Fact]
+    public void A_creation_that_throws_is_not_kept_and_types_do_not_collide()
+    {
+        var cache = new BoundedComponentCache();
+
+        Assert.Throws<InvalidOperationException>(() => cache.GetOrAdd<string>("k", () => throw new InvalidOperationException("first try fails")));
+        Assert.Equal("second", cache.GetOrAdd("k", () => "second"));
+        Assert.Equal([1.0], cache.GetOrAdd<double[]>("k", () => [1.0]));
+        Assert.Equal(2, cache.Count);
+    }
+
+    [Fact]
+    public void The_host_hands_each_plugin_one_bounded_cache_through_every_factory()
+    {
+        var catalog = PluginCatalog.Load([BuiltPlugins.PluginsFolder]);
+        var options = Newtonsoft.Json.Linq.JObject.Parse("""{ "qubits": 4, "layers": 2 }""");
+        var evaluatorOptions = Newtonsoft.Json.Linq.JObject.Parse("""{ "hamiltonian": { "model": "h2" }, "fidelities": ["s30x1"] }""");
+
+        var space = catalog.CreateSearchSpace("quantum", "layerwise", options, "/", 0, "test, $.searchSpace.options");
+        var evaluator = catalog.CreateEvaluator("quantum", "vqe", evaluatorOptions, "/", 0, "test, $.evaluator.options");
+        var plugin = catalog.Find("quantum")!;
+
+        Assert.IsType<BoundedComponentCache>(plugin.Cache);
+        Assert.Same(plugin.Cache, space.GetType().GetProperty("Cache")!.GetValue(space));
+        Assert.Same(plugin.Cache, evaluator.GetType().GetProperty("Cache")!.GetValue(evaluator));
+        Assert.NotSame(plugin.Cache, catalog.Find("vision")!.Cache);
+    }
+}
