@@ -18,6 +18,17 @@ public sealed class LayerRulesTests
     }
 
     [Fact]
+    public void The_contract_tracks_its_public_API()
+    {
+        var contract = Projects["NasPlatform.Abstractions"];
+        var shipped = File.ReadAllLines(Path.Combine(Projects.Root, contract.RelativeDirectory, "PublicAPI.Shipped.txt"));
+
+        Assert.Contains("Microsoft.CodeAnalysis.PublicApiAnalyzers", contract.BuildOnlyPackages);
+        Assert.Contains("NasPlatform.Abstractions.Plugins.IPluginRegistry.AddTrialViews(NasPlatform.Abstractions.Views.ITrialViews! views) -> void", shipped);
+        Assert.True(shipped.Length > 400, $"PublicAPI.Shipped.txt lists {shipped.Length} lines; the contract has more members than that");
+    }
+
+    [Fact]
     public void Search_references_the_contract_only_and_never_TorchSharp()
     {
         var search = Projects["NasPlatform.Search"];

@@ -67,6 +67,9 @@ internal sealed class RepositoryProjects
 /// <summary>One .csproj: where it lives, what it references.</summary>
 internal sealed record ProjectFile(string Name, string RelativeDirectory, IReadOnlyList<ProjectReference> References, IReadOnlyList<string> Packages)
 {
+    /// <summary>Build-time-only packages (PrivateAssets="all": analyzers), which reach neither consumers nor the running program.</summary>
+    public IReadOnlyList<string> BuildOnlyPackages { get; init; } = [];
+
     /// <summary>True for projects under plugins/ (a domain plugin or a library only domains use).</summary>
     public bool IsDomain => RelativeDirectory.StartsWith("plugins/", StringComparison.Ordinal);
 
@@ -83,9 +86,14 @@ internal sealed record ProjectFile(string Name, string RelativeDirectory, IReadO
             var compiles = !string.Equals((string?)e.Attribute("ReferenceOutputAssembly"), "false", StringComparison.OrdinalIgnoreCase);
             return new ProjectReference(Path.GetFileNameWithoutExtension(full), compiles);
         }).ToList();
-        var packages = document.Descendants("PackageReference").Select(e => (string)e.Attribute("Include")!).ToList();
+        static bool BuildOnly(XElement e) => string.Equals((string?)e.Attribute("PrivateAssets"), "all", StringComparison.OrdinalIgnoreCase);
+        var packageElements = document.Descendants("PackageReference").ToList();
+        var packages = packageElements.Where(e => !BuildOnly(e)).Select(e => (string)e.Attribute("Include")!).ToList();
         var relative = Path.GetRelativePath(root, directory).Replace('\\', '/') + "/";
-        return new ProjectFile(Path.GetFileNameWithoutExtension(path), relative, references, packages);
+        return new ProjectFile(Path.GetFileNameWithoutExtension(path), relative, references, packages)
+        {
+            BuildOnlyPackages = packageElements.Where(BuildOnly).Select(e => (string)e.Attribute("Include")!).ToList(),
+        };
     }
 }
 
