@@ -100,8 +100,9 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
 
         var setup = new SessionSetup(spec.Name, spec.Document.ToString(Newtonsoft.Json.Formatting.None), spec.BaseDirectory, plugin, options.LeaseSeconds);
         var dispatcher = new ClusterDispatcher(grains, setup, slots, options) { Workers = workers };
-        dispatcher._epoch = await dispatcher._queue.Open(setup).ConfigureAwait(false);
-        await directory.OpenSession(dispatcher._sessionId).ConfigureAwait(false);
+        var deadline = DateTime.UtcNow + options.WorkerWait;
+        dispatcher._epoch = await Transient(() => dispatcher._queue.Open(setup), deadline, cancellationToken).ConfigureAwait(false);
+        await Transient(async () => { await directory.OpenSession(dispatcher._sessionId).ConfigureAwait(false); return 0; }, deadline, cancellationToken).ConfigureAwait(false);
         dispatcher._pump = Task.Run(() => dispatcher.PumpAsync(dispatcher._stop.Token), CancellationToken.None);
         options.Log?.Invoke($"Cluster: {workers.Length} worker(s), {slots} slot(s): {string.Join(", ", workers.Select(w => $"{w.Id} ({w.Slots})"))}.");
         return dispatcher;
@@ -170,23 +171,32 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
         _lost.Dispose();
     }
 
+    /// <summary>
+    /// A grain call that may meet a silo which just left (a worker killed and restarted on its ports, Redis
+    /// restarted empty): such a rejection means "no answer yet" until <paramref name="deadline"/>, and the next
+    /// call activates the grain on a live silo.
+    /// </summary>
+    private static async Task<T> Transient<T>(Func<Task<T>> call, DateTime deadline, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is Orleans.Runtime.OrleansMessageRejectionException or Orleans.Runtime.SiloUnavailableException && DateTime.UtcNow <= deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     private static async Task<WorkerInfo[]> WaitForWorkersAsync(IWorkerDirectoryGrain directory, ClusterDispatchOptions options, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + options.WorkerWait;
         while (true)
         {
-            WorkerInfo[] workers;
-            try
-            {
-                workers = await directory.LiveWorkers().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is Orleans.Runtime.OrleansMessageRejectionException or Orleans.Runtime.SiloUnavailableException && DateTime.UtcNow <= deadline)
-            {
-                // The directory lived on a silo that just died (a worker killed and restarted on its ports): the next
-                // call activates it on a live silo, so this is "no answer yet", not a failed run.
-                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
-                continue;
-            }
+            var workers = await Transient(directory.LiveWorkers, deadline, cancellationToken).ConfigureAwait(false);
 
             if (workers.Length >= options.MinimumWorkers)
             {

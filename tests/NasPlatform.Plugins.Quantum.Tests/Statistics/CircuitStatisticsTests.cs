@@ -68,13 +68,39 @@ public sealed class CircuitStatisticsTests(ITestOutputHelper output)
         var uncached = CircuitStatistics.Measure(CircuitCandidates.Read(candidate), CircuitStatistics.DefaultSamples, 77);
         Assert.Equal(uncached, CircuitStatistics.Measure(CircuitCandidates.Read(candidate), CircuitStatistics.DefaultSamples, 77));
 
-        var first = space.FreeStatistics(candidate);
-        Assert.Same(first, space.FreeStatistics(candidate));
+        // Cached in the plugin's cache (the host's when the host makes the space), computed once per candidate.
+        var cache = new CountingCache();
+        var cachedSpace = new LayerwiseSpace(CouplingMap.Line(8), 6, ["none", "rx", "ry", "rz"], ["none", "cnot", "cz"]) { Cache = cache };
+        var first = cachedSpace.FreeStatistics(candidate);
+        Assert.Same(first, cachedSpace.FreeStatistics(candidate));
+        Assert.Equal(1, cache.Creations);
+        Assert.Equal(first, space.FreeStatistics(candidate));
 
         // The cost (a few ms per fresh 8-qubit candidate on an idle core) is printed, not asserted: timings
         // belong in benchmarks on this shared machine, where a busy neighbour made a bound fail.
         var watch = Stopwatch.StartNew();
         CircuitStatistics.Measure(CircuitCandidates.Read(space.Sample(new Random(100))), CircuitStatistics.DefaultSamples, 5);
         output.WriteLine($"free statistics of a fresh 8-qubit, 6-layer candidate: {watch.Elapsed.TotalMilliseconds:F2} ms");
+    }
+
+    /// <summary>A cache that keeps everything and counts creations.</summary>
+    private sealed class CountingCache : NasPlatform.Abstractions.Plugins.IComponentCache
+    {
+        private readonly Dictionary<string, object> _values = [];
+
+        public int Creations { get; private set; }
+
+        public T GetOrAdd<T>(string key, Func<T> create)
+            where T : class
+        {
+            if (!_values.TryGetValue(key, out var value))
+            {
+                Creations++;
+                value = create();
+                _values[key] = value;
+            }
+
+            return (T)value;
+        }
     }
 }
