@@ -101,7 +101,7 @@ public sealed class DashboardServer : IAsyncDisposable
                 : NotFound($"{key} chart {id}"));
 
         app.MapGet("/api/experiments/{key}/events", (string key, HttpContext context, IHostApplicationLifetime lifetime) =>
-            ChangeEvents.StreamAsync(catalog, key, context, lifetime.ApplicationStopping, poll));
+            ChangeEvents.StreamAsync(catalog, key, context, poll, lifetime.ApplicationStopping));
     }
 
     private static IResult Embedded(string name, string contentType)

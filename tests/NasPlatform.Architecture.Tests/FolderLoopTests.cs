@@ -71,9 +71,9 @@ public sealed partial class FolderLoopTests
                     Visit(w);
                     low[v] = Math.Min(low[v], low[w]);
                 }
-                else if (stack.Contains(w))
+                else if (stack.Contains(w) && index.TryGetValue(w, out var wIndex))
                 {
-                    low[v] = Math.Min(low[v], index[w]);
+                    low[v] = Math.Min(low[v], wIndex);
                 }
             }
 

@@ -36,7 +36,7 @@ public sealed class ReportTests(RunStores stores) : IClassFixture<RunStores>
         }
 
         // Self-contained: every chart inlined, nothing fetched from anywhere.
-        Assert.Equal(expected.Length, Regex.Matches(text, "src=\"data:image/png;base64,").Count);
+        Assert.Equal(expected.Length, Regex.Count(text, "src=\"data:image/png;base64,"));
         Assert.DoesNotMatch("(src|href)=\"(https?:)?//", text);
         Assert.DoesNotContain("<script", text);
     }

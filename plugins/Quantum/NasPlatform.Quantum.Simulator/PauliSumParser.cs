@@ -75,7 +75,7 @@ internal sealed class PauliSumParser(string text, string source)
         var pauli = PauliString.Identity;
         var sawFactor = false;
         var used = 0UL;
-        while (!AtEnd && "IXYZixyz".IndexOf(Peek()) >= 0)
+        while (!AtEnd && "IXYZixyz".Contains(Peek(), StringComparison.Ordinal))
         {
             var start = _pos;
             var factor = ParseFactor();
@@ -128,7 +128,7 @@ internal sealed class PauliSumParser(string text, string source)
         }
 
         // Dense form: a run of I/X/Y/Z letters, qubit 0 first.
-        while (!AtEnd && "IXYZixyz".IndexOf(Peek()) >= 0)
+        while (!AtEnd && "IXYZixyz".Contains(Peek(), StringComparison.Ordinal))
         {
             _pos++;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -35,7 +36,8 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
             var best = standing.Best;
             var front = FrontStatus.Of(located, standing);
             var shown = settings.Last is { } last ? trials.TakeLast(Math.Max(0, last)).ToList() : trials.ToList();
-            var predictorFit = located.Store.GetStrategyEvents(located.Record.Id, StrategyEvent.PredictorFitKind).LastOrDefault();
+            var fits = located.Store.GetStrategyEvents(located.Record.Id, StrategyEvent.PredictorFitKind);
+            var predictorFit = fits.Count > 0 ? fits[^1] : null;
             var amendments = located.Store.GetAmendments(located.Record.Id);
             var verification = settings.Verify ? ArtifactVerification.Of(located.Store, located.Record.Id) : null;
             // A missing or changed artifact is what the check is for: the work found a problem (1), not bad input.
@@ -93,13 +95,13 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
             {
                 var cells = new List<string>
                 {
-                    bestNumbers.Contains(trial.Number) ? $"[bold green]{trial.Number} *[/]" : trial.Number.ToString(),
+                    bestNumbers.Contains(trial.Number) ? $"[bold green]{trial.Number} *[/]" : trial.Number.ToString(CultureInfo.InvariantCulture),
                     TrialText.State(trial.State),
                     Markup.Escape(trial.Fidelity),
                 };
                 cells.AddRange(metrics.Select(m => trial.Metrics.TryGetValue(m, out var v) ? TrialText.Number(v) : "-"));
                 cells.AddRange(statistics.Select(s => trial.FreeStatistics.TryGetValue(s, out var v) ? TrialText.Number(v) : "-"));
-                cells.Add(trial.Duration is { } d ? d.TotalSeconds.ToString("0.0") : "-");
+                cells.Add(trial.Duration is { } d ? d.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "-");
                 cells.Add(Markup.Escape(trial.State == TrialState.Failed ? TrialText.FirstLine(trial.Error) : trial.Feasible ? string.Empty : "infeasible"));
                 table.AddRow(cells.ToArray());
             }

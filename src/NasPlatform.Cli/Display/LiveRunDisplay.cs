@@ -1,3 +1,4 @@
+using System.Globalization;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Running;
@@ -117,7 +118,7 @@ internal sealed class LiveRunDisplay : RunDisplay
             foreach (var (trial, progress) in _running.Values.OrderBy(r => r.Trial.Number))
             {
                 var fraction = progress is null ? "-" : $"{progress.Fraction:P0} {progress.Message}";
-                table.AddRow(trial.Number.ToString(), "[blue]running[/]", Markup.Escape(trial.Fidelity), Markup.Escape(fraction), string.Empty);
+                table.AddRow(trial.Number.ToString(CultureInfo.InvariantCulture), "[blue]running[/]", Markup.Escape(trial.Fidelity), Markup.Escape(fraction), string.Empty);
             }
 
             foreach (var trial in _recent.Reverse())
@@ -128,7 +129,7 @@ internal sealed class LiveRunDisplay : RunDisplay
                     Abstractions.Search.TrialState.Failed => "red",
                     _ => "yellow",
                 };
-                table.AddRow(trial.Number.ToString(), $"[{color}]{TrialText.State(trial.State)}[/]", Markup.Escape(trial.Fidelity), string.Empty, Markup.Escape(TrialText.Objectives(trial, Spec)));
+                table.AddRow(trial.Number.ToString(CultureInfo.InvariantCulture), $"[{color}]{TrialText.State(trial.State)}[/]", Markup.Escape(trial.Fidelity), string.Empty, Markup.Escape(TrialText.Objectives(trial, Spec)));
             }
 
             rows.Add(table);

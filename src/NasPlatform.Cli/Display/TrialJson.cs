@@ -1,3 +1,4 @@
+using System.Globalization;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
@@ -50,5 +51,5 @@ internal static class TrialJson
 
     // NaN and infinities are not JSON; they only occur in failed trials' partial data.
     private static JObject Numbers(IReadOnlyDictionary<string, double> values) =>
-        new(values.Select(kv => new JProperty(kv.Key, double.IsFinite(kv.Value) ? new JValue(kv.Value) : new JValue(kv.Value.ToString()))));
+        new(values.Select(kv => new JProperty(kv.Key, double.IsFinite(kv.Value) ? new JValue(kv.Value) : new JValue(kv.Value.ToString(CultureInfo.InvariantCulture)))));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NasPlatform.Engine.Schemas;
 using System.Text;
 using NasPlatform.Abstractions;
@@ -70,15 +71,15 @@ internal static class PluginCommandLine
     {
         var text = new StringBuilder();
         text.AppendLine(command.Description).AppendLine();
-        text.Append($"USAGE:\n    nas {command.Group} {command.Name}");
+        text.Append(CultureInfo.InvariantCulture, $"USAGE:\n    nas {command.Group} {command.Name}");
         foreach (var argument in command.Arguments)
-            text.Append($" <{argument.Name}>");
+            text.Append(CultureInfo.InvariantCulture, $" <{argument.Name}>");
         text.AppendLine(" [OPTIONS]").AppendLine();
         if (command.Examples.Count > 0)
         {
             text.AppendLine("EXAMPLES:");
             foreach (var example in command.Examples)
-                text.AppendLine($"    nas {example}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"    nas {example}");
             text.AppendLine();
         }
 
@@ -86,20 +87,20 @@ internal static class PluginCommandLine
         {
             text.AppendLine("ARGUMENTS:");
             foreach (var argument in command.Arguments)
-                text.AppendLine($"    {argument.Name,-28} {argument.Description}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {argument.Name,-28} {argument.Description}");
             text.AppendLine();
         }
 
         text.AppendLine("OPTIONS:");
-        text.AppendLine($"    {"-h, --help",-28} Prints help information");
-        text.AppendLine($"    {"--plugins <DIR>",-28} Extra folder to load plugins from (repeatable)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"    {"-h, --help",-28} Prints help information");
+        text.AppendLine(CultureInfo.InvariantCulture, $"    {"--plugins <DIR>",-28} Extra folder to load plugins from (repeatable)");
         foreach (var option in command.Options)
         {
             var names = (option.ShortName is { } s ? $"-{s}, " : string.Empty) + $"--{option.Name}" + (option.ValueName is { } v ? $" <{v}>" : string.Empty);
-            text.AppendLine($"    {names,-28} {option.Description}{(option.Repeatable ? " (repeatable)" : string.Empty)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    {names,-28} {option.Description}{(option.Repeatable ? " (repeatable)" : string.Empty)}");
         }
 
-        text.AppendLine().AppendLine($"Contributed by plugin '{pluginId}'.");
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Contributed by plugin '{pluginId}'.");
         return text.ToString();
     }
 

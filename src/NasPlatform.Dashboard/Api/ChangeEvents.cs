@@ -10,7 +10,7 @@ namespace NasPlatform.Dashboard.Api;
 public static class ChangeEvents
 {
     /// <summary>Streams until the page goes away or the server stops.</summary>
-    public static async Task StreamAsync(ExperimentCatalog catalog, string key, HttpContext context, CancellationToken stopping, TimeSpan poll)
+    public static async Task StreamAsync(ExperimentCatalog catalog, string key, HttpContext context, TimeSpan poll, CancellationToken stopping)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(context);

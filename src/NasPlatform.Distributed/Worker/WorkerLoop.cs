@@ -13,7 +13,11 @@ namespace NasPlatform.Distributed.Worker;
 /// them here with the session's evaluator, renew the lease while they run and report the result.
 /// Starts when the silo is active in the cluster and stops with it.
 /// </summary>
+// The silo's container owns this loop for the life of the process; its token source stays undisposed on purpose,
+// because loops abandoned after the stop grace may still read the token, and the process ends right after.
+#pragma warning disable CA1001
 internal sealed class WorkerLoop : ILifecycleParticipant<ISiloLifecycle>
+#pragma warning restore CA1001
 {
     private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(1);
     private readonly IGrainFactory _grains;

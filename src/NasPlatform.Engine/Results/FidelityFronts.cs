@@ -31,7 +31,7 @@ public sealed class FidelityFronts
     }
 
     /// <summary>The fidelity whose front <see cref="Members"/> holds; null until a trial is usable.</summary>
-    public string? Fidelity => TopFront()?.Members.FirstOrDefault()?.Fidelity;
+    public string? Fidelity => TopFront() is { Members.Count: > 0 } front ? front.Members[0].Fidelity : null;
 
     /// <summary>The front at the highest fidelity with a usable trial, best primary objective first.</summary>
     public IReadOnlyList<TrialRecord> Members => TopFront()?.Members ?? [];

@@ -6,7 +6,7 @@ namespace NasPlatform.Engine.Schemas;
 public static class JsonPaths
 {
     // The characters for which Newtonsoft writes ['name'] instead of .name, so both spellings agree.
-    private static readonly char[] SpecialChars = ['.', ' ', '\'', '/', '"', '[', ']', '(', ')', '\t', '\n', '\r', '\f', '\b', '\\', '\u0085', '\u2028', '\u2029'];
+    private static readonly System.Buffers.SearchValues<char> SpecialChars = System.Buffers.SearchValues.Create(['.', ' ', '\'', '/', '"', '[', ']', '(', ')', '\t', '\n', '\r', '\f', '\b', '\\', '\u0085', '\u2028', '\u2029']);
 
     /// <summary>The path of <paramref name="token"/> from its root.</summary>
     public static string Of(JToken token) => FromNewtonsoft(token.Path);
@@ -15,7 +15,7 @@ public static class JsonPaths
     public static string Child(JToken parent, string name)
     {
         var parentPath = Of(parent);
-        return name.Length > 0 && name.IndexOfAny(SpecialChars) < 0
+        return name.Length > 0 && name.AsSpan().IndexOfAny(SpecialChars) < 0
             ? $"{parentPath}.{name}"
             : $"{parentPath}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace NasPlatform.Torch.Native;
@@ -175,6 +176,6 @@ internal static class NativeLoadDiagnosis
         var parts = text.Split('.');
         if (parts.Length is < 1 or > 4 || !parts.All(p => int.TryParse(p, out _)))
             return null;
-        return parts.Length == 1 ? new Version(int.Parse(parts[0]), 0) : Version.Parse(text);
+        return parts.Length == 1 ? new Version(int.Parse(parts[0], CultureInfo.InvariantCulture), 0) : Version.Parse(text);
     }
 }

@@ -80,7 +80,7 @@ public sealed class SpecDriftCommandTests : IDisposable
         return error[start..error.IndexOf('\'', start)];
     }
 
-    private JArray Trials(string file) => (JArray)JObject.Parse(CliRunner.Run("export", file, "--format", "json").Out)["trials"]!;
+    private static JArray Trials(string file) => (JArray)JObject.Parse(CliRunner.Run("export", file, "--format", "json").Out)["trials"]!;
 
     private string Write(int trials, int seed, string strategy)
     {

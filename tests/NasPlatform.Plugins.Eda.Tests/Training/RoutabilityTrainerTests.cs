@@ -20,9 +20,9 @@ public sealed class RoutabilityTrainerTests : IDisposable
     {
         NasPlatform.Torch.TorchThreads.UseHostDefault();
         var data = RoutabilityData.Load(_root, ["syn1"], [], 1, 0);
-        Assert.Equal(["syn1"], data.Designs(data.Validation));
-        Assert.Single(data.Designs(data.Test));
-        Assert.Empty(data.Designs(data.Train).Intersect(data.Designs(data.Test).Concat(data.Designs(data.Validation))));
+        Assert.Equal(["syn1"], RoutabilityData.Designs(data.Validation));
+        Assert.Single(RoutabilityData.Designs(data.Test));
+        Assert.Empty(RoutabilityData.Designs(data.Train).Intersect(RoutabilityData.Designs(data.Test).Concat(RoutabilityData.Designs(data.Validation))));
         Assert.Equal(24, data.Train.Count);
 
         var result = RoutabilityTrainer.TrainAndScore(Small, data, 1, 1, 0, null, CancellationToken.None);

@@ -34,8 +34,8 @@ public sealed class QuantumTrialViewsTests : IDisposable
         Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", svg);
         System.Xml.Linq.XDocument.Parse(svg);
         var circuit = CircuitCandidates.Read(candidate);
-        Assert.Equal(circuit.ParameterCount, Regex.Matches(svg, ">RY<").Count);
-        Assert.Equal(circuit.Gates.Count(g => g.Name == "cnot"), Regex.Matches(svg, "r=\"9\"").Count);
+        Assert.Equal(circuit.ParameterCount, Regex.Count(svg, ">RY<"));
+        Assert.Equal(circuit.Gates.Count(g => g.Name == "cnot"), Regex.Count(svg, "r=\"9\""));
         var angles = JObject.Parse(File.ReadAllText(result.Artifacts.Single(a => a.Name == "parameters").Path))["parameters"]!.Values<double>().ToList();
         Assert.All(angles, a => Assert.Contains($">{a.ToString("F2", CultureInfo.InvariantCulture)}<", svg));
         Assert.Contains("trained angles", views[0].Caption);

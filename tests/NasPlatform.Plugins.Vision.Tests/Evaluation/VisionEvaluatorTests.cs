@@ -64,7 +64,7 @@ public sealed class VisionEvaluatorTests : IDisposable
         }
     }
 
-    private JObject Options(string extra = "") => JObject.Parse($$"""
+    private static JObject Options(string extra = "") => JObject.Parse($$"""
         {
           "dataset": "image-folder", "trainFolder": "train", "testFolder": "test", "validationSize": 60,
           "fidelities": [ { "c": 0.5, "r": 0.5, "s": 0.5, "e": 0.5 }, { "c": 1, "r": 1, "s": 1, "e": 1 } ]{{extra}}

@@ -114,7 +114,7 @@ public sealed class VisionTrialViewsTests : IDisposable
         Assert.Contains("<th class=\"n\">61,706</th>", html);
         Assert.Contains("average pool", html);
         Assert.Contains("baseline lenet5: 61,706 parameters", views[0].Caption);
-        Assert.Equal(Baselines.Layers(Baselines.LeNet5, 10).Count + 2, Regex.Matches(html, "<tr>").Count);
+        Assert.Equal(Baselines.Layers(Baselines.LeNet5, 10).Count + 2, Regex.Count(html, "<tr>"));
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class VisionTrialViewsTests : IDisposable
 
         XDocument.Parse(svg);
         Assert.Contains("class &lt;3&gt; &amp; co", svg);
-        Assert.Equal(40, Regex.Matches(svg, ">50.0%<").Count);
+        Assert.Equal(40, Regex.Count(svg, ">50.0%<"));
         Assert.Equal(0.5, matrix.Accuracy);
     }
 

@@ -13,6 +13,9 @@ namespace NasPlatform.Eda.Dataset;
 /// </summary>
 public static partial class SweepInputs
 {
+    /// <summary>The DEF database units LEF/DEF allows, for the fix a units mismatch suggests.</summary>
+    private static readonly int[] DefUnitChoices = [100, 200, 250, 400, 500, 800, 1000, 2000, 4000, 5000, 8000, 10000, 20000];
+
     /// <summary>Reads "FILE" or "FILE:TOP" (TOP defaults to the file's name without extension).</summary>
     public static VerilogDesign ParseVerilog(string argument)
     {
@@ -115,7 +118,7 @@ public static partial class SweepInputs
             return;
         var lef = lefs.FirstOrDefault(f => FindNumber(f, LefUnits()).Value is not null) ?? lefs[0];
         var (_, lefLine) = FindNumber(lef, LefUnits());
-        var divisors = new[] { 100, 200, 250, 400, 500, 800, 1000, 2000, 4000, 5000, 8000, 10000, 20000 }.Where(d => d <= lefUnits && lefUnits % d == 0);
+        var divisors = DefUnitChoices.Where(d => d <= lefUnits && lefUnits % d == 0);
         throw new ArgumentException(
             $"{def}:{line}: UNITS DISTANCE MICRONS {units:0.###} does not fit the LEF's DATABASE MICRONS {lefUnits:0.###} ({lef}:{lefLine}): "
             + $"the DEF's units must divide the LEF's, or qrouter crashes or never finishes. Write the DEF with UNITS DISTANCE MICRONS {lefUnits:0.###} "

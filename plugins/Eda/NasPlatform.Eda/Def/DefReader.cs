@@ -16,11 +16,11 @@ public static class DefReader
         "PINPROPERTIES", "SCANCHAINS", "STYLES", "SLOTS", "EXTENSION",
     };
 
-    public static DefDesign Read(string path) => Read(TokenStream.Open(path));
+    public static DefDesign Read(string path) => Read(TokenReader.Open(path));
 
-    public static DefDesign ReadText(string file, string text) => Read(TokenStream.FromText(file, text));
+    public static DefDesign ReadText(string file, string text) => Read(TokenReader.FromText(file, text));
 
-    private static DefDesign Read(TokenStream s)
+    private static DefDesign Read(TokenReader s)
     {
         var state = new State(s);
         string? name = null;
@@ -239,7 +239,7 @@ public static class DefReader
 
         while (s.PeekText().ToUpperInvariant() is "TAPER" or "TAPERRULE" or "STYLE" or "MASK")
         {
-            if (s.NextText().ToUpperInvariant() != "TAPER")
+            if (!string.Equals(s.NextText(), "TAPER", StringComparison.OrdinalIgnoreCase))
                 s.Next();
         }
 
@@ -273,9 +273,9 @@ public static class DefReader
         }
     }
 
-    private sealed class State(TokenStream stream)
+    private sealed class State(TokenReader stream)
     {
-        public TokenStream Stream { get; } = stream;
+        public TokenReader Stream { get; } = stream;
 
         public double? Units { get; set; }
 

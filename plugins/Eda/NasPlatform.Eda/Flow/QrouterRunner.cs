@@ -30,7 +30,7 @@ public sealed class QrouterRunner(IReadOnlyList<string> lefPaths, TimeSpan timeo
         var script = new StringBuilder();
         script.AppendLine("verbose 0");
         foreach (var lef in lefPaths)
-            script.AppendLine($"read_lef {Quote(Path.GetFullPath(lef))}");
+            script.AppendLine(CultureInfo.InvariantCulture, $"read_lef {Quote(Path.GetFullPath(lef))}");
         script.AppendLine(Invariant($"layers {knobs.Layers}"));
         script.AppendLine("via stack 1");
         script.AppendLine("vdd vdd");
@@ -52,7 +52,7 @@ public sealed class QrouterRunner(IReadOnlyList<string> lefPaths, TimeSpan timeo
             script.AppendLine(Invariant($"obstruction {o.Rect.X0:0.###} {o.Rect.Y0:0.###} {o.Rect.X1:0.###} {o.Rect.Y1:0.###} {routingLayerNames[o.Layer - 1]}"));
         }
 
-        script.AppendLine($"read_def {Quote(Path.GetFullPath(placedDef))}");
+        script.AppendLine(CultureInfo.InvariantCulture, $"read_def {Quote(Path.GetFullPath(placedDef))}");
         script.AppendLine("set fh [open congestion.txt w]");
         script.AppendLine("foreach item [congested 100000000] { puts $fh \"[lindex $item 0] [lindex $item 1]\" }");
         script.AppendLine("close $fh");

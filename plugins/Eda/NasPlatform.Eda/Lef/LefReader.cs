@@ -24,18 +24,18 @@ public static class LefReader
     {
         var library = new LefLibrary();
         foreach (var path in paths)
-            Read(TokenStream.Open(path), library);
+            Read(TokenReader.Open(path), library);
         return library;
     }
 
     public static LefLibrary ReadText(string file, string text)
     {
         var library = new LefLibrary();
-        Read(TokenStream.FromText(file, text), library);
+        Read(TokenReader.FromText(file, text), library);
         return library;
     }
 
-    private static void Read(TokenStream s, LefLibrary library)
+    private static void Read(TokenReader s, LefLibrary library)
     {
         while (!s.AtEnd)
         {
@@ -72,7 +72,7 @@ public static class LefReader
         }
     }
 
-    private static void ReadUnits(TokenStream s, LefLibrary library, Token start)
+    private static void ReadUnits(TokenReader s, LefLibrary library, Token start)
     {
         while (!s.Accept("END"))
         {
@@ -93,7 +93,7 @@ public static class LefReader
         s.Expect("UNITS");
     }
 
-    private static LefLayer ReadLayer(TokenStream s, Token start)
+    private static LefLayer ReadLayer(TokenReader s, Token start)
     {
         var name = s.NextText();
         string type = "";
@@ -132,7 +132,7 @@ public static class LefReader
         }
     }
 
-    private static LefMacro ReadMacro(TokenStream s, Token start)
+    private static LefMacro ReadMacro(TokenReader s, Token start)
     {
         var name = s.NextText();
         var cls = "CORE";
@@ -181,7 +181,7 @@ public static class LefReader
         }
     }
 
-    private static LefPin ReadPin(TokenStream s, Token start)
+    private static LefPin ReadPin(TokenReader s, Token start)
     {
         var name = s.NextText();
         string? direction = null, use = null;
@@ -218,7 +218,7 @@ public static class LefReader
     }
 
     // PORT and OBS bodies: LAYER statements followed by RECT (and other geometry) statements, closed by a bare END.
-    private static List<LefShape> ReadShapes(TokenStream s, Token start, string what)
+    private static List<LefShape> ReadShapes(TokenReader s, Token start, string what)
     {
         var shapes = new List<LefShape>();
         string? layer = null;

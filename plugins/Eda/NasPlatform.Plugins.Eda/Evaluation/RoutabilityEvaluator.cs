@@ -80,9 +80,9 @@ public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : 
         var path = Path.Combine(request.WorkDirectory, "split.json");
         File.WriteAllText(path, new JObject
         {
-            ["train"] = new JArray(data.Designs(data.Train)),
-            ["validation"] = new JArray(data.Designs(data.Validation)),
-            ["test"] = new JArray(data.Designs(data.Test)),
+            ["train"] = new JArray(RoutabilityData.Designs(data.Train)),
+            ["validation"] = new JArray(RoutabilityData.Designs(data.Validation)),
+            ["test"] = new JArray(RoutabilityData.Designs(data.Test)),
             ["samples"] = new JObject { ["train"] = data.Train.Count, ["validation"] = data.Validation.Count, ["test"] = data.Test.Count, ["failedInDataset"] = data.FailedSamples },
         }.ToString());
         var hotspots = Path.Combine(request.WorkDirectory, HotspotsFile.FileName);

@@ -33,7 +33,7 @@ public sealed class RoutabilityData
     /// <summary>Samples whose tools failed: recorded in the dataset, left out of training and scoring.</summary>
     public int FailedSamples { get; }
 
-    public IEnumerable<string> Designs(IReadOnlyList<RoutabilitySample> split) => split.Select(s => s.Design).Distinct().Order(StringComparer.Ordinal);
+    public static IEnumerable<string> Designs(IReadOnlyList<RoutabilitySample> split) => split.Select(s => s.Design).Distinct().Order(StringComparer.Ordinal);
 
     /// <summary>
     /// Loads the dataset. Designs named in <paramref name="test"/> and <paramref name="validation"/> go there;

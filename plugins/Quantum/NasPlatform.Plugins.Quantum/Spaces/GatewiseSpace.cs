@@ -16,6 +16,8 @@ namespace NasPlatform.Plugins.Quantum.Spaces;
 /// </summary>
 public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
 {
+    private static readonly string[] CnotRoles = ["cnot-control", "cnot-target"];
+
     /// <summary>Name the plugin registers the space under.</summary>
     public const string Name = "gatewise";
 
@@ -74,7 +76,7 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
         // Without a coupled pair (one qubit) entanglers cannot be placed.
         _entanglers = coupling.Edges.Count == 0 ? [] : [.. entanglers];
         TwoQubitProbability = _entanglers.Length == 0 ? 0 : twoQubitProbability;
-        _roles = [.. _rotations, .. _entanglers.SelectMany(e => e == "cnot" ? new[] { "cnot-control", "cnot-target" } : [e])];
+        _roles = [.. _rotations, .. _entanglers.SelectMany(e => e == "cnot" ? CnotRoles : [e])];
         _initialStates = initialStates is { Count: > 0 } ? [.. initialStates] : [InitialStates.Reference];
         if (_initialStates.Any(s => !InitialStates.All.Contains(s)))
         {

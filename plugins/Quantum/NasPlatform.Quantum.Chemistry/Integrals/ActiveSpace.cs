@@ -67,6 +67,8 @@ public static class ActiveSpace
         return new MolecularIntegrals(n, full.NumElectrons - 2 * frozenCore, full.SpinTwice, core, one, two, symmetries, source);
     }
 
+    // ParamName names the option at fault ("activeOrbitals", "frozenCore"), which callers map to the file's path.
+#pragma warning disable CA2208
     private static void Check(MolecularIntegrals full, int frozenCore, int active)
     {
         if (frozenCore < 0)
@@ -89,4 +91,5 @@ public static class ActiveSpace
             throw new ArgumentException($"activeOrbitals is {active} but {full.NumAlpha - frozenCore} alpha electrons stay active after freezing {frozenCore} orbitals; give at least {full.NumAlpha - frozenCore}.", "activeOrbitals");
         }
     }
+#pragma warning restore CA2208
 }

@@ -28,9 +28,12 @@ public static class Trainer
     /// <paramref name="epochEnded"/>, when given, is called after each epoch (before <c>onEpoch</c>) with the model so far,
     /// for per-epoch validation; evaluating it draws no random numbers, so the trained weights do not change.
     /// </summary>
+    // The token precedes the optional device, checkpoint and epoch hook, which callers name (CA1068).
+#pragma warning disable CA1068
     public static TrainedModel Fit(NetworkSpec network, TrainingRecipe recipe, ImageSet train, IReadOnlyList<int> trainIndices, int classes, int epochs, int seed,
         Action<int, int, double>? onEpoch = null, CancellationToken cancellationToken = default, Device? device = null, TrainingCheckpoint? checkpoint = null,
         Action<EpochEnd>? epochEnded = null)
+#pragma warning restore CA1068
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(recipe);

@@ -7,12 +7,12 @@ namespace NasPlatform.Eda.Parsing;
 /// LEF/DEF words in order. Words are separated by white space; ';', '(' and ')' are words of their own
 /// (outside quotes) so "x;" and "x ;" read alike; '#' starts a comment to the end of the line.
 /// </summary>
-public sealed class TokenStream
+public sealed class TokenReader
 {
     private readonly List<Token> _tokens;
     private int _next;
 
-    private TokenStream(string file, List<Token> tokens)
+    private TokenReader(string file, List<Token> tokens)
     {
         File = file;
         _tokens = tokens;
@@ -24,9 +24,9 @@ public sealed class TokenStream
 
     public int Line => _next < _tokens.Count ? _tokens[_next].Line : (_tokens.Count > 0 ? _tokens[^1].Line : 1);
 
-    public static TokenStream Open(string path) => FromText(path, System.IO.File.ReadAllText(path));
+    public static TokenReader Open(string path) => FromText(path, System.IO.File.ReadAllText(path));
 
-    public static TokenStream FromText(string file, string text)
+    public static TokenReader FromText(string file, string text)
     {
         var tokens = new List<Token>();
         var word = new StringBuilder();
@@ -100,7 +100,7 @@ public sealed class TokenStream
         if (quoted)
             throw new LefDefFormatException(file, wordLine, "a quoted string is not closed; add the closing '\"'.");
         Flush();
-        return new TokenStream(file, tokens);
+        return new TokenReader(file, tokens);
     }
 
     public Token Peek() => AtEnd ? throw Error("the file ends early; it is cut short or a section lacks its END line.") : _tokens[_next];
