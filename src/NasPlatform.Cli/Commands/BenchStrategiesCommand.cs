@@ -101,18 +101,20 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
         var evaluator = ComponentResolver.CreateEvaluator(experiment, plugins);
         ComponentResolver.CheckPair(experiment, space, evaluator);
 
+        // The host's strategies and those the plugins offer, as `nas run` resolves them.
+        var catalog = HostStrategies.Catalog.With(plugins.Plugins.SelectMany(p => p.Strategies));
         var strategies = settings.Strategies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(name =>
             {
-                var factory = HostStrategies.Catalog.Get(name);
+                var factory = catalog.Get(name);
                 var options = experiment.Strategy.Name == name ? experiment.Strategy.Options : new JObject();
-                HostStrategies.Catalog.ValidateOptions(factory, options);
+                catalog.ValidateOptions(factory, options);
                 return (Factory: factory, Options: options);
             })
             .ToArray();
         if (strategies.Length == 0)
         {
-            throw new NasConfigurationException($"--strategies names no strategy. Known strategies: {string.Join(", ", HostStrategies.Catalog.All.Select(f => f.Name))}.");
+            throw new NasConfigurationException($"--strategies names no strategy. Known strategies: {string.Join(", ", catalog.All.Select(f => f.Name))}.");
         }
 
         if (TorchRuntime.IsAvailable)

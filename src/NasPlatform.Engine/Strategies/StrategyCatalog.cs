@@ -56,7 +56,7 @@ public sealed class StrategyCatalog
     /// <exception cref="NasConfigurationException">No strategy has that name; the message lists the names.</exception>
     public ISearchStrategyFactory Get(string name) =>
         Find(name) ?? throw new NasConfigurationException(
-            $"Unknown strategy '{name}'. Known strategies: {string.Join(", ", All.Select(f => f.Name))}.");
+            $"Unknown strategy '{name}'{(NearestName.Find(name, All, f => [f.Name]) is { } near ? $"; did you mean '{near.Name}'?" : ".")} Known strategies: {string.Join(", ", All.Select(f => f.Name))}.");
 
     /// <summary>Checks options against the strategy's options schema.</summary>
     /// <exception cref="NasConfigurationException">The options break the schema; every problem is listed.</exception>

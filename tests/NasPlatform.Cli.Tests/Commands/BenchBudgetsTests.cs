@@ -73,4 +73,18 @@ public sealed class BenchBudgetsTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains($"--budget a query count of at least 1 or a comma list of them (got 2 and '{budget}')", run.Error);
     }
+
+    [Fact]
+    public void A_plugin_strategy_is_benchmarked_like_a_host_one_and_a_typo_gets_the_nearest_name()
+    {
+        var hello = Path.Combine(RepoPaths.Root, "examples", "hello.json");
+
+        var typo = CliRunner.Run("bench", "strategies", hello, "--runs", "2", "--budget", "5", "--strategies", "hill-clmb", "--results", _results, "--plugins", RepoPaths.Plugins);
+        var run = CliRunner.Run("bench", "strategies", hello, "--runs", "2", "--budget", "5", "--strategies", "hill-climb", "--json", "--results", _results, "--plugins", RepoPaths.Plugins);
+
+        Assert.Equal(ExitCodes.BadInput, typo.ExitCode);
+        Assert.Contains("Unknown strategy 'hill-clmb'; did you mean 'hill-climb'?", typo.Error, StringComparison.Ordinal);
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        Assert.Equal("hill-climb", (string?)JObject.Parse(run.Out)["strategies"]![0]!["name"]);
+    }
 }
