@@ -117,11 +117,8 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
             throw new NasConfigurationException($"--strategies names no strategy. Known strategies: {string.Join(", ", catalog.All.Select(f => f.Name))}.");
         }
 
-        if (TorchRuntime.IsAvailable)
-        {
-            // Runs go in parallel, one per core; a predictor inside a run trains on one thread rather than fighting the others for all of them.
-            TorchThreads.UseHostDefault();
-        }
+        // Runs go in parallel, one per core; a predictor inside a run trains on one thread rather than fighting the others for all of them.
+        TorchThreads.UseHostDefault();
 
         var objectives = new ObjectiveSet(experiment.Objectives);
         var benchmark = new StrategyBenchmark(space, evaluator, objectives, experiment.Constraints, experiment.Fidelity);

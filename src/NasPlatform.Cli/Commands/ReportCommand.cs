@@ -58,7 +58,7 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
                 }
 
                 // Replaying predictor refits trains tiny networks: one LibTorch thread, as `nas run` does (RunHost).
-                if (!settings.NoViews && TorchRuntime.IsAvailable)
+                if (!settings.NoViews)
                 {
                     TorchThreads.UseHostDefault();
                 }

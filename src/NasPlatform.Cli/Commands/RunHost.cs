@@ -18,10 +18,7 @@ internal static class RunHost
         // One LibTorch thread per process: workers already run trials in parallel, and on small
         // machines LibTorch's own threading over tiny networks (predictors) costs far more than it
         // gains. Skipped where TorchSharp cannot load, so plugins that need no torch still run.
-        if (TorchRuntime.IsAvailable)
-        {
-            TorchThreads.UseHostDefault();
-        }
+        TorchThreads.UseHostDefault();
 
         if (cluster?.Address is not null && spec.Pruner is not null)
         {

@@ -57,10 +57,7 @@ public sealed class WorkerCommand : AsyncCommand<WorkerCommand.Settings>
             }
 
             // As in `nas run`: slots parallelize trials, so LibTorch keeps to one thread each process.
-            if (TorchRuntime.IsAvailable)
-            {
-                TorchThreads.UseHostDefault();
-            }
+            TorchThreads.UseHostDefault();
 
             var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);
             foreach (var failure in plugins.Failures)

@@ -126,10 +126,7 @@ public sealed class InMemoryTrialStore : ITrialStore
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(artifacts);
-        if (state is not (TrialState.Completed or TrialState.Failed or TrialState.Pruned))
-        {
-            throw new ArgumentException($"A trial finishes as completed, failed or pruned, not {state}.", nameof(state));
-        }
+        TrialRecord.RequireFinishedState(state, nameof(state));
 
         lock (_gate)
         {

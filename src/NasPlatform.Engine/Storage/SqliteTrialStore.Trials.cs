@@ -75,10 +75,7 @@ public sealed partial class SqliteTrialStore
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(artifacts);
-        if (state is not (TrialState.Completed or TrialState.Failed or TrialState.Pruned))
-        {
-            throw new ArgumentException($"A trial finishes as completed, failed or pruned, not {state}.", nameof(state));
-        }
+        TrialRecord.RequireFinishedState(state, nameof(state));
 
         // Hashed before taking the store's lock: reading large files must not stall other writers.
         var hashes = artifacts.Select(a => ArtifactHash.OfFile(a.Path)).ToList();

@@ -42,7 +42,7 @@ public sealed record TrialRecord(
     long ToldBefore = 0)
 {
     /// <summary>True once the trial is completed, failed or pruned: it has spent budget.</summary>
-    public bool IsFinished => State is TrialState.Completed or TrialState.Failed or TrialState.Pruned;
+    public bool IsFinished => IsFinishedState(State);
 
     /// <summary>True when the trial completed and meets every constraint.</summary>
     public bool IsUsable => State == TrialState.Completed && Feasible;
@@ -52,4 +52,17 @@ public sealed record TrialRecord(
 
     /// <summary>The snapshot a strategy is told.</summary>
     public TrialOutcome ToOutcome() => new(Number, Candidate, Fidelity, State, Metrics, FreeStatistics, Feasible);
+
+    /// <summary>Whether a trial in <paramref name="state"/> has ended: completed, failed or pruned.</summary>
+    public static bool IsFinishedState(TrialState state) => state is TrialState.Completed or TrialState.Failed or TrialState.Pruned;
+
+    /// <summary>The rule every store applies when a trial finishes: only to an ended state.</summary>
+    /// <exception cref="ArgumentException"><paramref name="state"/> is not completed, failed or pruned.</exception>
+    internal static void RequireFinishedState(TrialState state, string paramName)
+    {
+        if (!IsFinishedState(state))
+        {
+            throw new ArgumentException($"A trial finishes as completed, failed or pruned, not {state}.", paramName);
+        }
+    }
 }
