@@ -8,11 +8,11 @@ namespace NasPlatform.Abstractions;
 public static class ContractVersion
 {
     /// <summary>Major version: a plugin built against another major version is refused.</summary>
-    public const int Major = 1;
+    public const int Major = 2;
 
     /// <summary>Minor version: additions that keep older plugins working.</summary>
-    public const int Minor = 2;
+    public const int Minor = 0;
 
-    /// <summary>The full version as text, e.g. "1.2".</summary>
-    public const string Text = "1.2";
+    /// <summary>The full version as text, e.g. "2.0".</summary>
+    public const string Text = "2.0";
 }

@@ -12,5 +12,5 @@ public sealed class HillClimbContractTests : SearchStrategyContract
 
     protected override JObject Options => new() { ["initialSamples"] = 5 };
 
-    protected override ISearchStrategy CreateStrategy(StrategyContext context) => new HillClimbFactory().Create(context);
+    protected override ISearchStrategy CreateStrategy(StrategyContext context) => new HillClimbFactory().Create(new HillClimbOptions { InitialSamples = (int)Options["initialSamples"]! }, context);
 }

@@ -15,7 +15,7 @@ public sealed class LookupEvaluatorTests
     {
         var experimentDir = Path.Combine(SharedTable.RepositoryRoot, "examples");
         var relative = Path.GetRelativePath(experimentDir, SharedTable.Path);
-        var evaluator = LookupEvaluator.Create(Context(new JObject { ["table"] = relative }, experimentDir));
+        var evaluator = LookupEvaluator.Create(new LookupOptions { Table = relative }, Context(experimentDir));
 
         var result = await Evaluate(evaluator, Best6111);
 
@@ -27,7 +27,7 @@ public sealed class LookupEvaluatorTests
     [Fact]
     public async Task Reports_the_accuracy_under_the_configured_metric_name()
     {
-        var evaluator = LookupEvaluator.Create(Context(new JObject { ["table"] = SharedTable.Path, ["metric"] = "top1" }, "/"));
+        var evaluator = LookupEvaluator.Create(new LookupOptions { Table = SharedTable.Path, Metric = "top1" }, Context("/"));
 
         var result = await Evaluate(evaluator, "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|");
 
@@ -39,7 +39,7 @@ public sealed class LookupEvaluatorTests
     public void The_metric_name_index_is_refused()
     {
         var error = Assert.Throws<ComponentConfigurationException>(() =>
-            LookupEvaluator.Create(Context(new JObject { ["table"] = SharedTable.Path, ["metric"] = "index" }, "/")));
+            LookupEvaluator.Create(new LookupOptions { Table = SharedTable.Path, Metric = "index" }, Context("/")));
 
         Assert.Equal("metric", error.OptionPath);
     }
@@ -52,7 +52,7 @@ public sealed class LookupEvaluatorTests
         {
             var path = Path.Combine(dir.FullName, "partial.csv");
             File.WriteAllLines(path, ["index,arch,test_accuracy", $"6111,{Best6111},94.3733"]);
-            var evaluator = LookupEvaluator.Create(Context(new JObject { ["table"] = "partial.csv" }, dir.FullName));
+            var evaluator = LookupEvaluator.Create(new LookupOptions { Table = "partial.csv" }, Context(dir.FullName));
 
             Assert.Equal(94.3733, (await Evaluate(evaluator, Best6111)).Metrics["accuracy"]);
             var error = await Assert.ThrowsAsync<KeyNotFoundException>(() => Evaluate(evaluator, "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|"));
@@ -76,8 +76,8 @@ public sealed class LookupEvaluatorTests
             evaluator.EvaluateAsync(new EvaluationRequest(candidate, LookupEvaluator.FullTraining, 0, Path.GetTempPath()), new Progress<EvaluationProgress>(), new CancellationToken(canceled: true)));
     }
 
-    private static ComponentContext Context(JObject options, string baseDirectory) =>
-        new(options, baseDirectory, AppContext.BaseDirectory, Seed: 0);
+    private static ComponentContext Context(string baseDirectory) =>
+        new(new JObject(), baseDirectory, AppContext.BaseDirectory, Seed: 0);
 
     private static Task<EvaluationResult> Evaluate(IEvaluator evaluator, string arch) =>
         evaluator.EvaluateAsync(

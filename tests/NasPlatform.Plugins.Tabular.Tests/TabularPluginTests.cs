@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Plugins.Tabular.Lookup;
@@ -38,22 +39,31 @@ public sealed class TabularPluginTests
         Assert.Equal("object", (string?)JObject.Parse(space.Schema)["type"]);
         Assert.Equal(["table"], JObject.Parse(evaluator.Schema)["required"]!.Values<string>());
 
-        var context = new ComponentContext(new JObject { ["table"] = SharedTable.Path }, "/", AppContext.BaseDirectory, 0);
-        Assert.IsType<Nb201SearchSpace>(space.Factory(context));
-        Assert.IsType<LookupEvaluator>(evaluator.Factory(context));
+        var context = new ComponentContext(new JObject(), "/", AppContext.BaseDirectory, 0);
+        var options = new JObject { ["table"] = SharedTable.Path }.ToString();
+        Assert.IsType<Nb201SearchSpace>(space.Factory("{}", context));
+        Assert.IsType<LookupEvaluator>(evaluator.Factory(options, context));
     }
 
     private sealed class RecordingRegistry : IPluginRegistry
     {
-        public List<(string Name, string Schema, Func<ComponentContext, ISearchSpace> Factory)> Spaces { get; } = [];
+        public List<(string Name, string Schema, Func<string, ComponentContext, ISearchSpace> Factory)> Spaces { get; } = [];
 
-        public List<(string Name, string Schema, Func<ComponentContext, IEvaluator> Factory)> Evaluators { get; } = [];
+        public List<(string Name, string Schema, Func<string, ComponentContext, IEvaluator> Factory)> Evaluators { get; } = [];
 
         public void AddSearchSpace(string name, string description, string optionsSchema, Func<ComponentContext, ISearchSpace> factory) =>
-            Spaces.Add((name, optionsSchema, factory));
+            throw new InvalidOperationException("the tabular plugin declares typed options");
 
         public void AddEvaluator(string name, string description, string optionsSchema, Func<ComponentContext, IEvaluator> factory) =>
-            Evaluators.Add((name, optionsSchema, factory));
+            throw new InvalidOperationException("the tabular plugin declares typed options");
+
+        public void AddSearchSpace<TOptions>(string name, string description, Func<TOptions, ComponentContext, ISearchSpace> factory)
+            where TOptions : class =>
+            Spaces.Add((name, ComponentOptions.SchemaFor<TOptions>(null), (json, context) => factory(ComponentOptions.Bind<TOptions>(json), context)));
+
+        public void AddEvaluator<TOptions>(string name, string description, Func<TOptions, ComponentContext, IEvaluator> factory)
+            where TOptions : class =>
+            Evaluators.Add((name, ComponentOptions.SchemaFor<TOptions>(null), (json, context) => factory(ComponentOptions.Bind<TOptions>(json), context)));
 
         public void AddStrategy(NasPlatform.Abstractions.Search.ISearchStrategyFactory factory) =>
             throw new InvalidOperationException("the tabular plugin offers no strategy");

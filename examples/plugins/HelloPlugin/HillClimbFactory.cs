@@ -4,27 +4,18 @@ namespace HelloPlugin;
 
 /// <summary>
 /// A plugin's own strategy, offered to every experiment as "hill-climb": the host validates its options
-/// against <see cref="OptionsSchema"/> and resumes it by replaying stored outcomes, as for its own strategies.
+/// against the schema generated from <see cref="HillClimbOptions"/> and resumes it by replaying stored outcomes, as for its own strategies.
 /// </summary>
-public sealed class HillClimbFactory : ISearchStrategyFactory
+public sealed class HillClimbFactory : SearchStrategyFactory<HillClimbOptions>
 {
-    public string Name => "hill-climb";
+    public override string Name => "hill-climb";
 
-    public string Description => "Random samples first, then mutants of the best usable candidate so far (first-improvement hill climbing).";
+    public override string Description => "Random samples first, then mutants of the best usable candidate so far (first-improvement hill climbing).";
 
-    public string OptionsSchema => """
-        {
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "initialSamples": { "description": "Random candidates before climbing.", "type": "integer", "minimum": 1, "default": 4 }
-          }
-        }
-        """;
-
-    public ISearchStrategy Create(StrategyContext context)
+    public override ISearchStrategy Create(HillClimbOptions options, StrategyContext context)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        return new HillClimb(context, (int?)context.Options["initialSamples"] ?? 4);
+        return new HillClimb(context, options.InitialSamples);
     }
 }

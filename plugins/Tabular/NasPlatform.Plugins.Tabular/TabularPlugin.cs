@@ -1,4 +1,5 @@
 using NasPlatform.Abstractions;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Plugins.Tabular.Lookup;
 using NasPlatform.Plugins.Tabular.Nb201;
@@ -25,15 +26,13 @@ public sealed class TabularPlugin : INasPlugin
     public void Register(IPluginRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        registry.AddSearchSpace(
+        registry.AddSearchSpace<NoOptions>(
             Nb201SearchSpace.Name,
             "NAS-Bench-201 cell: 6 edges, each one of none, skip_connect, nor_conv_1x1, nor_conv_3x3, avg_pool_3x3 (15,625 cells).",
-            Nb201SearchSpace.OptionsSchema,
-            _ => new Nb201SearchSpace());
-        registry.AddEvaluator(
+            (_, _) => new Nb201SearchSpace());
+        registry.AddEvaluator<LookupOptions>(
             LookupEvaluator.Name,
             "Looks a NAS-Bench-201 cell up in a CSV table of precomputed test accuracies (index,arch,test_accuracy).",
-            LookupEvaluator.OptionsSchema,
             LookupEvaluator.Create);
     }
 }

@@ -22,6 +22,23 @@ public interface IPluginRegistry
     /// <param name="factory">Creates the evaluator from validated options.</param>
     void AddEvaluator(string name, string description, string optionsSchema, Func<ComponentContext, IEvaluator> factory);
 
+    /// <summary>Registers a search space whose options are the record <typeparamref name="TOptions"/> (since contract 2.0).</summary>
+    /// <typeparam name="TOptions">The options record: its JSON Schema is generated from it (<see cref="Options.ComponentOptions"/>),
+    /// and the experiment file's options are validated against that schema, then bound to a new instance.</typeparam>
+    /// <param name="name">Name used in experiment files (unique within the plugin).</param>
+    /// <param name="description">One line for <c>nas plugins</c>.</param>
+    /// <param name="factory">Creates the space from its bound options and the context.</param>
+    void AddSearchSpace<TOptions>(string name, string description, Func<TOptions, ComponentContext, ISearchSpace> factory)
+        where TOptions : class;
+
+    /// <summary>Registers an evaluator whose options are the record <typeparamref name="TOptions"/> (since contract 2.0).</summary>
+    /// <typeparam name="TOptions">The options record (see <see cref="AddSearchSpace{TOptions}"/>).</typeparam>
+    /// <param name="name">Name used in experiment files (unique within the plugin).</param>
+    /// <param name="description">One line for <c>nas plugins</c>.</param>
+    /// <param name="factory">Creates the evaluator from its bound options and the context.</param>
+    void AddEvaluator<TOptions>(string name, string description, Func<TOptions, ComponentContext, IEvaluator> factory)
+        where TOptions : class;
+
     /// <summary>Registers a search strategy, offered to every experiment under its <see cref="ISearchStrategyFactory.Name"/>
     /// (which must not clash with the host's strategies or another plugin's).</summary>
     void AddStrategy(ISearchStrategyFactory factory);

@@ -108,7 +108,7 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
             {
                 var factory = catalog.Get(name);
                 var options = experiment.Strategy.Name == name ? experiment.Strategy.Options : new JObject();
-                catalog.ValidateOptions(factory, options);
+                catalog.BindOptions(factory, options);
                 return (Factory: factory, Options: options);
             })
             .ToArray();

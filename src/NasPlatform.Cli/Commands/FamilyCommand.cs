@@ -91,7 +91,7 @@ public sealed class FamilyCommand : Command<FamilyCommand.Settings>
             var fidelity = spec.Fidelity is { } f ? fidelities.FirstOrDefault(x => x.Name == f) ?? fidelities[^1] : fidelities[^1];
             (evaluator as IDisposable)?.Dispose();
             var objectives = new ObjectiveSet(spec.Objectives);
-            var strategyContext = new StrategyContext(space, objectives, fidelities, fidelity, options, spec.Seed);
+            var strategyContext = new StrategyContext(space, objectives, fidelities, fidelity, spec.Seed);
             var trials = located.Store.GetTrials(located.Record.Id).Where(t => t.IsFinished).Select(t => t.ToOutcome()).ToList();
 
             var result = FamilySearch.Run(strategyContext, trials, predictorSettings, SearchComponents.Predictors, sets, settings.Top, settings.Folds);

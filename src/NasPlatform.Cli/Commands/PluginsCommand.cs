@@ -2,6 +2,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Cli.Infrastructure;
 using NasPlatform.Engine.Plugins;
+using NasPlatform.Engine.Strategies;
 using NasPlatform.Torch;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -71,7 +72,7 @@ public sealed class PluginsCommand : Command<PluginsCommand.Settings>
             ["directory"] = p.Directory,
             ["searchSpaces"] = Components(p.SearchSpaces.Select(s => (s.Name, s.Description, s.OptionsSchema))),
             ["evaluators"] = Components(p.Evaluators.Select(e => (e.Name, e.Description, e.OptionsSchema))),
-            ["strategies"] = Components(p.Strategies.Select(s => (s.Name, s.Description, s.OptionsSchema))),
+            ["strategies"] = Components(p.Strategies.Select(s => (s.Name, s.Description, StrategyCatalog.SchemaOf(s)))),
             ["commands"] = new JArray(p.Commands.Select(c => new JObject { ["command"] = $"{c.Group} {c.Name}", ["description"] = c.Description })),
             ["trialViews"] = p.TrialViews is null ? JValue.CreateNull() : p.TrialViews.GetType().Name,
         })),

@@ -24,9 +24,9 @@ public static class ComponentResolver
         var catalog = strategies.With(plugins.Plugins.SelectMany(p => p.Strategies));
         var factory = catalog.Find(spec.Strategy.Name) ?? throw Problem(spec, "$.strategy.name",
             $"unknown strategy '{spec.Strategy.Name}'; known strategies: {string.Join(", ", catalog.All.Select(f => f.Name))}");
-        catalog.ValidateOptions(factory, spec.Strategy.Options);
+        var strategyOptions = catalog.BindOptions(factory, spec.Strategy.Options);
         MetricCheck.Check(spec, space, evaluator);
-        return new ExperimentComponents(space, evaluator, factory);
+        return new ExperimentComponents(space, evaluator, factory, strategyOptions);
     }
 
     public static ISearchSpace CreateSearchSpace(ExperimentSpec spec, PluginCatalog plugins)

@@ -1,6 +1,7 @@
 using NasPlatform.Abstractions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Engine.Schemas;
 
@@ -43,7 +44,8 @@ internal static class ComponentFactory
         T component;
         try
         {
-            component = registration.Factory(context);
+            var bound = registration.OptionsType is { } type ? ComponentOptions.Bind(type, options.ToString(Formatting.None)) : null;
+            component = registration.Create(context, bound);
         }
         catch (ComponentConfigurationException e)
         {

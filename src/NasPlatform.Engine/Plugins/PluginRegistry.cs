@@ -1,6 +1,7 @@
 using NasPlatform.Abstractions.Views;
 using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Abstractions.Spaces;
@@ -40,6 +41,14 @@ internal sealed class PluginRegistry : IPluginRegistry
     public void AddEvaluator(string name, string description, string optionsSchema, Func<ComponentContext, IEvaluator> factory) =>
         Add(_evaluators, "evaluator", nameof(AddEvaluator), name, description, optionsSchema, factory);
 
+    public void AddSearchSpace<TOptions>(string name, string description, Func<TOptions, ComponentContext, ISearchSpace> factory)
+        where TOptions : class =>
+        AddTyped(_searchSpaces, "search space", name, description, factory);
+
+    public void AddEvaluator<TOptions>(string name, string description, Func<TOptions, ComponentContext, IEvaluator> factory)
+        where TOptions : class =>
+        AddTyped(_evaluators, "evaluator", name, description, factory);
+
     public void AddStrategy(ISearchStrategyFactory factory)
     {
         if (factory is null || string.IsNullOrWhiteSpace(factory.Name))
@@ -54,13 +63,9 @@ internal sealed class PluginRegistry : IPluginRegistry
             return;
         }
 
-        try
+        if (SchemaProblem(factory.OptionsType, $"strategy '{factory.Name}'") is { } problem)
         {
-            SchemaValidator.ParseSchema(factory.OptionsSchema ?? string.Empty, $"strategy '{factory.Name}' options schema");
-        }
-        catch (NasConfigurationException e)
-        {
-            _problems.Add($"{e.Message}; return a JSON Schema (draft 2020-12 or 07) text from OptionsSchema");
+            _problems.Add(problem);
             return;
         }
 
@@ -95,23 +100,71 @@ internal sealed class PluginRegistry : IPluginRegistry
         }
     }
 
-    private void Add<T>(List<ComponentRegistration<T>> into, string kind, string method, string name, string description, string optionsSchema, Func<ComponentContext, T> factory)
+    private void AddTyped<T, TOptions>(List<ComponentRegistration<T>> into, string kind, string name, string description, Func<TOptions, ComponentContext, T> factory)
+        where TOptions : class
+    {
+        if (!Acceptable(into, kind, name, factory))
+        {
+            return;
+        }
+
+        if (SchemaProblem(typeof(TOptions), $"{kind} '{name}'") is { } problem)
+        {
+            _problems.Add(problem);
+            return;
+        }
+
+        var schema = ComponentOptions.SchemaFor<TOptions>($"{name} {kind} options");
+        into.Add(new ComponentRegistration<T>(name, description ?? string.Empty, schema, typeof(TOptions), (context, options) => factory((TOptions)options!, context)));
+    }
+
+    // An options type whose schema cannot be generated (no properties, an unsupported member type) is the plugin's bug: say so at load.
+    private static string? SchemaProblem(Type? optionsType, string what)
+    {
+        if (optionsType is null)
+        {
+            return $"{what} declares no options type; return the options record's type from OptionsType (NoOptions when it has none)";
+        }
+
+        try
+        {
+            SchemaValidator.ParseSchema(ComponentOptions.SchemaFor(optionsType, null), $"{what} options schema");
+            return null;
+        }
+        catch (Exception e) when (e is NasConfigurationException or ArgumentException or InvalidOperationException or NotSupportedException)
+        {
+            return $"{what}: no options schema can be made from {optionsType.Name}: {e.Message}";
+        }
+    }
+
+    private bool Acceptable<T, TFactory>(List<ComponentRegistration<T>> into, string kind, string name, TFactory? factory)
+        where TFactory : class
     {
         if (string.IsNullOrWhiteSpace(name))
         {
             _problems.Add($"a {kind} was registered with an empty name; give it the name experiment files will use");
-            return;
+            return false;
         }
 
         if (into.Any(r => string.Equals(r.Name, name, StringComparison.Ordinal)))
         {
             _problems.Add($"{kind} '{name}' is registered twice; names must be unique within a plugin");
-            return;
+            return false;
         }
 
         if (factory is null)
         {
             _problems.Add($"{kind} '{name}' was registered without a factory");
+            return false;
+        }
+
+        return true;
+    }
+
+    private void Add<T>(List<ComponentRegistration<T>> into, string kind, string method, string name, string description, string optionsSchema, Func<ComponentContext, T> factory)
+    {
+        if (!Acceptable(into, kind, name, factory))
+        {
             return;
         }
 
@@ -125,6 +178,6 @@ internal sealed class PluginRegistry : IPluginRegistry
             return;
         }
 
-        into.Add(new ComponentRegistration<T>(name, description ?? string.Empty, optionsSchema!, factory));
+        into.Add(new ComponentRegistration<T>(name, description ?? string.Empty, optionsSchema!, null, (context, _) => factory(context)));
     }
 }

@@ -60,7 +60,7 @@ public sealed class ExperimentRunner
     public async Task<RunSummary> RunAsync(CancellationToken cancellationToken = default)
     {
         var plan = Plan();
-        var strategy = _components.StrategyFactory.Create(plan.StrategyContext);
+        var strategy = _components.StrategyFactory.Create(_components.StrategyOptions, plan.StrategyContext);
         using var session = ExperimentLock.Acquire(ExperimentFolders.Lock(_spec.StorePath, _spec.Name), _spec);
         if (_store.FindExperiment(_spec.Name) is not null)
         {
@@ -93,7 +93,7 @@ public sealed class ExperimentRunner
     public async Task<RunSummary> ResumeAsync(CancellationToken cancellationToken = default)
     {
         var plan = Plan();
-        var strategy = _components.StrategyFactory.Create(plan.StrategyContext);
+        var strategy = _components.StrategyFactory.Create(_components.StrategyOptions, plan.StrategyContext);
         using var session = ExperimentLock.Acquire(ExperimentFolders.Lock(_spec.StorePath, _spec.Name), _spec);
         var experiment = _store.FindExperiment(_spec.Name)
             ?? throw new NasConfigurationException($"Store '{_store.Location}' has no experiment named '{_spec.Name}'. Start it with `nas run FILE`.");
@@ -177,7 +177,7 @@ public sealed class ExperimentRunner
         var defaultFidelity = _spec.Fidelity is null ? fidelities[^1] : FindFidelity(_spec.Fidelity, fidelities, $"{where}: \"fidelity\"");
         var objectives = new ObjectiveSet(_spec.Objectives);
         var journal = new RunJournal();
-        var context = new StrategyContext(_components.Space, objectives, fidelities, defaultFidelity, _spec.Strategy.Options, _spec.Seed)
+        var context = new StrategyContext(_components.Space, objectives, fidelities, defaultFidelity, _spec.Seed)
         {
             FreeStatisticsConstraint = FreeStatisticsConstraint(),
             Journal = journal,

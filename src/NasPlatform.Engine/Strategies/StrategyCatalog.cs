@@ -1,5 +1,7 @@
 using NasPlatform.Abstractions;
 using System.Collections.Concurrent;
+using NasPlatform.Abstractions.Options;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NasPlatform.Abstractions.Search;
@@ -58,13 +60,23 @@ public sealed class StrategyCatalog
         Find(name) ?? throw new NasConfigurationException(
             $"Unknown strategy '{name}'{(NearestName.Find(name, All, f => [f.Name]) is { } near ? $"; did you mean '{near.Name}'?" : ".")} Known strategies: {string.Join(", ", All.Select(f => f.Name))}.");
 
-    /// <summary>Checks options against the strategy's options schema.</summary>
-    /// <exception cref="NasConfigurationException">The options break the schema; every problem is listed.</exception>
-    public void ValidateOptions(ISearchStrategyFactory factory, JObject options)
+    /// <summary>The JSON Schema of a strategy's options, generated from its options record.</summary>
+    public static string SchemaOf(ISearchStrategyFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return ComponentOptions.SchemaFor(factory.OptionsType, $"{factory.Name} strategy options");
+    }
+
+    /// <summary>
+    /// Validates <paramref name="options"/> (strategy.options of an experiment file) against the strategy's schema
+    /// and binds them to its options record, defaults filled in.
+    /// </summary>
+    /// <exception cref="NasConfigurationException">The options are invalid; every problem is listed with its line.</exception>
+    public object BindOptions(ISearchStrategyFactory factory, JObject options)
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(options);
-        var schema = _schemas.GetOrAdd(factory.Name, _ => SchemaValidator.ParseSchema(factory.OptionsSchema, $"options schema of strategy '{factory.Name}'"));
+        var schema = _schemas.GetOrAdd(factory.Name, _ => SchemaValidator.ParseSchema(SchemaOf(factory), $"options schema of strategy '{factory.Name}'"));
         var problems = SchemaValidator.Validate(options, schema);
         if (problems.Count > 0)
         {
@@ -74,15 +86,15 @@ public sealed class StrategyCatalog
             throw new NasConfigurationException(
                 $"Options of strategy '{factory.Name}' are invalid (paths are inside strategy.options):{Environment.NewLine}{string.Join(Environment.NewLine, lines)}");
         }
+
+        return ComponentOptions.Bind(factory.OptionsType, options.ToString(Formatting.None));
     }
 
-    /// <summary>Validates the options in <paramref name="context"/> and creates the strategy named <paramref name="name"/>.</summary>
-    /// <exception cref="NasConfigurationException">Unknown name or invalid options.</exception>
-    public ISearchStrategy Create(string name, StrategyContext context)
+    /// <summary>Validates and binds the options, then creates the strategy.</summary>
+    public ISearchStrategy Create(string name, JObject options, StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var factory = Get(name);
-        ValidateOptions(factory, context.Options);
-        return factory.Create(context);
+        return factory.Create(BindOptions(factory, options), context);
     }
 }

@@ -39,7 +39,7 @@ public static class PredictorReplay
         var spec = experiment.Spec;
         var fidelities = experiment.Fidelities;
         var defaultFidelity = fidelities.FirstOrDefault(f => f.Name == spec.Fidelity) ?? fidelities[^1];
-        var context = new StrategyContext(ComponentResolver.CreateSearchSpace(spec, plugins), experiment.Objectives, fidelities, defaultFidelity, spec.Strategy.Options ?? new JObject(), spec.Seed);
+        var context = new StrategyContext(ComponentResolver.CreateSearchSpace(spec, plugins), experiment.Objectives, fidelities, defaultFidelity, spec.Seed);
         var settings = PredictorSettings.FromOptions(spec.Strategy.Options ?? new JObject(), $"experiment '{experiment.Name}', strategy '{spec.Strategy.Name}'");
         var told = experiment.Trials.Where(t => t.TellSequence is not null).OrderBy(t => t.TellSequence).Select(t => t.ToOutcome()).ToList();
         var primary = experiment.Objectives.Primary;

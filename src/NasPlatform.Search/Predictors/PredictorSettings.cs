@@ -1,4 +1,6 @@
+using System.Text.Json;
 using NasPlatform.Abstractions;
+using NasPlatform.Abstractions.Options;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Predictors;
 
@@ -6,7 +8,7 @@ namespace NasPlatform.Search.Predictors;
 
 /// <summary>
 /// Which predictor a strategy or command uses and how it is trained, read from a strategy's
-/// options (the keys of <see cref="SchemaProperties"/>), with defaults tuned on NAS-Bench-201.
+/// options (<see cref="PredictorOptions"/>), with defaults tuned on NAS-Bench-201.
 /// </summary>
 public sealed record PredictorSettings
 {
@@ -31,61 +33,52 @@ public sealed record PredictorSettings
     /// <summary>True when the settings pretrain a predictor that can be pretrained.</summary>
     public bool PretrainsMlp => Pretrain && Predictor == MlpEnsembleOptions.PredictorName;
 
-    /// <summary>JSON Schema properties (without braces) of the options this record reads, for strategies' option schemas.</summary>
-    public const string SchemaProperties = """
-            "predictor": { "description": "The accuracy predictor: an MLP ensemble in TorchSharp, or the Gaussian-process baseline.", "enum": ["mlp-ensemble", "gp"], "default": "mlp-ensemble" },
-            "pretrain": { "description": "Pretrain the MLP's trunk on the free statistics of pretrainSamples sampled candidates (NARS) before fitting measured metrics.", "type": "boolean", "default": true },
-            "pretrainSamples": { "description": "Candidates sampled for pretraining.", "type": "integer", "minimum": 10, "default": 2000 },
-            "ensembleSize": { "description": "MLP ensemble members; their spread is the uncertainty.", "type": "integer", "minimum": 1, "maximum": 64, "default": 5 },
-            "hiddenWidth": { "description": "Units per hidden layer of each MLP.", "type": "integer", "minimum": 1, "maximum": 4096, "default": 64 },
-            "hiddenLayers": { "description": "Hidden layers of each MLP.", "type": "integer", "minimum": 1, "maximum": 8, "default": 2 },
-            "epochs": { "description": "Full-batch Adam steps per fit on measured metrics.", "type": "integer", "minimum": 1, "default": 300 },
-            "learningRate": { "description": "Adam's learning rate.", "type": "number", "exclusiveMinimum": 0, "default": 0.003 },
-            "weightDecay": { "description": "L2 penalty on the MLP's weights.", "type": "number", "minimum": 0, "default": 0.0001 },
-            "rankingLossWeight": { "description": "Weight of a pairwise ranking (RankNet) loss added to the MSE; 0 for MSE alone.", "type": "number", "minimum": 0, "default": 0 },
-            "searchSamples": { "description": "Random candidates that start each evolutionary search on the predictor.", "type": "integer", "minimum": 0, "default": 1000 },
-            "searchGenerations": { "description": "Generations of the evolutionary search on the predictor.", "type": "integer", "minimum": 0, "default": 10 },
-            "searchParents": { "description": "Best-predicted candidates that parent each generation of the search on the predictor.", "type": "integer", "minimum": 1, "default": 50 },
-            "searchMutations": { "description": "Mutants per parent per generation of the search on the predictor.", "type": "integer", "minimum": 0, "default": 4 }
-        """;
-
-    /// <summary>Reads the settings from a strategy's options; absent keys keep their defaults.</summary>
-    /// <exception cref="NasConfigurationException">An unknown predictor name.</exception>
-    public static PredictorSettings FromOptions(JObject options, string owner)
+    /// <summary>The settings that <paramref name="options"/> ask for.</summary>
+    public static PredictorSettings From(PredictorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var defaults = new PredictorSettings();
-        var predictor = options.Value<string>("predictor") ?? defaults.Predictor;
-        if (!Names.Contains(predictor))
-        {
-            throw new NasConfigurationException($"{owner}: unknown predictor '{predictor}'; use one of {string.Join(", ", Names)}.");
-        }
-
-        var mlp = defaults.Mlp;
-        var search = defaults.Search;
         return new PredictorSettings
         {
-            Predictor = predictor,
-            Pretrain = options.Value<bool?>("pretrain") ?? defaults.Pretrain,
-            PretrainSamples = options.Value<int?>("pretrainSamples") ?? defaults.PretrainSamples,
-            Mlp = mlp with
+            Predictor = options.Predictor,
+            Pretrain = options.Pretrain,
+            PretrainSamples = options.PretrainSamples,
+            Mlp = defaults.Mlp with
             {
-                EnsembleSize = options.Value<int?>("ensembleSize") ?? mlp.EnsembleSize,
-                HiddenWidth = options.Value<int?>("hiddenWidth") ?? mlp.HiddenWidth,
-                HiddenLayers = options.Value<int?>("hiddenLayers") ?? mlp.HiddenLayers,
-                Epochs = options.Value<int?>("epochs") ?? mlp.Epochs,
-                LearningRate = options.Value<double?>("learningRate") ?? mlp.LearningRate,
-                WeightDecay = options.Value<double?>("weightDecay") ?? mlp.WeightDecay,
-                RankingLossWeight = options.Value<double?>("rankingLossWeight") ?? mlp.RankingLossWeight,
+                EnsembleSize = options.EnsembleSize,
+                HiddenWidth = options.HiddenWidth,
+                HiddenLayers = options.HiddenLayers,
+                Epochs = options.Epochs,
+                LearningRate = options.LearningRate,
+                WeightDecay = options.WeightDecay,
+                RankingLossWeight = options.RankingLossWeight,
             },
-            Search = search with
+            Search = defaults.Search with
             {
-                RandomSamples = options.Value<int?>("searchSamples") ?? search.RandomSamples,
-                Generations = options.Value<int?>("searchGenerations") ?? search.Generations,
-                Parents = options.Value<int?>("searchParents") ?? search.Parents,
-                MutationsPerParent = options.Value<int?>("searchMutations") ?? search.MutationsPerParent,
+                RandomSamples = options.SearchSamples,
+                Generations = options.SearchGenerations,
+                Parents = options.SearchParents,
+                MutationsPerParent = options.SearchMutations,
             },
         };
+    }
+
+    /// <summary>
+    /// Reads the predictor keys (those of <see cref="PredictorOptions"/>) from any strategy's options, ignoring the
+    /// others: commands that refit a predictor over an experiment whatever its strategy use this.
+    /// </summary>
+    /// <exception cref="NasConfigurationException">A predictor key has a value the options record refuses (an unknown predictor).</exception>
+    public static PredictorSettings FromOptions(JObject options, string owner)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var known = typeof(PredictorOptions).GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToHashSet(StringComparer.Ordinal);
+        var subset = new JObject(options.Properties().Where(p => known.Contains(p.Name)).Select(p => new JProperty(p.Name, p.Value)));
+        if ((string?)subset["predictor"] is { } name && !Names.Contains(name))
+        {
+            throw new NasConfigurationException($"{owner}: unknown predictor '{name}'; use one of {string.Join(", ", Names)}.");
+        }
+
+        return From(ComponentOptions.Bind<PredictorOptions>(subset.ToString(Newtonsoft.Json.Formatting.None)));
     }
 
     /// <summary>A new, unfitted predictor of the configured kind, from the predictors <paramref name="catalog"/> offers.</summary>

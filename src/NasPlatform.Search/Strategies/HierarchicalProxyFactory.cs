@@ -1,5 +1,4 @@
 using NasPlatform.Abstractions;
-using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Search;
 
 namespace NasPlatform.Search.Strategies;
@@ -10,77 +9,33 @@ namespace NasPlatform.Search.Strategies;
 /// fidelity up to the experiment's fidelity (its highest unless the file says "fidelity"),
 /// eta = 3, and a bracket starts with eta^(rungs − 1) candidates, so one of them reaches the top.
 /// </summary>
-public sealed class HierarchicalProxyFactory : ISearchStrategyFactory
+public sealed class HierarchicalProxyFactory : SearchStrategyFactory<HierarchicalProxyOptions>
 {
     public const string StrategyName = "hierarchical-proxy";
 
-    public const double DefaultEta = 3;
+    public static readonly double DefaultEta = new HierarchicalProxyOptions().Eta;
 
-    public string Name => StrategyName;
+    public override string Name => StrategyName;
 
-    public string Description => "EcoNAS hierarchical proxy: successive halving from the cheapest fidelity up; the best 1/eta of each rung go on to the next.";
+    public override string Description => "EcoNAS hierarchical proxy: successive halving from the cheapest fidelity up; the best 1/eta of each rung go on to the next.";
 
-    public string OptionsSchema => """
-        {
-          "$schema": "http://json-schema.org/draft-07/schema#",
-          "title": "hierarchical-proxy strategy options",
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "eta": {
-              "description": "Each rung keeps its best 1/eta (at least one) for the next fidelity.",
-              "type": "number",
-              "minimum": 2,
-              "default": 3
-            },
-            "fidelities": {
-              "description": "The ladder: fidelity names of the evaluator, cheapest first. Default: from minFidelity up to the experiment's fidelity.",
-              "type": "array",
-              "minItems": 1,
-              "uniqueItems": true,
-              "items": { "type": "string", "minLength": 1 }
-            },
-            "minFidelity": {
-              "description": "The lowest rung when \"fidelities\" is not given; default: the evaluator's cheapest fidelity.",
-              "type": "string",
-              "minLength": 1
-            },
-            "rungSize": {
-              "description": "Candidates per bracket at the lowest rung; default eta^(rungs - 1), rounded up.",
-              "type": "integer",
-              "minimum": 1
-            },
-            "sampler": {
-              "description": "Where new candidates come from; it learns from lowest-rung results only.",
-              "type": "object",
-              "additionalProperties": false,
-              "properties": {
-                "name": { "enum": ["random", "regularized-evolution"], "default": "random" },
-                "populationSize": { "description": "regularized-evolution's P.", "type": "integer", "minimum": 1 },
-                "sampleSize": { "description": "regularized-evolution's S.", "type": "integer", "minimum": 1 }
-              }
-            }
-          }
-        }
-        """;
-
-    public ISearchStrategy Create(StrategyContext context)
+    public override ISearchStrategy Create(HierarchicalProxyOptions options, StrategyContext context)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        var options = context.Options;
-        var eta = options.Value<double?>("eta") ?? DefaultEta;
-        var rungs = Ladder(context);
-        var rungSize = options.Value<int?>("rungSize") ?? (int)Math.Ceiling(Math.Pow(eta, rungs.Count - 1) - 1e-9);
-        return new HierarchicalProxy(rungs, eta, rungSize, Sampler(context), context.Objectives);
+        var eta = options.Eta;
+        var rungs = Ladder(options, context);
+        var rungSize = options.RungSize ?? (int)Math.Ceiling(Math.Pow(eta, rungs.Count - 1) - 1e-9);
+        return new HierarchicalProxy(rungs, eta, rungSize, Sampler(options.Sampler, context), context.Objectives);
     }
 
-    private static List<string> Ladder(StrategyContext context)
+    private static List<string> Ladder(HierarchicalProxyOptions options, StrategyContext context)
     {
         var offered = context.Fidelities.Select(f => f.Name).ToList();
         var known = string.Join(", ", offered.Select(n => $"'{n}'"));
-        if (context.Options["fidelities"] is JArray names)
+        if (options.Fidelities is { } names)
         {
-            var ladder = names.Select(n => (string)n!).ToList();
+            var ladder = names.ToList();
             foreach (var name in ladder.Where(n => !offered.Contains(n)))
             {
                 throw new NasConfigurationException(
@@ -98,7 +53,7 @@ public sealed class HierarchicalProxyFactory : ISearchStrategyFactory
         }
 
         var top = offered.IndexOf(context.DefaultFidelity.Name);
-        var minName = context.Options.Value<string?>("minFidelity");
+        var minName = options.MinFidelity;
         var bottom = minName is null ? 0 : offered.IndexOf(minName);
         if (bottom < 0)
         {
@@ -115,17 +70,15 @@ public sealed class HierarchicalProxyFactory : ISearchStrategyFactory
         return offered.GetRange(bottom, top - bottom + 1);
     }
 
-    private static ISearchStrategy Sampler(StrategyContext context)
+    private static ISearchStrategy Sampler(HierarchicalProxySamplerOptions sampler, StrategyContext context)
     {
-        var sampler = context.Options["sampler"] as JObject ?? new JObject();
-        var name = sampler.Value<string?>("name") ?? RandomSearchFactory.StrategyName;
-        if (name == RandomSearchFactory.StrategyName)
+        if (sampler.Name == RandomSearchFactory.StrategyName)
         {
             return new RandomSearch(context.Space);
         }
 
-        var populationSize = sampler.Value<int?>("populationSize") ?? RegularizedEvolutionFactory.DefaultPopulationSize;
-        var sampleSize = sampler.Value<int?>("sampleSize") ?? Math.Min(RegularizedEvolutionFactory.DefaultSampleSize, populationSize);
+        var populationSize = sampler.PopulationSize ?? RegularizedEvolutionFactory.DefaultPopulationSize;
+        var sampleSize = sampler.SampleSize ?? Math.Min(RegularizedEvolutionFactory.DefaultSampleSize, populationSize);
         if (sampleSize > populationSize)
         {
             throw new NasConfigurationException(

@@ -1,28 +1,22 @@
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Search;
 
 namespace NasPlatform.Search.Strategies;
 
-/// <summary>Random search: every proposal is <c>space.Sample(rng)</c>. The baseline every strategy must beat.</summary>
-public sealed class RandomSearchFactory : ISearchStrategyFactory
+/// <summary>"random": <see cref="RandomSearch"/>; it has no options.</summary>
+public sealed class RandomSearchFactory : SearchStrategyFactory<NoOptions>
 {
+    /// <summary>Name used in experiment files.</summary>
     public const string StrategyName = "random";
 
-    public string Name => StrategyName;
+    /// <inheritdoc />
+    public override string Name => StrategyName;
 
-    public string Description => "Random search: samples the space uniformly (or from its prior) for every trial.";
+    /// <inheritdoc />
+    public override string Description => "Random search: samples the space uniformly (or from its prior) for every trial.";
 
-    public string OptionsSchema => """
-        {
-          "$schema": "http://json-schema.org/draft-07/schema#",
-          "title": "random strategy options",
-          "description": "Random search has no options.",
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {}
-        }
-        """;
-
-    public ISearchStrategy Create(StrategyContext context)
+    /// <inheritdoc />
+    public override ISearchStrategy Create(NoOptions options, StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         return new RandomSearch(context.Space);

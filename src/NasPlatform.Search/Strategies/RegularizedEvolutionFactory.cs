@@ -10,46 +10,25 @@ namespace NasPlatform.Search.Strategies;
 /// S in {2..25} (docs/benchmarks.md has the grid). For budgets in the thousands, a larger P
 /// keeps more diversity.
 /// </summary>
-public sealed class RegularizedEvolutionFactory : ISearchStrategyFactory
+public sealed class RegularizedEvolutionFactory : SearchStrategyFactory<RegularizedEvolutionOptions>
 {
     public const string StrategyName = "regularized-evolution";
 
-    public const int DefaultPopulationSize = 10;
+    /// <summary>P when nothing sets it.</summary>
+    public static readonly int DefaultPopulationSize = new RegularizedEvolutionOptions().PopulationSize;
 
-    public const int DefaultSampleSize = 10;
+    /// <summary>S when nothing sets it.</summary>
+    public static readonly int DefaultSampleSize = new RegularizedEvolutionOptions().SampleSize;
 
-    public string Name => StrategyName;
+    public override string Name => StrategyName;
 
-    public string Description => "Regularized (aging) evolution: mutate the best of a random sample of the population; the oldest member dies.";
+    public override string Description => "Regularized (aging) evolution: mutate the best of a random sample of the population; the oldest member dies.";
 
-    public string OptionsSchema => """
-        {
-          "$schema": "http://json-schema.org/draft-07/schema#",
-          "title": "regularized-evolution strategy options",
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "populationSize": {
-              "description": "P: the population size; the first P trials are random samples, then the oldest member leaves as each new one joins.",
-              "type": "integer",
-              "minimum": 1,
-              "default": 10
-            },
-            "sampleSize": {
-              "description": "S: members drawn (uniformly, with replacement) per tournament; the best is mutated. At most populationSize.",
-              "type": "integer",
-              "minimum": 1,
-              "default": 10
-            }
-          }
-        }
-        """;
-
-    public ISearchStrategy Create(StrategyContext context)
+    public override ISearchStrategy Create(RegularizedEvolutionOptions options, StrategyContext context)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        var populationSize = context.Options.Value<int?>("populationSize") ?? DefaultPopulationSize;
-        var sampleSize = context.Options.Value<int?>("sampleSize") ?? DefaultSampleSize;
+        var (populationSize, sampleSize) = (options.PopulationSize, options.SampleSize);
         if (populationSize < 1 || sampleSize < 1 || sampleSize > populationSize)
         {
             throw new NasConfigurationException(

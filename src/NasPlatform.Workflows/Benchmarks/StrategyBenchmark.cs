@@ -5,6 +5,7 @@ using System.Runtime.ExceptionServices;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Objectives;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Engine.Experiments;
@@ -57,7 +58,7 @@ public sealed class StrategyBenchmark
 
     /// <summary>Runs a strategy <paramref name="runs"/> times with <paramref name="queries"/> queries each.</summary>
     /// <param name="factory">The strategy.</param>
-    /// <param name="options">The strategy's options (validate them first, e.g. with StrategyCatalog.ValidateOptions).</param>
+    /// <param name="options">The strategy's options (validate them first, e.g. with StrategyCatalog.BindOptions).</param>
     /// <param name="runs">Independent runs.</param>
     /// <param name="queries">Evaluations per run.</param>
     /// <param name="baseSeed">Seed the run seeds derive from.</param>
@@ -134,7 +135,7 @@ public sealed class StrategyBenchmark
         {
             var spec = BenchmarkSpec(factory.Name, options, runSeed, queries, scratch.FullName);
             using var store = new InMemoryTrialStore();
-            var runner = new ExperimentRunner(spec, new ExperimentComponents(_space, _evaluator, factory), store);
+            var runner = new ExperimentRunner(spec, new ExperimentComponents(_space, _evaluator, factory, ComponentOptions.Bind(factory.OptionsType, options.ToString(Newtonsoft.Json.Formatting.None))), store);
             RunSummary summary;
             try
             {

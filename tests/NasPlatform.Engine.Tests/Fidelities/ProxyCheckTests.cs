@@ -125,7 +125,7 @@ public sealed class ProxyCheckTests : IDisposable
     private ExperimentSpec Spec() => TestExperiments.Spec(_dir.File("check.db"), strategy: "regularized-evolution");
 
     private static ProxyCheck Check(ExperimentSpec spec, IEvaluator evaluator, ITrialStore store, IRunObserver? observer = null) =>
-        new(spec, new ExperimentComponents(new BitStringSpace(12), evaluator, new RegularizedEvolutionFactory()), store, observer);
+        new(spec, new ExperimentComponents(new BitStringSpace(12), evaluator, new RegularizedEvolutionFactory(), NasPlatform.Abstractions.Options.ComponentOptions.Bind<RegularizedEvolutionOptions>(spec.Strategy.Options.ToString())), store, observer);
 
     private sealed class CountingEvaluator(IEvaluator inner) : IEvaluator
     {

@@ -64,7 +64,7 @@ public sealed class FamilySearchTests
     private static (StrategyContext Context, List<TrialOutcome> Trials) Experiment(int trialCount)
     {
         var fidelity = new Fidelity("full", 1.0);
-        var context = new StrategyContext(Space, new ObjectiveSet([new Objective("score", Direction.Maximize)]), [fidelity], fidelity, new JObject(), Seed: 3);
+        var context = new StrategyContext(Space, new ObjectiveSet([new Objective("score", Direction.Maximize)]), [fidelity], fidelity, Seed: 3);
         var rng = new Random(5);
         var candidates = Enumerable.Range(0, trialCount * 3).Select(_ => Space.Sample(rng)).DistinctBy(c => c.Hash).Take(trialCount);
         var trials = candidates.Select((c, i) => new TrialOutcome(

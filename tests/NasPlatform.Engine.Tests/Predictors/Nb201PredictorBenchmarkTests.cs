@@ -106,7 +106,7 @@ public sealed class Nb201PredictorBenchmarkTests : IClassFixture<Nb201Fixture>
     {
         var rng = new Random(1);
         var rows = _nb201.Table.Rows.OrderBy(_ => rng.Next()).Take(100).ToArray();
-        var context = new StrategyContext(_nb201.Space, Nb201Fixture.Maximize, _nb201.Evaluator.Fidelities, _nb201.Evaluator.Fidelities[^1], new JObject(), Seed: 1);
+        var context = new StrategyContext(_nb201.Space, Nb201Fixture.Maximize, _nb201.Evaluator.Fidelities, _nb201.Evaluator.Fidelities[^1], Seed: 1);
         using var trainer = new PredictorTrainer(context, new PredictorSettings(), SearchComponents.Predictors);
         trainer.Refit(rows.Select((r, i) => new TrialOutcome(i, r.Cell.ToCandidate(), context.DefaultFidelity.Name, TrialState.Completed, new Dictionary<string, double> { ["accuracy"] = r.TestAccuracy }, new Dictionary<string, double>(), true)).ToList(), seed: 2);
 

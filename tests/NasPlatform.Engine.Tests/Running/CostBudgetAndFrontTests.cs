@@ -2,6 +2,7 @@ using NasPlatform.Engine.Tests.Running.TestDomain;
 using NasPlatform.Abstractions;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Objectives;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Storage;
@@ -199,15 +200,13 @@ public sealed class CostBudgetAndFrontTests : RunnerFixture
     }
 
     /// <summary>Samples at "quick" for the first trials, then at "full".</summary>
-    private sealed class SwitchingFidelityFactory(int quickTrials) : ISearchStrategyFactory
+    private sealed class SwitchingFidelityFactory(int quickTrials) : SearchStrategyFactory<NoOptions>
     {
-        public string Name => "test-switch";
+        public override string Name => "test-switch";
 
-        public string Description => "quick, then full";
+        public override string Description => "quick, then full";
 
-        public string OptionsSchema => "{}";
-
-        public ISearchStrategy Create(StrategyContext context) => new Strategy(context, quickTrials);
+        public override ISearchStrategy Create(NoOptions options, StrategyContext context) => new Strategy(context, quickTrials);
 
         private sealed class Strategy(StrategyContext context, int quickTrials) : ISearchStrategy
         {

@@ -1,5 +1,8 @@
 using NasPlatform.Engine.Tests.Running.TestDomain;
+using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Search;
+using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
@@ -29,10 +32,14 @@ public abstract class RunnerFixture : IDisposable
         IRunObserver? observer = null,
         int length = 8,
         TimeSpan? grace = null) =>
-        new(spec, new ExperimentComponents(new BitStringSpace(length), evaluator, strategy ?? Factory(spec)), store, observer)
+        new(spec, Components(spec, new BitStringSpace(length), evaluator, strategy ?? Factory(spec)), store, observer)
         {
             CancellationGrace = grace ?? TimeSpan.FromSeconds(5),
         };
+
+    /// <summary>The components with the strategy's options bound from the spec, as the resolver binds them.</summary>
+    protected static ExperimentComponents Components(ExperimentSpec spec, ISearchSpace space, IEvaluator evaluator, ISearchStrategyFactory strategy) =>
+        new(space, evaluator, strategy, ComponentOptions.Bind(strategy.OptionsType, spec.Strategy.Options.ToString()));
 
     protected static ISearchStrategyFactory Factory(ExperimentSpec spec) =>
         spec.Strategy.Name == "test-hill-climb" ? new HillClimbFactory() : new RandomSamplingFactory();

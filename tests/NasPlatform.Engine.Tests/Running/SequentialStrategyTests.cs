@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Storage;
 using NasPlatform.Engine.Tests.Running.TestDomain;
@@ -55,15 +56,13 @@ public sealed class SequentialStrategyTests : RunnerFixture
     }
 
     /// <summary>Proposes "1", "11", "111", … one at a time, each only after the previous was told; finished after <c>steps</c>.</summary>
-    private sealed class SequentialFactory(int steps) : ISearchStrategyFactory
+    private sealed class SequentialFactory(int steps) : SearchStrategyFactory<NoOptions>
     {
-        public string Name => "test-sequential";
+        public override string Name => "test-sequential";
 
-        public string Description => "one trial at a time";
+        public override string Description => "one trial at a time";
 
-        public string OptionsSchema => "{}";
-
-        public ISearchStrategy Create(StrategyContext context) => new Strategy(steps);
+        public override ISearchStrategy Create(NoOptions options, StrategyContext context) => new Strategy(steps);
 
         private sealed class Strategy(int steps) : ISearchStrategy
         {

@@ -122,7 +122,7 @@ public sealed class HierarchicalProxyTests : IDisposable
     [InlineData("{\"fidelities\": [\"epoch-1\", \"full\"], \"rungSize\": 5}", new[] { "epoch-1", "full" }, 5)]
     public void The_factory_builds_the_ladder_from_the_options(string options, string[] rungs, int rungSize)
     {
-        var proxy = Assert.IsType<HierarchicalProxy>(TestStrategies.Catalog.Create("hierarchical-proxy", Context(JObject.Parse(options))));
+        var proxy = Assert.IsType<HierarchicalProxy>(TestStrategies.Catalog.Create("hierarchical-proxy", JObject.Parse(options), Context()));
 
         Assert.Equal(rungs, proxy.Rungs);
         Assert.Equal(rungSize, proxy.RungSize);
@@ -132,9 +132,9 @@ public sealed class HierarchicalProxyTests : IDisposable
     public void The_ladder_ends_at_the_experiment_fidelity()
     {
         var fidelities = new NoisyProxyEvaluator().Fidelities;
-        var context = Context(new JObject()) with { DefaultFidelity = fidelities[1] };
+        var context = Context() with { DefaultFidelity = fidelities[1] };
 
-        var proxy = Assert.IsType<HierarchicalProxy>(new HierarchicalProxyFactory().Create(context));
+        var proxy = Assert.IsType<HierarchicalProxy>(new HierarchicalProxyFactory().Create(new HierarchicalProxyOptions(), context));
 
         Assert.Equal(["epoch-1", "epoch-3"], proxy.Rungs);
         Assert.Equal(3, proxy.RungSize);
@@ -148,7 +148,7 @@ public sealed class HierarchicalProxyTests : IDisposable
     [InlineData("{\"sampler\": {\"name\": \"regularized-evolution\", \"populationSize\": 3, \"sampleSize\": 5}}", "sampleSize")]
     public void Bad_options_are_named_in_the_error(string options, string expected)
     {
-        var error = Assert.Throws<NasConfigurationException>(() => TestStrategies.Catalog.Create("hierarchical-proxy", Context(JObject.Parse(options))));
+        var error = Assert.Throws<NasConfigurationException>(() => TestStrategies.Catalog.Create("hierarchical-proxy", JObject.Parse(options), Context()));
 
         Assert.Contains(expected, error.Message);
     }
@@ -157,17 +157,17 @@ public sealed class HierarchicalProxyTests : IDisposable
     public void The_minimum_fidelity_may_not_lie_above_the_experiment_fidelity()
     {
         var fidelities = new NoisyProxyEvaluator().Fidelities;
-        var context = Context(new JObject { ["minFidelity"] = "full" }) with { DefaultFidelity = fidelities[0] };
+        var context = Context() with { DefaultFidelity = fidelities[0] };
 
-        var error = Assert.Throws<NasConfigurationException>(() => new HierarchicalProxyFactory().Create(context));
+        var error = Assert.Throws<NasConfigurationException>(() => new HierarchicalProxyFactory().Create(new HierarchicalProxyOptions { MinFidelity = "full" }, context));
 
         Assert.Contains("above the experiment's fidelity 'epoch-1'", error.Message);
     }
 
-    private static StrategyContext Context(JObject options)
+    private static StrategyContext Context()
     {
         var fidelities = new NoisyProxyEvaluator().Fidelities;
-        return new StrategyContext(new BitStringSpace(12), Outcomes.MaximizeScore, fidelities, fidelities[^1], options, 1);
+        return new StrategyContext(new BitStringSpace(12), Outcomes.MaximizeScore, fidelities, fidelities[^1], 1);
     }
 
     private static TrialOutcome Quick(int number, int x, double score, bool feasible = true) =>

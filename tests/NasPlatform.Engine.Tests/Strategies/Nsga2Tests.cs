@@ -109,15 +109,14 @@ public sealed class Nsga2Tests
     [Fact]
     public void The_factory_reads_its_options_and_the_catalog_validates_them()
     {
-        var context = new StrategyContext(new LineSpace(10), ScoreAndCost, [], new NasPlatform.Abstractions.Evaluation.Fidelity("full"),
-            new JObject { ["populationSize"] = 6, ["crossoverProbability"] = 0.5 }, 1);
+        var context = new StrategyContext(new LineSpace(10), ScoreAndCost, [], new NasPlatform.Abstractions.Evaluation.Fidelity("full"), 1);
 
-        var nsga = Assert.IsType<Nsga2>(TestStrategies.Catalog.Create("nsga2", context));
+        var nsga = Assert.IsType<Nsga2>(TestStrategies.Catalog.Create("nsga2", new JObject { ["populationSize"] = 6, ["crossoverProbability"] = 0.5 }, context));
 
         Assert.Equal(6, nsga.PopulationSize);
         Assert.Equal(0.5, nsga.CrossoverProbability);
         Assert.Equal(1.0, nsga.MutationProbability);
-        var error = Assert.Throws<NasConfigurationException>(() => TestStrategies.Catalog.Create("nsga2", context with { Options = new JObject { ["populationSize"] = 1 } }));
+        var error = Assert.Throws<NasConfigurationException>(() => TestStrategies.Catalog.Create("nsga2", new JObject { ["populationSize"] = 1 }, context));
         Assert.Contains("populationSize", error.Message);
     }
 

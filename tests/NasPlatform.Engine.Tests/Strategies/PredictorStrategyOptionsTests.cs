@@ -14,7 +14,7 @@ public sealed class PredictorStrategyOptionsTests
     {
         var catalog = TestStrategies.Catalog;
 
-        catalog.ValidateOptions(catalog.Get(strategy), JObject.Parse(options));
+        catalog.BindOptions(catalog.Get(strategy), JObject.Parse(options));
     }
 
     [Theory]
@@ -27,7 +27,7 @@ public sealed class PredictorStrategyOptionsTests
     {
         var catalog = TestStrategies.Catalog;
 
-        var error = Assert.Throws<NasConfigurationException>(() => catalog.ValidateOptions(catalog.Get(strategy), JObject.Parse(options)));
+        var error = Assert.Throws<NasConfigurationException>(() => catalog.BindOptions(catalog.Get(strategy), JObject.Parse(options)));
 
         Assert.Contains(named, error.Message);
         Assert.Contains($"Options of strategy '{strategy}' are invalid", error.Message);

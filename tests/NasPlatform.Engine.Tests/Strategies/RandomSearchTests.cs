@@ -11,7 +11,7 @@ public sealed class RandomSearchTests
     public void Proposes_what_the_space_samples_from_the_generator()
     {
         var space = new Nb201SearchSpace();
-        var strategy = new RandomSearchFactory().Create(StrategyCatalogTests.Context(new JObject()) with { Space = space });
+        var strategy = new RandomSearchFactory().Create(new NasPlatform.Abstractions.Options.NoOptions(), StrategyCatalogTests.Context() with { Space = space });
 
         var rng = new Random(42);
         var proposed = Enumerable.Range(0, 3).Select(_ => Nb201Cell.FromCandidate(strategy.Ask(rng).Candidate).ToCellString()).ToArray();

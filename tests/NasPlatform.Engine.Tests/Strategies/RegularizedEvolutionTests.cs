@@ -133,12 +133,12 @@ public sealed class RegularizedEvolutionTests
     {
         var factory = new RegularizedEvolutionFactory();
 
-        var defaults = Assert.IsType<RegularizedEvolution>(factory.Create(StrategyCatalogTests.Context(new JObject())));
+        var defaults = Assert.IsType<RegularizedEvolution>(factory.Create(new RegularizedEvolutionOptions(), StrategyCatalogTests.Context()));
         Assert.Equal(RegularizedEvolutionFactory.DefaultPopulationSize, defaults.PopulationSize);
         Assert.Equal(RegularizedEvolutionFactory.DefaultSampleSize, defaults.SampleSize);
 
         var error = Assert.Throws<NasConfigurationException>(() =>
-            factory.Create(StrategyCatalogTests.Context(JObject.Parse("""{"populationSize": 4, "sampleSize": 5}"""))));
+            factory.Create(new RegularizedEvolutionOptions { PopulationSize = 4, SampleSize = 5 }, StrategyCatalogTests.Context()));
         Assert.Contains("sampleSize (5) must be between 1 and populationSize (4)", error.Message);
     }
 }

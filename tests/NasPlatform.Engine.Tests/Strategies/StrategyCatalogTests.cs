@@ -2,6 +2,7 @@ using NasPlatform.Abstractions;
 using NasPlatform.Search.Strategies;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Strategies;
 
@@ -56,16 +57,16 @@ public sealed class StrategyCatalogTests
     {
         foreach (var factory in TestStrategies.Catalog.All)
         {
-            TestStrategies.Catalog.ValidateOptions(factory, new JObject());
+            TestStrategies.Catalog.BindOptions(factory, new JObject());
         }
     }
 
     [Fact]
     public void Create_validates_options_against_the_schema()
     {
-        var context = Context(JObject.Parse("""{"populationSize": "ten", "tournament": 3}"""));
+        var options = JObject.Parse("""{"populationSize": "ten", "tournament": 3}""");
 
-        var error = Assert.Throws<NasConfigurationException>(() => TestStrategies.Catalog.Create("regularized-evolution", context));
+        var error = Assert.Throws<NasConfigurationException>(() => TestStrategies.Catalog.Create("regularized-evolution", options, Context()));
 
         Assert.Contains("Options of strategy 'regularized-evolution' are invalid", error.Message);
         Assert.Contains("$.populationSize", error.Message);
@@ -76,27 +77,25 @@ public sealed class StrategyCatalogTests
     [Fact]
     public void Create_builds_the_named_strategy_with_its_options()
     {
-        var strategy = TestStrategies.Catalog.Create("regularized-evolution", Context(JObject.Parse("""{"populationSize": 7, "sampleSize": 4}""")));
+        var strategy = TestStrategies.Catalog.Create("regularized-evolution", JObject.Parse("""{"populationSize": 7, "sampleSize": 4}"""), Context());
 
         var evolution = Assert.IsType<RegularizedEvolution>(strategy);
         Assert.Equal(7, evolution.PopulationSize);
         Assert.Equal(4, evolution.SampleSize);
     }
 
-    internal static StrategyContext Context(JObject options) =>
-        new(new LineSpace(10), Outcomes.MaximizeScore, [new Fidelity("full")], new Fidelity("full"), options, Seed: 0);
+    internal static StrategyContext Context() =>
+        new(new LineSpace(10), Outcomes.MaximizeScore, [new Fidelity("full")], new Fidelity("full"), Seed: 0);
 }
 
 /// <summary>A third-party strategy as the catalog would find it in another assembly.</summary>
-public sealed class FixedPointFactory : ISearchStrategyFactory
+public sealed class FixedPointFactory : SearchStrategyFactory<NoOptions>
 {
-    public string Name => "fixed-point";
+    public override string Name => "fixed-point";
 
-    public string Description => "Always proposes x = 0.";
+    public override string Description => "Always proposes x = 0.";
 
-    public string OptionsSchema => """{"type": "object"}""";
-
-    public ISearchStrategy Create(StrategyContext context) => new FixedPoint();
+    public override ISearchStrategy Create(NoOptions options, StrategyContext context) => new FixedPoint();
 
     private sealed class FixedPoint : ISearchStrategy
     {

@@ -11,7 +11,7 @@ namespace NasPlatform.Engine.Tests.Strategies;
 internal static class StrategyRuns
 {
     public static ExperimentRunner Runner(ExperimentSpec spec, ITrialStore store, IEvaluator evaluator, ISearchStrategyFactory factory, int length = 12, IRunObserver? observer = null) =>
-        new(spec, new ExperimentComponents(new BitStringSpace(length), evaluator, factory), store, observer);
+        new(spec, new ExperimentComponents(new BitStringSpace(length), evaluator, factory, NasPlatform.Abstractions.Options.ComponentOptions.Bind(factory.OptionsType, spec.Strategy.Options.ToString())), store, observer);
 
     /// <summary>Runs a new experiment to the end; returns the summary and the stored trials.</summary>
     public static async Task<(RunSummary Summary, IReadOnlyList<TrialRecord> Trials)> RunToEnd(

@@ -1,5 +1,6 @@
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Objectives;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Plugins.Quantum.Evaluation;
 using NasPlatform.Plugins.Quantum.Excitation;
@@ -44,7 +45,7 @@ public sealed class AdaptVqeTests : IDisposable
         Assert.Equal(outcomes.Count - 1, strategy.Operators.Count);
 
         // A resumed run rebuilds the strategy from the stored outcomes: the same asks, the same candidates.
-        var replayed = new AdaptVqeFactory().Create(Context(space, "{}"));
+        var replayed = new AdaptVqeFactory().Create(ComponentOptions.Bind<AdaptVqeOptions>("{}"), Context(space));
         foreach (var outcome in outcomes.Take(outcomes.Count - 1))
         {
             Assert.Equal(outcome.Candidate, replayed.Ask(new Random(0)).Candidate);
@@ -59,13 +60,13 @@ public sealed class AdaptVqeTests : IDisposable
     public void ThePoolOptionMustBeTheSpaces()
     {
         var space = ExcitationSpace.Create(TestContexts.Of("""{ "orbitals": 2, "electrons": 2 }"""));
-        var error = Assert.Throws<NasPlatform.Abstractions.NasConfigurationException>(() => new AdaptVqeFactory().Create(Context(space, """{ "pool": "qubit" }""")));
+        var error = Assert.Throws<NasPlatform.Abstractions.NasConfigurationException>(() => new AdaptVqeFactory().Create(ComponentOptions.Bind<AdaptVqeOptions>("""{ "pool": "qubit" }"""), Context(space)));
         Assert.Contains("space's pool is \"fermionic-sd\"", error.Message, StringComparison.Ordinal);
     }
 
     private (AdaptVqe Strategy, List<TrialOutcome> Outcomes) Run(VariationalEvaluator evaluator, ExcitationSpace space, string options, string pool)
     {
-        var strategy = (AdaptVqe)new AdaptVqeFactory().Create(Context(space, options));
+        var strategy = (AdaptVqe)new AdaptVqeFactory().Create(ComponentOptions.Bind<AdaptVqeOptions>(options), Context(space));
         Assert.Equal(pool, space.Pool.Kind);
         var outcomes = new List<TrialOutcome>();
         while (!strategy.IsFinished && outcomes.Count < 15)
@@ -83,6 +84,6 @@ public sealed class AdaptVqeTests : IDisposable
         return (strategy, outcomes);
     }
 
-    private static StrategyContext Context(ExcitationSpace space, string options) =>
-        new(space, new ObjectiveSet([new Objective("energy", Direction.Minimize)]), [], new Fidelity("s300x1", 1), JObject.Parse(options), 0);
+    private static StrategyContext Context(ExcitationSpace space) =>
+        new(space, new ObjectiveSet([new Objective("energy", Direction.Minimize)]), [], new Fidelity("s300x1", 1), 0);
 }

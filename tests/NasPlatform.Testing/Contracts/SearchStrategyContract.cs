@@ -128,7 +128,7 @@ public abstract class SearchStrategyContract
     protected StrategyContext Context(ISearchSpace space, int seed, IStrategyJournal journal)
     {
         var fidelities = Fidelities;
-        return new StrategyContext(space, Objectives, fidelities, fidelities[^1], (JObject)Options.DeepClone(), seed) { Journal = journal };
+        return new StrategyContext(space, Objectives, fidelities, fidelities[^1], seed) { Journal = journal };
     }
 
     private StrategyDriver Driver(int seed, int workers, RecordingJournal journal, bool failAll = false)

@@ -1,5 +1,6 @@
 using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Candidates;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Plugins.Quantum.Excitation;
 
@@ -10,19 +11,17 @@ namespace NasPlatform.Plugins.Quantum.Strategies;
 /// UCCSD circuit (every fermionic single and double, one Trotter step, <see cref="ExcitationSpace.Uccsd"/>) and is
 /// then finished, so the baseline is trained, measured and stored by the same evaluator as the search's circuits.
 /// </summary>
-public sealed class UccsdStrategyFactory : ISearchStrategyFactory
+public sealed class UccsdStrategyFactory : SearchStrategyFactory<NoOptions>
 {
     /// <inheritdoc />
-    public string Name => "uccsd";
+    public override string Name => "uccsd";
 
     /// <inheritdoc />
-    public string Description => "The UCCSD baseline: one trial of the excitation space's UCCSD circuit (fermionic-sd pool), trained like any candidate.";
+    public override string Description => "The UCCSD baseline: one trial of the excitation space's UCCSD circuit (fermionic-sd pool), trained like any candidate.";
 
     /// <inheritdoc />
-    public string OptionsSchema => """{ "type": "object", "additionalProperties": false, "properties": {} }""";
-
     /// <inheritdoc />
-    public ISearchStrategy Create(StrategyContext context)
+    public override ISearchStrategy Create(NoOptions options, StrategyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Space is not ExcitationSpace space || space.Pool.Kind != ExcitationOperatorPool.Fermionic)

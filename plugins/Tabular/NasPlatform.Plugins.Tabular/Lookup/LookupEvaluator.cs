@@ -20,31 +20,6 @@ public sealed class LookupEvaluator : IEvaluator
     /// <summary>Name of the metric that carries the benchmark's architecture index.</summary>
     public const string IndexMetric = "index";
 
-    /// <summary>Options: the table path (relative to the experiment file) and the metric name.</summary>
-    public const string OptionsSchema = """
-        {
-          "$schema": "http://json-schema.org/draft-07/schema#",
-          "title": "lookup evaluator options",
-          "description": "Looks candidates up in a CSV table of precomputed results (header index,arch,test_accuracy), such as NAS-Bench-201 on CIFAR-10.",
-          "type": "object",
-          "additionalProperties": false,
-          "required": ["table"],
-          "properties": {
-            "table": {
-              "description": "Path of the CSV table, relative to the experiment file's directory, e.g. ../../shared/data/nas-bench-201-cifar10.csv.",
-              "type": "string",
-              "minLength": 1
-            },
-            "metric": {
-              "description": "Name under which the table's test_accuracy is reported (objectives refer to it); any name but 'index', which carries the architecture index.",
-              "type": "string",
-              "minLength": 1,
-              "default": "accuracy"
-            }
-          }
-        }
-        """;
-
     /// <summary>The one fidelity: the table holds results after the benchmark's full 200-epoch schedule.</summary>
     public static readonly Fidelity FullTraining = new("200-epochs", 1.0, new Dictionary<string, double> { ["epochs"] = 200 });
 
@@ -76,16 +51,17 @@ public sealed class LookupEvaluator : IEvaluator
 
     /// <summary>Builds the evaluator from validated options; the table is parsed once per file and process.</summary>
     /// <exception cref="ComponentConfigurationException">The table is missing or malformed, or the metric name is unusable.</exception>
-    public static LookupEvaluator Create(ComponentContext context)
+    public static LookupEvaluator Create(LookupOptions options, ComponentContext context)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        var tableOption = context.Options.Value<string>("table");
+        var tableOption = options.Table;
         if (string.IsNullOrWhiteSpace(tableOption))
         {
             throw new ComponentConfigurationException("table", $"Set 'table' to the path of the lookup table CSV. {LookupTable.FormatHelp}");
         }
 
-        var metric = context.Options.Value<string>("metric") ?? DefaultMetric;
+        var metric = options.Metric;
         if (string.IsNullOrWhiteSpace(metric) || metric == IndexMetric)
         {
             throw new ComponentConfigurationException("metric", $"'metric' must be a non-empty name other than '{IndexMetric}' (which carries the architecture index); the default is '{DefaultMetric}'.");

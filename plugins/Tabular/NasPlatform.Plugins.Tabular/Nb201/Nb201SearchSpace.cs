@@ -13,17 +13,6 @@ public sealed class Nb201SearchSpace : ISearchSpace
     /// <summary>Name the plugin registers the space under.</summary>
     public const string Name = "nas-bench-201";
 
-    /// <summary>The space takes no options.</summary>
-    public const string OptionsSchema = """
-        {
-          "$schema": "http://json-schema.org/draft-07/schema#",
-          "title": "nas-bench-201 search space options",
-          "description": "The NAS-Bench-201 cell space has no options.",
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {}
-        }
-        """;
 
     private static readonly int OpCount = Nb201Cell.Operations.Count;
 

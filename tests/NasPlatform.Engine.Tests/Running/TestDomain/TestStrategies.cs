@@ -1,18 +1,17 @@
 using Newtonsoft.Json.Linq;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Search;
 
 namespace NasPlatform.Engine.Tests.Running.TestDomain;
 
 /// <summary>Samples the space uniformly.</summary>
-public sealed class RandomSamplingFactory : ISearchStrategyFactory
+public sealed class RandomSamplingFactory : SearchStrategyFactory<NoOptions>
 {
-    public string Name => "test-random";
+    public override string Name => "test-random";
 
-    public string Description => "uniform samples";
+    public override string Description => "uniform samples";
 
-    public string OptionsSchema => "{}";
-
-    public ISearchStrategy Create(StrategyContext context) => new Strategy(context);
+    public override ISearchStrategy Create(NoOptions options, StrategyContext context) => new Strategy(context);
 
     private sealed class Strategy(StrategyContext context) : ISearchStrategy
     {
@@ -29,25 +28,22 @@ public sealed class RandomSamplingFactory : ISearchStrategyFactory
 /// fidelity named by option "fidelity": its proposals depend on every Tell and their order, so it
 /// shows whether a resumed run rebuilds the strategy exactly.
 /// </summary>
-public sealed class HillClimbFactory : ISearchStrategyFactory
+public sealed class HillClimbFactory : SearchStrategyFactory<HillClimbOptions>
 {
-    public string Name => "test-hill-climb";
+    public override string Name => "test-hill-climb";
 
-    public string Description => "mutates the best so far";
-
-    public string OptionsSchema => "{}";
+    public override string Description => "mutates the best so far";
 
     public List<TrialOutcome> Told { get; } = [];
 
-    public ISearchStrategy Create(StrategyContext context) => new Strategy(context, Told);
+    public override ISearchStrategy Create(HillClimbOptions options, StrategyContext context) => new Strategy(context, options.Fidelity, Told);
 
-    private sealed class Strategy(StrategyContext context, List<TrialOutcome> told) : ISearchStrategy
+    private sealed class Strategy(StrategyContext context, string? fidelity, List<TrialOutcome> told) : ISearchStrategy
     {
         private TrialOutcome? _best;
 
         public TrialProposal Ask(Random rng)
         {
-            var fidelity = context.Options["fidelity"]?.Value<string>();
             return _best is null
                 ? new TrialProposal(context.Space.Sample(rng), fidelity)
                 : new TrialProposal(context.Space.Mutate(_best.Candidate, rng), fidelity);
@@ -70,17 +66,15 @@ public sealed class HillClimbFactory : ISearchStrategyFactory
 /// generator) and hands them out one by one: its state lives in Ask as much as in Tell, so only a
 /// resume that replays the asks rebuilds it.
 /// </summary>
-public sealed class BatchPlanningFactory : ISearchStrategyFactory
+public sealed class BatchPlanningFactory : SearchStrategyFactory<NoOptions>
 {
     public const int BatchSize = 4;
 
-    public string Name => "test-batch";
+    public override string Name => "test-batch";
 
-    public string Description => "plans batches of mutations";
+    public override string Description => "plans batches of mutations";
 
-    public string OptionsSchema => "{}";
-
-    public ISearchStrategy Create(StrategyContext context) => new Strategy(context);
+    public override ISearchStrategy Create(NoOptions options, StrategyContext context) => new Strategy(context);
 
     private sealed class Strategy(StrategyContext context) : ISearchStrategy
     {
@@ -109,4 +103,11 @@ public sealed class BatchPlanningFactory : ISearchStrategyFactory
             }
         }
     }
+}
+
+/// <summary>Options of the test hill climb.</summary>
+public sealed record HillClimbOptions
+{
+    /// <summary>The fidelity every proposal names; null for the experiment's.</summary>
+    public string? Fidelity { get; init; }
 }

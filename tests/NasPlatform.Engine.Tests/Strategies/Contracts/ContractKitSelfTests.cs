@@ -38,7 +38,7 @@ public sealed class ContractKitSelfTests
     [Fact]
     public void The_strategy_laws_catch_a_strategy_with_a_generator_of_its_own()
     {
-        var sound = new StrategyLaws(c => TestStrategies.Catalog.Create("random", c));
+        var sound = new StrategyLaws(c => TestStrategies.Catalog.Create("random", new JObject(), c));
         sound.The_same_seed_and_outcomes_give_the_same_proposals(1);
         sound.A_fresh_strategy_replayed_from_the_record_proposes_what_the_original_proposes_next(12, 1);
 

@@ -9,5 +9,5 @@ public sealed class HierarchicalProxyContractTests : SearchStrategyContract
 {
     protected override JObject Options => JObject.Parse("""{ "eta": 2, "rungSize": 4 }""");
 
-    protected override ISearchStrategy CreateStrategy(StrategyContext context) => TestStrategies.Catalog.Create("hierarchical-proxy", context);
+    protected override ISearchStrategy CreateStrategy(StrategyContext context) => TestStrategies.Catalog.Create("hierarchical-proxy", Options, context);
 }

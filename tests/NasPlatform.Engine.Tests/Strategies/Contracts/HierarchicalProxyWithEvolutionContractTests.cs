@@ -9,5 +9,5 @@ public sealed class HierarchicalProxyWithEvolutionContractTests : SearchStrategy
 {
     protected override JObject Options => JObject.Parse("""{ "eta": 2, "rungSize": 4, "sampler": { "name": "regularized-evolution", "populationSize": 6, "sampleSize": 3 } }""");
 
-    protected override ISearchStrategy CreateStrategy(StrategyContext context) => TestStrategies.Catalog.Create("hierarchical-proxy", context);
+    protected override ISearchStrategy CreateStrategy(StrategyContext context) => TestStrategies.Catalog.Create("hierarchical-proxy", Options, context);
 }

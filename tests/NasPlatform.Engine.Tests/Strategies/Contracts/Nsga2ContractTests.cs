@@ -12,5 +12,5 @@ public sealed class Nsga2ContractTests : SearchStrategyContract
 
     protected override ObjectiveSet Objectives => ContractEvaluator.ScoreAndCost;
 
-    protected override ISearchStrategy CreateStrategy(StrategyContext context) => TestStrategies.Catalog.Create("nsga2", context);
+    protected override ISearchStrategy CreateStrategy(StrategyContext context) => TestStrategies.Catalog.Create("nsga2", Options, context);
 }

@@ -12,5 +12,5 @@ public sealed class PredictorGuidedMlpContractTests : SearchStrategyContract
     /// <summary>Fewer trials than the default: each refit costs a fit of the predictor.</summary>
     protected override int Trials => 24;
 
-    protected override ISearchStrategy CreateStrategy(StrategyContext context) => TestStrategies.Catalog.Create("predictor-guided", context);
+    protected override ISearchStrategy CreateStrategy(StrategyContext context) => TestStrategies.Catalog.Create("predictor-guided", Options, context);
 }

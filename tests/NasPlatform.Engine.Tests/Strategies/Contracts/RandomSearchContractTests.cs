@@ -9,5 +9,5 @@ public sealed class RandomSearchContractTests : SearchStrategyContract
 {
     protected override JObject Options => JObject.Parse("""{}""");
 
-    protected override ISearchStrategy CreateStrategy(StrategyContext context) => TestStrategies.Catalog.Create("random", context);
+    protected override ISearchStrategy CreateStrategy(StrategyContext context) => TestStrategies.Catalog.Create("random", Options, context);
 }

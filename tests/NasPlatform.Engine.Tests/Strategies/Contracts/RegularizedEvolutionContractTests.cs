@@ -9,5 +9,5 @@ public sealed class RegularizedEvolutionContractTests : SearchStrategyContract
 {
     protected override JObject Options => JObject.Parse("""{ "populationSize": 8, "sampleSize": 4 }""");
 
-    protected override ISearchStrategy CreateStrategy(StrategyContext context) => TestStrategies.Catalog.Create("regularized-evolution", context);
+    protected override ISearchStrategy CreateStrategy(StrategyContext context) => TestStrategies.Catalog.Create("regularized-evolution", Options, context);
 }

@@ -1,0 +1,4 @@
+namespace NasPlatform.Abstractions.Options;
+
+/// <summary>The options of a component that has none: its schema accepts only <c>{}</c>.</summary>
+public sealed record NoOptions;
