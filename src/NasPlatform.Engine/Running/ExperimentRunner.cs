@@ -80,7 +80,7 @@ public sealed class ExperimentRunner
     public static void CheckBeforeStart(ExperimentSpec spec, ExperimentComponents components)
     {
         var runner = new ExperimentRunner(spec, components, new InMemoryTrialStore());
-        var strategy = runner._components.StrategyFactory.Create(runner.Plan().StrategyContext);
+        var strategy = runner._components.StrategyFactory.Create(runner._components.StrategyOptions, runner.Plan().StrategyContext);
         (strategy as IDisposable)?.Dispose();
     }
 
