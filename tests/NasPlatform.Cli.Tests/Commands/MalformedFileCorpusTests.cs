@@ -6,7 +6,7 @@ namespace NasPlatform.Cli.Tests.Commands;
 
 /// <summary>
 /// The hostile-user corpus of issue 18, generated: one valid experiment file broken in every way a hand edit or a
-/// disk can break it (cut short anywhere, a wrong type or value in each field, bad bytes). Each must be answered by
+/// disk can break it (cut short anywhere, a wrong type or value in each field, bad bytes; comments are accepted, so they are not in it). Each must be answered by
 /// `nas validate` and `nas run` with exit 2 and the file's name with a line and column, never a stack trace, and no
 /// run may create a store. The count is the "corrupt inputs tried" figure of docs/reliability.md.
 /// </summary>
@@ -53,7 +53,7 @@ public sealed partial class MalformedFileCorpusTests : IDisposable
             ("\"trials\": 3", "\"trials\": -3"), ("\"trials\": 3", "\"trials\": 3.5"), ("\"trials\": 3", "\"trials\": 99999999999999999999999"), ("\"trials\": 3", "\"trials\": 1e400"),
             ("\"trials\": 3", "\"trails\": 3"), ("\"workers\": 1", "\"workers\": 0"), ("\"workers\": 1", "\"workers\": \"1\""), ("\"seed\": 3", "\"seed\": 3.7"),
             ("\"seed\": 3", "\"seed\": 99999999999999999999"), ("\"seed\": 3", "\"seed\": 3, \"seed\": 4"), ("\"store\": \"corpus.db\"", "\"store\": \"\""),
-            ("\"store\": \"corpus.db\"", "\"store\": \"corpus.db\", \"extra\": true"), ("\"workers\": 1,", "\"workers\": 1,,"), ("\"seed\": 3,", "\"seed\": 3,\n  // a comment\n"),
+            ("\"store\": \"corpus.db\"", "\"store\": \"corpus.db\", \"extra\": true"), ("\"workers\": 1,", "\"workers\": 1,,"),
             ("\"corpus.db\"\n}", "\"corpus.db\"\n}}"), ("{\n  \"name\"", "[\n  \"name\""), ("\"budget\": { \"trials\": 3 },", "\"budget\": { },"), ("\"budget\": { \"trials\": 3 },", string.Empty),
         ];
         foreach (var (from, to) in edits)
@@ -94,9 +94,16 @@ public sealed partial class MalformedFileCorpusTests : IDisposable
             if (Directory.EnumerateFileSystemEntries(_work).Any(e => Path.GetFileName(e) != "corpus.json"))
             {
                 failures.Add($"run [{name}] left {string.Join(", ", Directory.EnumerateFileSystemEntries(_work).Select(Path.GetFileName))}");
-                foreach (var entry in Directory.EnumerateFiles(_work).Where(e => Path.GetFileName(e) != "corpus.json"))
+                foreach (var entry in Directory.EnumerateFileSystemEntries(_work).Where(e => Path.GetFileName(e) != "corpus.json"))
                 {
-                    File.Delete(entry);
+                    if (Directory.Exists(entry))
+                    {
+                        Directory.Delete(entry, recursive: true);
+                    }
+                    else
+                    {
+                        File.Delete(entry);
+                    }
                 }
             }
         }
