@@ -9,6 +9,9 @@ public static class RepoPaths
 
     public static string Plugins => Path.Combine(Root, "artifacts", "bin", "nas", "plugins");
 
+    /// <summary>A test fixture plugin's folder (tests/fixtures/NAME, built into artifacts/bin/fixtures).</summary>
+    public static string Fixture(string name) => Path.Combine(Root, "artifacts", "bin", "fixtures", name);
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

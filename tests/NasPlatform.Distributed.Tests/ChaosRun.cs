@@ -89,7 +89,10 @@ public sealed class ChaosRun : IDisposable
             return _coordinator;
         }
 
-        _coordinator = ChildProcess.Nas(_started ? "resume" : "run", _file, "--cluster", _cluster, "--plugins", RepoPaths.Plugins);
+        // The coordinator must outlast a worker's restart after a worker kill (up to NasWorker.StartLimit on a loaded
+        // machine): with the default 60 s it gave up while the only worker was still starting, at a load of 70 on 2 cores.
+        _coordinator = ChildProcess.Nas(_started ? "resume" : "run", _file, "--cluster", _cluster, "--cluster-timeout",
+            NasWorker.StartLimit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--plugins", RepoPaths.Plugins);
         _started = true;
         Sessions++;
         return _coordinator;

@@ -40,7 +40,7 @@ public sealed class CombineCommand : AsyncCommand<CombineCommand.Settings>
         public bool Retrain { get; init; }
 
         [CommandOption("--out <DIR>")]
-        [Description("Folder for combination-K/ (candidate.json, combination.json, the retrained model); default <store folder>/<experiment>-final.")]
+        [Description("Folder for combination-K/ (candidate.json, combination.json, the retrained model); default <store file>.artifacts/<id>-<experiment>/final.")]
         public string? Out { get; init; }
 
         [CommandOption("--seed <SEED>")]
@@ -78,7 +78,7 @@ public sealed class CombineCommand : AsyncCommand<CombineCommand.Settings>
                 throw new NasConfigurationException(NoCombination(options, fixedCosts, bounds));
             }
 
-            var root = Path.GetFullPath(settings.Out ?? ExperimentFolders.Beside(located.Store.Location, located.Record.Name, "final"));
+            var root = Path.GetFullPath(settings.Out ?? ExperimentFolders.Final(located.Store.Location, located.Record.Id, located.Record.Name));
             var evaluator = settings.Retrain ? ComponentResolver.CreateEvaluator(spec, plugins) : null;
             try
             {

@@ -24,6 +24,9 @@ internal sealed record FinalSubject(
     int DefaultSeed,
     string FolderName)
 {
+    /// <summary>The stored experiment's id, which keys its final folder by store; null for an experiment file with no stored experiment.</summary>
+    public long? ExperimentId { get; init; }
+
     /// <summary>How the console names it: "trial 3 of 'x'" or "two-conv.json".</summary>
     public string Title => Trial is { } n ? $"trial {n} of '{Experiment}'" : Path.GetFileName(CandidateFile!);
 
@@ -48,7 +51,10 @@ internal sealed record FinalSubject(
             ?? throw new NasConfigurationException($"Experiment '{located.Record.Name}' in {located.Store.Location} has no trial {number}; `nas status {settings.Experiment}` lists its trials.");
         return new FinalSubject(
             located.Spec, located.Record.Name, trial.Candidate, number, null, trial.Metrics,
-            SeedSequence.Derive(located.Spec.Seed, 1_000_000 + number), $"trial-{number}");
+            SeedSequence.Derive(located.Spec.Seed, 1_000_000 + number), $"trial-{number}")
+        {
+            ExperimentId = located.Record.Id,
+        };
     }
 
     private static FinalSubject FromFile(TrainFinalCommand.Settings settings, string file)
@@ -71,6 +77,7 @@ internal sealed record FinalSubject(
         // A store's own spec is used when the argument names one.
         ExperimentSpec spec;
         string experiment;
+        long? id = null;
         if (settings.Experiment.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && settings.Name is null)
         {
             spec = ExperimentFile.Load(settings.Experiment);
@@ -79,13 +86,16 @@ internal sealed record FinalSubject(
         else
         {
             using var located = ExperimentLocator.Locate(settings.Experiment, settings.Name);
-            (spec, experiment) = (located.Spec, located.Record.Name);
+            (spec, experiment, id) = (located.Spec, located.Record.Name, located.Record.Id);
         }
 
         // Seeded from the experiment seed and the candidate itself, so the same file retrains the same way.
         var stream = int.Parse(candidate.Hash.AsSpan(0, 7), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         return new FinalSubject(
             spec, experiment, candidate, null, path, new Dictionary<string, double>(),
-            SeedSequence.Derive(spec.Seed, stream), Path.GetFileNameWithoutExtension(path));
+            SeedSequence.Derive(spec.Seed, stream), Path.GetFileNameWithoutExtension(path))
+        {
+            ExperimentId = id,
+        };
     }
 }

@@ -29,7 +29,7 @@ public sealed class ResumeCommand : AsyncCommand<ResumeCommand.Settings>
         {
             using var located = ExperimentLocator.Locate(settings.Experiment, settings.Name);
             var spec = located.Spec;
-            var drift = located.Given is { } given ? SpecDriftCheck.Of(located.Record, given) : null;
+            var drift = located.Given is { } given ? SpecDriftCheck.Of(located.Record, given, located.Store) : null;
             if (drift is not null)
             {
                 // The file is the user's intent: a change that cannot apply is refused before anything runs.
@@ -46,14 +46,18 @@ public sealed class ResumeCommand : AsyncCommand<ResumeCommand.Settings>
                 return ShowFinished(located);
             }
 
+            // One that can apply (budget, workers, timeout; objectives and constraints before any trial finished) is
+            // checked with the rest of the configuration, and only then recorded as an amendment: a mistake changes nothing.
+            var amended = drift is null ? spec : SpecDriftCheck.Amended(drift, located.Store, located.Record, spec, located.Given!);
+            var run = settings.Workers is { } workers ? amended with { Workers = workers } : amended;
+            var cluster = new ClusterSettings(settings.Cluster, settings.Workers, settings.ClusterTimeout);
+            var prepared = RunHost.Prepare(run, settings, cluster);
             if (drift is not null)
             {
-                // One that can apply (budget, workers, timeout) is applied and recorded as an amendment.
-                spec = SpecDriftCheck.ApplyAmendments(drift, located.Store, located.Record, spec, located.Given!);
+                SpecDriftCheck.RecordAmendments(drift, located.Store, located.Record, located.Given!);
             }
 
-            spec = settings.Workers is { } workers ? spec with { Workers = workers } : spec;
-            return await RunHost.ExecuteAsync(spec, located.Store, settings, resume: true, cancellationToken, new ClusterSettings(settings.Cluster, settings.Workers, settings.ClusterTimeout)).ConfigureAwait(false);
+            return await RunHost.ExecuteAsync(run, prepared, located.Store, settings, resume: true, cancellationToken, cluster).ConfigureAwait(false);
         });
 
     // A read-only store can still show a finished experiment; anything else needs to write it.

@@ -45,12 +45,16 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 spec = spec with { Workers = workers };
             }
 
+            // Everything the file can get wrong is checked before the store is opened: a mistake leaves no new
+            // store file, artifacts folder or lock, and an existing store exactly as it was.
+            var cluster = new ClusterSettings(settings.Cluster, settings.Workers, settings.ClusterTimeout);
+            var prepared = RunHost.Prepare(spec, settings, cluster);
             using var store = SqliteTrialStore.Open(spec.StorePath);
             if (store.FindExperiment(spec.Name) is { } existing)
             {
                 if (!settings.Restart)
                 {
-                    var drift = SpecDriftCheck.Of(existing, spec);
+                    var drift = SpecDriftCheck.Of(existing, spec, store);
                     SpecDriftCheck.RefuseFixedChanges(drift, existing, store.Location, settings.File);
                     return AlreadyStarted(store, existing, spec, drift);
                 }
@@ -68,7 +72,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 
             store.RequireWritable();
 
-            return await RunHost.ExecuteAsync(spec, store, settings, resume: false, cancellationToken, new ClusterSettings(settings.Cluster, settings.Workers, settings.ClusterTimeout)).ConfigureAwait(false);
+            return await RunHost.ExecuteAsync(spec, prepared, store, settings, resume: false, cancellationToken, cluster).ConfigureAwait(false);
         });
 
     // Running the same file twice must neither lose the first run nor start a second copy of it.

@@ -13,11 +13,16 @@ internal static class RunHost
 {
     public const int Interrupted = ExitCodes.Interrupted;
 
-    public static async Task<int> ExecuteAsync(ExperimentSpec spec, ITrialStore store, NasSettings settings, bool resume, CancellationToken cancellationToken, ClusterSettings? cluster = null)
+    /// <summary>
+    /// Loads the plugins and resolves and checks every component, touching no store: a configuration mistake
+    /// (a misspelt metric, a bad option, a strategy that refuses its options) exits 2 with nothing created or changed.
+    /// </summary>
+    public static PreparedRun Prepare(ExperimentSpec spec, NasSettings settings, ClusterSettings? cluster)
     {
         // One LibTorch thread per process: workers already run trials in parallel, and on small
         // machines LibTorch's own threading over tiny networks (predictors) costs far more than it
         // gains. Skipped where TorchSharp cannot load, so plugins that need no torch still run.
+        // Before the components: an evaluator may set its own thread count on creation.
         TorchThreads.UseHostDefault();
 
         if (cluster?.Address is not null && spec.Pruner is not null)
@@ -28,6 +33,17 @@ internal static class RunHost
 
         var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);
         var components = ComponentResolver.Resolve(spec, plugins, HostStrategies.Catalog);
+        ExperimentRunner.CheckBeforeStart(spec, components);
+        return new PreparedRun(plugins, components);
+    }
+
+    public static Task<int> ExecuteAsync(ExperimentSpec spec, ITrialStore store, NasSettings settings, bool resume, CancellationToken cancellationToken, ClusterSettings? cluster = null) =>
+        ExecuteAsync(spec, Prepare(spec, settings, cluster), store, settings, resume, cancellationToken, cluster);
+
+    public static async Task<int> ExecuteAsync(ExperimentSpec spec, PreparedRun prepared, ITrialStore store, NasSettings settings, bool resume, CancellationToken cancellationToken, ClusterSettings? cluster = null)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var (plugins, components) = prepared;
         var display = RunDisplay.For(spec, settings);
         using var ctrlC = new CtrlC(cancellationToken);
         // Opt-in: with --cluster the workers evaluate; this process alone still writes the store.
@@ -52,3 +68,6 @@ internal static class RunHost
         };
     }
 }
+
+/// <summary>An experiment's plugins and components, resolved and checked before any store is opened.</summary>
+internal sealed record PreparedRun(PluginCatalog Plugins, ExperimentComponents Components);

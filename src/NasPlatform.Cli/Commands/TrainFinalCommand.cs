@@ -36,7 +36,7 @@ public sealed class TrainFinalCommand : AsyncCommand<TrainFinalCommand.Settings>
         public string? Candidate { get; init; }
 
         [CommandOption("--out <DIR>")]
-        [Description("Folder for the model, candidate.json and result.json (default: <store folder>/<experiment>-final/trial-N, or the candidate file's name).")]
+        [Description("Folder for the model, candidate.json and result.json (default: <store file>.artifacts/<id>-<experiment>/final/trial-N, or the candidate file's name).")]
         public string? Out { get; init; }
 
         [CommandOption("--seed <SEED>")]
@@ -50,7 +50,7 @@ public sealed class TrainFinalCommand : AsyncCommand<TrainFinalCommand.Settings>
             var subject = FinalSubject.Resolve(settings);
             var evaluator = ComponentResolver.CreateEvaluator(subject.Spec, PluginCatalog.LoadDefault(settings.PluginDirectories));
             var fidelity = evaluator.Fidelities[^1];
-            var folder = Path.GetFullPath(settings.Out ?? Path.Combine(ExperimentFolders.Beside(subject.Spec.StorePath, subject.Experiment, "final"), subject.FolderName));
+            var folder = Path.GetFullPath(settings.Out ?? Path.Combine(ExperimentFolders.Final(subject.Spec.StorePath, subject.ExperimentId, subject.Experiment), subject.FolderName));
             Directory.CreateDirectory(folder);
             var seed = settings.Seed ?? subject.DefaultSeed;
             var request = new EvaluationRequest(subject.Candidate, fidelity, seed, folder);

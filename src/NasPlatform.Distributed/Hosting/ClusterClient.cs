@@ -36,8 +36,9 @@ public sealed class ClusterClient : IAsyncDisposable
             });
             // A call to a worker that was killed waits this long before the coordinator retries elsewhere.
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
-            // A worker that joins again (after Redis lost the membership) has a new silo identity: find it within seconds, not the default minute.
-            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            // A worker that joins again (after Redis lost the membership, or restarted after a crash) has a new silo identity:
+            // find it within a second, not the default minute. One small Redis read a second per coordinator.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
         });
         var host = builder.Build();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -9,11 +9,13 @@ namespace NasPlatform.Engine.Experiments;
 /// plugin: the stored trials were made under them, so resuming under others would mix two experiments).
 /// Defaults the schema fills in (an omitted strategy, options or worker count) count as written out, so
 /// spelling a default explicitly is no change. The name and the store are what located the experiment, and
-/// <c>$schema</c> is only an editor hint: neither is compared.
+/// <c>$schema</c> is only an editor hint: neither is compared. Objectives and constraints judge results, so
+/// while no trial has finished (none was judged: the first result showed a misspelt metric, say) they may change too.
 /// </summary>
 public sealed class SpecDrift
 {
     private static readonly HashSet<string> Amendable = ["budget", "workers", "trialTimeoutSeconds", "description"];
+    private static readonly HashSet<string> AmendableUnjudged = [.. Amendable, "objectives", "constraints"];
     private static readonly HashSet<string> Ignored = ["$schema", "name", "store"];
 
     private SpecDrift(IReadOnlyList<SpecChange> fixedChanges, IReadOnlyList<SpecChange> amendments)
@@ -32,24 +34,31 @@ public sealed class SpecDrift
     public bool IsEmpty => FixedChanges.Count == 0 && Amendments.Count == 0;
 
     /// <summary>Compares the stored spec document with the file's.</summary>
-    public static SpecDrift Between(JObject stored, JObject given)
+    /// <param name="stored">The spec the store holds.</param>
+    /// <param name="given">The file's spec.</param>
+    /// <param name="anyTrialFinished">Whether a trial of the experiment has finished; while none has, objectives and constraints may change.</param>
+    public static SpecDrift Between(JObject stored, JObject given, bool anyTrialFinished = true)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(given);
         var changes = new List<SpecChange>();
         Compare(Normalized(stored), Normalized(given), "$", changes);
-        var fixedChanges = changes.Where(c => !Amendable.Contains(TopLevel(c.Path))).ToList();
-        var amendments = changes.Where(c => Amendable.Contains(TopLevel(c.Path))).ToList();
+        var amendable = anyTrialFinished ? Amendable : AmendableUnjudged;
+        var fixedChanges = changes.Where(c => !amendable.Contains(TopLevel(c.Path))).ToList();
+        var amendments = changes.Where(c => amendable.Contains(TopLevel(c.Path))).ToList();
         return new SpecDrift(fixedChanges, amendments);
     }
 
     /// <summary>The stored document with the file's amendable settings (and nothing else) applied.</summary>
-    public static JObject Amend(JObject stored, JObject given)
+    /// <param name="stored">The spec the store holds.</param>
+    /// <param name="given">The file's spec.</param>
+    /// <param name="anyTrialFinished">As for <see cref="Between"/>: while no trial has finished, objectives and constraints are taken too.</param>
+    public static JObject Amend(JObject stored, JObject given, bool anyTrialFinished = true)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(given);
         var amended = (JObject)stored.DeepClone();
-        foreach (var key in Amendable)
+        foreach (var key in anyTrialFinished ? Amendable : AmendableUnjudged)
         {
             if (given[key] is { } value)
             {

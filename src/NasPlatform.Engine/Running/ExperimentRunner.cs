@@ -73,6 +73,18 @@ public sealed class ExperimentRunner
     }
 
     /// <summary>
+    /// Makes every check a run makes before its first trial (budget, workers, fidelities, pruner, the strategy and its
+    /// options) without touching any store, so a command can refuse a configuration mistake before it creates a file.
+    /// </summary>
+    /// <exception cref="NasConfigurationException">The spec does not fit the components.</exception>
+    public static void CheckBeforeStart(ExperimentSpec spec, ExperimentComponents components)
+    {
+        var runner = new ExperimentRunner(spec, components, new InMemoryTrialStore());
+        var strategy = runner._components.StrategyFactory.Create(runner._components.StrategyOptions, runner.Plan().StrategyContext);
+        (strategy as IDisposable)?.Dispose();
+    }
+
+    /// <summary>
     /// Continues the stored experiment of the spec's name: rebuilds the strategy by replaying the
     /// finished trials in the order they were told, evaluates the trials left pending or running
     /// (same numbers, same candidates) first, then goes on until the budget is spent.

@@ -36,6 +36,7 @@ internal sealed class RunSession
     private readonly FrontRecorder _front;
     private readonly TrialSlots _slots;
     private readonly TrialPruning _pruning;
+    private readonly IReadOnlyList<string> _declaredMetrics;
     private int _nextNumber;
     private long _nextTell;
     private long _told;
@@ -67,6 +68,7 @@ internal sealed class RunSession
         _budget = new RunBudget(spec.Budget, _standing, fidelities, experiment.ElapsedSeconds);
         _front = new FrontRecorder(store, experiment.Id, _standing);
         _slots = new TrialSlots(dispatcher.Slots);
+        _declaredMetrics = components.Evaluator.Metrics;
         _pruning = new TrialPruning(spec.Pruner?.Create(spec.Objectives), spec.Pruner?.Metric, store, experiment.Id);
     }
 
@@ -255,7 +257,17 @@ internal sealed class RunSession
 
         var verdict = result.Pruned && _pruning.Pruned(result.Trial.Number) is { } pruned
             ? TrialVerdict.PrunedEarly(pruned.Decision, pruned.LastValues)
-            : TrialVerdict.Judge(result, _spec, _plan.Objectives, _proposals);
+            : TrialVerdict.Judge(result, _spec, _plan.Objectives, _declaredMetrics);
+        if (verdict.ConfigurationError is { } configuration)
+        {
+            // The file (or the evaluator) is wrong, not the candidate: the trial is not judged, counted or told. It
+            // stays running until the session ends, then goes back to pending, and a resume after the fix evaluates it.
+            _slots.Interrupt();
+            _standing.Apply(result.Trial with { State = TrialState.Pending });
+            _pruning.End(result.Trial.Number, null);
+            return configuration;
+        }
+
         var artifacts = result.Result?.Artifacts ?? [];
         var trial = _store.Finish(_experiment.Id, result.Trial.Number, verdict.State, verdict.Metrics, verdict.Feasible, verdict.Error, artifacts, _nextTell++, result.Worker);
         _standing.Apply(trial);

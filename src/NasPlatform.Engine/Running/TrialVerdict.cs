@@ -19,7 +19,8 @@ internal sealed record TrialVerdict(
 {
     private static readonly IReadOnlyDictionary<string, double> NoMetrics = new Dictionary<string, double>().AsReadOnly();
 
-    public static TrialVerdict Judge(TrialResult result, ExperimentSpec spec, ObjectiveSet objectives, ProposalSource proposals)
+    /// <summary>Judges a finished evaluation; <paramref name="declared"/> are the metrics the evaluator declares (empty: undeclared).</summary>
+    public static TrialVerdict Judge(TrialResult result, ExperimentSpec spec, ObjectiveSet objectives, IReadOnlyList<string> declared)
     {
         if (result.Result is null)
         {
@@ -39,20 +40,26 @@ internal sealed record TrialVerdict(
         var missingObjective = objectives.Objectives.FirstOrDefault(o => !metrics.ContainsKey(o.Metric));
         if (missingObjective is not null)
         {
-            return ConfigurationProblem(
-                $"Experiment '{spec.Name}': objective '{missingObjective}' needs the metric '{missingObjective.Metric}', but evaluator '{spec.Evaluator.Name}' returned {returned} and the search space's free statistics are {Names(result.Trial.FreeStatistics)}. Fix the objective's \"metric\" in the experiment file.");
+            return ConfigurationProblem(spec, result, declared, missingObjective.Metric,
+                $"objective '{missingObjective}' needs the metric '{missingObjective.Metric}', but evaluator '{spec.Evaluator.Name}' returned {returned} and the search space's free statistics are {Names(result.Trial.FreeStatistics)}", "the objective's \"metric\"");
         }
 
         var freeStatistics = result.Trial.FreeStatistics;
         var feasible = true;
-        var onFreeStatistics = proposals.FreeStatisticConstraints(freeStatistics).ToHashSet();
-        foreach (var constraint in spec.Constraints.Where(c => !onFreeStatistics.Contains(c)))
+        foreach (var constraint in spec.Constraints)
         {
+            // A constraint on a free statistic was met when the trial was proposed; judging it again here keeps a
+            // trial proposed before the constraints changed (allowed while nothing was judged) honest.
+            if (freeStatistics.TryGetValue(constraint.Quantity, out var statistic))
+            {
+                feasible &= constraint.IsSatisfiedBy(statistic);
+                continue;
+            }
+
             if (!metrics.TryGetValue(constraint.Quantity, out var value))
             {
-                var free = Names(freeStatistics);
-                return ConfigurationProblem(
-                    $"Experiment '{spec.Name}': constraint '{constraint}' names '{constraint.Quantity}', which is neither a free statistic of the search space (it has {free}) nor a metric evaluator '{spec.Evaluator.Name}' returned ({returned}). Fix the constraint in the experiment file.");
+                return ConfigurationProblem(spec, result, declared, constraint.Quantity,
+                    $"constraint '{constraint}' names '{constraint.Quantity}', which is neither a free statistic of the search space (it has {Names(freeStatistics)}) nor a metric evaluator '{spec.Evaluator.Name}' returned ({returned})", "the constraint");
             }
 
             feasible &= constraint.IsSatisfiedBy(value);
@@ -73,6 +80,15 @@ internal sealed record TrialVerdict(
 
     private static TrialVerdict Failed(string error) => new(TrialState.Failed, NoMetrics, true, error, null);
 
-    private static TrialVerdict ConfigurationProblem(string message) =>
-        new(TrialState.Failed, NoMetrics, true, message, new NasConfigurationException(message));
+    // Not the candidate's fault: the trial is not judged or counted, and the run stops with what to fix and how to go on.
+    private static TrialVerdict ConfigurationProblem(ExperimentSpec spec, TrialResult result, IReadOnlyList<string> declared, string metric, string problem, string place)
+    {
+        var fix = declared.Contains(metric, StringComparer.Ordinal)
+            ? $"Evaluator '{spec.Evaluator.Name}' declares the metric '{metric}' but did not return it: a fault of the evaluator (or its options), not of the candidate. Fix the evaluator, or {place} in the experiment file"
+            : $"Fix {place} in the experiment file";
+        var message = $"Experiment '{spec.Name}', trial {result.Trial.Number}: {problem}. {fix}. " +
+                      $"Trial {result.Trial.Number} was not counted against the budget and waits, pending, in the store; after the fix `{spec.ResumeCommand}` evaluates it and goes on " +
+                      "(objectives and constraints may still change while no trial has finished).";
+        return new(TrialState.Failed, NoMetrics, true, message, new NasConfigurationException(message));
+    }
 }

@@ -42,7 +42,8 @@ public sealed partial class SqliteTrialStore
             connection.Open();
             Execute(connection, "PRAGMA busy_timeout = 30000;");
             CheckMarker(connection, full);
-            return new SqliteTrialStore(full, connection, readOnlyFiles, readOnlyByChoice: readOnlyFiles is null);
+            var shadowed = ShadowMissingTables(connection);
+            return new SqliteTrialStore(full, connection, readOnlyFiles, readOnlyByChoice: readOnlyFiles is null) { _shadowsMissingTables = shadowed };
         }
         catch (SqliteException e) when (e.SqliteErrorCode is SqliteNotADatabase or SqliteCantOpen)
         {
@@ -73,6 +74,46 @@ public sealed partial class SqliteTrialStore
                 $"Store '{path}' has schema version {version ?? "none"}; this NasPlatform reads version {StoreSchema.Version}. Use the NasPlatform version that wrote it.");
         }
     }
+
+    /// <summary>
+    /// A store written before a table was added (amendments, intermediate values, fronts, strategy events) and opened
+    /// without writing (read-only files, or a reader by choice) cannot be given the table; an empty TEMP table of the
+    /// same name (private to this connection, the store file untouched) makes every read of it find nothing, as it
+    /// should. Every write through such a store is refused (it would land in the TEMP table and be lost).
+    /// </summary>
+    private static bool ShadowMissingTables(SqliteConnection connection)
+    {
+        var shadowed = false;
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var query = connection.CreateCommand())
+        {
+            query.CommandText = "SELECT name FROM main.sqlite_master WHERE type = 'table'";
+            using var reader = query.ExecuteReader();
+            while (reader.Read())
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var statement in (StoreSchema.Additions + StoreSchema.StrategyEvents).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var table = AddedTable().Match(statement);
+            if (table.Success && !existing.Contains(table.Groups[1].Value))
+            {
+                // A temp table cannot reference the main database's tables; the references only guard writes anyway.
+                Execute(connection, References().Replace(statement.Replace("CREATE TABLE IF NOT EXISTS", "CREATE TEMP TABLE", StringComparison.Ordinal), string.Empty) + ";");
+                shadowed = true;
+            }
+        }
+
+        return shadowed;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^CREATE TABLE IF NOT EXISTS (\w+)")]
+    private static partial System.Text.RegularExpressions.Regex AddedTable();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+REFERENCES \w+\(\w+\)")]
+    private static partial System.Text.RegularExpressions.Regex References();
 
     private static string MarkerTableName => StoreSchema.MarkerTable;
 }

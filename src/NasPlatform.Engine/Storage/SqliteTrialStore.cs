@@ -32,6 +32,9 @@ public sealed partial class SqliteTrialStore : ITrialStore
     private readonly bool _readOnlyByChoice;
     private bool _disposed;
 
+    // Set when an older store was opened for reading with empty TEMP tables standing in for those it lacks.
+    private bool _shadowsMissingTables;
+
     private SqliteTrialStore(string location, SqliteConnection connection, IReadOnlyList<(string Path, string Reason)>? readOnlyFiles = null, bool readOnlyByChoice = false)
     {
         Location = location;
@@ -287,6 +290,12 @@ public sealed partial class SqliteTrialStore : ITrialStore
     private T Write<T>(Func<SqliteTransaction, T> body)
     {
         RequireWritable();
+        if (_shadowsMissingTables)
+        {
+            throw new NasConfigurationException(
+                $"Store '{Location}' was written by an older NasPlatform and opened for reading only, so it cannot be written here. Open it with a command that writes (`nas resume`), which adds the newer tables, after making it writable (chmod u+w {ShellWords.Quote(Location)}).");
+        }
+
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);

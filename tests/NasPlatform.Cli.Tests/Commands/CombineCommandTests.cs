@@ -88,7 +88,7 @@ public sealed class CombineCommandTests : IDisposable
         Assert.Contains("Trial 0 of 'few' cannot be trained for deployment: dna-rating trains whole networks only", blockAlone.Error);
         Assert.Contains("nas combine EXP --retrain", blockAlone.Error);
         Assert.DoesNotContain("   at ", blockAlone.Error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_work, "tight-final")));
+        Assert.False(Directory.Exists(Path.Combine(_work, "tight.db.artifacts", "1-tight", "final")));
     }
 
     private string WriteDna(string name, int trials, string constraint)

@@ -25,7 +25,8 @@ public sealed class TrainFinalCommandTests : IDisposable
         var first = CliRunner.Run("train-final", experiment, "--candidate", candidate, "--json", "--plugins", RepoPaths.Plugins);
         Assert.True(first.ExitCode == ExitCodes.Success, first.Error + first.Out);
         var report = JObject.Parse(first.Out);
-        var folder = Path.Combine(_work, "small-final", "lenet-sgd");
+        // Keyed by the store the file names, though no experiment is stored: two stores never share a final folder.
+        var folder = Path.Combine(_work, "small.db.artifacts", "final-small", "lenet-sgd");
         Assert.Equal(candidate, (string?)report["candidateFile"]);
         Assert.Equal(JTokenType.Null, report["trial"]!.Type);
         Assert.Equal("sgd", (string?)report["candidate"]!["recipe"]!["optimizer"]);
@@ -62,7 +63,7 @@ public sealed class TrainFinalCommandTests : IDisposable
         Assert.Equal(1200, (double)report["metrics"]!["train_images"]!);
         // The recipe augments, so the mirror-averaged figure comes with the one-view one.
         Assert.InRange((double)report["metrics"]!["test_accuracy_mirror_tta"]!, 0.1, 1);
-        Assert.True(File.Exists(Path.Combine(_work, "small-final", "lenet-1", "model.bin")));
+        Assert.True(File.Exists(Path.Combine(_work, "small.db.artifacts", "1-small", "final", "lenet-1", "model.bin")));
         Assert.Single((JArray)JObject.Parse(CliRunner.Run("status", store, "--json").Out)["trials"]!, t => (string?)t["state"] == "completed");
     }
 

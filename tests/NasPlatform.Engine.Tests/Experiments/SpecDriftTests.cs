@@ -68,4 +68,26 @@ public sealed class SpecDriftTests
         Assert.Equal(0, (int)amended["seed"]!);
         Assert.True(SpecDrift.Between(amended, given).Amendments.Count == 0);
     }
+
+    [Fact]
+    public void Objectives_and_constraints_may_change_only_while_no_trial_has_finished()
+    {
+        var given = Stored();
+        given["objectives"]![0]!["metric"] = "acuracy_fixed";
+        given["constraints"] = new JArray("params <= 1");
+        given["seed"] = 9;
+
+        var judged = SpecDrift.Between(Stored(), given);
+        var unjudged = SpecDrift.Between(Stored(), given, anyTrialFinished: false);
+        var amended = SpecDrift.Amend(Stored(), given, anyTrialFinished: false);
+
+        Assert.Equal(["$.constraints", "$.objectives[0].metric", "$.seed"], judged.FixedChanges.Select(c => c.Path));
+        Assert.Equal(["$.seed"], unjudged.FixedChanges.Select(c => c.Path));
+        Assert.Equal(["$.constraints", "$.objectives[0].metric"], unjudged.Amendments.Select(c => c.Path));
+        Assert.Equal("acuracy_fixed", (string?)amended["objectives"]![0]!["metric"]);
+        Assert.Equal("params <= 1", (string?)amended["constraints"]![0]);
+        Assert.Equal(0, (int)amended["seed"]!);
+        // Once a trial is judged the old rule holds: amending leaves the objectives as stored.
+        Assert.Equal("accuracy", (string?)SpecDrift.Amend(Stored(), given)["objectives"]![0]!["metric"]);
+    }
 }

@@ -167,9 +167,10 @@ public sealed class ConstraintAndFailureTests : RunnerFixture
         Assert.Contains("'latency <= 3'", error.Message);
         Assert.Contains("'ones'", error.Message);
         Assert.Contains("'score', 'zeros'", error.Message);
+        // A configuration failure spends nothing: the trial is not judged or counted, it waits pending for a resume.
         var trial = Assert.Single(store.GetTrials(store.FindExperiment("bits")!.Id));
-        Assert.Equal(TrialState.Failed, trial.State);
-        Assert.Equal(error.Message, trial.Error);
+        Assert.Equal(TrialState.Pending, trial.State);
+        Assert.Contains("Trial 0 was not counted against the budget", error.Message, StringComparison.Ordinal);
         Assert.Single(evaluator.Evaluated);
     }
 

@@ -35,6 +35,9 @@ public sealed class DnaEvaluatorTests(ITestOutputHelper output) : IDisposable
             first = await evaluator.EvaluateAsync(Request(evaluator, 0, stage), new Progress<EvaluationProgress>(), CancellationToken.None);
             var other = await evaluator.EvaluateAsync(Request(evaluator, 1, stage with { Kernel = 5 }), new Progress<EvaluationProgress>(), CancellationToken.None);
             Assert.NotEqual(first.Metrics["rating"], other.Metrics["rating"]);
+            // Declared ahead (nas validate checks objectives against it), and exactly what a rating returns.
+            Assert.Equal(((IEvaluator)evaluator).Metrics.Order(StringComparer.Ordinal), first.Metrics.Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(((IEvaluator)evaluator).Metrics.Order(StringComparer.Ordinal), other.Metrics.Keys.Order(StringComparer.Ordinal));
 
             // One yardstick per block and fidelity: the same reference rating for both stages, and the ratio to it.
             Assert.Equal(first.Metrics["reference_rating"], other.Metrics["reference_rating"]);

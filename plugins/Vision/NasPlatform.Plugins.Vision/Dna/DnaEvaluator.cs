@@ -53,6 +53,11 @@ public sealed class DnaEvaluator : IEvaluator, IFinalTrainer, IDisposable
 
     public IReadOnlyList<Fidelity> Fidelities { get; }
 
+    /// <summary>What a rating returns, declared ahead so a misspelled objective (<c>ratng</c>) is refused before the teacher
+    /// is trained; <c>teacher_seconds</c> is left out only for a cached teacher whose time was never recorded.</summary>
+    public IReadOnlyList<string> Metrics =>
+        ["rating", "reference_rating", "rating_vs_reference", "initial_rating", "epochs", "images", "teacher_accuracy", "seconds", "teacher_seconds"];
+
     private VisionData Data => _options.Data.Data();
 
     private int SearchTrainCount => Data.Train.Count - _options.Data.ValidationSize is var n && n >= 1
