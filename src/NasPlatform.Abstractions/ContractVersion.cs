@@ -11,8 +11,8 @@ public static class ContractVersion
     public const int Major = 1;
 
     /// <summary>Minor version: additions that keep older plugins working.</summary>
-    public const int Minor = 2;
+    public const int Minor = 3;
 
     /// <summary>The full version as text, e.g. "1.2".</summary>
-    public const string Text = "1.2";
+    public const string Text = "1.3";
 }

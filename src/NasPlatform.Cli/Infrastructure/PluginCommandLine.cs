@@ -63,7 +63,7 @@ internal static class PluginCommandLine
         if (positional.Count > command.Arguments.Count)
             throw new NasConfigurationException($"Unexpected argument '{positional[command.Arguments.Count]}' for `nas {command.Group} {command.Name}`. {usage}");
         var options = values.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal);
-        return new PluginCommandInvocation(positional, options, output, error);
+        return new PluginCommandInvocation(positional, options, output, error) { Trials = new StoredTrials() };
     }
 
     /// <summary>The command's help: usage line, arguments, options and examples.</summary>
