@@ -25,7 +25,7 @@ public sealed class QuantumQdkCommandTests : IDisposable
         Assert.Contains("namespace NasPlatform.Found.Tiny {", qsharp.Out, StringComparison.Ordinal);
         Assert.Contains("operation PrepareFoundState(qs : Qubit[]) : Unit is Adj + Ctl", qsharp.Out, StringComparison.Ordinal);
         Assert.Contains("operation PrepareFoundStateAnsatz(theta : Double[], qs : Qubit[])", qsharp.Out, StringComparison.Ordinal);
-        Assert.Contains("Ry(theta[0], qs[0]);", qsharp.Out, StringComparison.Ordinal);
+        Assert.Contains("(theta[0], qs[0]);", qsharp.Out, StringComparison.Ordinal);
 
         var file = Path.Combine(_work, "out", "tiny.qs");
         var checkedRun = CliRunner.Run("quantum", "export-circuit", experiment, "--trial", trial, "--check", "-o", file, "--plugins", RepoPaths.Plugins);
@@ -35,7 +35,7 @@ public sealed class QuantumQdkCommandTests : IDisposable
 
         var qir = CliRunner.Run("quantum", "export-circuit", experiment, "--trial", trial, "--format", "qir", "--plugins", RepoPaths.Plugins);
         Assert.True(qir.ExitCode == ExitCodes.Success, qir.Error + qir.Out);
-        Assert.Contains("@__quantum__qis__ry__body", qir.Out, StringComparison.Ordinal);
+        Assert.Matches(@"call void @__quantum__qis__r[xy]__body\(double ", qir.Out);
 
         var qasm3 = CliRunner.Run("quantum", "export-circuit", experiment, "--trial", trial, "--format", "qasm3", "--plugins", RepoPaths.Plugins);
         Assert.StartsWith("OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[3] q;\n", qasm3.Out, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class QuantumQdkCommandTests : IDisposable
             {
               "name": "tiny",
               "plugin": "quantum",
-              "searchSpace": { "name": "layerwise", "options": { "qubits": 3, "layers": 2, "coupling": "line", "rotations": ["ry"], "entanglers": ["cnot"] } },
+              "searchSpace": { "name": "layerwise", "options": { "qubits": 3, "layers": 2, "coupling": "line", "rotations": ["rx", "ry"], "entanglers": ["cnot", "cz"] } },
               "evaluator": { "name": "vqe", "options": { "hamiltonian": { "model": "tfim", "qubits": 3, "j": 1, "h": 1, "periodic": false }, "optimizer": "lbfgs", "fidelities": ["s40x1"] } },
               "strategy": { "name": "random" },
               "objectives": [{ "metric": "energy", "direction": "minimize" }],

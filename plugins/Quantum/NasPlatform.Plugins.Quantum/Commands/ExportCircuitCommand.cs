@@ -40,7 +40,9 @@ internal static class ExportCircuitCommand
         var format = command.Value("format") ?? "qsharp";
         if (!Formats.Contains(format))
         {
-            var near = Formats.FirstOrDefault(f => f.StartsWith(format.ToLowerInvariant().Replace("q#", "qsharp", StringComparison.Ordinal), StringComparison.Ordinal));
+            // A cut-short or overlong name ("qsh", "qsharpp", "qasm3.0") and Q#'s own spelling get a suggestion.
+            var typed = format.ToLowerInvariant().Replace("q#", "qsharp", StringComparison.Ordinal);
+            var near = Formats.FirstOrDefault(f => f.StartsWith(typed, StringComparison.Ordinal) || typed.StartsWith(f, StringComparison.Ordinal));
             throw new NasConfigurationException($"--format {format}: use one of {string.Join(", ", Formats)}{(near is null ? string.Empty : $" (did you mean {near}?)")}.");
         }
 
