@@ -13,6 +13,7 @@ export DOTNET_NOLOGO=1
 nas_require_sdk
 source "$nas_repo_root/scripts/system-packages.sh"
 nas_ensure_packages
+nas_ensure_qdk
 nas_use_dotnet
 if [[ $NASPLATFORM_DOTNET_HOST == "$nas_repo_root"/.nasplatform/* ]]; then
   nas_say "building and testing through the TorchSharp compatibility dotnet ($NASPLATFORM_DOTNET_HOST)"

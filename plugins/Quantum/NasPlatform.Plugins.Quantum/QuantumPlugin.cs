@@ -56,5 +56,7 @@ public sealed class QuantumPlugin : INasPlugin
             VariationalEvaluatorOptions.GenericSchema(VariationalTaskRegistry.All),
             VariationalEvaluator.CreateGeneric);
         registry.AddTrialViews(new QuantumTrialViews());
+        registry.AddCommand(Commands.ExportCircuitCommand.Declaration);
+        registry.AddCommand(Commands.EstimateCommand.Declaration);
     }
 }

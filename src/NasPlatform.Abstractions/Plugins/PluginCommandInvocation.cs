@@ -31,6 +31,9 @@ public sealed class PluginCommandInvocation
     /// <summary>Standard error.</summary>
     public TextWriter Error { get; }
 
+    /// <summary>Reads trials of stored experiments (set by the host; null where a command runs without one, e.g. in a plugin's own tests).</summary>
+    public IStoredTrials? Trials { get; init; }
+
     /// <summary>True when the option (long name) was given.</summary>
     public bool Has(string option) => _options.ContainsKey(option);
 

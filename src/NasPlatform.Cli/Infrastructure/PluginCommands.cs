@@ -15,7 +15,13 @@ internal sealed class PluginCommands
 {
     private readonly IReadOnlyList<(PluginCommand Command, string PluginId)> _commands;
 
-    private PluginCommands(IReadOnlyList<(PluginCommand, string)> commands) => _commands = commands;
+    private readonly PluginCatalog? _catalog;
+
+    private PluginCommands(IReadOnlyList<(PluginCommand, string)> commands, PluginCatalog? catalog = null)
+    {
+        _commands = commands;
+        _catalog = catalog;
+    }
 
     /// <summary>Loads the plugins' commands when <paramref name="args"/> may name one or asks for the overall help.</summary>
     public static PluginCommands For(IReadOnlyList<string> args, IReadOnlySet<string> hostCommands)
@@ -29,7 +35,7 @@ internal sealed class PluginCommands
             .SelectMany(p => p.Commands.Select(c => (c, p.Description.Id)))
             .Where(c => !hostCommands.Contains(c.c.Group))
             .ToList();
-        return new PluginCommands(commands);
+        return new PluginCommands(commands, catalog);
     }
 
     /// <summary>Runs the plugin command <paramref name="commandLine"/> names; null when it names none (Spectre takes over).</summary>
@@ -86,12 +92,12 @@ internal sealed class PluginCommands
         }
     }
 
-    private static int Run(PluginCommand command, IReadOnlyList<string> args)
+    private int Run(PluginCommand command, IReadOnlyList<string> args)
     {
         using var ctrlC = new CtrlC(CancellationToken.None);
         try
         {
-            var invocation = PluginCommandLine.Parse(command, args, Console.Out, Console.Error);
+            var invocation = PluginCommandLine.Parse(command, args, Console.Out, Console.Error, new StoredTrials(_catalog));
             return command.Run(invocation, ctrlC.Token).GetAwaiter().GetResult();
         }
         catch (NasConfigurationException e)

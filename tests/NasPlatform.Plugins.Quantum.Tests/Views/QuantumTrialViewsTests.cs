@@ -28,8 +28,10 @@ public sealed class QuantumTrialViewsTests : IDisposable
 
         var views = new QuantumTrialViews().Render(Request(candidate, result.Metrics, result.Artifacts), CancellationToken.None);
 
-        Assert.Equal(["Circuit", "Energy convergence", "Measured"], views.Select(v => v.Title));
-        Assert.Equal([TrialView.Svg, TrialView.Svg, TrialView.Html], views.Select(v => v.MediaType));
+        Assert.Equal(["Circuit", "Energy convergence", "Measured", "Q# (Microsoft QDK)"], views.Select(v => v.Title));
+        Assert.Equal([TrialView.Svg, TrialView.Svg, TrialView.Html, TrialView.Text], views.Select(v => v.MediaType));
+        // The circuit as Q#, the trained angles baked in; no resource estimates until `nas quantum estimate` ran.
+        Assert.Contains("operation PrepareFoundStateAnsatz(theta : Double[], qs : Qubit[])", Encoding.UTF8.GetString(views[3].Content), StringComparison.Ordinal);
         var svg = Encoding.UTF8.GetString(views[0].Content);
         Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", svg);
         System.Xml.Linq.XDocument.Parse(svg);

@@ -11,7 +11,8 @@ namespace NasPlatform.Plugins.Quantum.Views;
 /// The quantum plugin's domain views of a trial (found by the host in this assembly): the circuit
 /// drawn as a diagram with its trained angles (from the trial's parameters.json artifact, when it
 /// is still there), the circuit's gate counts, the training loss by optimizer step (the energy for
-/// VQE, with the exact ground energy) when parameters.json recorded it, and its measured metrics.
+/// VQE, with the exact ground energy) when parameters.json recorded it, its measured metrics, and the circuit
+/// as Q# with its resource estimates when `nas quantum estimate` has run (<see cref="QdkViews"/>).
 /// </summary>
 public sealed class QuantumTrialViews : ITrialViews
 {
@@ -44,6 +45,7 @@ public sealed class QuantumTrialViews : ITrialViews
         }
 
         views.Add(TrialView.FromText("Measured", TrialView.Html, MetricsTable(request.Metrics), $"at fidelity {request.Fidelity}"));
+        views.AddRange(QdkViews.Render(request));
         return views;
     }
 

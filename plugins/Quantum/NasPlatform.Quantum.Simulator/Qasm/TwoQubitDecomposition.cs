@@ -10,7 +10,7 @@ namespace NasPlatform.Quantum.Simulator.Qasm;
 /// M = K1·√D·Pᵀ with K1, P ∈ SO(4). No library here does this for us (MathNet has no complex
 /// simultaneous diagonalization), so it is written out and checked by rebuilding U on every call.
 /// </summary>
-internal static class TwoQubitDecomposition
+public static class TwoQubitDecomposition
 {
     private static readonly double InvSqrt2 = 1 / Math.Sqrt(2);
 

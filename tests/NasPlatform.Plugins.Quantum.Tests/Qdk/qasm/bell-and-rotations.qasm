@@ -1,0 +1,11 @@
+OPENQASM 2.0;
+include "qelib1.inc";
+qreg q[3];
+h q[0];
+cx q[0],q[1];
+rx(0.3) q[2];
+ry(-1.25) q[1];
+rz(pi/3) q[0];
+u3(0.4,1.1,-0.7) q[2];
+u1(0.9) q[1];
+cz q[1],q[2];

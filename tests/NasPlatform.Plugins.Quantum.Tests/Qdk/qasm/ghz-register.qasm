@@ -1,0 +1,11 @@
+OPENQASM 2.0;
+include "qelib1.inc";
+qreg a[2];
+qreg b[3];
+h a[0];
+cx a[0],a[1];
+cx a[1],b[0];
+cx b[0],b[1];
+cx b[1],b[2];
+rz(0.25) b[2];
+ry(0.5) a;
