@@ -25,6 +25,9 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
 
     private const string ConfusionFileName = "confusion.json";
 
+    /// <summary>The ONNX form of a final model, beside its TorchSharp weights (model.bin).</summary>
+    public const string OnnxFileName = "model.onnx";
+
     private readonly VisionEvaluatorOptions _options;
     private readonly int _seed;
     private readonly Lazy<int[]> _searchOrder;
@@ -185,6 +188,9 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
         var candidateFile = Path.Combine(request.WorkDirectory, "candidate.json");
         // Saved from the CPU, so the file loads the same on a machine without the GPU it trained on.
         trained.Model.to(CPU).save(weights);
+        // The same weights for applications without TorchSharp (ONNX Runtime, ML.NET), normalization included.
+        var onnx = Path.Combine(request.WorkDirectory, OnnxFileName);
+        Export.OnnxExporter.Write(onnx, network, trained.Model, data.Normalization, data.ClassNames);
         var confusionFile = Path.Combine(request.WorkDirectory, ConfusionFileName);
         confusion.Write(confusionFile, "test", "final", data.Train.Channels, data.Train.Size);
         var described = candidate.ToJson();
@@ -209,7 +215,7 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
             metrics["test_loss_mirror_tta"] = tta.Loss;
         }
 
-        return new EvaluationResult(metrics, [new Artifact("weights", weights), new Artifact("candidate", candidateFile), new Artifact(ConfusionArtifact, confusionFile)]);
+        return new EvaluationResult(metrics, [new Artifact("weights", weights), new Artifact("onnx", onnx), new Artifact("candidate", candidateFile), new Artifact(ConfusionArtifact, confusionFile)]);
     }
 
     /// <summary>Fails the trial, with the reason, when the training produced no usable classifier (see <see cref="DegenerateTraining"/>).</summary>
