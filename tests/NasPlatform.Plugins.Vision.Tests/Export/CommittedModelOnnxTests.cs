@@ -96,6 +96,17 @@ public sealed class CommittedModelOnnxTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>Exports the committed model in <paramref name="folder"/> to <paramref name="path"/>.</summary>
+    internal static void Export(string folder, string path)
+    {
+        var data = VisionData.FashionMnistFrom(FashionMnist.DefaultFolder);
+        var candidate = VisionCandidate.Parse(Candidate.From(JObject.Parse(File.ReadAllText(Path.Combine(folder, "candidate.json")))));
+        var network = candidate.Network(1, 28, 10);
+        using var model = NetworkBuilder.Build(network, candidate.Recipe.Dropout, 0);
+        model.load(Path.Combine(folder, "model.bin"));
+        OnnxExporter.Write(path, network, model, data.Normalization, data.ClassNames);
+    }
+
     private static int ArgMax(ReadOnlySpan<float> values)
     {
         var best = 0;
