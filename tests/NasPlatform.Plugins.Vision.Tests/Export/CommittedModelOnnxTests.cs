@@ -53,7 +53,9 @@ public sealed class CommittedModelOnnxTests(ITestOutputHelper output)
         var (torchCorrect, onnxCorrect, difference, claimed) = Score(model, 10_000);
         output.WriteLine($"{model}: claimed {claimed:0.0000}, TorchSharp {torchCorrect / 10_000.0:0.0000}, ONNX Runtime {onnxCorrect / 10_000.0:0.0000}, largest logit difference {difference:E2}");
         Assert.Equal(torchCorrect, onnxCorrect);
-        Assert.Equal(claimed, onnxCorrect / 10_000.0, 4);
+        // A GPU-trained model's claim was scored on the GPU: on the CPU, cuDNN's other summation order moves a few
+        // images (0.9302 claimed, 0.9300 on the CPU for gpu-2026-11-28/100k, as docs/benchmarks.md says).
+        Assert.InRange(Math.Abs(claimed - onnxCorrect / 10_000.0), 0, model.StartsWith("gpu", StringComparison.Ordinal) ? 0.0005 : 0.00005);
         Assert.True(difference <= OnnxExportTests.Tolerance, $"logits differ by {difference}");
     }
 
