@@ -215,7 +215,7 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
             metrics["test_loss_mirror_tta"] = tta.Loss;
         }
 
-        return new EvaluationResult(metrics, [new Artifact("weights", weights), new Artifact("onnx", onnx), new Artifact("candidate", candidateFile), new Artifact(ConfusionArtifact, confusionFile)]);
+        return new EvaluationResult(metrics, [new Artifact("weights", weights), new Artifact("candidate", candidateFile), new Artifact(ConfusionArtifact, confusionFile), new Artifact("onnx", onnx)]);
     }
 
     /// <summary>Fails the trial, with the reason, when the training produced no usable classifier (see <see cref="DegenerateTraining"/>).</summary>
