@@ -10,7 +10,7 @@
 # As root it installs with apt-get; otherwise through `sudo -n` when allowed; else it says what to run.
 
 nas_ensure_packages() {
-  local missing=() runner=()
+  local missing=()
   [[ -d /usr/share/datasets/fashion-mnist ]] || missing+=(dataset-fashion-mnist)
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   command -v redis-server >/dev/null || missing+=(redis-server)
@@ -21,6 +21,21 @@ nas_ensure_packages() {
   command -v node >/dev/null || missing+=(nodejs)
   command -v npm >/dev/null || missing+=(npm)
   for tool in "$@"; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  nas_install_packages "${missing[@]}"
+}
+
+# Installs the named Debian packages that are not installed yet (as root with apt-get, else through `sudo -n`,
+# else says what to run). For packages no test needs, such as benchmarks' python3-torch: `nas_ensure_debian python3-torch`.
+nas_ensure_debian() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  nas_install_packages "${missing[@]}"
+}
+
+nas_install_packages() {
+  local missing=("$@") runner=()
   ((${#missing[@]} == 0)) && return 0
   if ! command -v apt-get >/dev/null; then
     echo "${nas_tool:-nas}: missing ${missing[*]} and no apt-get here; install them with your package manager" >&2

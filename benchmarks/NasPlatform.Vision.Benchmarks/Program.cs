@@ -17,6 +17,13 @@ using static TorchSharp.torch;
 //
 // `test-accuracy CANDIDATE.json MODEL.bin` instead scores weights that `nas train-final` saved (on any device) on the
 // official Fashion-MNIST test split, here on the CPU, so a GPU result can be checked where it is reported.
+// `onnx-latency FOLDER [REPEATS]` times a final model in TorchSharp and ONNX Runtime (OnnxLatency.cs).
+if (args.Length is 2 or 3 && args[0] == "onnx-latency")
+{
+    NasPlatform.Vision.Benchmarks.OnnxLatency.Run(args[1], args.Length == 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50);
+    return;
+}
+
 if (args.Length == 3 && args[0] == "test-accuracy")
 {
     TorchRuntime.EnsureAvailable();

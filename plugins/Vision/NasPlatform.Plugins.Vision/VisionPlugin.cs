@@ -12,7 +12,10 @@ public sealed class VisionPlugin : INasPlugin
 {
     public const string Id = "vision";
 
-    public PluginDescription Describe() => new(Id, "0.1.0", ContractVersion.Text,
+    /// <summary>The plugin's version, also written into exported models.</summary>
+    public const string Version = "0.1.0";
+
+    public PluginDescription Describe() => new(Id, Version, ContractVersion.Text,
         "Compact image classifiers (FBNetV3-style MBConv networks searched jointly with their training recipe; LeNet-5, 2-conv, ResNet and MobileNetV2-like baselines), trained with TorchSharp.");
 
     public void Register(IPluginRegistry registry)
@@ -34,5 +37,6 @@ public sealed class VisionPlugin : INasPlugin
             "DNA rating: a stage learns to reproduce its teacher block's output from its input (MSE); metric rating = relative validation MSE (minimize). The teacher is trained once and cached; final training takes the assembled network.",
             DnaRatingOptions.Schema, DnaEvaluator.Create);
         registry.AddTrialViews(new VisionTrialViews());
+        registry.AddCommand(Commands.ExportModelCommand.Declaration);
     }
 }

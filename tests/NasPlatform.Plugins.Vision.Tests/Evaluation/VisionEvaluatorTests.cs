@@ -110,7 +110,8 @@ public sealed class VisionEvaluatorTests : IDisposable
         var final = await ((IFinalTrainer)evaluator).TrainFinalAsync(new EvaluationRequest(candidate, evaluator.Fidelities[1], 1, work), new Progress<EvaluationProgress>(), CancellationToken.None);
         Assert.Equal(180, final.Metrics["train_images"]);
         Assert.True(final.Metrics["test_accuracy"] > 0.5, $"test accuracy {final.Metrics["test_accuracy"]} on 3 classes");
-        Assert.Equal(["weights", "candidate", "confusion"], final.Artifacts.Select(a => a.Name));
+        Assert.Equal(["weights", "candidate", "confusion", "onnx"], final.Artifacts.Select(a => a.Name));
+        Assert.True(new FileInfo(final.Artifacts[3].Path).Length > 1000, "model.onnx is written beside model.bin");
         Assert.False(Directory.Exists(Path.Combine(work, "checkpoint")), "the per-epoch checkpoint is removed once the model is written");
         var confusion = ConfusionMatrix.FromJson(JObject.Parse(File.ReadAllText(final.Artifacts[2].Path)));
         Assert.Equal(60, confusion.Total);

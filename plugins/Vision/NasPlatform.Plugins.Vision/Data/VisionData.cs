@@ -15,8 +15,9 @@ public sealed class VisionData
     private static readonly ConcurrentDictionary<string, Lazy<VisionData>> Cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string, int), Lazy<ImageSet>> _resized = new();
 
-    private VisionData(string source, ImageSet train, ImageSet test, IReadOnlyList<string> classNames)
+    private VisionData(string source, ImageSet train, ImageSet test, IReadOnlyList<string> classNames, Export.ExportedInput normalization)
     {
+        Normalization = normalization;
         Source = source;
         Train = train;
         Test = test;
@@ -32,6 +33,9 @@ public sealed class VisionData
     public IReadOnlyList<string> ClassNames { get; }
 
     public int Classes => ClassNames.Count;
+
+    /// <summary>The training split's per-channel mean and deviation of the raw pixel values that every image was normalized with.</summary>
+    public Export.ExportedInput Normalization { get; }
 
     /// <summary>Fashion-MNIST (or any MNIST-style set of the same four IDX files) from <paramref name="folder"/>.</summary>
     public static VisionData FashionMnistFrom(string? folder) =>
@@ -94,7 +98,7 @@ public sealed class VisionData
         {
             var (train, test, classes) = load();
             var (mean, std) = Statistics(train);
-            return new VisionData(k, Normalize(train, mean, std), Normalize(test, mean, std), classes);
+            return new VisionData(k, Normalize(train, mean, std), Normalize(test, mean, std), classes, new Export.ExportedInput(mean, std));
         }, LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {

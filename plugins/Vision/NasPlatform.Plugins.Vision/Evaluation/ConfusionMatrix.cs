@@ -40,6 +40,9 @@ public sealed class ConfusionMatrix
 
     public void Add(int actual, int predicted) => _counts[actual][predicted]++;
 
+    /// <summary>How many images were predicted as <paramref name="predicted"/> (the column sum).</summary>
+    public long PredictedCount(int predicted) => _counts.Sum(row => row[predicted]);
+
     /// <summary>The JSON artifact: classes, counts (rows true, columns predicted), and where they were measured.</summary>
     public JObject ToJson(string split, string fidelity, int inputChannels, int resolution) => new()
     {

@@ -25,6 +25,9 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
 
     private const string ConfusionFileName = "confusion.json";
 
+    /// <summary>The ONNX form of a final model, beside its TorchSharp weights (model.bin).</summary>
+    public const string OnnxFileName = "model.onnx";
+
     private readonly VisionEvaluatorOptions _options;
     private readonly int _seed;
     private readonly Lazy<int[]> _searchOrder;
@@ -104,8 +107,13 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
             epochEnded: end => progress?.Report(end.Epoch < end.Epochs
                 ? Validated(end.Epoch, end.Epochs, Trainer.Evaluate(end.Model, train, searchCount, train.Count - searchCount), end.TrainLoss)
                 : new EvaluationProgress(1, $"epoch {end.Epoch}/{end.Epochs}, validating", new Dictionary<string, double> { ["train_loss"] = end.TrainLoss })));
+        // A proxy trains for a few dozen steps, after which the batch-norm running averages still describe the first
+        // steps' activations; validated with them, a network whose training loss fell may put every image in one
+        // class. Re-estimated on the trial's own training images (no validation image), they fit the final weights.
+        BatchNormRecalibration.Recalibrate(trained.Model, train, indices);
         var confusion = new ConfusionMatrix(data.ClassNames);
         var (accuracy, loss) = Trainer.Evaluate(trained.Model, train, searchCount, train.Count - searchCount, confusion: confusion);
+        RefuseDegenerate(trained, confusion, "validation");
         progress?.Report(Validated(epochs, epochs, (accuracy, loss), trained.TrainLoss));
         Directory.CreateDirectory(request.WorkDirectory);
         var confusionFile = Path.Combine(request.WorkDirectory, ConfusionFileName);
@@ -159,6 +167,16 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
             cancellationToken, _device, checkpoint);
         var confusion = new ConfusionMatrix(data.ClassNames);
         var (accuracy, loss) = Trainer.Evaluate(trained.Model, data.Test, confusion: confusion);
+        if (DegenerateTraining.Diagnose(confusion, trained.FirstLoss, trained.TrainLoss) is not null
+            && BatchNormRecalibration.Recalibrate(trained.Model, data.Train, all))
+        {
+            // The search's remedy for stale batch-norm statistics, only where they showed: a healthy final model
+            // keeps the statistics it trained with (so committed results re-score as they were).
+            confusion = new ConfusionMatrix(data.ClassNames);
+            (accuracy, loss) = Trainer.Evaluate(trained.Model, data.Test, confusion: confusion);
+        }
+
+        RefuseDegenerate(trained, confusion, "test");
         var (parameters, macs) = Networks.NetworkStatistics.Count(network);
 
         // A recipe that augments trained on mirrored images, i.e. it declares the classes mirror-invariant; only then
@@ -170,6 +188,9 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
         var candidateFile = Path.Combine(request.WorkDirectory, "candidate.json");
         // Saved from the CPU, so the file loads the same on a machine without the GPU it trained on.
         trained.Model.to(CPU).save(weights);
+        // The same weights for applications without TorchSharp (ONNX Runtime, ML.NET), normalization included.
+        var onnx = Path.Combine(request.WorkDirectory, OnnxFileName);
+        Export.OnnxExporter.Write(onnx, network, trained.Model, data.Normalization, data.ClassNames);
         var confusionFile = Path.Combine(request.WorkDirectory, ConfusionFileName);
         confusion.Write(confusionFile, "test", "final", data.Train.Channels, data.Train.Size);
         var described = candidate.ToJson();
@@ -194,7 +215,17 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
             metrics["test_loss_mirror_tta"] = tta.Loss;
         }
 
-        return new EvaluationResult(metrics, [new Artifact("weights", weights), new Artifact("candidate", candidateFile), new Artifact(ConfusionArtifact, confusionFile)]);
+        return new EvaluationResult(metrics, [new Artifact("weights", weights), new Artifact("candidate", candidateFile), new Artifact(ConfusionArtifact, confusionFile), new Artifact("onnx", onnx)]);
+    }
+
+    /// <summary>Fails the trial, with the reason, when the training produced no usable classifier (see <see cref="DegenerateTraining"/>).</summary>
+    private static void RefuseDegenerate(TrainedModel trained, ConfusionMatrix confusion, string split)
+    {
+        if (DegenerateTraining.Diagnose(confusion, trained.FirstLoss, trained.TrainLoss) is { } reason)
+        {
+            throw new DegenerateTrainingException($"Degenerate training, not ranked: {reason} (on the {split} images, after {trained.Steps} steps). "
+                + "A lower learning rate or more epochs usually helps.");
+        }
     }
 
     private int SearchTrainCount(VisionData data)

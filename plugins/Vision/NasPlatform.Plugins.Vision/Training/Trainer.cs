@@ -61,6 +61,7 @@ public static class Trainer
             var order = trainIndices.ToArray();
             var firstEpoch = 0;
             var lastLoss = double.NaN;
+            var firstLoss = double.NaN;
             if (saved is not null)
             {
                 firstEpoch = Math.Min(saved.Epoch, epochs);
@@ -99,6 +100,11 @@ public static class Trainer
                         loss.backward();
                         optimizer.step();
                         lossSum.add_(loss.detach(), Scalars.One);
+                        if (double.IsNaN(firstLoss) && epoch == firstEpoch && step == 0)
+                        {
+                            // Read once: the start a healthy training ends below (DegenerateTraining).
+                            firstLoss = loss.item<float>();
+                        }
                     }
 
                     schedule.step();
@@ -129,7 +135,10 @@ public static class Trainer
                 model.Dispose();
             }
 
-            return new TrainedModel(result, lastLoss, totalSteps, stepsRun * (double)batchSize / Math.Max(seconds, 1e-9));
+            return new TrainedModel(result, lastLoss, totalSteps, stepsRun * (double)batchSize / Math.Max(seconds, 1e-9))
+            {
+                FirstLoss = saved is null ? firstLoss : double.NaN,
+            };
         }
         catch
         {
