@@ -25,15 +25,13 @@ public sealed class EdaPlugin : INasPlugin
     public void Register(IPluginRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        registry.AddSearchSpace(
+        registry.AddSearchSpace<RoutabilitySpaceOptions>(
             RoutabilitySpace.Name,
             "Encoder-decoder FCNs (stages: width, kernel, dilation, convs, pooling or strided conv, skip; decoder up-sampling and kernel) with their training recipe.",
-            RoutabilitySpace.OptionsSchema,
             RoutabilitySpace.Create);
-        registry.AddEvaluator(
+        registry.AddEvaluator<RoutabilityEvaluatorOptions>(
             RoutabilityEvaluator.Name,
             "Trains on the training designs of an EDA dataset; scores Kendall tau of the failed-net ratio and hotspot ROC-AUC on validation and test designs.",
-            RoutabilityEvaluatorOptions.Schema,
             RoutabilityEvaluator.Create);
         registry.AddCommand(DatasetCommand.Declaration);
         registry.AddTrialViews(new EdaTrialViews());

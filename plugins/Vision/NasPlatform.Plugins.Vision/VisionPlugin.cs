@@ -21,21 +21,21 @@ public sealed class VisionPlugin : INasPlugin
     public void Register(IPluginRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        registry.AddSearchSpace(MbConvSpace.Name,
+        registry.AddSearchSpace<MbConvOptions>(MbConvSpace.Name,
             "FBNetV3-style MBConv networks for small images (stem; per stage depth, width, stride, expansion, kernel, SE, ReLU/h-swish, and with the blocks option MBConv or Fused-MBConv; head) with the training recipe searched jointly.",
-            MbConvSpaceOptions.Schema, MbConvSpace.Create);
-        registry.AddSearchSpace(BaselineSpace.Name,
+            MbConvSpace.Create);
+        registry.AddSearchSpace<BaselineOptions>(BaselineSpace.Name,
             "LeNet-5, a 2-conv net under 100k parameters, a small ResNet and a MobileNetV2-like net, with the default recipe.",
-            BaselineSpace.Schema, BaselineSpace.Create);
-        registry.AddEvaluator(VisionEvaluator.Name,
+            BaselineSpace.Create);
+        registry.AddEvaluator<TrainEvaluatorOptions>(VisionEvaluator.Name,
             "Trains with TorchSharp at EcoNAS fidelities (channels c, resolution r, samples s, epochs e); validation accuracy on a held-out split; `nas train-final` reports test accuracy.",
-            VisionEvaluatorOptions.Schema, VisionEvaluator.Create);
-        registry.AddSearchSpace(DnaBlockSpace.Name,
+            VisionEvaluator.Create);
+        registry.AddSearchSpace<DnaBlockOptions>(DnaBlockSpace.Name,
             "DNA block-wise search: a teacher block's index and the MBConv stage that replaces it (depth, expansion, kernel, SE, activation at the teacher's width); `nas combine` assembles one stage per block.",
-            DnaBlockSpaceOptions.Schema, DnaBlockSpace.Create);
-        registry.AddEvaluator(DnaEvaluator.Name,
+            DnaBlockSpace.Create);
+        registry.AddEvaluator<DnaRatingEvaluatorOptions>(DnaEvaluator.Name,
             "DNA rating: a stage learns to reproduce its teacher block's output from its input (MSE); metric rating = relative validation MSE (minimize). The teacher is trained once and cached; final training takes the assembled network.",
-            DnaRatingOptions.Schema, DnaEvaluator.Create);
+            DnaEvaluator.Create);
         registry.AddTrialViews(new VisionTrialViews());
         registry.AddCommand(Commands.ExportModelCommand.Declaration);
     }

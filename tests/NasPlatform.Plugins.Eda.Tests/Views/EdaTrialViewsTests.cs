@@ -30,8 +30,9 @@ public sealed class EdaTrialViewsTests : IDisposable
     private (EvaluationResult Result, TrialViewRequest Request) Evaluate()
     {
         NasPlatform.Torch.TorchThreads.UseHostDefault();
-        var fidelity = RoutabilityEvaluatorOptions.Make("tiny", 1, 1);
-        var evaluator = new RoutabilityEvaluator(new RoutabilityEvaluatorOptions(_root, [], ["syn2"], 1, 0, [fidelity]));
+        var tiny = RoutabilityFidelityOptions.Of("tiny", 1, 1);
+        var evaluator = new RoutabilityEvaluator(new RoutabilityEvaluatorOptions { Dataset = _root, TestDesigns = ["syn2"], HeldOutDesigns = 1, Fidelities = [tiny] });
+        var fidelity = evaluator.Fidelities.Single();
         var candidate = Small.ToCandidate();
         var result = evaluator.Evaluate(new EvaluationRequest(candidate, fidelity, 1, _work.FullName), null, CancellationToken.None);
         Assert.Equal(evaluator.Metrics.Order(StringComparer.Ordinal), result.Metrics.Keys.Order(StringComparer.Ordinal));

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions;
 using System.Text;
 using Newtonsoft.Json.Linq;
@@ -150,8 +151,8 @@ public sealed class VisionEvaluatorTests : IDisposable
     [Fact]
     public void Missing_fashion_mnist_folder_names_the_option_and_the_package()
     {
-        var context = new ComponentContext(JObject.Parse("""{ "dataFolder": "no-such-folder" }"""), _folder.FullName, AppContext.BaseDirectory, 0);
-        var e = Assert.Throws<ComponentConfigurationException>(() => VisionEvaluatorOptions.From(context));
+        var context = new ComponentContext(new JObject(), _folder.FullName, AppContext.BaseDirectory, 0);
+        var e = Assert.Throws<ComponentConfigurationException>(() => VisionEvaluatorOptions.From(new TrainEvaluatorOptions { DataFolder = "no-such-folder" }, context));
         Assert.Equal("dataFolder", e.OptionPath);
         Assert.Contains("dataset-fashion-mnist", e.Message);
     }
@@ -159,8 +160,9 @@ public sealed class VisionEvaluatorTests : IDisposable
     [Fact]
     public void Image_folder_without_test_folder_is_a_configuration_error()
     {
-        var context = new ComponentContext(JObject.Parse("""{ "dataset": "image-folder", "trainFolder": "train" }"""), _folder.FullName, AppContext.BaseDirectory, 0);
-        var e = Assert.Throws<ComponentConfigurationException>(() => VisionEvaluatorOptions.From(context));
+        var context = new ComponentContext(new JObject(), _folder.FullName, AppContext.BaseDirectory, 0);
+        var options = ComponentOptions.Bind<TrainEvaluatorOptions>("""{ "dataset": "image-folder", "trainFolder": "train" }""");
+        var e = Assert.Throws<ComponentConfigurationException>(() => VisionEvaluatorOptions.From(options, context));
         Assert.Equal("testFolder", e.OptionPath);
     }
 

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions.Options;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Plugins.Vision.Spaces;
@@ -78,9 +79,9 @@ public sealed class MbConvSpaceTests
     [Fact]
     public void Narrowed_recipe_choices_bound_what_the_search_samples_and_accepts()
     {
-        var schema = JObject.Parse(MbConvSpaceOptions.Schema);
+        var schema = JObject.Parse(ComponentOptions.SchemaFor<MbConvOptions>(null));
         Assert.Equal(0, (double)schema["properties"]!["recipeChoices"]!["properties"]!["augment"]!["items"]!["minimum"]!);
-        var options = MbConvSpaceOptions.From(JObject.Parse("""{ "recipeChoices": { "augment": [0.5, 1], "labelSmoothing": [0.1] } }"""));
+        var options = MbConvSpaceOptions.From(ComponentOptions.Bind<MbConvOptions>("""{ "recipeChoices": { "augment": [0.5, 1], "labelSmoothing": [0.1] } }"""));
         var space = new MbConvSpace(options);
         var random = new Random(3);
         var recipes = Enumerable.Range(0, 40).Select(_ => VisionCandidate.Parse(space.Sample(random)).Recipe).ToList();
@@ -100,7 +101,7 @@ public sealed class MbConvSpaceTests
         Assert.DoesNotContain(_space.Genes, g => g.Name == "recipe.erase");
         Assert.DoesNotContain("erase", _space.Sample(new Random(1)).ToJson().ToString());
 
-        var space = new MbConvSpace(MbConvSpaceOptions.From(JObject.Parse("""{ "recipeChoices": { "erase": [0, 0.5] } }""")));
+        var space = new MbConvSpace(MbConvSpaceOptions.From(ComponentOptions.Bind<MbConvOptions>("""{ "recipeChoices": { "erase": [0, 0.5] } }""")));
         Assert.Equal(_space.EncodingLength + 1, space.EncodingLength);
         var random = new Random(5);
         var candidates = Enumerable.Range(0, 40).Select(_ => space.Sample(random)).ToList();
@@ -117,7 +118,7 @@ public sealed class MbConvSpaceTests
         Assert.DoesNotContain(_space.Genes, g => g.Name.EndsWith(".block", StringComparison.Ordinal));
         Assert.DoesNotContain("block", _space.Sample(new Random(1)).ToJson().ToString());
 
-        var space = new MbConvSpace(MbConvSpaceOptions.From(JObject.Parse("""{ "blocks": ["mbconv", "fused"] }""")));
+        var space = new MbConvSpace(MbConvSpaceOptions.From(ComponentOptions.Bind<MbConvOptions>("""{ "blocks": ["mbconv", "fused"] }""")));
         Assert.Equal(_space.EncodingLength + 4, space.EncodingLength);
         var random = new Random(6);
         var candidates = Enumerable.Range(0, 30).Select(_ => space.Sample(random)).ToList();
@@ -130,7 +131,7 @@ public sealed class MbConvSpaceTests
         Assert.Equal(fused, VisionCandidate.Parse(fused).ToCandidate());
         Assert.Contains(_space.Validate(fused), p => p.Contains("architecture.stages[0].block is fused; this space offers only MBConv blocks"));
 
-        var onlyFused = new MbConvSpace(MbConvSpaceOptions.From(JObject.Parse("""{ "blocks": ["fused"] }""")));
+        var onlyFused = new MbConvSpace(MbConvSpaceOptions.From(ComponentOptions.Bind<MbConvOptions>("""{ "blocks": ["fused"] }""")));
         var mbconv = candidates.First(c => VisionCandidate.Parse(c).Stages[1].Block == BlockKind.MbConv);
         Assert.Contains(onlyFused.Validate(mbconv), p => p.Contains("architecture.stages[1].block is mbconv; this space offers fused"));
 

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions.Options;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -36,9 +37,9 @@ public sealed class VisionTrialViewsTests : IDisposable
     public async Task An_evaluation_writes_the_validation_confusion_matrix_whose_trace_is_its_accuracy()
     {
         WriteImageFolders();
-        var evaluator = VisionEvaluator.Create(new ComponentContext(JObject.Parse("""
+        var evaluator = VisionEvaluator.Create(ComponentOptions.Bind<TrainEvaluatorOptions>("""
             { "dataset": "image-folder", "trainFolder": "train", "testFolder": "test", "validationSize": 60, "fidelities": [ { "c": 1, "r": 1, "s": 1, "e": 1 } ] }
-            """), _folder.FullName, AppContext.BaseDirectory, 0));
+            """), new ComponentContext(new JObject(), _folder.FullName, AppContext.BaseDirectory, 0));
         var work = Directory.CreateDirectory(Path.Combine(_folder.FullName, "trial-0")).FullName;
         var candidate = Small.ToCandidate();
 

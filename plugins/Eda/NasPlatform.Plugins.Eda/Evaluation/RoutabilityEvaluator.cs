@@ -17,6 +17,7 @@ namespace NasPlatform.Plugins.Eda.Evaluation;
 /// (hotspot tiles), *_kendall_tau_within (mean tau within each layers x blockage condition), *_score (tau + AUC), train_loss, train_seconds, train_samples, epochs, params, flops.
 /// Artifacts: split.json (designs per split) and hotspots.json (three test placements' RUDY, true and predicted hotspot maps; see <see cref="HotspotsFile"/>).
 /// </summary>
+/// <param name="options">The evaluator's options, with <see cref="RoutabilityEvaluatorOptions.Dataset"/> resolved to the dataset folder.</param>
 public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : IEvaluator
 {
     public const string Name = "routability";
@@ -26,7 +27,7 @@ public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : 
 
     public RoutabilityEvaluatorOptions Options { get; } = options;
 
-    public IReadOnlyList<Fidelity> Fidelities => Options.Fidelities;
+    public IReadOnlyList<Fidelity> Fidelities { get; } = options.BudgetFidelities();
 
     /// <summary>Declared ahead (what <see cref="Evaluate"/> returns), so a misspelled objective is refused before any training.</summary>
     public IReadOnlyList<string> Metrics { get; } =
@@ -35,7 +36,16 @@ public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : 
         "test_roc_auc", "test_score", "train_loss", "train_seconds", "train_samples", "epochs", "params", "flops",
     ];
 
-    public static RoutabilityEvaluator Create(ComponentContext context) => new(RoutabilityEvaluatorOptions.Parse(context));
+    /// <summary>The evaluator of an experiment file's options: the dataset resolved against the file's folder and checked to be one.</summary>
+    public static RoutabilityEvaluator Create(RoutabilityEvaluatorOptions options, ComponentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        var path = context.ResolvePath(options.Dataset);
+        if (!Directory.Exists(Path.Combine(path, "samples")))
+            throw new ComponentConfigurationException("dataset", $"{path} is not a dataset folder (no samples/); build it with 'nas eda dataset {options.Dataset}'.");
+        return new RoutabilityEvaluator(options with { Dataset = path });
+    }
 
     public RoutabilityData Data()
     {

@@ -1,68 +1,40 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using NasPlatform.Abstractions.Evaluation;
-using NasPlatform.Abstractions.Plugins;
-using Newtonsoft.Json.Linq;
 
 namespace NasPlatform.Plugins.Eda.Evaluation;
 
-/// <summary>Where the dataset is, how it is split by design, and the fidelities (epoch scale x data fraction).</summary>
-public sealed record RoutabilityEvaluatorOptions(
-    string Dataset,
-    IReadOnlyList<string> ValidationDesigns,
-    IReadOnlyList<string> TestDesigns,
-    int HeldOutDesigns,
-    int SplitSeed,
-    IReadOnlyList<Fidelity> Fidelities)
+/// <summary>Options of the "routability" evaluator: where the dataset is, how it is split by design, and the fidelities (epoch scale x data fraction).</summary>
+[Description("Trains on the training designs of an EDA dataset; scores validation designs (the search) and test designs (reported only).")]
+public sealed record RoutabilityEvaluatorOptions
 {
-    public const string Schema = """
-        {
-          "$schema": "http://json-schema.org/draft-07/schema#",
-          "title": "routability evaluator options",
-          "type": "object",
-          "additionalProperties": false,
-          "required": ["dataset"],
-          "properties": {
-            "dataset": { "type": "string", "description": "Folder built by 'nas eda dataset' (relative to the experiment file)." },
-            "validationDesigns": { "type": "array", "items": { "type": "string" }, "description": "Designs scored for the search (val_* metrics); default: drawn with splitSeed." },
-            "testDesigns": { "type": "array", "items": { "type": "string" }, "description": "Designs held out for reporting (test_* metrics); default: drawn with splitSeed." },
-            "heldOutDesigns": { "type": "integer", "minimum": 1, "default": 3, "description": "Designs drawn for each of validation and test when not named." },
-            "splitSeed": { "type": "integer", "default": 0, "description": "Seed of the design split (fixed across trials)." },
-            "fidelities": {
-              "type": "array", "minItems": 1,
-              "items": {
-                "type": "object", "additionalProperties": false, "required": ["name", "epochScale", "dataFraction"],
-                "properties": {
-                  "name": { "type": "string" },
-                  "epochScale": { "type": "number", "exclusiveMinimum": 0, "maximum": 1 },
-                  "dataFraction": { "type": "number", "exclusiveMinimum": 0, "maximum": 1 }
-                }
-              },
-              "description": "Training budgets, cheapest first; cost = epochScale x dataFraction. Default: quarter (0.25 x 0.5), half (0.5 x 1), full (1 x 1)."
-            }
-          }
-        }
-        """;
+    /// <summary>Folder built by <c>nas eda dataset</c>, relative to the experiment file (the evaluator holds it resolved).</summary>
+    [Description("Folder built by 'nas eda dataset' (relative to the experiment file).")]
+    public required string Dataset { get; init; }
 
-    public static IReadOnlyList<Fidelity> DefaultFidelities { get; } = [Make("quarter", 0.25, 0.5), Make("half", 0.5, 1), Make("full", 1, 1)];
+    /// <summary>Designs scored for the search (val_* metrics); empty: drawn with <see cref="SplitSeed"/>.</summary>
+    [Description("Designs scored for the search (val_* metrics); default: drawn with splitSeed.")]
+    public IReadOnlyList<string> ValidationDesigns { get; init; } = [];
 
-    public static Fidelity Make(string name, double epochScale, double dataFraction) =>
-        new(name, epochScale * dataFraction, new Dictionary<string, double> { ["epochScale"] = epochScale, ["dataFraction"] = dataFraction });
+    /// <summary>Designs held out for reporting (test_* metrics); empty: drawn with <see cref="SplitSeed"/>.</summary>
+    [Description("Designs held out for reporting (test_* metrics); default: drawn with splitSeed.")]
+    public IReadOnlyList<string> TestDesigns { get; init; } = [];
 
-    public static RoutabilityEvaluatorOptions Parse(ComponentContext context)
-    {
-        var o = context.Options;
-        var dataset = o.Value<string>("dataset") ?? throw new ComponentConfigurationException("dataset", "dataset is required: the folder 'nas eda dataset' built.");
-        var path = context.ResolvePath(dataset);
-        if (!Directory.Exists(Path.Combine(path, "samples")))
-            throw new ComponentConfigurationException("dataset", $"{path} is not a dataset folder (no samples/); build it with 'nas eda dataset {dataset}'.");
-        var fidelities = o["fidelities"] is JArray list
-            ? list.Select(f => Make(f.Value<string>("name")!, f.Value<double>("epochScale"), f.Value<double>("dataFraction"))).ToList()
-            : DefaultFidelities;
-        return new RoutabilityEvaluatorOptions(
-            path,
-            o["validationDesigns"]?.ToObject<List<string>>() ?? [],
-            o["testDesigns"]?.ToObject<List<string>>() ?? [],
-            o.Value<int?>("heldOutDesigns") ?? 3,
-            o.Value<int?>("splitSeed") ?? 0,
-            fidelities);
-    }
+    /// <summary>Designs drawn for each of validation and test when not named.</summary>
+    [Description("Designs drawn for each of validation and test when not named.")]
+    [Range(1, int.MaxValue)]
+    public int HeldOutDesigns { get; init; } = 3;
+
+    /// <summary>Seed of the design split, fixed across trials.</summary>
+    [Description("Seed of the design split (fixed across trials).")]
+    public int SplitSeed { get; init; }
+
+    /// <summary>Training budgets, cheapest first.</summary>
+    [Description("Training budgets, cheapest first; cost = epochScale x dataFraction.")]
+    [MinLength(1)]
+    public IReadOnlyList<RoutabilityFidelityOptions> Fidelities { get; init; } =
+        [RoutabilityFidelityOptions.Of("quarter", 0.25, 0.5), RoutabilityFidelityOptions.Of("half", 0.5, 1), RoutabilityFidelityOptions.Of("full", 1, 1)];
+
+    /// <summary>The fidelities as the host sees them.</summary>
+    public IReadOnlyList<Fidelity> BudgetFidelities() => [.. Fidelities.Select(f => f.ToFidelity())];
 }

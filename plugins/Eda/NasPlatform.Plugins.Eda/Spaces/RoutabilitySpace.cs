@@ -19,25 +19,20 @@ public sealed class RoutabilitySpace : ISearchSpace
 {
     public const string Name = "routability-fcn";
 
-    public const string OptionsSchema = """
-        {
-          "$schema": "http://json-schema.org/draft-07/schema#",
-          "title": "routability FCN space options",
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "maxStages": { "type": "integer", "minimum": 1, "maximum": 4, "default": 4, "description": "Most encoder stages (each halves the resolution; the grid must divide by 2^maxStages)." },
-            "minStages": { "type": "integer", "minimum": 1, "maximum": 4, "default": 2, "description": "Fewest encoder stages." },
-            "grid": { "type": "integer", "minimum": 4, "maximum": 256, "default": 32, "description": "Feature grid size, for the FLOP count." },
-            "channels": { "type": "integer", "minimum": 1, "maximum": 64, "default": 9, "description": "Feature channels, for the parameter and FLOP counts." }
-          }
-        }
-        """;
-
     private const int StageSlotLength = 1 + 4 + 3 + 3;
 
-    public RoutabilitySpace(int minStages = 2, int maxStages = 4, int grid = 32, int channels = 9)
+    /// <summary>The space with every option at its default (<see cref="RoutabilitySpaceOptions"/>).</summary>
+    public RoutabilitySpace()
+        : this(new RoutabilitySpaceOptions())
     {
+    }
+
+    /// <summary>The space of <paramref name="options"/>.</summary>
+    /// <exception cref="ArgumentException">The stages or the grid do not fit together.</exception>
+    public RoutabilitySpace(RoutabilitySpaceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (minStages, maxStages, grid, channels) = (options.MinStages, options.MaxStages, options.Grid, options.Channels);
         if (minStages < 1 || maxStages > 4 || minStages > maxStages)
             throw new ArgumentException($"Stages must satisfy 1 <= minStages ({minStages}) <= maxStages ({maxStages}) <= 4.");
         if (grid % (1 << maxStages) != 0)
@@ -58,12 +53,12 @@ public sealed class RoutabilitySpace : ISearchSpace
 
     public int EncodingLength => 1 + MaxStages * StageSlotLength + 3 + 1 + 5;
 
-    public static RoutabilitySpace Create(ComponentContext context)
+    /// <summary>The space of an experiment file's options; stages and grid that do not fit together are a configuration error at maxStages.</summary>
+    public static RoutabilitySpace Create(RoutabilitySpaceOptions options, ComponentContext context)
     {
-        var o = context.Options;
         try
         {
-            return new RoutabilitySpace(o.Value<int?>("minStages") ?? 2, o.Value<int?>("maxStages") ?? 4, o.Value<int?>("grid") ?? 32, o.Value<int?>("channels") ?? 9);
+            return new RoutabilitySpace(options);
         }
         catch (ArgumentException e)
         {

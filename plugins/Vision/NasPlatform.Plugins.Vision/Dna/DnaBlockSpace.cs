@@ -61,11 +61,8 @@ public sealed class DnaBlockSpace : ISearchSpace, IBlockwiseSpace
 
     public int EncodingLength => Blocks.Count + StageGenesCount;
 
-    public static DnaBlockSpace Create(ComponentContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return new DnaBlockSpace(DnaBlockSpaceOptions.From(context.Options));
-    }
+    /// <summary>The space of an experiment file's options.</summary>
+    public static DnaBlockSpace Create(DnaBlockOptions options, ComponentContext context) => new(DnaBlockSpaceOptions.From(options));
 
     public Candidate Sample(Random rng)
     {

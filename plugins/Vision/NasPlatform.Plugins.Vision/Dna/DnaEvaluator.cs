@@ -64,9 +64,11 @@ public sealed class DnaEvaluator : IEvaluator, IFinalTrainer, IDisposable
         ? n
         : throw new InvalidOperationException($"validationSize {_options.Data.ValidationSize} leaves no training images of the {Data.Train.Count} in {_options.Data.DataDescription}; lower it.");
 
-    public static DnaEvaluator Create(ComponentContext context)
+    /// <summary>The evaluator of an experiment file's options.</summary>
+    public static DnaEvaluator Create(DnaRatingEvaluatorOptions ratingOptions, ComponentContext context)
     {
-        var options = DnaRatingOptions.From(context);
+        ArgumentNullException.ThrowIfNull(context);
+        var options = DnaRatingOptions.From(ratingOptions, context);
         TorchRuntime.EnsureAvailable();
         TorchThreads.Require(options.Data.Threads, "the DNA evaluator's option \"threads\"");
 

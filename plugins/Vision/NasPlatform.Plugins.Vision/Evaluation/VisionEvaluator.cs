@@ -58,9 +58,11 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
 
     private VisionData Data => _options.Data();
 
-    public static VisionEvaluator Create(ComponentContext context)
+    /// <summary>The evaluator of an experiment file's options.</summary>
+    public static VisionEvaluator Create(TrainEvaluatorOptions trainOptions, ComponentContext context)
     {
-        var options = VisionEvaluatorOptions.From(context);
+        ArgumentNullException.ThrowIfNull(context);
+        var options = VisionEvaluatorOptions.From(trainOptions, context);
         TorchRuntime.EnsureAvailable();
         ConfigureThreads(options.Threads);
         try

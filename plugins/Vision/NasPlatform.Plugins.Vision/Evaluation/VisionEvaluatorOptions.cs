@@ -1,12 +1,10 @@
-using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Datasets;
 using NasPlatform.Plugins.Vision.Data;
-using NasPlatform.Torch;
 
 namespace NasPlatform.Plugins.Vision.Evaluation;
 
-/// <summary>Options of the <c>train</c> evaluator (see <see cref="Schema"/>).</summary>
+/// <summary>The <c>train</c> evaluator's settings, resolved from <see cref="TrainEvaluatorOptions"/>: how to load the data, the fidelities, threads, latency and device.</summary>
 public sealed record VisionEvaluatorOptions(
     Func<VisionData> Data,
     string DataDescription,
@@ -14,49 +12,30 @@ public sealed record VisionEvaluatorOptions(
     IReadOnlyList<EcoNasFidelity> Fidelities,
     int Threads,
     bool Latency,
-    string Device = "cpu")
+    string Device)
 {
-    public static readonly string Schema = """
+    /// <summary>The evaluator's settings from an experiment file's options: folders resolved against the file and checked.</summary>
+    /// <exception cref="ComponentConfigurationException">A folder is missing, or two fidelities have the same factors.</exception>
+    public static VisionEvaluatorOptions From(TrainEvaluatorOptions options, ComponentContext context)
     {
-      "$schema": "http://json-schema.org/draft-07/schema#",
-      "type": "object",
-      "additionalProperties": false,
-      "properties": {
-        "dataset": { "enum": ["fashion-mnist", "image-folder"], "description": "fashion-mnist (default; any MNIST-style folder of the four IDX files) or image-folder (one subfolder per class)." },
-        "dataFolder": { "type": "string", "minLength": 1, "description": "Folder of train-images-idx3-ubyte(.gz) etc.; default /usr/share/datasets/fashion-mnist (apt-get install dataset-fashion-mnist)." },
-        "trainFolder": { "type": "string", "minLength": 1, "description": "image-folder: the training images, one subfolder per class (PNG, PGM, PPM)." },
-        "testFolder": { "type": "string", "minLength": 1, "description": "image-folder: the test images, same class subfolders." },
-        "validationSize": { "type": "integer", "minimum": 1, "description": "The last N training images are the search's validation split (default 10000)." },
-        "fidelities": {
-          "type": "array", "minItems": 1,
-          "items": {
-            "type": "object", "additionalProperties": false, "required": ["c", "r", "s", "e"],
-            "properties": {
-              "c": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "channel scale" },
-              "r": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "resolution scale" },
-              "s": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "fraction of the training images" },
-              "e": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "fraction of the recipe's epochs" }
-            }
-          },
-          "description": "EcoNAS reduction factors, cheapest first; the last is the search's full fidelity. Default c0.25-r0.5-s0.1-e0.25, c0.5-r0.5-s0.25-e0.25, c0.5-r1-s0.5-e0.5, c1-r1-s1-e1."
-        },
-        "threads": { "type": "integer", "minimum": 1, "maximum": 64, "description": "LibTorch threads (default 1: run workers in parallel instead)." },
-        "latency": { "type": "boolean", "description": "Also measure CPU inference latency (ms, batch 1) of the full-size network as metric latency_ms." },
-        "device": { "type": "string", "pattern": "DEVICE_PATTERN", "description": "Where networks train: cpu (default), cuda or cuda:N (GPU N; needs a CUDA LibTorch, see docs/gpu.md), or auto (a GPU when there is one). Several workers share one GPU." }
-      }
-    }
-    """.Replace("DEVICE_PATTERN", TorchDevices.Pattern, StringComparison.Ordinal);
-
-    public static VisionEvaluatorOptions From(ComponentContext context)
-    {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        var o = context.Options;
-        var dataset = o.Value<string>("dataset") ?? "fashion-mnist";
-        Func<VisionData> data;
-        string description;
-        if (dataset == "fashion-mnist")
+        var (data, description) = DataOf(options, context);
+        var fidelities = options.Fidelities.Select(f => f.ToFidelity()).ToList();
+        if (fidelities.Select(f => f.Name).Distinct().Count() != fidelities.Count)
         {
-            var folder = o.Value<string>("dataFolder") is { } f ? context.ResolvePath(f) : FashionMnist.DefaultFolder;
+            throw new ComponentConfigurationException("fidelities", "Two fidelities have the same factors; each (c, r, s, e) must differ.");
+        }
+
+        return new VisionEvaluatorOptions(data, description, options.ValidationSize, fidelities, options.Threads, options.Latency, options.Device);
+    }
+
+    // A cross-field rule the schema does not state: image-folder needs both folders (checked here, located at the option).
+    private static (Func<VisionData> Data, string Description) DataOf(VisionDataOptions o, ComponentContext context)
+    {
+        if (o.Dataset == "fashion-mnist")
+        {
+            var folder = o.DataFolder is { } f ? context.ResolvePath(f) : FashionMnist.DefaultFolder;
             if (!Directory.Exists(folder))
             {
                 throw new ComponentConfigurationException("dataFolder", folder == FashionMnist.DefaultFolder
@@ -64,36 +43,21 @@ public sealed record VisionEvaluatorOptions(
                     : $"dataFolder {folder} does not exist; it should hold train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz (as the package dataset-fashion-mnist installs them).");
             }
 
-            data = () => VisionData.FashionMnistFrom(folder);
-            description = folder;
+            return (() => VisionData.FashionMnistFrom(folder), folder);
         }
-        else
+
+        var train = o.TrainFolder ?? throw new ComponentConfigurationException("trainFolder", "dataset \"image-folder\" needs \"trainFolder\" (one subfolder per class).");
+        var test = o.TestFolder ?? throw new ComponentConfigurationException("testFolder", "dataset \"image-folder\" needs \"testFolder\" (the same class subfolders).");
+        var trainPath = context.ResolvePath(train);
+        var testPath = context.ResolvePath(test);
+        foreach (var (name, path) in new[] { ("trainFolder", trainPath), ("testFolder", testPath) })
         {
-            var train = o.Value<string>("trainFolder") ?? throw new ComponentConfigurationException("trainFolder", "dataset \"image-folder\" needs \"trainFolder\" (one subfolder per class).");
-            var test = o.Value<string>("testFolder") ?? throw new ComponentConfigurationException("testFolder", "dataset \"image-folder\" needs \"testFolder\" (the same class subfolders).");
-            var trainPath = context.ResolvePath(train);
-            var testPath = context.ResolvePath(test);
-            foreach (var (name, path) in new[] { ("trainFolder", trainPath), ("testFolder", testPath) })
+            if (!Directory.Exists(path))
             {
-                if (!Directory.Exists(path))
-                {
-                    throw new ComponentConfigurationException(name, $"{name} {path} does not exist.");
-                }
+                throw new ComponentConfigurationException(name, $"{name} {path} does not exist.");
             }
-
-            data = () => VisionData.ImageFolders(trainPath, testPath);
-            description = trainPath;
         }
 
-        var fidelities = o["fidelities"] is JArray ladder
-            ? ladder.Select(f => new EcoNasFidelity((double)f["c"]!, (double)f["r"]!, (double)f["s"]!, (double)f["e"]!)).ToList()
-            : EcoNasFidelity.DefaultLadder;
-        if (fidelities.Select(f => f.Name).Distinct().Count() != fidelities.Count)
-        {
-            throw new ComponentConfigurationException("fidelities", "Two fidelities have the same factors; each (c, r, s, e) must differ.");
-        }
-
-        return new VisionEvaluatorOptions(data, description, o.Value<int?>("validationSize") ?? 10000, fidelities, o.Value<int?>("threads") ?? 1, o.Value<bool?>("latency") ?? false,
-            o.Value<string>("device") ?? "cpu");
+        return (() => VisionData.ImageFolders(trainPath, testPath), trainPath);
     }
 }

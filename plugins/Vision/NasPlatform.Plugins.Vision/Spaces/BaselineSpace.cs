@@ -1,4 +1,3 @@
-using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Plugins.Vision.Networks;
 
@@ -13,23 +12,6 @@ public sealed class BaselineSpace : GenomeSpace
 {
     public const string Name = "baselines";
 
-    public const string Schema = """
-    {
-      "$schema": "http://json-schema.org/draft-07/schema#",
-      "type": "object",
-      "additionalProperties": false,
-      "properties": {
-        "networks": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["lenet5", "two-conv", "resnet-small", "mobilenetv2-like"] }, "description": "Baselines to include; default all four." },
-        "inputChannels": { "type": "integer", "minimum": 1, "maximum": 4 },
-        "resolution": { "type": "integer", "minimum": 8, "maximum": 512 },
-        "classes": { "type": "integer", "minimum": 2, "maximum": 1000 },
-        "searchRecipe": { "type": "boolean", "description": "Search the recipe too (default false: every baseline gets the default recipe)." },
-        "epochs": { "type": "array", "minItems": 1, "items": { "type": "integer", "minimum": 1 } },
-        "batchSizes": { "type": "array", "minItems": 1, "items": { "type": "integer", "minimum": 1 } }
-      }
-    }
-    """;
-
     private readonly string[] _networks;
     private readonly RecipeGenes _recipe;
 
@@ -40,16 +22,11 @@ public sealed class BaselineSpace : GenomeSpace
         _recipe = recipe;
     }
 
-    public static BaselineSpace Create(ComponentContext context)
+    /// <summary>The space of an experiment file's options.</summary>
+    public static BaselineSpace Create(BaselineOptions options, ComponentContext context)
     {
-        var o = context.Options;
-        var networks = o["networks"] is JArray names ? names.Select(n => (string)n!).ToArray() : [.. Baselines.Names];
-        var input = new InputShape(o.Value<int?>("inputChannels") ?? 1, o.Value<int?>("resolution") ?? 28, o.Value<int?>("classes") ?? 10);
-        var recipe = new RecipeGenes(
-            !(o.Value<bool?>("searchRecipe") ?? false),
-            o["epochs"] is JArray e ? [.. e.Select(t => (int)t)] : MbConvSpaceOptions.Default.Epochs,
-            o["batchSizes"] is JArray b ? [.. b.Select(t => (int)t)] : MbConvSpaceOptions.Default.BatchSizes);
-        return new BaselineSpace(networks, input, recipe);
+        ArgumentNullException.ThrowIfNull(options);
+        return new BaselineSpace([.. options.Networks], options.ToShape(), new RecipeGenes(!options.SearchRecipe, options.Epochs, options.BatchSizes));
     }
 
     protected override VisionCandidate Decode(int[] genome) =>

@@ -3,5 +3,6 @@ namespace NasPlatform.Plugins.Vision.Spaces;
 /// <summary>What the networks of a space take and produce: image channels, square resolution, classes.</summary>
 public sealed record InputShape(int Channels, int Resolution, int Classes)
 {
-    public static InputShape FashionMnist { get; } = new(1, 28, 10);
+    /// <summary>28x28 grey images in 10 classes: the default of <see cref="ImageInputOptions"/>.</summary>
+    public static InputShape FashionMnist { get; } = new ImageInputOptions().ToShape();
 }

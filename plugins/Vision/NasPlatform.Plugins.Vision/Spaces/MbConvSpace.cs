@@ -27,7 +27,8 @@ public sealed class MbConvSpace : GenomeSpace
         _recipe = recipe;
     }
 
-    public static MbConvSpace Create(ComponentContext context) => new(MbConvSpaceOptions.From(context.Options));
+    /// <summary>The space of an experiment file's options.</summary>
+    public static MbConvSpace Create(MbConvOptions options, ComponentContext context) => new(MbConvSpaceOptions.From(options));
 
     private static List<Gene> GenesOf(MbConvSpaceOptions o, RecipeGenes recipe)
     {

@@ -1,4 +1,4 @@
-using Newtonsoft.Json.Linq;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Plugins.Vision.Spaces;
 using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Testing.Contracts;
@@ -10,5 +10,5 @@ public sealed class MbConvFusedAndErasingSpaceContractTests : SearchSpaceContrac
 {
     protected override string PinnedTraceDigest => "ffc040a0f4d7112c";
 
-    protected override ISearchSpace CreateSpace() => new MbConvSpace(MbConvSpaceOptions.From(JObject.Parse("""{ "blocks": ["mbconv", "fused"], "recipeChoices": { "erase": [0, 0.5] } }""")));
+    protected override ISearchSpace CreateSpace() => new MbConvSpace(MbConvSpaceOptions.From(ComponentOptions.Bind<MbConvOptions>("""{ "blocks": ["mbconv", "fused"], "recipeChoices": { "erase": [0, 0.5] } }""")));
 }
