@@ -136,6 +136,16 @@ public sealed class VqeEvaluatorTests : IDisposable
         var error = Assert.Throws<ComponentConfigurationException>(() => VariationalEvaluator.CreateGeneric(TestContexts.Bind<VariationalGenericOptions>("""{ "task": "qaoa" }"""), TestContexts.In()));
         Assert.Equal("task", error.OptionPath);
         Assert.Contains("vqe", error.Message);
+
+        // The generic schema lists task options by name only; the task's record and checks still refuse bad values, naming them.
+        var number = Assert.Throws<ComponentConfigurationException>(() => VariationalEvaluator.CreateGeneric(TestContexts.Bind<VariationalGenericOptions>("""{ "task": "vqe", "hamiltonian": 3 }"""), TestContexts.In()));
+        Assert.Equal("hamiltonian", number.OptionPath);
+        var state = Assert.Throws<ComponentConfigurationException>(() => VariationalEvaluator.CreateGeneric(TestContexts.Bind<VariationalGenericOptions>("""{ "task": "vqe", "hamiltonian": "Z0 Z1", "initialState": "02" }"""), TestContexts.In()));
+        Assert.Equal("initialState", state.OptionPath);
+        var qubits = Assert.Throws<ComponentConfigurationException>(() => VariationalEvaluator.CreateGeneric(TestContexts.Bind<VariationalGenericOptions>("""{ "task": "vqe", "hamiltonian": "Z0", "qubits": 30 }"""), TestContexts.In()));
+        Assert.Equal("qubits", qubits.OptionPath);
+        var type = Assert.Throws<ComponentConfigurationException>(() => VariationalEvaluator.CreateGeneric(TestContexts.Bind<VariationalGenericOptions>("""{ "task": "vqe", "hamiltonian": "Z0", "taper": "yes" }"""), TestContexts.In()));
+        Assert.Equal("taper", type.OptionPath);
     }
 
     [Fact]
