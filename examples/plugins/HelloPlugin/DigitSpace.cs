@@ -10,18 +10,6 @@ namespace HelloPlugin;
 /// </summary>
 public sealed class DigitSpace : ISearchSpace
 {
-    /// <summary>JSON Schema of the "digits" space's options; the host validates options against it first.</summary>
-    public const string OptionsSchema = """
-        {
-          "$schema": "http://json-schema.org/draft-07/schema#",
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "length": { "type": "integer", "minimum": 1, "maximum": 32, "default": 4, "description": "Number of digits in a candidate." }
-          }
-        }
-        """;
-
     public DigitSpace(int length)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);

@@ -18,16 +18,16 @@ public sealed class HelloNasPlugin : INasPlugin
 
     public void Register(IPluginRegistry registry)
     {
-        registry.AddSearchSpace(
+        // Options are records (DigitsOptions, TargetOptions): the host generates their JSON Schema, validates the
+        // experiment file against it (errors at file:line:col) and hands the factory the bound record.
+        registry.AddSearchSpace<DigitsOptions>(
             "digits",
             "Rows of decimal digits (10^length candidates); free statistics: sum, distinct.",
-            DigitSpace.OptionsSchema,
-            context => new DigitSpace((int?)context.Options["length"] ?? 4));
+            (options, _) => new DigitSpace(options.Length));
 
-        registry.AddEvaluator(
+        registry.AddEvaluator<TargetOptions>(
             "target",
             "Closeness to a target row of digits (score 0-1, distance, matches); fidelities quick and full.",
-            TargetEvaluator.OptionsSchema,
             TargetEvaluator.Create);
 
         // A strategy every experiment may name, and a `nas` command: the same door as spaces and evaluators.

@@ -11,20 +11,6 @@ namespace HelloPlugin;
 /// </summary>
 public sealed class TargetEvaluator : IEvaluator
 {
-    /// <summary>JSON Schema of the "target" evaluator's options.</summary>
-    public const string OptionsSchema = """
-        {
-          "$schema": "http://json-schema.org/draft-07/schema#",
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "target": { "type": "string", "pattern": "^[0-9]{1,32}$", "description": "The digits to find, e.g. \"314159\"; as many as the space's length." },
-            "targetFile": { "type": "string", "minLength": 1, "description": "Or: a text file holding the digits, relative to the experiment file." },
-            "delayMilliseconds": { "type": "integer", "minimum": 0, "maximum": 60000, "default": 0, "description": "Pretend each full evaluation takes this long (scaled by the fidelity's cost)." }
-          }
-        }
-        """;
-
     private readonly int[] _target;
     private readonly int _delayMilliseconds;
 
@@ -50,16 +36,16 @@ public sealed class TargetEvaluator : IEvaluator
     public IReadOnlyList<string> Metrics { get; } = ["score", "distance", "matches"];
 
     /// <summary>
-    /// The factory the plugin registers. The host has already checked the options against
-    /// <see cref="OptionsSchema"/>; what a schema cannot say (exactly one of two options, a file
+    /// The factory the plugin registers. The host has already checked the options against the schema
+    /// generated from <see cref="TargetOptions"/>; what a schema cannot say (exactly one of two options, a file
     /// that must exist and hold digits) is reported with <see cref="ComponentConfigurationException"/>,
     /// which the host turns into an error naming the option's place in the experiment file.
     /// </summary>
-    public static TargetEvaluator Create(ComponentContext context)
+    public static TargetEvaluator Create(TargetOptions options, ComponentContext context)
     {
-        var target = (string?)context.Options["target"];
-        var targetFile = (string?)context.Options["targetFile"];
-        var delay = (int?)context.Options["delayMilliseconds"] ?? 0;
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        var (target, targetFile, delay) = (options.Target, options.TargetFile, options.DelayMilliseconds);
         if ((target is null) == (targetFile is null))
         {
             throw new ComponentConfigurationException(target is null ? string.Empty : "targetFile", "set exactly one of 'target' (the digits) and 'targetFile' (a file holding them).");

@@ -21,7 +21,7 @@ namespace NasPlatform.Abstractions.Options;
 /// unknown names are refused), <see cref="DescriptionAttribute"/>, <see cref="RangeAttribute"/> (minimum and maximum,
 /// exclusive where asked), <see cref="MinLengthAttribute"/>/<see cref="MaxLengthAttribute"/>/<see cref="LengthAttribute"/>
 /// (items of a list, characters of a string), <see cref="AllowedValuesAttribute"/> (the values of a string, or of
-/// each item of a list), <see cref="UniqueItemsAttribute"/>, the default (the initialiser's value) and, where a type
+/// each item of a list), <see cref="RegularExpressionAttribute"/> (a string's pattern), <see cref="UniqueItemsAttribute"/>, the default (the initialiser's value) and, where a type
 /// cannot say it, <see cref="SchemaFragmentAttribute"/>. JSON <c>null</c> is never a valid option value: an option
 /// left out keeps its default, which may be <c>null</c> (meaning "derive it").
 /// </remarks>

@@ -50,6 +50,11 @@ internal static class OptionsSchemaNodes
             target["enum"] = new JsonArray([.. allowed.Values.Select(v => JsonValue.Create(v?.ToString()))]);
         }
 
+        if (Find<RegularExpressionAttribute>(attributes) is { } pattern)
+        {
+            node["pattern"] = pattern.Pattern;
+        }
+
         if (Find<UniqueItemsAttribute>(attributes) is not null)
         {
             node["uniqueItems"] = true;

@@ -1,4 +1,3 @@
-using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Evaluation;
 
@@ -10,7 +9,7 @@ namespace NasPlatform.Abstractions.Views;
 /// <param name="Metrics">Its measured metrics.</param>
 /// <param name="Artifacts">Files its evaluation produced (absolute paths; a file may have been deleted since).</param>
 /// <param name="Evaluator">The evaluator's name in the experiment file.</param>
-/// <param name="EvaluatorOptions">The evaluator's options as the experiment file gives them.</param>
+/// <param name="EvaluatorOptions">The evaluator's options bound to the record it registered (cast to it), defaults filled in; null when the host could not bind them (an experiment stored by an older version whose options no longer fit).</param>
 /// <param name="BaseDirectory">Folder relative paths in the options resolve against.</param>
 public sealed record TrialViewRequest(
     Candidate Candidate,
@@ -18,5 +17,5 @@ public sealed record TrialViewRequest(
     IReadOnlyDictionary<string, double> Metrics,
     IReadOnlyList<Artifact> Artifacts,
     string Evaluator,
-    JObject EvaluatorOptions,
+    object? EvaluatorOptions,
     string BaseDirectory);

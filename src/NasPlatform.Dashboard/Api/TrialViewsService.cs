@@ -33,7 +33,7 @@ public sealed class TrialViewsService(IReadOnlyList<string> pluginDirectories)
             return Note(problem);
         }
 
-        var set = DomainViews.Render(experiment, [trial], views, cancellationToken);
+        var set = DomainViews.Render(experiment, [trial], views, DomainViews.EvaluatorOptions(experiment.Spec, _plugins.Value), cancellationToken);
         var html = new StringBuilder();
         foreach (var rendered in set.Trials)
         {

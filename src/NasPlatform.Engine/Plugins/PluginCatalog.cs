@@ -3,6 +3,7 @@ using NasPlatform.Abstractions;
 using McMaster.NETCore.Plugins;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Spaces;
 
 namespace NasPlatform.Engine.Plugins;
@@ -97,6 +98,30 @@ public sealed class PluginCatalog
     /// <summary>The domain views the plugin registered, or null when it registered none.</summary>
     /// <exception cref="NasConfigurationException">The plugin is not loaded (the message says why).</exception>
     public ITrialViews? TrialViewsOf(string pluginId) => Require(pluginId).TrialViews;
+
+    /// <summary>
+    /// An evaluator's options from an experiment file, bound to the record its plugin registered (what trial views
+    /// receive); null when the plugin or evaluator is unknown or the options no longer fit (an experiment stored
+    /// by an older version).
+    /// </summary>
+    public object? BindEvaluatorOptions(string pluginId, string evaluatorName, JObject options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var registration = Find(pluginId)?.Evaluators.FirstOrDefault(e => e.Name == evaluatorName);
+        if (registration?.OptionsType is not { } type)
+        {
+            return null;
+        }
+
+        try
+        {
+            return ComponentOptions.Bind(type, options.ToString(Newtonsoft.Json.Formatting.None));
+        }
+        catch (NasConfigurationException)
+        {
+            return null;
+        }
+    }
 
     private LoadedPlugin Require(string pluginId)
     {

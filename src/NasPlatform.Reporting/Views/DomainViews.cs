@@ -43,11 +43,16 @@ public static class DomainViews
             return new DomainViewSet([], $"plugin '{experiment.Spec.Plugin}' could not be loaded for its views: {e.Message}");
         }
 
-        return Render(experiment, trials, views, cancellationToken);
+        return Render(experiment, trials, views, EvaluatorOptions(experiment.Spec, plugins), cancellationToken);
     }
 
     /// <summary>The views of the given trials by <paramref name="views"/> (found once with <see cref="Find"/>; null: the plugin has none).</summary>
-    public static DomainViewSet Render(ExperimentSnapshot experiment, IReadOnlyList<TrialRecord> trials, ITrialViews? views, CancellationToken cancellationToken)
+    /// <param name="experiment">The experiment.</param>
+    /// <param name="trials">Its trials to render.</param>
+    /// <param name="views">The plugin's views; null when it has none.</param>
+    /// <param name="evaluatorOptions">The evaluator's bound options record (<see cref="EvaluatorOptions"/>).</param>
+    /// <param name="cancellationToken">Stops rendering.</param>
+    public static DomainViewSet Render(ExperimentSnapshot experiment, IReadOnlyList<TrialRecord> trials, ITrialViews? views, object? evaluatorOptions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(trials);
@@ -60,7 +65,7 @@ public static class DomainViews
         foreach (var trial in trials)
         {
             var request = new TrialViewRequest(trial.Candidate, trial.Fidelity, trial.Metrics, trial.Artifacts,
-                experiment.Spec.Evaluator.Name, experiment.Spec.Evaluator.Options, experiment.Spec.BaseDirectory);
+                experiment.Spec.Evaluator.Name, evaluatorOptions, experiment.Spec.BaseDirectory);
             try
             {
                 rendered.Add(new TrialViews(trial, views.Render(request, cancellationToken), null));
@@ -72,6 +77,14 @@ public static class DomainViews
         }
 
         return new DomainViewSet(rendered, null);
+    }
+
+    /// <summary>The experiment's evaluator options bound to the record its plugin registered; null when they cannot be.</summary>
+    public static object? EvaluatorOptions(ExperimentSpec spec, PluginCatalog plugins)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(plugins);
+        return plugins.BindEvaluatorOptions(spec.Plugin, spec.Evaluator.Name, spec.Evaluator.Options);
     }
 
     /// <summary>The views the experiment's plugin registered, or null when it has none; no component is constructed to find them.</summary>

@@ -2,6 +2,7 @@ using NasPlatform.Abstractions;
 using NasPlatform.Search.Results;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Results;
@@ -93,7 +94,7 @@ public sealed class ProxyCheck
         }
 
         var spec = CheckSpec(samples);
-        var components = _components with { StrategyFactory = new FidelitySweepFactory(_spec.Constraints) };
+        var components = _components with { StrategyFactory = new FidelitySweepFactory(_spec.Constraints), StrategyOptions = new NoOptions() };
         var runner = new ExperimentRunner(spec, components, _store, _observer);
         var summary = _store.FindExperiment(spec.Name) is null
             ? await runner.RunAsync(cancellationToken).ConfigureAwait(false)

@@ -50,7 +50,7 @@ public sealed class PluginsCommandTests : IDisposable
     {
         var ghost = Directory.CreateDirectory(Path.Combine(_temp, "ghost")).FullName;
         File.WriteAllText(Path.Combine(ghost, "plugin.json"),
-            """{ "id": "ghost", "version": "0.1.0", "contractVersion": "1.0", "assembly": "Ghost.dll", "description": "its assembly is missing" }""");
+            """{ "id": "ghost", "version": "0.1.0", "contractVersion": "2.0", "assembly": "Ghost.dll", "description": "its assembly is missing" }""");
         var broken = Directory.CreateDirectory(Path.Combine(_temp, "broken")).FullName;
         File.WriteAllText(Path.Combine(broken, "plugin.json"), "{ \"id\": ");
 

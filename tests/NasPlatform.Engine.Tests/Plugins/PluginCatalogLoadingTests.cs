@@ -34,7 +34,7 @@ public sealed class PluginCatalogLoadingTests : IDisposable
             {
               "id": "Bad Id",
               "version": "0.1.0",
-              "contractVersion": "1.0",
+              "contractVersion": "2.0",
               "assembly": "X.dll",
               "description": "d",
               "extra": true

@@ -38,7 +38,7 @@ internal sealed class TempPluginFolder : IDisposable
         return target;
     }
 
-    public static string Manifest(string id = "hello", string contractVersion = "1.0", string assembly = "HelloPlugin.dll") => $$"""
+    public static string Manifest(string id = "hello", string contractVersion = "2.0", string assembly = "HelloPlugin.dll") => $$"""
         {
           "id": "{{id}}",
           "version": "0.1.0",

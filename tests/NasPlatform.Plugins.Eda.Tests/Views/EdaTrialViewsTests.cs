@@ -35,7 +35,7 @@ public sealed class EdaTrialViewsTests : IDisposable
         var candidate = Small.ToCandidate();
         var result = evaluator.Evaluate(new EvaluationRequest(candidate, fidelity, 1, _work.FullName), null, CancellationToken.None);
         Assert.Equal(evaluator.Metrics.Order(StringComparer.Ordinal), result.Metrics.Keys.Order(StringComparer.Ordinal));
-        return (result, new TrialViewRequest(candidate, fidelity.Name, result.Metrics, result.Artifacts, RoutabilityEvaluator.Name, new JObject(), _root));
+        return (result, new TrialViewRequest(candidate, fidelity.Name, result.Metrics, result.Artifacts, RoutabilityEvaluator.Name, null, _root));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class EdaTrialViewsTests : IDisposable
     {
         var path = Path.Combine(_work.FullName, HotspotsFile.FileName);
         File.WriteAllText(path, """{ "grid": 2, "channel": "rudy", "placements": [ { "key": "k", "feature": [[0, 1], [1, 0]], "label": [[0, 1]], "predicted": [[0, 1], [1, 0]] } ] }""");
-        var request = new TrialViewRequest(Small.ToCandidate(), "tiny", new Dictionary<string, double>(), [new Artifact(HotspotsFile.ArtifactName, path)], RoutabilityEvaluator.Name, new JObject(), _work.FullName);
+        var request = new TrialViewRequest(Small.ToCandidate(), "tiny", new Dictionary<string, double>(), [new Artifact(HotspotsFile.ArtifactName, path)], RoutabilityEvaluator.Name, null, _work.FullName);
 
         var views = new EdaTrialViews().Render(request, CancellationToken.None);
 
