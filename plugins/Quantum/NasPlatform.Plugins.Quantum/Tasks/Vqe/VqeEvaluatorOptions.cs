@@ -57,6 +57,6 @@ public sealed record VqeEvaluatorOptions : VariationalEvaluatorOptions
 
     /// <summary>Basis state the circuit starts from, or "hartree-fock".</summary>
     [Description("Basis state the circuit starts from, qubit 0 first, or \"hartree-fock\" (default: |0...0>, or the Hartree-Fock state for molecules, .fcidump files and the H2 models).")]
-    [SchemaFragment("""{ "type": "string", "pattern": "^([01]+|hartree-fock)$" }""")]
+    [RegularExpression("^([01]+|hartree-fock)$")]
     public string? InitialState { get; init; }
 }
