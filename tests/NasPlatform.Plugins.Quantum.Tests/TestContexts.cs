@@ -1,11 +1,15 @@
-using Newtonsoft.Json.Linq;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Plugins;
 
 namespace NasPlatform.Plugins.Quantum.Tests;
 
-/// <summary>Component contexts for factories, from JSON text.</summary>
+/// <summary>Options records from JSON text, and component contexts for factories.</summary>
 internal static class TestContexts
 {
-    public static ComponentContext Of(string optionsJson, string? baseDirectory = null) =>
-        new(JObject.Parse(optionsJson), baseDirectory ?? Path.GetTempPath(), AppContext.BaseDirectory, 0);
+    /// <summary>Binds options JSON to the component's options record, as the host does after validating it.</summary>
+    public static TOptions Bind<TOptions>(string optionsJson) => ComponentOptions.Bind<TOptions>(optionsJson);
+
+    /// <summary>A context whose relative paths resolve against <paramref name="baseDirectory"/> (default: the temp folder).</summary>
+    public static ComponentContext In(string? baseDirectory = null) =>
+        new(new Newtonsoft.Json.Linq.JObject(), baseDirectory ?? Path.GetTempPath(), AppContext.BaseDirectory, 0);
 }

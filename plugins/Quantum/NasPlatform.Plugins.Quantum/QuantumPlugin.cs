@@ -21,21 +21,18 @@ public sealed class QuantumPlugin : INasPlugin
     public void Register(IPluginRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        registry.AddSearchSpace(
+        registry.AddSearchSpace<LayerwiseSpaceOptions>(
             LayerwiseSpace.Name,
             "Layer-wise circuits (Zhang et al. 2021): per layer and qubit a rotation, per layer an entangler along the coupling map.",
-            LayerwiseSpace.OptionsSchema,
             LayerwiseSpace.Create);
-        registry.AddSearchSpace(
+        registry.AddSearchSpace<GatewiseSpaceOptions>(
             GatewiseSpace.Name,
             "Gate-wise circuits: up to maxGates rotations and CNOT/CZ on coupled pairs.",
-            GatewiseSpace.OptionsSchema,
             GatewiseSpace.Create);
 
-        registry.AddSearchSpace(
+        registry.AddSearchSpace<ExcitationSpaceOptions>(
             ExcitationSpace.Name,
             "Chemistry-aware circuits: ordered excitation operators (fermionic singles/doubles or qubit-ADAPT Pauli strings) on the Hartree-Fock state, exact CNOT-ladder decompositions.",
-            ExcitationSpace.OptionsSchema,
             ExcitationSpace.Create);
         registry.AddStrategy(new AdaptVqeFactory());
         registry.AddStrategy(new UccsdStrategyFactory());
@@ -43,17 +40,12 @@ public sealed class QuantumPlugin : INasPlugin
         // Each task is an evaluator of its own name, and a choice of the generic evaluator's "task" option.
         foreach (var task in VariationalTaskRegistry.All)
         {
-            registry.AddEvaluator(
-                task.Name,
-                task.Description,
-                VariationalEvaluatorOptions.SchemaFor(task),
-                context => VariationalEvaluator.Create(task, context));
+            task.AddEvaluator(registry);
         }
 
-        registry.AddEvaluator(
+        registry.AddEvaluator<VariationalGenericOptions>(
             VariationalEvaluator.GenericName,
             $"Trains circuits on the variational task named by \"task\" ({string.Join(", ", VariationalTaskRegistry.All.Select(t => t.Name))}); fidelities s<steps>x<restarts>.",
-            VariationalEvaluatorOptions.GenericSchema(VariationalTaskRegistry.All),
             VariationalEvaluator.CreateGeneric);
         registry.AddTrialViews(new QuantumTrialViews());
         registry.AddCommand(Commands.ExportCircuitCommand.Declaration);

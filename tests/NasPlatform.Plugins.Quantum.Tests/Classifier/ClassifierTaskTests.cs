@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Plugins.Quantum.Classifier;
 using NasPlatform.Plugins.Quantum.Evaluation;
@@ -17,7 +18,7 @@ public sealed class ClassifierTaskTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
-    private ComponentContext Context(string json) => new(JObject.Parse(json), _work, _work, 0);
+    private ComponentContext Context() => TestContexts.In(_work);
 
     /// <summary>Two layers of RY on every qubit and a CNOT chain, then a last RY layer, as a layer-wise candidate.</summary>
     private static Candidate RyCnotCandidate() => Candidate.From(JObject.Parse("""
@@ -37,19 +38,19 @@ public sealed class ClassifierTaskTests(ITestOutputHelper output) : IDisposable
         var factory = VariationalTaskRegistry.Find("classifier");
 
         Assert.IsType<ClassifierTaskFactory>(factory);
-        var schema = JObject.Parse(VariationalEvaluatorOptions.SchemaFor(factory!));
+        var schema = JObject.Parse(ComponentOptions.SchemaFor(factory!.OptionsType, null));
         Assert.NotNull(schema["properties"]!["classes"]);
         Assert.NotNull(schema["properties"]!["optimizer"]);
-        Assert.Contains("classifier", VariationalEvaluatorOptions.GenericSchema(VariationalTaskRegistry.All));
+        Assert.Contains("classifier", ComponentOptions.SchemaFor<VariationalGenericOptions>(null));
     }
 
     [Fact]
     public void Reads_the_options()
     {
-        var options = ClassifierTaskFactory.Parse(Context("""
+        var options = ClassifierTaskFactory.Parse(TestContexts.Bind<ClassifierEvaluatorOptions>("""
             { "classes": ["ankle boot", 7], "features": 6, "trainSamples": 100, "testSamples": 50, "batchSize": 20,
               "encoding": "rx", "readout": "parity", "loss": "squared", "dataSeed": 3, "angleRange": [-1, 1], "parallelism": 2 }
-            """));
+            """), Context());
 
         Assert.Equal(new FeatureDatasetOptionsView(9, 7, 6, 100, 50, 3, -1, 1), FeatureDatasetOptionsView.Of(options));
         Assert.Equal(20, options.BatchSize);
@@ -62,7 +63,7 @@ public sealed class ClassifierTaskTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Defaults_are_tshirt_versus_trouser_on_four_qubits()
     {
-        var task = new ClassifierTaskFactory().Create(Context("{}"));
+        var task = new ClassifierTaskFactory().Create(TestContexts.Bind<ClassifierEvaluatorOptions>("{}"), Context());
 
         Assert.Equal(4, task.NumQubits);
         Assert.Equal("accuracy", task.PrimaryMetric);
@@ -78,7 +79,7 @@ public sealed class ClassifierTaskTests(ITestOutputHelper output) : IDisposable
     [InlineData("""{ "batchSize": 16 }""", "batchSize", "adam")]
     public void Unusable_options_name_the_option(string json, string option, string hint)
     {
-        var e = Assert.Throws<ComponentConfigurationException>(() => new ClassifierTaskFactory().Create(Context(json)));
+        var e = Assert.Throws<ComponentConfigurationException>(() => new ClassifierTaskFactory().Create(TestContexts.Bind<ClassifierEvaluatorOptions>(json), Context()));
 
         Assert.Equal(option, e.OptionPath);
         Assert.Contains(hint, e.Message);
@@ -87,7 +88,7 @@ public sealed class ClassifierTaskTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void A_candidate_with_another_qubit_count_is_refused_with_the_fix()
     {
-        var task = new ClassifierTaskFactory().Create(Context("""{ "features": 3 }"""));
+        var task = new ClassifierTaskFactory().Create(TestContexts.Bind<ClassifierEvaluatorOptions>("""{ "features": 3 }"""), Context());
 
         var e = Assert.Throws<ArgumentException>(() => task.Fit(ClassifierCircuits.RyCnotLayers(4, 1), new TrainingBudget(1, 1), new Random(1), null, default));
 
@@ -98,9 +99,9 @@ public sealed class ClassifierTaskTests(ITestOutputHelper output) : IDisposable
     public void The_evaluator_trains_a_layerwise_candidate_to_high_test_accuracy_and_repeats_itself()
     {
         var factory = new ClassifierTaskFactory();
-        var evaluator = VariationalEvaluator.Create(factory, Context("""
+        var evaluator = VariationalEvaluator.Create(factory, TestContexts.Bind<ClassifierEvaluatorOptions>("""
             { "features": 4, "trainSamples": 200, "fidelities": ["s40x1"] }
-            """));
+            """), Context());
         var request = new EvaluationRequest(RyCnotCandidate(), evaluator.Fidelities[0], 5, Path.Combine(_work, "trial"));
 
         var watch = Stopwatch.StartNew();
@@ -121,9 +122,9 @@ public sealed class ClassifierTaskTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Mini_batches_with_adam_train_too()
     {
-        var evaluator = VariationalEvaluator.Create(new ClassifierTaskFactory(), Context("""
+        var evaluator = VariationalEvaluator.Create(new ClassifierTaskFactory(), TestContexts.Bind<ClassifierEvaluatorOptions>("""
             { "features": 4, "trainSamples": 200, "batchSize": 25, "optimizer": "adam", "learningRate": 0.1, "sigma": 0.1, "fidelities": ["s120x1"] }
-            """));
+            """), Context());
 
         var result = evaluator.Evaluate(new EvaluationRequest(RyCnotCandidate(), evaluator.Fidelities[0], 2, Path.Combine(_work, "adam")), null, default);
 

@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Plugins.Quantum.Evaluation;
 using NasPlatform.Plugins.Quantum.Tasks;
@@ -117,7 +118,7 @@ public sealed class VqeEvaluatorTests : IDisposable
         Assert.Equal(100.0 / 8000, evaluator.Fidelities[0].Cost, 12);
         Assert.Equal(1.0, evaluator.Fidelities[^1].Cost);
         Assert.Equal(8, evaluator.Fidelities[^1].Settings["restarts"]);
-        var budget = evaluator.Options.BudgetFor(evaluator.Fidelities[1]);
+        var budget = evaluator.Training.BudgetFor(evaluator.Fidelities[1]);
         Assert.Equal((300, 2), (budget.Steps, budget.Restarts));
 
         var error = Assert.Throws<ComponentConfigurationException>(() => Vqe("""{ "hamiltonian": "Z0", "fidelities": ["s0x1"] }"""));
@@ -128,33 +129,46 @@ public sealed class VqeEvaluatorTests : IDisposable
     public void GenericEvaluatorDispatchesByTaskName()
     {
         Assert.Contains(VariationalTaskRegistry.All, f => f.Name == "vqe");
-        var evaluator = VariationalEvaluator.CreateGeneric(TestContexts.Of("""{ "task": "vqe", "hamiltonian": "-1.0 Z0 Z1 - 0.5 X0 - 0.5 X1", "fidelities": ["s100x2"] }"""));
+        var evaluator = VariationalEvaluator.CreateGeneric(TestContexts.Bind<VariationalGenericOptions>("""{ "task": "vqe", "hamiltonian": "-1.0 Z0 Z1 - 0.5 X0 - 0.5 X1", "fidelities": ["s100x2"] }"""), TestContexts.In());
         var result = Evaluate(evaluator, CircuitFactory.Layered(2, 2), "s100x2");
         Assert.True(result.Metrics["energy_error"] < 1e-6, $"{result.Metrics["energy_error"]}");
 
-        var error = Assert.Throws<ComponentConfigurationException>(() => VariationalEvaluator.CreateGeneric(TestContexts.Of("""{ "task": "qaoa" }""")));
+        var error = Assert.Throws<ComponentConfigurationException>(() => VariationalEvaluator.CreateGeneric(TestContexts.Bind<VariationalGenericOptions>("""{ "task": "qaoa" }"""), TestContexts.In()));
         Assert.Equal("task", error.OptionPath);
         Assert.Contains("vqe", error.Message);
+
+        // The generic schema lists task options by name only; the task's record and checks still refuse bad values, naming them.
+        var number = Assert.Throws<ComponentConfigurationException>(() => VariationalEvaluator.CreateGeneric(TestContexts.Bind<VariationalGenericOptions>("""{ "task": "vqe", "hamiltonian": 3 }"""), TestContexts.In()));
+        Assert.Equal("hamiltonian", number.OptionPath);
+        var state = Assert.Throws<ComponentConfigurationException>(() => VariationalEvaluator.CreateGeneric(TestContexts.Bind<VariationalGenericOptions>("""{ "task": "vqe", "hamiltonian": "Z0 Z1", "initialState": "02" }"""), TestContexts.In()));
+        Assert.Equal("initialState", state.OptionPath);
+        var qubits = Assert.Throws<ComponentConfigurationException>(() => VariationalEvaluator.CreateGeneric(TestContexts.Bind<VariationalGenericOptions>("""{ "task": "vqe", "hamiltonian": "Z0", "qubits": 30 }"""), TestContexts.In()));
+        Assert.Equal("qubits", qubits.OptionPath);
+        var type = Assert.Throws<ComponentConfigurationException>(() => VariationalEvaluator.CreateGeneric(TestContexts.Bind<VariationalGenericOptions>("""{ "task": "vqe", "hamiltonian": "Z0", "taper": "yes" }"""), TestContexts.In()));
+        Assert.Equal("taper", type.OptionPath);
     }
 
     [Fact]
     public void OptionSchemasMergeTrainingAndTaskOptions()
     {
         var factory = VariationalTaskRegistry.Find("vqe")!;
-        var own = JObject.Parse(VariationalEvaluatorOptions.SchemaFor(factory));
+        var own = JObject.Parse(ComponentOptions.SchemaFor(factory.OptionsType, null));
         Assert.NotNull(own["properties"]!["hamiltonian"]);
         Assert.NotNull(own["properties"]!["sigma"]);
         Assert.Equal(["vqe"], own["properties"]!["task"]!["enum"]!.Select(t => (string)t!));
 
-        var generic = JObject.Parse(VariationalEvaluatorOptions.GenericSchema(VariationalTaskRegistry.All));
+        var generic = JObject.Parse(ComponentOptions.SchemaFor<VariationalGenericOptions>(null));
         Assert.Contains("vqe", generic["properties"]!["task"]!["enum"]!.Select(t => (string)t!));
         Assert.NotNull(generic["properties"]!["hamiltonian"]);
 
-        var foreign = Assert.Throws<ComponentConfigurationException>(() => VariationalEvaluator.CreateGeneric(TestContexts.Of("""{ "task": "vqe", "hamiltonian": "Z0", "dataset": "x" }""")));
-        Assert.Equal("dataset", foreign.OptionPath);
+        // An option of another task is refused naming it; a name of no task's does not even bind (the host's schema check names it first).
+        var foreign = Assert.Throws<ComponentConfigurationException>(() => VariationalEvaluator.CreateGeneric(TestContexts.Bind<VariationalGenericOptions>("""{ "task": "vqe", "hamiltonian": "Z0", "features": 2 }"""), TestContexts.In()));
+        Assert.Equal("features", foreign.OptionPath);
+        Assert.Contains("does not belong to task \"vqe\"", foreign.Message);
+        Assert.Throws<NasPlatform.Abstractions.NasConfigurationException>(() => TestContexts.Bind<VariationalGenericOptions>("""{ "task": "vqe", "hamiltonian": "Z0", "dataset": "x" }"""));
     }
 
-    private static VariationalEvaluator Vqe(string options) => VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Of(options));
+    private static VariationalEvaluator Vqe(string options) => VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Bind<VqeEvaluatorOptions>(options), TestContexts.In());
 
     private EvaluationResult Evaluate(VariationalEvaluator evaluator, Candidate candidate, string fidelity) =>
         evaluator.Evaluate(new EvaluationRequest(candidate, evaluator.Fidelities.Single(f => f.Name == fidelity), 7, _work.FullName), null, CancellationToken.None);

@@ -20,7 +20,7 @@ public sealed class AdaptVqeTests : IDisposable
     public void OnH2OneDoubleExcitationReachesFci()
     {
         var evaluator = ExcitationEvaluationTests.Evaluator(ExcitationEvaluationTests.H2, "jordan-wigner", false);
-        var space = ExcitationSpace.Create(TestContexts.Of("""{ "orbitals": 2, "electrons": 2, "maxOperators": 4 }"""));
+        var space = ExcitationSpace.Create(TestContexts.Bind<ExcitationSpaceOptions>("""{ "orbitals": 2, "electrons": 2, "maxOperators": 4 }"""), TestContexts.In());
         var (strategy, outcomes) = Run(evaluator, space, """{ "chemicalAccuracy": 1e-6 }""", "fermionic-sd");
 
         Assert.True(strategy.IsFinished);
@@ -37,7 +37,7 @@ public sealed class AdaptVqeTests : IDisposable
     public void QubitAdaptOnLiHReachesChemicalAccuracyAndReplaysToTheSameNextStep()
     {
         var evaluator = ExcitationEvaluationTests.Evaluator(ExcitationEvaluationTests.LiH, "jordan-wigner", false);
-        var space = ExcitationSpace.Create(TestContexts.Of("""{ "orbitals": 5, "electrons": 2, "pool": "qubit", "maxOperators": 12 }"""));
+        var space = ExcitationSpace.Create(TestContexts.Bind<ExcitationSpaceOptions>("""{ "orbitals": 5, "electrons": 2, "pool": "qubit", "maxOperators": 12 }"""), TestContexts.In());
         var (strategy, outcomes) = Run(evaluator, space, "{}", "qubit");
         Assert.Equal("chemical accuracy", strategy.StopReason);
         Assert.True(outcomes[^1].Metrics["energy_error"] <= 1.6e-3);
@@ -59,7 +59,7 @@ public sealed class AdaptVqeTests : IDisposable
     [Fact]
     public void ThePoolOptionMustBeTheSpaces()
     {
-        var space = ExcitationSpace.Create(TestContexts.Of("""{ "orbitals": 2, "electrons": 2 }"""));
+        var space = ExcitationSpace.Create(TestContexts.Bind<ExcitationSpaceOptions>("""{ "orbitals": 2, "electrons": 2 }"""), TestContexts.In());
         var error = Assert.Throws<NasPlatform.Abstractions.NasConfigurationException>(() => new AdaptVqeFactory().Create(ComponentOptions.Bind<AdaptVqeOptions>("""{ "pool": "qubit" }"""), Context(space)));
         Assert.Contains("space's pool is \"fermionic-sd\"", error.Message, StringComparison.Ordinal);
     }

@@ -28,7 +28,7 @@ public sealed class ExcitationEvaluationTests : IDisposable
         // Tapering is applied to the generators exactly as to the Hamiltonian: each Pauli term of a spin-preserving
         // excitation commutes with the N_alpha and N_beta parities, so the tapered circuit is exact on the sector.
         var evaluator = Evaluator(H2, mapping, taper);
-        var space = ExcitationSpace.Create(TestContexts.Of($$"""{ "orbitals": 2, "electrons": 2, "mapping": "{{mapping}}", "taper": {{(taper ? "true" : "false")}} }"""));
+        var space = ExcitationSpace.Create(TestContexts.Bind<ExcitationSpaceOptions>($$"""{ "orbitals": 2, "electrons": 2, "mapping": "{{mapping}}", "taper": {{(taper ? "true" : "false")}} }"""), TestContexts.In());
         Assert.Empty(evaluator.CheckSearchSpace(space));
         var metrics = Evaluate(evaluator, space.Uccsd());
         Assert.True(Math.Abs(metrics["energy_error"]) < 1e-6, $"UCCSD error {metrics["energy_error"]}");
@@ -40,7 +40,7 @@ public sealed class ExcitationEvaluationTests : IDisposable
     public void PoolGradientsAreTheEnergySlopeOfEachNewOperatorAtZero()
     {
         var evaluator = Evaluator(LiH, "jordan-wigner", false);
-        var space = ExcitationSpace.Create(TestContexts.Of("""{ "orbitals": 5, "electrons": 2, "maxOperators": 8 }"""));
+        var space = ExcitationSpace.Create(TestContexts.Bind<ExcitationSpaceOptions>("""{ "orbitals": 5, "electrons": 2, "maxOperators": 8 }"""), TestContexts.In());
         var prefix = new[] { space.Pool.IndexOf("0,5->1,6"), space.Pool.IndexOf("0->1") };
         var metrics = Evaluate(evaluator, space.CandidateOf(prefix));
         var angles = prefix.Select((_, i) => metrics[ExcitationEvaluation.AngleMetric(i)]).ToArray();
@@ -72,19 +72,19 @@ public sealed class ExcitationEvaluationTests : IDisposable
     public void AMismatchedRegisterIsRefusedBeforeAnyTrialNamingTheOption()
     {
         var evaluator = Evaluator(LiH, "jordan-wigner", false);
-        var space = ExcitationSpace.Create(TestContexts.Of("""{ "orbitals": 4, "electrons": 2, "mapping": "parity" }"""));
+        var space = ExcitationSpace.Create(TestContexts.Bind<ExcitationSpaceOptions>("""{ "orbitals": 4, "electrons": 2, "mapping": "parity" }"""), TestContexts.In());
         var problems = evaluator.CheckSearchSpace(space);
         Assert.Contains(problems, p => p.Contains("searchSpace.options.orbitals is 4 but the evaluator's molecule has active orbitals 5", StringComparison.Ordinal) && p.Contains("set \"orbitals\": 5", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("set \"mapping\": \"jordan-wigner\"", StringComparison.Ordinal));
 
-        var model = VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Of("""{ "hamiltonian": { "model": "h2" }, "fidelities": ["s10x1"] }"""));
+        var model = VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Bind<VqeEvaluatorOptions>("""{ "hamiltonian": { "model": "h2" }, "fidelities": ["s10x1"] }"""), TestContexts.In());
         Assert.Contains("needs a molecule", Assert.Single(model.CheckSearchSpace(space)), StringComparison.Ordinal);
     }
 
     [Fact]
     public void WarmStartAnglesAreWhereTrainingBegins()
     {
-        var space = ExcitationSpace.Create(TestContexts.Of("""{ "orbitals": 2, "electrons": 2 }"""));
+        var space = ExcitationSpace.Create(TestContexts.Bind<ExcitationSpaceOptions>("""{ "orbitals": 2, "electrons": 2 }"""), TestContexts.In());
         var task = (VqeTask)Evaluator(H2, "jordan-wigner", false).Task;
         var circuit = space.Pool.BuildCircuit([space.Pool.IndexOf("0,2->1,3")], prepareHartreeFock: false);
         var objective = new VqeObjective(circuit, task.Problem.Hamiltonian, StateVector.FromBasisString(space.Register.HartreeFockState));
@@ -102,10 +102,10 @@ public sealed class ExcitationEvaluationTests : IDisposable
     }
 
     internal static VariationalEvaluator Evaluator(string molecule, string mapping, bool taper, string fidelity = "s300x1") =>
-        VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Of($$"""
+        VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Bind<VqeEvaluatorOptions>($$"""
             { "molecule": {{molecule}}, "mapping": "{{mapping}}", "taper": {{(taper ? "true" : "false")}}, "initialState": "hartree-fock",
               "sigma": 0.01, "fidelities": ["{{fidelity}}"] }
-            """));
+            """), TestContexts.In());
 
     private IReadOnlyDictionary<string, double> Evaluate(VariationalEvaluator evaluator, Candidate candidate) =>
         evaluator.Evaluate(new EvaluationRequest(candidate, evaluator.Fidelities[0], 7, _work.FullName), null, CancellationToken.None).Metrics;

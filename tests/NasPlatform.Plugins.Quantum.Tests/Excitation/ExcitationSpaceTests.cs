@@ -152,5 +152,5 @@ public sealed class ExcitationSpaceTests
         Assert.True(both["depth"] > single["depth"]);
     }
 
-    private static ExcitationSpace Space(string options) => ExcitationSpace.Create(TestContexts.Of(options));
+    private static ExcitationSpace Space(string options) => ExcitationSpace.Create(TestContexts.Bind<ExcitationSpaceOptions>(options), TestContexts.In());
 }

@@ -1,5 +1,6 @@
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Plugins.Quantum.Hardware;
+using NasPlatform.Plugins.Quantum.Spaces;
 
 namespace NasPlatform.Plugins.Quantum.Tests.Hardware;
 
@@ -61,8 +62,8 @@ public sealed class CouplingMapTests
     [InlineData("""{ "qubits": 6, "coupling": { "grid": [2, 2] } }""", "coupling.grid", "rows*cols")]
     public void BadCouplingOptionsNameTheOptionAndTheFix(string options, string optionPath, string fragment)
     {
-        var context = TestContexts.Of(options);
-        var error = Assert.Throws<ComponentConfigurationException>(() => CouplingMapOptions.Parse(context.Options["coupling"], (int)context.Options["qubits"]!, context));
+        var space = TestContexts.Bind<GatewiseSpaceOptions>(options);
+        var error = Assert.Throws<ComponentConfigurationException>(() => CouplingMapOptions.Parse(space.Coupling, space.Qubits, TestContexts.In()));
         Assert.Equal(optionPath, error.OptionPath);
         Assert.Contains(fragment, error.Message);
     }
@@ -74,15 +75,14 @@ public sealed class CouplingMapTests
         try
         {
             File.WriteAllText(Path.Combine(folder.FullName, "device.json"), """{ "edges": [[0,1],[1,2],[2,0],[2,3]] }""");
-            var context = TestContexts.Of("""{ "qubits": 4, "coupling": { "edgesFile": "device.json" } }""", folder.FullName);
-            var map = CouplingMapOptions.Parse(context.Options["coupling"], 4, context);
+            var context = TestContexts.In(folder.FullName);
+            var map = CouplingMapOptions.Parse(Coupling("""{ "edgesFile": "device.json" }"""), 4, context);
             Assert.Equal("edges", map.Kind);
             Assert.Equal(4, map.Edges.Count);
             Assert.Equal([new(0, 1), new(1, 2), new(2, 3)], map.ChainOrder);
             Assert.Equal(new QubitPair(2, 0), map.RingOrder[^1]);
 
-            var missing = TestContexts.Of("""{ "qubits": 4, "coupling": { "edgesFile": "nope.json" } }""", folder.FullName);
-            var error = Assert.Throws<ComponentConfigurationException>(() => CouplingMapOptions.Parse(missing.Options["coupling"], 4, missing));
+            var error = Assert.Throws<ComponentConfigurationException>(() => CouplingMapOptions.Parse(Coupling("""{ "edgesFile": "nope.json" }"""), 4, context));
             Assert.Equal("coupling.edgesFile", error.OptionPath);
             Assert.Contains(Path.Combine(folder.FullName, "nope.json"), error.Message);
         }
@@ -95,10 +95,12 @@ public sealed class CouplingMapTests
     [Fact]
     public void NamedMapsAndDefaultParse()
     {
-        var context = TestContexts.Of("{}");
+        var context = TestContexts.In();
         Assert.Equal("line", CouplingMapOptions.Parse(null, 4, context).Kind);
-        Assert.Equal("ring", CouplingMapOptions.Parse("ring", 4, context).Kind);
-        Assert.Equal(6, CouplingMapOptions.Parse("full", 4, context).Edges.Count);
+        Assert.Equal("ring", CouplingMapOptions.Parse(Coupling("\"ring\""), 4, context).Kind);
+        Assert.Equal(6, CouplingMapOptions.Parse(Coupling("\"full\""), 4, context).Edges.Count);
         Assert.Empty(CouplingMap.Line(1).Edges);
     }
+
+    private static System.Text.Json.JsonElement Coupling(string json) => System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(json);
 }

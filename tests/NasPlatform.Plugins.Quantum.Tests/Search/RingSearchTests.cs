@@ -19,14 +19,14 @@ public sealed class RingSearchTests
     [Fact]
     public void RegularizedEvolutionFindsTheFourQubitTfimRingGroundState()
     {
-        var space = LayerwiseSpace.Create(TestContexts.Of("""
+        var space = LayerwiseSpace.Create(TestContexts.Bind<LayerwiseSpaceOptions>("""
             { "qubits": 4, "layers": 4, "coupling": "ring",
               "rotations": ["none", "rx", "ry", "rz"], "entanglers": ["none", "cnot", "rzz", "rxx"],
               "sharing": ["independent", "shared"], "initialStates": ["reference", "plus"] }
-            """));
-        var evaluator = VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Of("""
+            """), TestContexts.In());
+        var evaluator = VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Bind<VqeEvaluatorOptions>("""
             { "hamiltonian": { "model": "tfim", "qubits": 4, "periodic": true }, "fidelities": ["s100x2"] }
-            """));
+            """), TestContexts.In());
         Assert.Empty(evaluator.CheckSearchSpace(space));
         var exact = ExactGroundStates.Get(Hamiltonians.TransverseFieldIsing(4, 1, 1, periodic: true), 4).Energy;
 

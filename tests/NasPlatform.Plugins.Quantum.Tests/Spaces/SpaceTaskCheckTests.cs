@@ -17,7 +17,7 @@ public sealed class SpaceTaskCheckTests
         var problem = Assert.Single(Check("""{ "qubits": 6, "layers": 2 }""", PeriodicTfim));
         Assert.Contains("couples qubits 0-5", problem);
         Assert.Contains("\"coupling\": \"ring\"", problem);
-        var gatewise = Vqe(PeriodicTfim).CheckSearchSpace(GatewiseSpace.Create(TestContexts.Of("""{ "qubits": 6 }""")));
+        var gatewise = Vqe(PeriodicTfim).CheckSearchSpace(GatewiseSpace.Create(TestContexts.Bind<GatewiseSpaceOptions>("""{ "qubits": 6 }"""), TestContexts.In()));
         Assert.Contains("\"coupling\": \"ring\"", Assert.Single(gatewise));
     }
 
@@ -75,7 +75,7 @@ public sealed class SpaceTaskCheckTests
     }
 
     private static IReadOnlyList<string> Check(string spaceOptions, string evaluatorOptions) =>
-        Vqe(evaluatorOptions).CheckSearchSpace(LayerwiseSpace.Create(TestContexts.Of(spaceOptions)));
+        Vqe(evaluatorOptions).CheckSearchSpace(LayerwiseSpace.Create(TestContexts.Bind<LayerwiseSpaceOptions>(spaceOptions), TestContexts.In()));
 
-    private static VariationalEvaluator Vqe(string options) => VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Of(options));
+    private static VariationalEvaluator Vqe(string options) => VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Bind<VqeEvaluatorOptions>(options), TestContexts.In());
 }

@@ -168,13 +168,13 @@ public sealed class VariationalChoicesTests
     [Fact]
     public void TheRingCouplingClosesTheRingUnlessTheOrderSaysOtherwise()
     {
-        var ring = LayerwiseSpace.Create(TestContexts.Of("""{ "qubits": 5, "coupling": "ring" }"""));
+        var ring = LayerwiseSpace.Create(TestContexts.Bind<LayerwiseSpaceOptions>("""{ "qubits": 5, "coupling": "ring" }"""), TestContexts.In());
         Assert.Contains(new QubitPair(0, 4), ring.EntanglerPairs);
         Assert.True(ring.OrderDefaulted);
-        var chain = LayerwiseSpace.Create(TestContexts.Of("""{ "qubits": 5, "coupling": "ring", "order": "chain" }"""));
+        var chain = LayerwiseSpace.Create(TestContexts.Bind<LayerwiseSpaceOptions>("""{ "qubits": 5, "coupling": "ring", "order": "chain" }"""), TestContexts.In());
         Assert.DoesNotContain(new QubitPair(0, 4), chain.EntanglerPairs);
         Assert.False(chain.OrderDefaulted);
-        var line = LayerwiseSpace.Create(TestContexts.Of("""{ "qubits": 5 }"""));
+        var line = LayerwiseSpace.Create(TestContexts.Bind<LayerwiseSpaceOptions>("""{ "qubits": 5 }"""), TestContexts.In());
         Assert.True(line.CouplingDefaulted);
         Assert.Equal(4, line.Edges.Count);
     }

@@ -46,5 +46,5 @@ public sealed class ExactGroundStatesTests
         Assert.Equal(2, exact.Degeneracy);
     }
 
-    private static VqeProblem Problem(string options) => HamiltonianOptions.Parse(TestContexts.Of(options));
+    private static VqeProblem Problem(string options) => HamiltonianOptions.Parse(TestContexts.Bind<VqeEvaluatorOptions>(options), TestContexts.In());
 }

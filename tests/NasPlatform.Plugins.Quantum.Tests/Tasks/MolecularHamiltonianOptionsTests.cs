@@ -26,7 +26,7 @@ public sealed class MolecularHamiltonianOptionsTests : IDisposable
     [Fact]
     public void LiH_with_frozen_core_and_parity_tapering_has_psi4s_energies_on_8_qubits()
     {
-        var problem = HamiltonianOptions.Parse(TestContexts.Of(LiH + " }"));
+        var problem = HamiltonianOptions.Parse(TestContexts.Bind<VqeEvaluatorOptions>(LiH + " }"), TestContexts.In());
         Assert.Equal(8, problem.NumQubits);
         Assert.Equal(problem.HartreeFockState, problem.InitialState);
         Assert.Equal("11110000", problem.InitialState);
@@ -44,7 +44,7 @@ public sealed class MolecularHamiltonianOptionsTests : IDisposable
     [Fact]
     public void A_trial_on_LiH_reports_the_references_and_records_psi4s_provenance()
     {
-        var evaluator = VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Of(LiH + """, "fidelities": ["s40x1"] }"""));
+        var evaluator = VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Bind<VqeEvaluatorOptions>(LiH + """, "fidelities": ["s40x1"] }"""), TestContexts.In());
         var request = new EvaluationRequest(CircuitFactory.Layered(8, 2), evaluator.Fidelities[0], 3, _work.FullName);
         var result = evaluator.Evaluate(request, null, CancellationToken.None);
         Assert.True(result.Metrics["energy_error"] > -1e-9);
@@ -62,7 +62,7 @@ public sealed class MolecularHamiltonianOptionsTests : IDisposable
     public void An_fcidump_file_is_mapped_and_solved_in_its_sector(string mapping)
     {
         File.WriteAllText(Path.Combine(_work.FullName, "h2.fcidump"), H2Fcidump);
-        var problem = HamiltonianOptions.Parse(TestContexts.Of($$"""{ "hamiltonianFile": "h2.fcidump", "mapping": "{{mapping}}", "initialState": "hartree-fock" }""", _work.FullName));
+        var problem = HamiltonianOptions.Parse(TestContexts.Bind<VqeEvaluatorOptions>($$"""{ "hamiltonianFile": "h2.fcidump", "mapping": "{{mapping}}", "initialState": "hartree-fock" }"""), TestContexts.In(_work.FullName));
         Assert.Equal(4, problem.NumQubits);
         var e1 = 2 * -1.2528 + 0.6746;
         var e2 = 2 * -0.4756 + 0.6975;
@@ -83,7 +83,7 @@ public sealed class MolecularHamiltonianOptionsTests : IDisposable
     [InlineData("""{ "hamiltonian": "Z0", "molecule": { "geometry": "H 0 0 0; H 0 0 0.7" } }""", "molecule", "exactly one")]
     public void Unusable_molecular_options_name_their_place(string options, string optionPath, string fragment)
     {
-        var error = Assert.Throws<ComponentConfigurationException>(() => HamiltonianOptions.Parse(TestContexts.Of(options)));
+        var error = Assert.Throws<ComponentConfigurationException>(() => HamiltonianOptions.Parse(TestContexts.Bind<VqeEvaluatorOptions>(options), TestContexts.In()));
         Assert.Equal(optionPath, error.OptionPath);
         Assert.Contains(fragment, error.Message);
     }
@@ -92,7 +92,7 @@ public sealed class MolecularHamiltonianOptionsTests : IDisposable
     public void A_malformed_fcidump_names_file_and_line()
     {
         File.WriteAllText(Path.Combine(_work.FullName, "bad.fcidump"), "&FCI NORB=2, NELEC=2, &END\n 0.5 1 1 1 1\n 0.5 1 1 x 0\n");
-        var error = Assert.Throws<ComponentConfigurationException>(() => HamiltonianOptions.Parse(TestContexts.Of("""{ "hamiltonianFile": "bad.fcidump" }""", _work.FullName)));
+        var error = Assert.Throws<ComponentConfigurationException>(() => HamiltonianOptions.Parse(TestContexts.Bind<VqeEvaluatorOptions>("""{ "hamiltonianFile": "bad.fcidump" }"""), TestContexts.In(_work.FullName)));
         Assert.Equal("hamiltonianFile", error.OptionPath);
         Assert.Contains("bad.fcidump:3:", error.Message);
     }

@@ -22,7 +22,7 @@ public sealed class QuantumTrialViewsTests : IDisposable
     [Fact]
     public void AnEvaluatedCircuitIsDrawnWithEveryGateAndItsTrainedAngles()
     {
-        var evaluator = VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Of("""{ "hamiltonian": { "model": "h2" }, "fidelities": ["s50x1"] }"""));
+        var evaluator = VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Bind<VqeEvaluatorOptions>("""{ "hamiltonian": { "model": "h2" }, "fidelities": ["s50x1"] }"""), TestContexts.In());
         var candidate = CircuitFactory.Layered(4, 2);
         var result = evaluator.Evaluate(new EvaluationRequest(candidate, evaluator.Fidelities[0], 3, _work.FullName), null, CancellationToken.None);
 
@@ -48,7 +48,7 @@ public sealed class QuantumTrialViewsTests : IDisposable
     [Fact]
     public void TheEnergyConvergenceOfTheBestRestartIsRecordedAndDrawnAgainstTheExactEnergy()
     {
-        var evaluator = VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Of("""{ "hamiltonian": { "model": "h2" }, "fidelities": ["s40x2"] }"""));
+        var evaluator = VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Bind<VqeEvaluatorOptions>("""{ "hamiltonian": { "model": "h2" }, "fidelities": ["s40x2"] }"""), TestContexts.In());
         var candidate = CircuitFactory.Layered(4, 2);
         var result = evaluator.Evaluate(new EvaluationRequest(candidate, evaluator.Fidelities[0], 5, _work.FullName), null, CancellationToken.None);
 

@@ -29,12 +29,12 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
     /// <summary>Name of the generic evaluator whose "task" option picks the task.</summary>
     public const string GenericName = "variational";
 
-    public VariationalEvaluator(IVariationalTask task, VariationalEvaluatorOptions options)
+    public VariationalEvaluator(IVariationalTask task, VariationalTraining training)
     {
         ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(training);
         Task = task;
-        Options = options;
+        Training = training;
     }
 
     /// <summary>The task candidates are trained on.</summary>
@@ -43,35 +43,35 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
     /// <summary>The task's metrics and the circuit's statistics, declared ahead.</summary>
     public IReadOnlyList<string> Metrics => Task.Metrics.Concat(CircuitStatistics.Names).Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>Training options and fidelities.</summary>
-    public VariationalEvaluatorOptions Options { get; }
+    /// <summary>Optimizer settings and fidelities.</summary>
+    public VariationalTraining Training { get; }
 
     /// <inheritdoc />
-    public IReadOnlyList<Fidelity> Fidelities => Options.Fidelities;
+    public IReadOnlyList<Fidelity> Fidelities => Training.Fidelities;
 
     /// <summary>Where the candidates' statistics are kept: the plugin's cache when the host made the evaluator.</summary>
     public IComponentCache Cache { get; init; } = UncachedComponentCache.Instance;
 
-    /// <summary>Creates the evaluator for <paramref name="factory"/>'s task from validated options.</summary>
+    /// <summary>Creates the evaluator for <paramref name="factory"/>'s task from its bound options (an instance of its <see cref="IVariationalTaskFactory.OptionsType"/>).</summary>
     /// <exception cref="ComponentConfigurationException">The options are unusable.</exception>
-    public static VariationalEvaluator Create(IVariationalTaskFactory factory, ComponentContext context)
+    public static VariationalEvaluator Create(IVariationalTaskFactory factory, VariationalEvaluatorOptions options, ComponentContext context)
     {
         ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        var training = VariationalEvaluatorOptions.Parse(context.Options);
-        return new VariationalEvaluator(factory.Create(context), training) { Cache = context.Cache };
+        var training = VariationalTraining.From(options);
+        return new VariationalEvaluator(factory.Create(options, context), training) { Cache = context.Cache };
     }
 
-    /// <summary>Creates the generic evaluator: the task is the one named by the "task" option.</summary>
-    /// <exception cref="ComponentConfigurationException">The task is unknown or its options are unusable.</exception>
-    public static VariationalEvaluator CreateGeneric(ComponentContext context)
+    /// <summary>Creates the generic evaluator: the task is the one named by the "task" option, its options bound to that task's record.</summary>
+    /// <exception cref="ComponentConfigurationException">The task is unknown, an option belongs to another task, or the options are unusable.</exception>
+    public static VariationalEvaluator CreateGeneric(VariationalGenericOptions options, ComponentContext context)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        var name = context.Options.Value<string>("task");
-        var factory = VariationalTaskRegistry.Find(name ?? string.Empty)
-            ?? throw new ComponentConfigurationException("task", $"Unknown task \"{name}\"; use one of {string.Join(", ", VariationalTaskRegistry.All.Select(f => f.Name))}.");
-        VariationalEvaluatorOptions.CheckTaskOptions(factory, context.Options);
-        return Create(factory, context);
+        var factory = VariationalTaskRegistry.Find(options.Task)
+            ?? throw new ComponentConfigurationException("task", $"Unknown task \"{options.Task}\"; use one of {string.Join(", ", VariationalTaskRegistry.All.Select(f => f.Name))}.");
+        return Create(factory, VariationalTaskOptions.Bind(options, factory), context);
     }
 
     /// <inheritdoc />
@@ -96,7 +96,7 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
         ArgumentNullException.ThrowIfNull(request);
         if (ExcitationArchitecture.IsExcitation(request.Candidate.ToJson()))
         {
-            var (fit, excitationMetrics) = ExcitationEvaluation.Run(Task, Cache, request.Candidate, Options.BudgetFor(request.Fidelity), new Random(request.Seed),
+            var (fit, excitationMetrics) = ExcitationEvaluation.Run(Task, Cache, request.Candidate, Training.BudgetFor(request.Fidelity), new Random(request.Seed),
                 progress is null ? null : new ProgressRelay(progress), cancellationToken);
             return new EvaluationResult(excitationMetrics, WriteArtifacts(request, fit, excitationMetrics));
         }
@@ -113,7 +113,7 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
             throw new ArgumentException($"Candidate {request.Candidate.Hash}: {problem}.");
         }
 
-        var budget = Options.BudgetFor(request.Fidelity);
+        var budget = Training.BudgetFor(request.Fidelity);
         var relay = progress is null ? null : new ProgressRelay(progress);
         var result = Task.Fit(ansatz.ToCircuit(), budget, new Random(request.Seed), relay, cancellationToken);
 

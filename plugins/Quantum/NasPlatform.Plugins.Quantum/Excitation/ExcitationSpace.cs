@@ -23,27 +23,6 @@ public sealed class ExcitationSpace : ISearchSpace
     /// <summary>The space's name in experiment files.</summary>
     public const string Name = "excitation";
 
-    /// <summary>JSON Schema of the options.</summary>
-    public static readonly string OptionsSchema = """
-        {
-          "$schema": "http://json-schema.org/draft-07/schema#",
-          "title": "excitation circuit space options",
-          "type": "object",
-          "additionalProperties": false,
-          "required": ["orbitals", "electrons"],
-          "properties": {
-            "orbitals": { "type": "integer", "minimum": 1, "maximum": 12, "description": "Active spatial orbitals of the evaluator's molecule (its activeOrbitals)." },
-            "electrons": { "type": "integer", "minimum": 0, "description": "Active electrons of the evaluator's molecule (after the frozen core)." },
-            "spin": { "type": "integer", "minimum": 0, "description": "N_alpha - N_beta (default: electrons mod 2)." },
-            "mapping": { "enum": ["jordan-wigner", "parity", "bravyi-kitaev"], "default": "jordan-wigner", "description": "The evaluator's mapping." },
-            "taper": { "type": "boolean", "default": false, "description": "The evaluator's taper (fermionic-sd pool only)." },
-            "pool": { "enum": ["fermionic-sd", "qubit"], "default": "fermionic-sd", "description": "fermionic-sd: spin-preserving singles and doubles (UCCSD, ADAPT-VQE); qubit: their Pauli strings without Z strings (qubit-ADAPT; jordan-wigner, no taper)." },
-            "maxOperators": { "type": "integer", "minimum": 1, "maximum": 400, "default": 8, "description": "Most operators in a candidate." },
-            "statisticsSamples": { "type": "integer", "minimum": 2, "maximum": 4096, "default": 48, "description": "Random parameter draws per candidate for expressibility and entangling capability." }
-          }
-        }
-        """;
-
     /// <param name="pool">The pool operators come from.</param>
     /// <param name="maxOperators">Most operators in a candidate.</param>
     /// <param name="statisticsSamples">Random states per candidate for the sampled statistics.</param>
@@ -80,19 +59,18 @@ public sealed class ExcitationSpace : ISearchSpace
     /// <inheritdoc />
     public int EncodingLength => Pool.Count + 1;
 
-    /// <summary>Creates the space from validated options.</summary>
+    /// <summary>Creates the space from its options.</summary>
     /// <exception cref="ComponentConfigurationException">Impossible electrons, or the qubit pool on another mapping than untapered Jordan–Wigner.</exception>
-    public static ExcitationSpace Create(ComponentContext context)
+    public static ExcitationSpace Create(ExcitationSpaceOptions options, ComponentContext context)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        var options = context.Options;
-        var orbitals = options.Value<int>("orbitals");
-        var electrons = options.Value<int>("electrons");
-        var spin = options.Value<int?>("spin") ?? electrons % 2;
-        var mapping = FermionMappingNames.TryParse(options.Value<string>("mapping") ?? "jordan-wigner")
+        var (orbitals, electrons) = (options.Orbitals, options.Electrons);
+        var spin = options.Spin ?? electrons % 2;
+        var mapping = FermionMappingNames.TryParse(options.Mapping)
             ?? throw new ComponentConfigurationException("mapping", $"Unknown mapping; use {string.Join(", ", FermionMappingNames.All)}.");
-        var taper = options.Value<bool?>("taper") ?? false;
-        var poolKind = options.Value<string>("pool") ?? ExcitationOperatorPool.Fermionic;
+        var taper = options.Taper;
+        var poolKind = options.Pool;
         ExcitationRegister register;
         try
         {
@@ -110,8 +88,7 @@ public sealed class ExcitationSpace : ISearchSpace
 
         try
         {
-            return new ExcitationSpace(ExcitationOperatorPool.Create(register, poolKind), options.Value<int?>("maxOperators") ?? 8,
-                options.Value<int?>("statisticsSamples") ?? CircuitStatistics.DefaultSamples)
+            return new ExcitationSpace(ExcitationOperatorPool.Create(register, poolKind), options.MaxOperators, options.StatisticsSamples)
             {
                 Cache = context.Cache,
             };

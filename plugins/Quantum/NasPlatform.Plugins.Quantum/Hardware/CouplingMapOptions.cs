@@ -1,5 +1,4 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
 using NasPlatform.Abstractions.Plugins;
 
 namespace NasPlatform.Plugins.Quantum.Hardware;
@@ -8,11 +7,12 @@ namespace NasPlatform.Plugins.Quantum.Hardware;
 /// Reads the "coupling" option of the circuit spaces: "line", "ring" or "full"; a grid
 /// <c>{"grid": [rows, cols]}</c>; an edge list <c>{"edges": [[0,1],[1,2]]}</c>; or an edge list in a JSON
 /// file <c>{"edgesFile": "device.json"}</c> (the file holds <c>[[0,1],…]</c> or <c>{"edges": […]}</c>;
-/// the path is relative to the experiment file).
+/// the path is relative to the experiment file). A string or an object, so the circuit spaces declare it as a
+/// <see cref="JsonElement"/> with <see cref="Schema"/> as its schema fragment.
 /// </summary>
 public static class CouplingMapOptions
 {
-    /// <summary>JSON Schema of the "coupling" option.</summary>
+    /// <summary>JSON Schema of the "coupling" option (a string or one of three objects, which no C# type says).</summary>
     public const string Schema = """
         {
           "description": "Which qubit pairs two-qubit gates may use: \"line\", \"ring\", \"full\", {\"grid\": [rows, cols]}, {\"edges\": [[0,1],[1,2]]} or {\"edgesFile\": \"path.json\"}.",
@@ -25,7 +25,7 @@ public static class CouplingMapOptions
             },
             {
               "type": "object", "additionalProperties": false, "required": ["edges"],
-              "properties": { "edges": { "$ref": "#/definitions/edgeList" } }
+              "properties": { "edges": { "type": "array", "items": { "type": "array", "items": { "type": "integer", "minimum": 0 }, "minItems": 2, "maxItems": 2 } } }
             },
             {
               "type": "object", "additionalProperties": false, "required": ["edgesFile"],
@@ -35,47 +35,42 @@ public static class CouplingMapOptions
         }
         """;
 
-    /// <summary>The edge-list definition the schema refers to (put it under "definitions" of the options schema).</summary>
-    public const string EdgeListDefinition = """
-        { "type": "array", "items": { "type": "array", "items": { "type": "integer", "minimum": 0 }, "minItems": 2, "maxItems": 2 } }
-        """;
-
     /// <summary>Builds the map for <paramref name="numQubits"/> qubits.</summary>
     /// <param name="option">The option's value; null means "line".</param>
     /// <param name="numQubits">The register size (the "qubits" option).</param>
     /// <param name="context">Resolves the edges file.</param>
     /// <param name="optionPath">The option's JSON path, for errors.</param>
     /// <exception cref="ComponentConfigurationException">The map is unusable; the message says how to fix it.</exception>
-    public static CouplingMap Parse(JToken? option, int numQubits, ComponentContext context, string optionPath = "coupling")
+    public static CouplingMap Parse(JsonElement? option, int numQubits, ComponentContext context, string optionPath = "coupling")
     {
         ArgumentNullException.ThrowIfNull(context);
         try
         {
             switch (option)
             {
-                case null or { Type: JTokenType.Null }:
+                case null or { ValueKind: JsonValueKind.Null }:
                     return CouplingMap.Line(numQubits);
-                case JValue { Type: JTokenType.String } text:
-                    return (string?)text switch
+                case { ValueKind: JsonValueKind.String } text:
+                    return text.GetString() switch
                     {
                         "line" => CouplingMap.Line(numQubits),
                         "ring" => CouplingMap.Ring(numQubits),
                         "full" => CouplingMap.Full(numQubits),
                         var other => throw new ComponentConfigurationException(optionPath, $"Unknown coupling map \"{other}\"; use \"line\", \"ring\", \"full\", {{\"grid\": [rows, cols]}}, {{\"edges\": [[0,1],…]}} or {{\"edgesFile\": \"…\"}}."),
                     };
-                case JObject { } obj when obj["grid"] is JArray grid:
-                    var rows = (int)grid[0];
-                    var cols = (int)grid[1];
+                case { ValueKind: JsonValueKind.Object } obj when obj.TryGetProperty("grid", out var grid) && grid.ValueKind == JsonValueKind.Array:
+                    var rows = grid[0].GetInt32();
+                    var cols = grid[1].GetInt32();
                     if (rows * cols != numQubits)
                     {
                         throw new ComponentConfigurationException($"{optionPath}.grid", $"A {rows}x{cols} grid has {rows * cols} qubits but \"qubits\" is {numQubits}; make rows*cols equal the qubit count.");
                     }
 
                     return CouplingMap.Grid(rows, cols);
-                case JObject { } obj when obj["edges"] is JArray edges:
+                case { ValueKind: JsonValueKind.Object } obj when obj.TryGetProperty("edges", out var edges) && edges.ValueKind == JsonValueKind.Array:
                     return FromEdges(edges, numQubits, $"{optionPath}.edges", "the edge list");
-                case JObject { } obj when obj.Value<string>("edgesFile") is { } file:
-                    return FromFile(context.ResolvePath(file), numQubits, $"{optionPath}.edgesFile");
+                case { ValueKind: JsonValueKind.Object } obj when obj.TryGetProperty("edgesFile", out var file) && file.ValueKind == JsonValueKind.String:
+                    return FromFile(context.ResolvePath(file.GetString()!), numQubits, $"{optionPath}.edgesFile");
                 default:
                     throw new ComponentConfigurationException(optionPath, "Unrecognized coupling map; use \"line\", \"ring\", \"full\", {\"grid\": [rows, cols]}, {\"edges\": [[0,1],…]} or {\"edgesFile\": \"…\"}.");
             }
@@ -93,18 +88,20 @@ public static class CouplingMapOptions
             throw new ComponentConfigurationException(optionPath, $"The coupling file {path} does not exist; give a path relative to the experiment file.");
         }
 
-        JToken content;
+        JsonElement content;
         try
         {
-            content = JToken.Parse(File.ReadAllText(path));
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            content = document.RootElement.Clone();
         }
-        catch (JsonReaderException e)
+        catch (JsonException e)
         {
-            throw new ComponentConfigurationException(optionPath, $"{path} line {e.LineNumber}, position {e.LinePosition}: not JSON ({e.Message}); write [[0,1],[1,2],…] or {{\"edges\": […]}}.", e);
+            throw new ComponentConfigurationException(optionPath, $"{path} line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: not JSON ({e.Message}); write [[0,1],[1,2],…] or {{\"edges\": […]}}.", e);
         }
 
-        var edges = content as JArray ?? (content as JObject)?["edges"] as JArray
-            ?? throw new ComponentConfigurationException(optionPath, $"{path}: expected an edge list [[0,1],[1,2],…] or {{\"edges\": […]}}.");
+        var edges = content.ValueKind == JsonValueKind.Array ? content
+            : content.ValueKind == JsonValueKind.Object && content.TryGetProperty("edges", out var listed) && listed.ValueKind == JsonValueKind.Array ? listed
+            : throw new ComponentConfigurationException(optionPath, $"{path}: expected an edge list [[0,1],[1,2],…] or {{\"edges\": […]}}.");
         try
         {
             return FromEdges(edges, numQubits, optionPath, path);
@@ -115,17 +112,21 @@ public static class CouplingMapOptions
         }
     }
 
-    private static CouplingMap FromEdges(JArray edges, int numQubits, string optionPath, string source)
+    private static CouplingMap FromEdges(JsonElement edges, int numQubits, string optionPath, string source)
     {
         var pairs = new List<QubitPair>();
-        for (var i = 0; i < edges.Count; i++)
+        var i = 0;
+        foreach (var edge in edges.EnumerateArray())
         {
-            if (edges[i] is not JArray { Count: 2 } pair || pair[0].Type != JTokenType.Integer || pair[1].Type != JTokenType.Integer)
+            if (edge.ValueKind != JsonValueKind.Array || edge.GetArrayLength() != 2
+                || edge[0].ValueKind != JsonValueKind.Number || edge[1].ValueKind != JsonValueKind.Number
+                || !edge[0].TryGetInt32(out var a) || !edge[1].TryGetInt32(out var b))
             {
-                throw new ComponentConfigurationException($"{optionPath}[{i}]", $"In {source}, edge {i} is {edges[i].ToString(Formatting.None)}; write each edge as a pair of qubit indices, e.g. [0,1].");
+                throw new ComponentConfigurationException($"{optionPath}[{i}]", $"In {source}, edge {i} is {edge.GetRawText()}; write each edge as a pair of qubit indices, e.g. [0,1].");
             }
 
-            pairs.Add(new QubitPair((int)pair[0], (int)pair[1]));
+            pairs.Add(new QubitPair(a, b));
+            i++;
         }
 
         return CouplingMap.FromEdges(numQubits, pairs);

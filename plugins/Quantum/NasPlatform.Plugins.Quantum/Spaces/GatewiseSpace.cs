@@ -21,32 +21,6 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
     /// <summary>Name the plugin registers the space under.</summary>
     public const string Name = "gatewise";
 
-    /// <summary>JSON Schema of the options.</summary>
-    public static readonly string OptionsSchema = $$"""
-        {
-          "$schema": "http://json-schema.org/draft-07/schema#",
-          "title": "gatewise circuit space options",
-          "type": "object",
-          "additionalProperties": false,
-          "required": ["qubits"],
-          "definitions": { "edgeList": {{CouplingMapOptions.EdgeListDefinition}} },
-          "properties": {
-            "qubits": { "type": "integer", "minimum": 1, "maximum": 24, "description": "Register size." },
-            "maxGates": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 32, "description": "Most gates in a circuit (G)." },
-            "minGates": { "type": "integer", "minimum": 1, "maximum": 1024, "default": 1, "description": "Fewest gates in a circuit." },
-            "coupling": {{CouplingMapOptions.Schema}},
-            "rotations": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["rx", "ry", "rz"] }, "default": ["rx", "ry", "rz"], "description": "Rotations in the pool." },
-            "entanglers": { "type": "array", "uniqueItems": true, "items": { "enum": ["cnot", "cz", "rzz", "rxx", "ryy", "xy"] }, "default": ["cnot", "cz"], "description": "Entanglers in the pool (on coupled pairs only): fixed (cnot, cz) or parameterized exp(-i t PP/2) (rzz, rxx, ryy) and exp(-i t (XX+YY)/2) (xy)." },
-            "initialStates": {
-              "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["reference", "plus", "neel"] },
-              "default": ["reference"], "description": "States a circuit may start from: the task's own (|0...0> or e.g. Hartree-Fock), |+...+>, or Neel |0101...>."
-            },
-            "twoQubitProbability": { "type": "number", "minimum": 0, "maximum": 1, "default": 0.3, "description": "Chance that a sampled gate is an entangler." },
-            "statisticsSamples": { "type": "integer", "minimum": 2, "maximum": 4096, "default": {{CircuitStatistics.DefaultSamples}}, "description": "Random states sampled for expressibility and entangling capability." }
-          }
-        }
-        """;
-
     private readonly string[] _rotations;
     private readonly string[] _entanglers;
     private readonly string[] _roles;
@@ -107,32 +81,29 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
     /// <inheritdoc />
     public override int EncodingLength => InitialWidth + MaxGates * Qubits * _roles.Length;
 
-    /// <summary>Builds the space from validated options.</summary>
+    /// <summary>Builds the space from its options.</summary>
     /// <exception cref="ComponentConfigurationException">minGates exceeds maxGates, or the coupling map is unusable.</exception>
-    public static GatewiseSpace Create(ComponentContext context)
+    public static GatewiseSpace Create(GatewiseSpaceOptions options, ComponentContext context)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        var options = context.Options;
-        var qubits = options.Value<int>("qubits");
-        var maxGates = options.Value<int?>("maxGates") ?? 32;
-        var minGates = options.Value<int?>("minGates") ?? 1;
-        if (minGates > maxGates)
+        if (options.MinGates > options.MaxGates)
         {
-            throw new ComponentConfigurationException("minGates", $"minGates ({minGates}) exceeds maxGates ({maxGates}); lower minGates or raise maxGates.");
+            throw new ComponentConfigurationException("minGates", $"minGates ({options.MinGates}) exceeds maxGates ({options.MaxGates}); lower minGates or raise maxGates.");
         }
 
-        var coupling = CouplingMapOptions.Parse(options["coupling"], qubits, context);
+        var coupling = CouplingMapOptions.Parse(options.Coupling, options.Qubits, context);
         return new GatewiseSpace(
             coupling,
-            maxGates,
-            minGates,
-            (options["rotations"] as JArray)?.Select(t => (string)t!).ToArray() ?? [.. AnsatzGate.Rotations],
-            (options["entanglers"] as JArray)?.Select(t => (string)t!).ToArray() ?? [.. AnsatzGate.Entanglers],
-            options.Value<double?>("twoQubitProbability") ?? 0.3,
-            options.Value<int?>("statisticsSamples") ?? CircuitStatistics.DefaultSamples,
-            (options["initialStates"] as JArray)?.Select(t => (string)t!).ToArray())
+            options.MaxGates,
+            options.MinGates,
+            [.. options.Rotations],
+            [.. options.Entanglers],
+            options.TwoQubitProbability,
+            options.StatisticsSamples,
+            [.. options.InitialStates])
         {
-            CouplingDefaulted = options["coupling"] is null or { Type: JTokenType.Null },
+            CouplingDefaulted = options.CouplingLeftOut(),
             Cache = context.Cache,
         };
     }

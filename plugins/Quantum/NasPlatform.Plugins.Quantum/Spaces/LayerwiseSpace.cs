@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Plugins;
@@ -27,41 +28,6 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
 
     /// <summary>The sharing choice of a shared-parameter layer.</summary>
     public const string SharedChoice = "shared";
-
-    /// <summary>JSON Schema of the options.</summary>
-    public static readonly string OptionsSchema = $$"""
-        {
-          "$schema": "http://json-schema.org/draft-07/schema#",
-          "title": "layerwise circuit space options",
-          "type": "object",
-          "additionalProperties": false,
-          "required": ["qubits"],
-          "definitions": { "edgeList": {{CouplingMapOptions.EdgeListDefinition}} },
-          "properties": {
-            "qubits": { "type": "integer", "minimum": 1, "maximum": 24, "description": "Register size." },
-            "layers": { "type": "integer", "minimum": 1, "maximum": 64, "default": 4, "description": "Number of layers L." },
-            "coupling": {{CouplingMapOptions.Schema}},
-            "rotations": {
-              "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["none", "rx", "ry", "rz"] },
-              "default": ["none", "rx", "ry", "rz"], "description": "Rotation choices per layer and qubit."
-            },
-            "entanglers": {
-              "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["none", "cnot", "cz", "rzz", "rxx", "ryy", "xy"] },
-              "default": ["none", "cnot", "cz"], "description": "Entangler choices per layer: fixed (cnot, cz) or parameterized exp(-i t PP/2) (rzz, rxx, ryy) and exp(-i t (XX+YY)/2) (xy)."
-            },
-            "sharing": {
-              "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["independent", "shared"] },
-              "default": ["independent"], "description": "Per layer: every gate its own angle, or shared (one angle per rotation kind and one for the entangler: a Hamiltonian-variational layer). A shared layer has one rotation on every qubit."
-            },
-            "initialStates": {
-              "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["reference", "plus", "neel"] },
-              "default": ["reference"], "description": "States a circuit may start from: the task's own (|0...0> or e.g. Hartree-Fock), |+...+>, or Neel |0101...>."
-            },
-            "order": { "enum": ["chain", "ring"], "description": "Edge order of the entanglers: a spanning chain, or every coupled pair (closing a ring). Default: ring for the \"ring\" coupling, chain otherwise." },
-            "statisticsSamples": { "type": "integer", "minimum": 2, "maximum": 4096, "default": {{CircuitStatistics.DefaultSamples}}, "description": "Random states sampled for expressibility and entangling capability." }
-          }
-        }
-        """;
 
     private readonly string[] _rotations;
     private readonly string[] _entanglers;
@@ -129,28 +95,27 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
 
     private int CellWidth => _rotations.Length + _entanglers.Length + SharingWidth;
 
-    /// <summary>Builds the space from validated options.</summary>
-    public static LayerwiseSpace Create(ComponentContext context)
+    /// <summary>Builds the space from its options.</summary>
+    /// <exception cref="ComponentConfigurationException">The coupling map is unusable.</exception>
+    public static LayerwiseSpace Create(LayerwiseSpaceOptions options, ComponentContext context)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        var options = context.Options;
-        var qubits = options.Value<int>("qubits");
-        var couplingOption = options["coupling"];
-        var coupling = CouplingMapOptions.Parse(couplingOption, qubits, context);
+        var coupling = CouplingMapOptions.Parse(options.Coupling, options.Qubits, context);
         // The ring coupling is asked for to use its closing pair, so its entanglers close the ring unless told otherwise.
-        var order = options.Value<string>("order") ?? (couplingOption is JValue { Type: JTokenType.String } v && (string?)v == "ring" ? "ring" : "chain");
+        var order = options.Order ?? (options.Coupling is { ValueKind: JsonValueKind.String } v && v.GetString() == "ring" ? "ring" : "chain");
         return new LayerwiseSpace(
             coupling,
-            options.Value<int?>("layers") ?? 4,
-            Strings(options["rotations"]) ?? [LayerwiseArchitecture.None, .. AnsatzGate.Rotations],
-            Strings(options["entanglers"]) ?? [LayerwiseArchitecture.None, .. AnsatzGate.Entanglers],
+            options.Layers,
+            options.Rotations,
+            options.Entanglers,
             order == "ring",
-            options.Value<int?>("statisticsSamples") ?? CircuitStatistics.DefaultSamples,
-            Strings(options["sharing"]),
-            Strings(options["initialStates"]))
+            options.StatisticsSamples,
+            options.Sharing,
+            options.InitialStates)
         {
-            CouplingDefaulted = couplingOption is null || couplingOption.Type == JTokenType.Null,
-            OrderDefaulted = options["order"] is null,
+            CouplingDefaulted = options.CouplingLeftOut(),
+            OrderDefaulted = options.Order is null,
             Cache = context.Cache,
         };
     }
@@ -345,8 +310,6 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
             problems.Add($"layers[{l}] is shared but mixes rotations ({string.Join(", ", layer.Rotations.Distinct())}); a shared layer has one rotation on every qubit");
         }
     }
-
-    private static string[]? Strings(JToken? token) => (token as JArray)?.Select(t => (string)t!).ToArray();
 
     private static string OtherThan(string[] choices, string current, Random rng)
     {

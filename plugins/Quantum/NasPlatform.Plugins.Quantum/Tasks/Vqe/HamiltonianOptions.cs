@@ -1,12 +1,14 @@
 using System.Globalization;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
+using NasPlatform.Abstractions;
+using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Quantum.Simulator;
 
 namespace NasPlatform.Plugins.Quantum.Tasks.Vqe;
 
 /// <summary>
-/// Reads the VQE options: "hamiltonian" as a Pauli sum ("0.5 Z0 Z1 + 0.3 X2", or dense "0.5 ZZI") or a
+/// Reads the VQE options (<see cref="VqeEvaluatorOptions"/>): "hamiltonian" as a Pauli sum ("0.5 Z0 Z1 + 0.3 X2", or dense "0.5 ZZI") or a
 /// built-in model ({"model":"tfim","qubits":8,"j":1,"h":1,"periodic":false}, {"model":"heisenberg",…},
 /// {"model":"h2"}, {"model":"h2-parity"}); or "hamiltonianFile", a text file holding a Pauli sum or an
 /// FCIDUMP (.fcidump, relative to the experiment file); or "molecule", run through psi4
@@ -15,41 +17,35 @@ namespace NasPlatform.Plugins.Quantum.Tasks.Vqe;
 /// </summary>
 public static class HamiltonianOptions
 {
-    /// <summary>JSON Schema properties of the VQE options.</summary>
-    public const string Properties = """
+    /// <summary>JSON Schema of the "hamiltonian" option: a Pauli sum or one of the built-in models (<see cref="HamiltonianModelOptions"/>, whose initialisers are the defaults).</summary>
+    public const string Schema = """
         {
-          "hamiltonian": {
-            "description": "A Pauli sum such as \"-1.0 Z0 Z1 - 0.5 X0\" (qubit 0 leftmost in dense strings), or a built-in model.",
-            "oneOf": [
-              { "type": "string", "minLength": 1 },
-              {
-                "type": "object", "additionalProperties": false, "required": ["model", "qubits"],
-                "properties": {
-                  "model": { "enum": ["tfim"], "description": "H = -J sum Z_i Z_{i+1} - h sum X_i." },
-                  "qubits": { "type": "integer", "minimum": 2, "maximum": 24 },
-                  "j": { "type": "number", "default": 1 }, "h": { "type": "number", "default": 1 },
-                  "periodic": { "type": "boolean", "default": false }
-                }
-              },
-              {
-                "type": "object", "additionalProperties": false, "required": ["model", "qubits"],
-                "properties": {
-                  "model": { "enum": ["heisenberg"], "description": "H = sum (Jx X_i X_{i+1} + Jy Y_i Y_{i+1} + Jz Z_i Z_{i+1}) (Pauli units)." },
-                  "qubits": { "type": "integer", "minimum": 2, "maximum": 24 },
-                  "jx": { "type": "number", "default": 1 }, "jy": { "type": "number", "default": 1 }, "jz": { "type": "number", "default": 1 },
-                  "periodic": { "type": "boolean", "default": false }
-                }
-              },
-              {
-                "type": "object", "additionalProperties": false, "required": ["model"],
-                "properties": { "model": { "enum": ["h2", "h2-parity"], "description": "H2 in STO-3G at 0.735 A: 4-qubit Jordan-Wigner (HF state 1100) or the 2-qubit parity form (HF state 10); total energies, nuclear repulsion included." } }
+          "description": "A Pauli sum such as \"-1.0 Z0 Z1 - 0.5 X0\" (qubit 0 leftmost in dense strings), or a built-in model.",
+          "oneOf": [
+            { "type": "string", "minLength": 1 },
+            {
+              "type": "object", "additionalProperties": false, "required": ["model", "qubits"],
+              "properties": {
+                "model": { "enum": ["tfim"], "description": "H = -J sum Z_i Z_{i+1} - h sum X_i." },
+                "qubits": { "type": "integer", "minimum": 2, "maximum": 24 },
+                "j": { "type": "number" }, "h": { "type": "number" },
+                "periodic": { "type": "boolean" }
               }
-            ]
-          },
-          "hamiltonianFile": { "type": "string", "minLength": 1, "description": "Path of a text file holding a Pauli sum, or of an FCIDUMP (name ending in .fcidump, from psi4, PySCF, Molpro, ORCA), relative to the experiment file." },
-        """ + MolecularHamiltonianOptions.Properties + """
-          "qubits": { "type": "integer", "minimum": 1, "maximum": 24, "description": "Register size, when it is larger than the Hamiltonian's highest qubit + 1 (not for molecules)." },
-          "initialState": { "type": "string", "pattern": "^([01]+|hartree-fock)$", "description": "Basis state the circuit starts from, qubit 0 first, or \"hartree-fock\" (default: |0...0>, or the Hartree-Fock state for molecules, .fcidump files and the H2 models)." }
+            },
+            {
+              "type": "object", "additionalProperties": false, "required": ["model", "qubits"],
+              "properties": {
+                "model": { "enum": ["heisenberg"], "description": "H = sum (Jx X_i X_{i+1} + Jy Y_i Y_{i+1} + Jz Z_i Z_{i+1}) (Pauli units)." },
+                "qubits": { "type": "integer", "minimum": 2, "maximum": 24 },
+                "jx": { "type": "number" }, "jy": { "type": "number" }, "jz": { "type": "number" },
+                "periodic": { "type": "boolean" }
+              }
+            },
+            {
+              "type": "object", "additionalProperties": false, "required": ["model"],
+              "properties": { "model": { "enum": ["h2", "h2-parity"], "description": "H2 in STO-3G at 0.735 A: 4-qubit Jordan-Wigner (HF state 1100) or the 2-qubit parity form (HF state 10); total energies, nuclear repulsion included." } }
+            }
+          ]
         }
         """;
 
@@ -58,13 +54,13 @@ public static class HamiltonianOptions
 
     /// <summary>Reads the problem from validated options.</summary>
     /// <exception cref="ComponentConfigurationException">Neither or both of hamiltonian and hamiltonianFile, an unreadable sum, a bad register size or initial state.</exception>
-    public static VqeProblem Parse(ComponentContext context)
+    public static VqeProblem Parse(VqeEvaluatorOptions options, ComponentContext context)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        var options = context.Options;
-        var inline = options["hamiltonian"];
-        var file = options.Value<string>("hamiltonianFile");
-        var molecule = options["molecule"] as JObject;
+        var inline = options.Hamiltonian;
+        var file = options.HamiltonianFile;
+        var molecule = options.Molecule;
         var given = new[] { ("hamiltonian", inline is not null), ("hamiltonianFile", file is not null), ("molecule", molecule is not null) }.Where(g => g.Item2).Select(g => g.Item1).ToList();
         if (given.Count != 1)
         {
@@ -72,9 +68,15 @@ public static class HamiltonianOptions
                 "Give exactly one of \"hamiltonian\" (a Pauli sum or a built-in model such as {\"model\": \"tfim\", \"qubits\": 8}), \"hamiltonianFile\" (a Pauli sum or an .fcidump) and \"molecule\".");
         }
 
-        var source = Source(context, inline, file, molecule);
+        if (inline is { ValueKind: not (JsonValueKind.String or JsonValueKind.Object) })
+        {
+            // The evaluator's schema says so too; the generic evaluator's lists "hamiltonian" by name only.
+            throw new ComponentConfigurationException("hamiltonian", "\"hamiltonian\" is a Pauli sum (a string such as \"-1.0 Z0 Z1 - 0.5 X0\") or a built-in model such as {\"model\": \"tfim\", \"qubits\": 8}.");
+        }
+
+        var source = Source(options, context);
         var hamiltonian = source.Hamiltonian;
-        var qubits = options.Value<int?>("qubits") ?? hamiltonian.NumQubits;
+        var qubits = options.Qubits ?? hamiltonian.NumQubits;
         if (qubits < hamiltonian.NumQubits)
         {
             throw new ComponentConfigurationException("qubits", $"\"qubits\" is {qubits} but the Hamiltonian acts on qubit {hamiltonian.NumQubits - 1}; raise qubits to at least {hamiltonian.NumQubits} or leave it out.");
@@ -90,7 +92,12 @@ public static class HamiltonianOptions
             throw new ComponentConfigurationException(given[0], $"The Hamiltonian acts on {qubits} qubits; VQE here simulates at most {MaxQubits}.");
         }
 
-        var initialState = options.Value<string>("initialState");
+        var initialState = options.InitialState;
+        if (initialState is not null && initialState != "hartree-fock" && initialState.Any(c => c is not ('0' or '1')))
+        {
+            throw new ComponentConfigurationException("initialState", $"\"initialState\" \"{initialState}\" is neither a basis string of 0s and 1s (qubit 0 first) nor \"hartree-fock\".");
+        }
+
         if (initialState == "hartree-fock")
         {
             initialState = source.HartreeFockState ?? throw new ComponentConfigurationException("initialState",
@@ -109,10 +116,10 @@ public static class HamiltonianOptions
         };
     }
 
-    private static HamiltonianSource Source(ComponentContext context, JToken? inline, string? file, JObject? molecule)
+    private static HamiltonianSource Source(VqeEvaluatorOptions options, ComponentContext context)
     {
-        var options = context.Options;
-        if (molecule is not null)
+        var file = options.HamiltonianFile;
+        if (options.Molecule is { } molecule)
         {
             return MolecularHamiltonianOptions.FromMolecule(molecule, options);
         }
@@ -131,26 +138,36 @@ public static class HamiltonianOptions
         MolecularHamiltonianOptions.RejectWithoutMolecule(options);
         var (hamiltonian, description, defaultState) = file is not null
             ? FromFile(context.ResolvePath(file))
-            : inline is JObject model ? FromModel(model) : FromText((string)inline!, "hamiltonian", "the \"hamiltonian\" option");
+            : options.Hamiltonian is { ValueKind: JsonValueKind.Object } model ? FromModel(BindModel(model))
+            : FromText(options.Hamiltonian!.Value.GetString()!, "hamiltonian", "the \"hamiltonian\" option");
         return new HamiltonianSource(hamiltonian, description, defaultState);
     }
 
-    private static (PauliSum, string, string?) FromModel(JObject model)
+    private static HamiltonianModelOptions BindModel(JsonElement model)
     {
-        var name = model.Value<string>("model");
-        var qubits = model.Value<int?>("qubits") ?? 0;
-        var periodic = model.Value<bool?>("periodic") ?? false;
+        try
+        {
+            return ComponentOptions.Bind<HamiltonianModelOptions>(model.GetRawText());
+        }
+        catch (NasConfigurationException e)
+        {
+            throw new ComponentConfigurationException("hamiltonian", e.Message + " Write a model as {\"model\": \"tfim\", \"qubits\": 8}.", e);
+        }
+    }
+
+    private static (PauliSum, string, string?) FromModel(HamiltonianModelOptions model)
+    {
+        var name = model.Model;
+        var qubits = model.Qubits;
+        var periodic = model.Periodic;
         var boundary = periodic ? "periodic" : "open";
         switch (name)
         {
             case "tfim":
-                var j = model.Value<double?>("j") ?? 1.0;
-                var h = model.Value<double?>("h") ?? 1.0;
+                var (j, h) = (model.J, model.H);
                 return (Hamiltonians.TransverseFieldIsing(qubits, j, h, periodic), Invariant($"tfim n={qubits} J={j} h={h} {boundary}"), null);
             case "heisenberg":
-                var jx = model.Value<double?>("jx") ?? 1.0;
-                var jy = model.Value<double?>("jy") ?? 1.0;
-                var jz = model.Value<double?>("jz") ?? 1.0;
+                var (jx, jy, jz) = (model.Jx, model.Jy, model.Jz);
                 return (Hamiltonians.HeisenbergXxz(qubits, jx, jy, jz, periodic), Invariant($"heisenberg n={qubits} Jx={jx} Jy={jy} Jz={jz} {boundary}"), null);
             case "h2":
                 return (Hamiltonians.H2Sto3G(), "h2 sto-3g 4-qubit jordan-wigner", Hamiltonians.H2HartreeFockState);

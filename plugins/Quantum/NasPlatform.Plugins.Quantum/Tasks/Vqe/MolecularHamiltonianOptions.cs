@@ -1,5 +1,4 @@
 using System.Globalization;
-using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Quantum.Chemistry.Ansatz;
 using NasPlatform.Quantum.Chemistry.Hamiltonian;
@@ -18,58 +17,37 @@ namespace NasPlatform.Plugins.Quantum.Tasks.Vqe;
 /// </summary>
 internal static class MolecularHamiltonianOptions
 {
-    /// <summary>JSON Schema properties for molecules (merged into the VQE options).</summary>
-    public const string Properties = """
-          "molecule": {
-            "type": "object", "additionalProperties": false, "required": ["geometry"],
-            "description": "A molecule psi4 computes (Debian package psi4): RHF, FCIDUMP, and psi4's FCI in the same active space as a reference; cached on disk by input.",
-            "properties": {
-              "geometry": { "type": "string", "minLength": 1, "description": "Cartesian atoms in angstrom, 'Symbol x y z' separated by ';', e.g. \"Li 0 0 0; H 0 0 1.6\"." },
-              "basis": { "type": "string", "minLength": 1, "default": "sto-3g" },
-              "charge": { "type": "integer", "default": 0 },
-              "multiplicity": { "type": "integer", "minimum": 1, "default": 1, "description": "2S+1; psi4's FCIDUMP needs RHF, so 1." },
-              "frozenCore": { "type": "integer", "minimum": 0, "default": 0, "description": "Lowest orbitals kept doubly occupied." },
-              "activeOrbitals": { "type": "integer", "minimum": 1, "description": "Orbitals kept after the frozen ones (default: all)." },
-              "fci": { "type": "boolean", "default": true, "description": "Also run psi4's FCI in the active space (reported as psi4_fci_energy)." }
-            }
-          },
-          "mapping": { "enum": ["jordan-wigner", "parity", "bravyi-kitaev"], "default": "jordan-wigner", "description": "Fermion-to-qubit mapping for a molecule or an .fcidump file (spin orbitals in blocks: alpha 0..n-1, beta n..2n-1)." },
-          "taper": { "type": "boolean", "default": false, "description": "Taper off the N_alpha and N_beta parity symmetries (two qubits fewer; any mapping)." },
-          "frozenCore": { "type": "integer", "minimum": 0, "description": "With an .fcidump hamiltonianFile: lowest orbitals (file order) kept doubly occupied." },
-          "activeOrbitals": { "type": "integer", "minimum": 1, "description": "With an .fcidump hamiltonianFile: orbitals kept after the frozen ones." },
-        """;
-
     /// <summary>Whether <paramref name="path"/> names an FCIDUMP (by extension .fcidump, or a file called FCIDUMP).</summary>
     public static bool IsFcidump(string path) =>
         path.EndsWith(".fcidump", StringComparison.OrdinalIgnoreCase)
         || string.Equals(Path.GetFileName(path), "FCIDUMP", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Options that only a molecular source takes, when given without one.</summary>
-    public static void RejectWithoutMolecule(JObject options)
+    /// <summary>Options that only a molecular source takes, when set (to other than their defaults) without one.</summary>
+    public static void RejectWithoutMolecule(VqeEvaluatorOptions options)
     {
-        foreach (var name in new[] { "mapping", "taper", "frozenCore", "activeOrbitals" })
+        var defaults = new VqeEvaluatorOptions();
+        var set = new[]
         {
-            if (options[name] is not null)
-            {
-                throw new ComponentConfigurationException(name, $"\"{name}\" applies to molecular Hamiltonians only: give \"molecule\" or an .fcidump \"hamiltonianFile\", or leave \"{name}\" out.");
-            }
+            ("mapping", options.Mapping != defaults.Mapping),
+            ("taper", options.Taper != defaults.Taper),
+            ("frozenCore", options.FrozenCore is not null),
+            ("activeOrbitals", options.ActiveOrbitals is not null),
+        };
+        if (set.FirstOrDefault(s => s.Item2).Item1 is { } name)
+        {
+            throw new ComponentConfigurationException(name, $"\"{name}\" applies to molecular Hamiltonians only: give \"molecule\" or an .fcidump \"hamiltonianFile\", or leave \"{name}\" out.");
         }
     }
 
     /// <summary>Runs psi4 for the "molecule" option and maps the result.</summary>
-    public static HamiltonianSource FromMolecule(JObject molecule, JObject options)
+    public static HamiltonianSource FromMolecule(MoleculeOptions molecule, VqeEvaluatorOptions options)
     {
-        var spec = new MoleculeSpec(
-            molecule.Value<string>("geometry") ?? string.Empty,
-            molecule.Value<string>("basis") ?? "sto-3g",
-            molecule.Value<int?>("charge") ?? 0,
-            molecule.Value<int?>("multiplicity") ?? 1,
-            molecule.Value<int?>("frozenCore") ?? 0,
-            molecule.Value<int?>("activeOrbitals"),
-            molecule.Value<bool?>("fci") ?? true);
-        if (options["frozenCore"] is not null || options["activeOrbitals"] is not null)
+        ArgumentNullException.ThrowIfNull(molecule);
+        ArgumentNullException.ThrowIfNull(options);
+        var spec = molecule.ToSpec();
+        if (options.FrozenCore is not null || options.ActiveOrbitals is not null)
         {
-            throw new ComponentConfigurationException(options["frozenCore"] is not null ? "frozenCore" : "activeOrbitals",
+            throw new ComponentConfigurationException(options.FrozenCore is not null ? "frozenCore" : "activeOrbitals",
                 "With \"molecule\", give frozenCore and activeOrbitals inside it (\"molecule\": {\"frozenCore\": 1, …}).");
         }
 
@@ -108,10 +86,11 @@ internal static class MolecularHamiltonianOptions
     }
 
     /// <summary>Reads an .fcidump hamiltonianFile and maps it.</summary>
-    public static HamiltonianSource FromFcidump(string path, JObject options)
+    public static HamiltonianSource FromFcidump(string path, VqeEvaluatorOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var provenance = new Dictionary<string, string> { ["source"] = "fcidump", ["fcidump"] = path };
-        return Map(ReadIntegrals(path, "hamiltonianFile", null), options.Value<int?>("frozenCore") ?? 0, options.Value<int?>("activeOrbitals"), string.Empty, options, new Dictionary<string, double>(), provenance);
+        return Map(ReadIntegrals(path, "hamiltonianFile", null), options.FrozenCore ?? 0, options.ActiveOrbitals, string.Empty, options, new Dictionary<string, double>(), provenance);
     }
 
     private static MolecularIntegrals ReadIntegrals(string path, string optionPath, string? name)
@@ -126,7 +105,7 @@ internal static class MolecularHamiltonianOptions
         }
     }
 
-    private static HamiltonianSource Map(MolecularIntegrals full, int frozenCore, int? activeOrbitals, string prefix, JObject options,
+    private static HamiltonianSource Map(MolecularIntegrals full, int frozenCore, int? activeOrbitals, string prefix, VqeEvaluatorOptions options,
         Dictionary<string, double> reference, Dictionary<string, string> provenance)
     {
         MolecularIntegrals active;
@@ -139,9 +118,9 @@ internal static class MolecularHamiltonianOptions
             throw new ComponentConfigurationException(prefix + (e.ParamName ?? "activeOrbitals"), e.Message.Split(" (Parameter", 2)[0], e);
         }
 
-        var mapping = FermionMappingNames.TryParse(options.Value<string>("mapping") ?? "jordan-wigner")
-            ?? throw new ComponentConfigurationException("mapping", $"Unknown mapping \"{options.Value<string>("mapping")}\"; use {string.Join(", ", FermionMappingNames.All)}.");
-        var taper = options.Value<bool?>("taper") ?? false;
+        var mapping = FermionMappingNames.TryParse(options.Mapping)
+            ?? throw new ComponentConfigurationException("mapping", $"Unknown mapping \"{options.Mapping}\"; use {string.Join(", ", FermionMappingNames.All)}.");
+        var taper = options.Taper;
         var qubits = 2 * active.NumOrbitals - (taper ? 2 : 0);
         if (qubits > HamiltonianOptions.MaxQubits)
         {
