@@ -11,5 +11,5 @@ internal static class TestContexts
 
     /// <summary>A context whose relative paths resolve against <paramref name="baseDirectory"/> (default: the temp folder).</summary>
     public static ComponentContext In(string? baseDirectory = null) =>
-        new(new Newtonsoft.Json.Linq.JObject(), baseDirectory ?? Path.GetTempPath(), AppContext.BaseDirectory, 0);
+        new(baseDirectory ?? Path.GetTempPath(), AppContext.BaseDirectory, 0);
 }

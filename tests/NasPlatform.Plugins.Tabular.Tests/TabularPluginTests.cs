@@ -39,7 +39,7 @@ public sealed class TabularPluginTests
         Assert.Equal("object", (string?)JObject.Parse(space.Schema)["type"]);
         Assert.Equal(["table"], JObject.Parse(evaluator.Schema)["required"]!.Values<string>());
 
-        var context = new ComponentContext(new JObject(), "/", AppContext.BaseDirectory, 0);
+        var context = new ComponentContext("/", AppContext.BaseDirectory, 0);
         var options = new JObject { ["table"] = SharedTable.Path }.ToString();
         Assert.IsType<Nb201SearchSpace>(space.Factory("{}", context));
         Assert.IsType<LookupEvaluator>(evaluator.Factory(options, context));
@@ -50,12 +50,6 @@ public sealed class TabularPluginTests
         public List<(string Name, string Schema, Func<string, ComponentContext, ISearchSpace> Factory)> Spaces { get; } = [];
 
         public List<(string Name, string Schema, Func<string, ComponentContext, IEvaluator> Factory)> Evaluators { get; } = [];
-
-        public void AddSearchSpace(string name, string description, string optionsSchema, Func<ComponentContext, ISearchSpace> factory) =>
-            throw new InvalidOperationException("the tabular plugin declares typed options");
-
-        public void AddEvaluator(string name, string description, string optionsSchema, Func<ComponentContext, IEvaluator> factory) =>
-            throw new InvalidOperationException("the tabular plugin declares typed options");
 
         public void AddSearchSpace<TOptions>(string name, string description, Func<TOptions, ComponentContext, ISearchSpace> factory)
             where TOptions : class =>

@@ -8,21 +8,7 @@ namespace NasPlatform.Abstractions.Plugins;
 /// <summary>Where a plugin declares what it offers.</summary>
 public interface IPluginRegistry
 {
-    /// <summary>Registers a search space.</summary>
-    /// <param name="name">Name used in experiment files (unique within the plugin).</param>
-    /// <param name="description">One line for <c>nas plugins</c>.</param>
-    /// <param name="optionsSchema">JSON Schema (draft 2020-12 or 07) for the options object; validated before <paramref name="factory"/> runs.</param>
-    /// <param name="factory">Creates the space from validated options.</param>
-    void AddSearchSpace(string name, string description, string optionsSchema, Func<ComponentContext, ISearchSpace> factory);
-
-    /// <summary>Registers an evaluator.</summary>
-    /// <param name="name">Name used in experiment files (unique within the plugin).</param>
-    /// <param name="description">One line for <c>nas plugins</c>.</param>
-    /// <param name="optionsSchema">JSON Schema (draft 2020-12 or 07) for the options object; validated before <paramref name="factory"/> runs.</param>
-    /// <param name="factory">Creates the evaluator from validated options.</param>
-    void AddEvaluator(string name, string description, string optionsSchema, Func<ComponentContext, IEvaluator> factory);
-
-    /// <summary>Registers a search space whose options are the record <typeparamref name="TOptions"/> (since contract 2.0).</summary>
+    /// <summary>Registers a search space whose options are the record <typeparamref name="TOptions"/> .</summary>
     /// <typeparam name="TOptions">The options record: its JSON Schema is generated from it (<see cref="Options.ComponentOptions"/>),
     /// and the experiment file's options are validated against that schema, then bound to a new instance.</typeparam>
     /// <param name="name">Name used in experiment files (unique within the plugin).</param>
@@ -31,7 +17,7 @@ public interface IPluginRegistry
     void AddSearchSpace<TOptions>(string name, string description, Func<TOptions, ComponentContext, ISearchSpace> factory)
         where TOptions : class;
 
-    /// <summary>Registers an evaluator whose options are the record <typeparamref name="TOptions"/> (since contract 2.0).</summary>
+    /// <summary>Registers an evaluator whose options are the record <typeparamref name="TOptions"/> .</summary>
     /// <typeparam name="TOptions">The options record (see <see cref="AddSearchSpace{TOptions}"/>).</typeparam>
     /// <param name="name">Name used in experiment files (unique within the plugin).</param>
     /// <param name="description">One line for <c>nas plugins</c>.</param>

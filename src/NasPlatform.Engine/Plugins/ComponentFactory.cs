@@ -40,11 +40,11 @@ internal static class ComponentFactory
                 $"{origin}: invalid options for {what}:{Environment.NewLine}{string.Join(Environment.NewLine, lines)}");
         }
 
-        var context = new ComponentContext((JObject)options.DeepClone(), baseDirectory, plugin.Directory, seed) { Cache = plugin.Cache };
+        var context = new ComponentContext(baseDirectory, plugin.Directory, seed) { Cache = plugin.Cache };
         T component;
         try
         {
-            var bound = registration.OptionsType is { } type ? ComponentOptions.Bind(type, options.ToString(Formatting.None)) : null;
+            var bound = ComponentOptions.Bind(registration.OptionsType, options.ToString(Formatting.None));
             component = registration.Create(context, bound);
         }
         catch (ComponentConfigurationException e)

@@ -35,12 +35,6 @@ internal sealed class PluginRegistry : IPluginRegistry
     /// <summary>Registration mistakes, one sentence each, saying what to fix.</summary>
     public IReadOnlyList<string> Problems => _problems;
 
-    public void AddSearchSpace(string name, string description, string optionsSchema, Func<ComponentContext, ISearchSpace> factory) =>
-        Add(_searchSpaces, "search space", nameof(AddSearchSpace), name, description, optionsSchema, factory);
-
-    public void AddEvaluator(string name, string description, string optionsSchema, Func<ComponentContext, IEvaluator> factory) =>
-        Add(_evaluators, "evaluator", nameof(AddEvaluator), name, description, optionsSchema, factory);
-
     public void AddSearchSpace<TOptions>(string name, string description, Func<TOptions, ComponentContext, ISearchSpace> factory)
         where TOptions : class =>
         AddTyped(_searchSpaces, "search space", name, description, factory);
@@ -115,7 +109,7 @@ internal sealed class PluginRegistry : IPluginRegistry
         }
 
         var schema = ComponentOptions.SchemaFor<TOptions>($"{name} {kind} options");
-        into.Add(new ComponentRegistration<T>(name, description ?? string.Empty, schema, typeof(TOptions), (context, options) => factory((TOptions)options!, context)));
+        into.Add(new ComponentRegistration<T>(name, description ?? string.Empty, schema, typeof(TOptions), (context, options) => factory((TOptions)options, context)));
     }
 
     // An options type whose schema cannot be generated (no properties, an unsupported member type) is the plugin's bug: say so at load.
@@ -131,7 +125,7 @@ internal sealed class PluginRegistry : IPluginRegistry
             SchemaValidator.ParseSchema(ComponentOptions.SchemaFor(optionsType, null), $"{what} options schema");
             return null;
         }
-        catch (Exception e) when (e is NasConfigurationException or ArgumentException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (e is NasConfigurationException or ArgumentException or InvalidOperationException or NotSupportedException or System.Text.Json.JsonException)
         {
             return $"{what}: no options schema can be made from {optionsType.Name}: {e.Message}";
         }
@@ -159,25 +153,5 @@ internal sealed class PluginRegistry : IPluginRegistry
         }
 
         return true;
-    }
-
-    private void Add<T>(List<ComponentRegistration<T>> into, string kind, string method, string name, string description, string optionsSchema, Func<ComponentContext, T> factory)
-    {
-        if (!Acceptable(into, kind, name, factory))
-        {
-            return;
-        }
-
-        try
-        {
-            SchemaValidator.ParseSchema(optionsSchema ?? string.Empty, $"{kind} '{name}' options schema");
-        }
-        catch (NasConfigurationException e)
-        {
-            _problems.Add($"{e.Message}; pass a JSON Schema (draft 2020-12 or 07) text as the optionsSchema argument of {method}");
-            return;
-        }
-
-        into.Add(new ComponentRegistration<T>(name, description ?? string.Empty, optionsSchema!, null, (context, _) => factory(context)));
     }
 }

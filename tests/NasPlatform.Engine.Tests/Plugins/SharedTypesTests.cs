@@ -49,7 +49,7 @@ public sealed class SharedTypesTests
     private static AssemblyLoadContext PluginContext()
     {
         var plugin = Assert.IsType<LoadedPlugin>(Catalog.Find("hello"));
-        var space = plugin.SearchSpaces[0].Factory(new ComponentContext(new JObject(), Path.GetTempPath(), plugin.Directory, 1));
+        var space = plugin.SearchSpaces[0].Factory(new ComponentContext(Path.GetTempPath(), plugin.Directory, 1));
         return AssemblyLoadContext.GetLoadContext(space.GetType().Assembly)!;
     }
 }

@@ -47,7 +47,7 @@ public sealed class RoutabilityOptionsTests
         var space = new RoutabilitySpace();
         Assert.Equal((2, 4, 32, 9), (space.MinStages, space.MaxStages, space.Grid, space.Channels));
         var e = Assert.Throws<NasPlatform.Abstractions.Plugins.ComponentConfigurationException>(
-            () => RoutabilitySpace.Create(new RoutabilitySpaceOptions { Grid = 20 }, new NasPlatform.Abstractions.Plugins.ComponentContext(new JObject(), ".", ".", 0)));
+            () => RoutabilitySpace.Create(new RoutabilitySpaceOptions { Grid = 20 }, new NasPlatform.Abstractions.Plugins.ComponentContext(".", ".", 0)));
         Assert.Equal("maxStages", e.OptionPath);
     }
 }

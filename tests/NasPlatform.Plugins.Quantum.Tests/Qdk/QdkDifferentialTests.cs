@@ -57,11 +57,12 @@ public sealed class QdkDifferentialTests
         foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot(), "examples", "quantum"), "*.json"))
         {
             var space = JObject.Parse(File.ReadAllText(file))["searchSpace"]!;
-            var context = TestContexts.Of(space["options"]?.ToString() ?? "{}", Path.GetDirectoryName(file));
+            var options = space["options"]?.ToString() ?? "{}";
+            var context = TestContexts.In(Path.GetDirectoryName(file));
             ICircuitSpace? circuitSpace = space.Value<string>("name") switch
             {
-                LayerwiseSpace.Name => LayerwiseSpace.Create(context),
-                GatewiseSpace.Name => GatewiseSpace.Create(context),
+                LayerwiseSpace.Name => LayerwiseSpace.Create(TestContexts.Bind<LayerwiseSpaceOptions>(options), context),
+                GatewiseSpace.Name => GatewiseSpace.Create(TestContexts.Bind<GatewiseSpaceOptions>(options), context),
                 _ => null, // excitation operators: their CNOT ladders and rotations are among the random circuits' gates
             };
             if (circuitSpace is null)

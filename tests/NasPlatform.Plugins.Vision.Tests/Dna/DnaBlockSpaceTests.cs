@@ -84,7 +84,7 @@ public sealed class DnaBlockSpaceTests
     [Fact]
     public void Options_pick_the_teacher_and_a_depth_list_that_leaves_a_block_nothing_is_refused()
     {
-        var resnet = DnaBlockSpace.Create(ComponentOptions.Bind<DnaBlockOptions>("""{"teacher":"resnet-small","recipe":{"epochs":2}}"""), new ComponentContext(new JObject(), ".", ".", 0));
+        var resnet = DnaBlockSpace.Create(ComponentOptions.Bind<DnaBlockOptions>("""{"teacher":"resnet-small","recipe":{"epochs":2}}"""), new ComponentContext(".", ".", 0));
         Assert.Equal([16, 32, 64], resnet.Blocks.Select(b => b.OutChannels));
         var random = new Random(2);
         var samples = Enumerable.Range(0, 100).Select(_ => resnet.Sample(random)).ToList();
@@ -92,7 +92,7 @@ public sealed class DnaBlockSpaceTests
         Assert.Equal(2, assembled.Recipe.Epochs);
         Assert.Equal(0, assembled.Head);
 
-        var error = Assert.Throws<ComponentConfigurationException>(() => DnaBlockSpace.Create(new DnaBlockOptions { Depths = [0] }, new ComponentContext(new JObject(), ".", ".", 0)));
+        var error = Assert.Throws<ComponentConfigurationException>(() => DnaBlockSpace.Create(new DnaBlockOptions { Depths = [0] }, new ComponentContext(".", ".", 0)));
         Assert.Equal("depths", error.OptionPath);
         Assert.Contains("Teacher block 1 changes shape", error.Message);
     }

@@ -151,7 +151,7 @@ public sealed class VisionEvaluatorTests : IDisposable
     [Fact]
     public void Missing_fashion_mnist_folder_names_the_option_and_the_package()
     {
-        var context = new ComponentContext(new JObject(), _folder.FullName, AppContext.BaseDirectory, 0);
+        var context = new ComponentContext(_folder.FullName, AppContext.BaseDirectory, 0);
         var e = Assert.Throws<ComponentConfigurationException>(() => VisionEvaluatorOptions.From(new TrainEvaluatorOptions { DataFolder = "no-such-folder" }, context));
         Assert.Equal("dataFolder", e.OptionPath);
         Assert.Contains("dataset-fashion-mnist", e.Message);
@@ -160,7 +160,7 @@ public sealed class VisionEvaluatorTests : IDisposable
     [Fact]
     public void Image_folder_without_test_folder_is_a_configuration_error()
     {
-        var context = new ComponentContext(new JObject(), _folder.FullName, AppContext.BaseDirectory, 0);
+        var context = new ComponentContext(_folder.FullName, AppContext.BaseDirectory, 0);
         var options = ComponentOptions.Bind<TrainEvaluatorOptions>("""{ "dataset": "image-folder", "trainFolder": "train" }""");
         var e = Assert.Throws<ComponentConfigurationException>(() => VisionEvaluatorOptions.From(options, context));
         Assert.Equal("testFolder", e.OptionPath);
