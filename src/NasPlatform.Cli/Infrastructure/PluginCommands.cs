@@ -110,6 +110,12 @@ internal sealed class PluginCommands
             Console.Error.WriteLine($"nas {command.Group} {command.Name}: stopped.");
             return ExitCodes.Interrupted;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A plugin command runs before Spectre, so Spectre's exception handler never sees what it throws:
+            // without this, an I/O failure or a plugin bug would end `nas` with an unhandled-exception dump.
+            return UnhandledErrors.Report(e);
+        }
     }
 
     private static List<string> ExtraDirectories(IReadOnlyList<string> args)

@@ -51,6 +51,31 @@ public sealed class PluginContributionsTests : IDisposable
     }
 
     [Fact]
+    public void An_unexpected_failure_inside_a_plugin_command_is_reported_with_exit_code_1_not_a_crash()
+    {
+        // The console's output fails as a full disk makes it fail (what `nas hello sample > /dev/full` does); the
+        // command does not expect it, so the host must report it as it reports any unexpected error.
+        var previousOut = Console.Out;
+        var previousError = Console.Error;
+        using var error = new StringWriter();
+        Console.SetOut(new FullDiskWriter());
+        Console.SetError(error);
+        int code;
+        try
+        {
+            code = Program.Main(["hello", "sample", "--count", "2", "--plugins", RepoPaths.Plugins]);
+        }
+        finally
+        {
+            Console.SetOut(previousOut);
+            Console.SetError(previousError);
+        }
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains("nas: failed with IOException: No space left on device", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_EDA_plugins_dataset_command_is_reached_through_the_host_with_typos_caught()
     {
         var command = Nas("eda", "datset", "data");
@@ -111,5 +136,14 @@ public sealed class PluginContributionsTests : IDisposable
             }
             """);
         return path;
+    }
+
+    private sealed class FullDiskWriter : StringWriter
+    {
+        public override void Write(char value) => throw new IOException("No space left on device");
+
+        public override void Write(string? value) => throw new IOException("No space left on device");
+
+        public override void WriteLine(string? value) => throw new IOException("No space left on device");
     }
 }
