@@ -15,6 +15,9 @@ public static class TorchRuntime
     /// <summary>True when TorchSharp's native library loads and TorchSharp initialises on the CPU.</summary>
     public static bool IsAvailable => Result.Value.Reason is null;
 
+    /// <summary>Whether the check has run in this process (and so LibTorch is loaded where it can be); reading this loads nothing.</summary>
+    public static bool IsChecked => Result.IsValueCreated;
+
     /// <summary>Throws <see cref="TorchUnavailableException"/> with the cause and the fix unless <see cref="IsAvailable"/>.</summary>
     public static void EnsureAvailable()
     {
@@ -96,6 +99,7 @@ public static class TorchRuntime
             return new Probe($"{library} loads, but TorchSharp failed to initialise on the CPU: {e.Message}", library, e);
         }
         AllocatorTuned = GlibcAllocatorTuning.Apply();
+        TorchThreads.OnLibTorchLoaded();
         return new Probe(null, library, null);
     }
 

@@ -15,26 +15,44 @@ public static class TorchThreads
 {
     private static readonly Lock Gate = new();
     private static (int Threads, string Owner)? _required;
+    private static int _hostDefault;
 
     /// <summary>The thread count LibTorch runs with now; 0 when TorchSharp is unavailable.</summary>
     public static int Current => TorchRuntime.IsAvailable ? get_num_threads() : 0;
 
     /// <summary>
     /// The host's setting at the start of a command: <paramref name="threads"/> unless a component has
-    /// required another count already. Does nothing where TorchSharp cannot load, so domains without
-    /// torch still run.
+    /// required another count already. Applied when LibTorch is first checked (<see cref="TorchRuntime.EnsureAvailable"/>,
+    /// which every component calls before its first TorchSharp call), at once when that happened already: a command
+    /// whose components need no torch never loads LibTorch's native libraries, most of a short command's start-up.
+    /// Does nothing where TorchSharp cannot load, so domains without torch still run.
     /// </summary>
     public static void UseHostDefault(int threads = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        if (!TorchRuntime.IsAvailable)
-        {
-            return;
-        }
-
         lock (Gate)
         {
-            Apply(_required?.Threads ?? threads);
+            _hostDefault = threads;
+        }
+
+        if (TorchRuntime.IsChecked && TorchRuntime.IsAvailable)
+        {
+            lock (Gate)
+            {
+                Apply(_required?.Threads ?? threads);
+            }
+        }
+    }
+
+    /// <summary>Called once LibTorch has loaded (inside its check): gives it the host's default, if one was set.</summary>
+    internal static void OnLibTorchLoaded()
+    {
+        lock (Gate)
+        {
+            if (_required is null && _hostDefault > 0)
+            {
+                Apply(_hostDefault);
+            }
         }
     }
 

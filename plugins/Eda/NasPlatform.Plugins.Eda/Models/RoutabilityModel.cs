@@ -105,7 +105,8 @@ public sealed class RoutabilityModel : Module<Tensor, (Tensor Ratio, Tensor Hots
     // test host does not set it, and a multi-threaded LibTorch crashed it here under the compatibility layer.
     private static string InitializeTorch(string name)
     {
-        TorchThreads.UseHostDefault();
+        // Loads LibTorch (with the host's thread count) before the first module, or says why it cannot.
+        TorchRuntime.EnsureAvailable();
         return name;
     }
 

@@ -1,4 +1,5 @@
 using NasPlatform.Plugins.Vision.Networks.Modules;
+using NasPlatform.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -15,6 +16,7 @@ public static class NetworkBuilder
     public static nn.Module<Tensor, Tensor> Build(NetworkSpec network, double dropout, int seed)
     {
         ArgumentNullException.ThrowIfNull(network);
+        TorchRuntime.EnsureAvailable(); // loads LibTorch with the host's thread count, or says why it cannot
         var generator = new Generator((ulong)(uint)seed, CPU);
         var modules = new List<nn.Module<Tensor, Tensor>>();
         var channels = network.InChannels;
