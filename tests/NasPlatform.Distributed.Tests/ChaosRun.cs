@@ -4,8 +4,9 @@ using NasPlatform.Engine.Storage;
 namespace NasPlatform.Distributed.Tests;
 
 /// <summary>
-/// One experiment run on a cluster under SIGKILLs, of its coordinator (`nas run`, then `nas resume
-/// --cluster`) or of a worker (replaced at once on the same ports). Every kill is timed from the first
+/// One experiment run under SIGKILLs: on a cluster, of its coordinator (`nas run`, then `nas resume
+/// --cluster`) or of a worker (replaced at once on the same ports); without one (no cluster address), of
+/// `nas run`/`nas resume` itself, which evaluates with its own local workers. Every kill is timed from the first
 /// trial stored after the previous kill, or after the coordinator's start: a kill before anything new
 /// reached the store proves nothing. After each kill the store is read and checked against what it held
 /// before: nothing finished is lost or rewritten, nothing is duplicated.
@@ -15,7 +16,7 @@ public sealed class ChaosRun : IDisposable
     /// <summary>How long a kill may wait for its trial (a coordinator or a worker starting on a loaded machine).</summary>
     private static readonly TimeSpan StoreLimit = TimeSpan.FromSeconds(120);
 
-    private readonly string _cluster;
+    private readonly string? _cluster;
     private readonly string _file;
     private readonly string _store;
     private readonly string _name;
@@ -25,9 +26,15 @@ public sealed class ChaosRun : IDisposable
     private bool _started;
     private IReadOnlyList<TrialRecord> _stored = [];
 
-    public ChaosRun(string directory, string name, int budget, string cluster, IReadOnlyList<NasWorker> workers)
+    /// <param name="directory">Where the experiment file and its store go.</param>
+    /// <param name="name">The experiment's name.</param>
+    /// <param name="budget">Trials; large enough that every kill lands mid-run.</param>
+    /// <param name="cluster">The Redis address of the cluster, or null for a run on this machine alone.</param>
+    /// <param name="workers">The cluster's workers, which <see cref="Kill"/> may kill.</param>
+    /// <param name="localWorkers">The experiment's <c>workers</c>: trials evaluated at once by a run without a cluster.</param>
+    public ChaosRun(string directory, string name, int budget, string? cluster, IReadOnlyList<NasWorker> workers, int localWorkers = 1)
     {
-        Experiments.Hello(directory, name, budget, workers: 1, delayMilliseconds: 100, seed: 3);
+        Experiments.Hello(directory, name, budget, workers: localWorkers, delayMilliseconds: 100, seed: 3);
         _file = Path.Combine(directory, name + ".json");
         _store = Path.Combine(directory, name + ".db");
         _name = name;
@@ -91,8 +98,10 @@ public sealed class ChaosRun : IDisposable
 
         // The coordinator must outlast a worker's restart after a worker kill (up to NasWorker.StartLimit on a loaded
         // machine): with the default 60 s it gave up while the only worker was still starting, at a load of 70 on 2 cores.
-        _coordinator = ChildProcess.Nas(_started ? "resume" : "run", _file, "--cluster", _cluster, "--cluster-timeout",
-            NasWorker.StartLimit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--plugins", RepoPaths.Plugins);
+        _coordinator = _cluster is null
+            ? ChildProcess.Nas(_started ? "resume" : "run", _file, "--plugins", RepoPaths.Plugins)
+            : ChildProcess.Nas(_started ? "resume" : "run", _file, "--cluster", _cluster, "--cluster-timeout",
+                NasWorker.StartLimit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--plugins", RepoPaths.Plugins);
         _started = true;
         Sessions++;
         return _coordinator;
