@@ -50,5 +50,6 @@ public sealed class QuantumPlugin : INasPlugin
         registry.AddTrialViews(new QuantumTrialViews());
         registry.AddCommand(Commands.ExportCircuitCommand.Declaration);
         registry.AddCommand(Commands.EstimateCommand.Declaration);
+        registry.AddCommand(Commands.QasmCommand.Declaration);
     }
 }

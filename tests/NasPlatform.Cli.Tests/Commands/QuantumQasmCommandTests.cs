@@ -1,0 +1,77 @@
+using Newtonsoft.Json.Linq;
+using NasPlatform.Cli.Infrastructure;
+
+namespace NasPlatform.Cli.Tests.Commands;
+
+/// <summary>`nas quantum qasm FILE`: a user checks an OpenQASM file without writing code.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class QuantumQasmCommandTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("nas-qasm-").FullName;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    private static (int ExitCode, string Out, string Error) Nas(params string[] args) => CliRunner.Run([.. args, "--plugins", RepoPaths.Plugins]);
+
+    [Fact]
+    public void A_Bell_circuit_prints_half_and_half_and_a_flipped_first_qubit_prints_it_first()
+    {
+        var bell = Write("bell.qasm", "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0],q[1];\nmeasure q -> c;\n");
+        var flip = Write("flip.qasm", "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[3];\nx q[0];\n");
+
+        var probabilities = Nas("quantum", "qasm", bell, "--json");
+        var first = Nas("quantum", "qasm", flip);
+
+        Assert.True(probabilities.ExitCode == ExitCodes.Success, probabilities.Error);
+        var json = JObject.Parse(probabilities.Out);
+        Assert.Equal(["00", "11"], ((JObject)json["probabilities"]!).Properties().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.All(((JObject)json["probabilities"]!).Properties(), p => Assert.Equal(0.5, (double)p.Value, 12));
+        Assert.True(first.ExitCode == ExitCodes.Success, first.Error);
+        Assert.Contains("  100  1.000000", first.Out, StringComparison.Ordinal);
+        Assert.Contains("3 qubits, 1 gates", first.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Shots_are_sampled_from_the_state_with_the_seed_and_add_up()
+    {
+        var ghz = Write("ghz.qasm", "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[3];\nh q[0];\ncx q[0],q[1];\ncx q[1],q[2];\n");
+
+        var a = JObject.Parse(Nas("quantum", "qasm", ghz, "--shots", "2000", "--seed", "5", "--json").Out);
+        var b = JObject.Parse(Nas("quantum", "qasm", ghz, "--shots", "2000", "--seed", "5", "--json").Out);
+        var c = JObject.Parse(Nas("quantum", "qasm", ghz, "--shots", "2000", "--seed", "6", "--json").Out);
+
+        var counts = ((JObject)a["counts"]!).Properties().ToDictionary(p => p.Name, p => (int)p.Value);
+        Assert.Equal(["000", "111"], counts.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(2000, counts.Values.Sum());
+        Assert.InRange(counts["000"], 900, 1100); // binomial(2000, 1/2): 4.5 standard deviations either side
+        Assert.Equal(a.ToString(), b.ToString());
+        Assert.NotEqual(a["counts"]!.ToString(), c["counts"]!.ToString());
+    }
+
+    [Fact]
+    public void Bad_files_and_options_exit_2_with_the_place_and_the_fix()
+    {
+        var broken = Write("broken.qasm", "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nh q[5];\n");
+
+        var missing = Nas("quantum", "qasm", Path.Combine(_work, "nope.qasm"));
+        var located = Nas("quantum", "qasm", broken);
+        var shots = Nas("quantum", "qasm", broken, "--shots", "many");
+        var typo = Nas("quantum", "qasm", broken, "--shot", "10");
+
+        Assert.Equal(ExitCodes.BadInput, missing.ExitCode);
+        Assert.Contains("nope.qasm: no such file", missing.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, located.ExitCode);
+        Assert.Contains("broken.qasm: line 4, column", located.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, shots.ExitCode);
+        Assert.Contains("--shots many: give a whole number", shots.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, typo.ExitCode);
+        Assert.Contains("did you mean --shots?", typo.Error, StringComparison.Ordinal);
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_work, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
