@@ -47,6 +47,7 @@ public sealed class RelabelerTests : IDisposable
         Assert.Equal(expected, map);
         var record = SampleResume.Read(_root, good.Key)!;
         Assert.Equal(SampleLabels.CurrentHotspotVersion, record.Labels!.HotspotVersion);
+        Assert.Equal(HotspotLabeler.DemandThreshold, record.Labels.HotspotThreshold);
         Assert.Equal((int)map.Sum(), record.Labels.HotTiles);
         Assert.InRange(record.Labels.PinHotTiles!.Value, 1, 63);
         Assert.Equal(3, record.Labels.FirstPassFailed); // the routing labels are kept
@@ -55,5 +56,19 @@ public sealed class RelabelerTests : IDisposable
         var again = Relabeler.Relabel(_root); // nothing left to upgrade but the orphan
         Assert.Equal(0, again.Relabelled);
         Assert.Single(again.Problems);
+
+        // The threshold sweep reads the same inputs: at the label's own threshold it gives the label's hot share.
+        var sweep = ThresholdSweep.Build(_root, SampleFiles.ReadRecords(_root), [HotspotLabeler.DemandThreshold, 1e9]);
+        var row = Assert.Single(sweep.Conditions);
+        Assert.Equal(("L2 b0", 1), (row.Condition, row.Samples));
+        Assert.Equal(map.Sum() / 64, row.Demand[0].Median, 1e-12);
+        Assert.Equal(0, row.Demand[1].Max);
+        Assert.Equal(record.Labels.PinHotTiles!.Value / 64.0, row.PinsAndBoxes!.Median, 1e-12);
+        Assert.Contains(sweep.Problems, p => p.StartsWith(orphan.Key, StringComparison.Ordinal));
+
+        // Labelled at another threshold: relabelled too, so a dataset never mixes thresholds.
+        SampleFiles.WriteRecord(_root, record with { Labels = record.Labels with { HotspotThreshold = 0.9, HotTiles = 0 } });
+        Assert.Equal(1, Relabeler.Relabel(_root).Relabelled);
+        Assert.Equal((int)map.Sum(), SampleResume.Read(_root, good.Key)!.Labels!.HotTiles);
     }
 }

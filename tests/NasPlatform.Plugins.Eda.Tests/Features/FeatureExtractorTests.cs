@@ -83,11 +83,12 @@ public sealed class FeatureExtractorTests
         Assert.Equal(2, HotspotLabeler.TracksPerMicron(layers, 2));
         Assert.Throws<ArgumentException>(() => HotspotLabeler.TracksPerMicron(layers, 3));
 
-        // One layer (1 track per micron, threshold 0.15): every tile with demand >= 0.15; two layers (0.3): only the tile both nets cross.
-        var oneLayer = HotspotLabeler.Label(TwoNets(), 4, ["net1", "net2"], 1);
+        // Capacities at which the threshold share is 0.15 and 0.3 tracks per micron: every tile with demand >= 0.15,
+        // then only the tile both nets cross (0.38).
+        var oneLayer = HotspotLabeler.Label(TwoNets(), 4, ["net1", "net2"], 0.15 / HotspotLabeler.DemandThreshold);
         Assert.Equal([1, 1, 1, 0, 1, 1, 0, 0], oneLayer[..8]);
         Assert.Equal(5, oneLayer.Sum());
-        var twoLayers = HotspotLabeler.Label(TwoNets(), 4, ["net1", "net2"], 2);
+        var twoLayers = HotspotLabeler.Label(TwoNets(), 4, ["net1", "net2"], 0.3 / HotspotLabeler.DemandThreshold);
         Assert.Equal(1, twoLayers[1]);
         Assert.Equal(1, twoLayers.Sum());
         Assert.Equal(0, HotspotLabeler.Label(TwoNets(), 4, [], 1).Sum());

@@ -282,7 +282,7 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
                     Cells = placement.Cells.Count(c => !c.IsFiller),
                     Labels = new SampleLabels(nets, outcome.FirstPassFailed, nets == 0 ? 0 : (double)outcome.FirstPassFailed / nets, outcome.FinalFailedNets.Count, (int)hotspot.Sum())
                     {
-                        HotspotVersion = SampleLabels.CurrentHotspotVersion, PinHotTiles = (int)pinHot.Sum(),
+                        HotspotVersion = SampleLabels.CurrentHotspotVersion, HotspotThreshold = HotspotLabeler.DemandThreshold, PinHotTiles = (int)pinHot.Sum(),
                     },
                     PlacedDef = Path.GetRelativePath(Root, placedDef),
                     Tools = routeRuns.Select(Provenance).ToList(),

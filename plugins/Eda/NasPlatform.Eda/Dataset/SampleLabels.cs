@@ -23,6 +23,13 @@ public sealed record SampleLabels(
     /// </summary>
     [JsonProperty("hotspotVersion")] public int HotspotVersion { get; init; } = 1;
 
+    /// <summary>Version 2: the share of a tile's routing capacity that made it hot (<see cref="Features.HotspotLabeler.DemandThreshold"/> when labelled).</summary>
+    [JsonProperty("hotspotThreshold", NullValueHandling = NullValueHandling.Ignore)] public double? HotspotThreshold { get; init; }
+
+    /// <summary>Labelled under the hotspot definition the builder uses now (version and threshold); others are rebuilt on resume or relabelled.</summary>
+    [JsonIgnore]
+    public bool HasCurrentHotspot => HotspotVersion == CurrentHotspotVersion && HotspotThreshold == Features.HotspotLabeler.DemandThreshold;
+
     /// <summary>Version 2 records also count the tiles the version 1 rule would mark, to compare the two on one dataset.</summary>
     [JsonProperty("pinHotTiles", NullValueHandling = NullValueHandling.Ignore)] public int? PinHotTiles { get; init; }
 }

@@ -66,9 +66,9 @@ public static class SampleResume
             return ResumeAction.Build;
         if (record.Succeeded)
         {
-            // A sample labelled under an older hotspot definition is rebuilt, so one dataset never mixes meanings
+            // A sample labelled under another hotspot definition (version or threshold) is rebuilt, so one dataset never mixes meanings
             // ('nas eda labels DIR --relabel' upgrades such samples without routing them again).
-            var current = record.Labels?.HotspotVersion == SampleLabels.CurrentHotspotVersion;
+            var current = record.Labels?.HasCurrentHotspot == true;
             return current && record.GridSize == wanted.GridSize && (record.RouteEffort ?? wanted.RouteEffort) == wanted.RouteEffort ? ResumeAction.Keep : ResumeAction.Build;
         }
 

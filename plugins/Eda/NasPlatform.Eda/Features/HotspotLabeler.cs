@@ -15,7 +15,7 @@ public static class HotspotLabeler
     public const int LocalSpan = 3;
 
     /// <summary>Share of a tile's track capacity that first-pass-failed wiring must need for the tile to be hot (chosen from measured datasets, plugins/Eda/README.md).</summary>
-    public const double DemandThreshold = 0.15;
+    public const double DemandThreshold = 0.05;
 
     /// <summary>Boxes narrower than this (microns) are widened, as for the RUDY features.</summary>
     public const double MinimumExtent = 1.0;
