@@ -45,7 +45,7 @@ public static class QrouterFailure
     {
         ArgumentNullException.ThrowIfNull(run);
         if (run.TimedOut)
-            return string.Create(CultureInfo.InvariantCulture, $"ran past its {timeout.TotalSeconds:0} s limit and was killed");
+            return string.Create(CultureInfo.InvariantCulture, $"ran past its {timeout.TotalSeconds:0.##} s limit and was killed");
         // A process killed by signal N reports 128 + N through the shell watchdog (and through .NET).
         if (run.ExitCode > 128 && run.ExitCode < 128 + 65)
             return string.Create(CultureInfo.InvariantCulture, $"was killed by signal {run.ExitCode - 128} ({SignalName(run.ExitCode - 128)})");
