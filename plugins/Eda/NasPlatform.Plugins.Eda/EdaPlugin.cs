@@ -34,6 +34,7 @@ public sealed class EdaPlugin : INasPlugin
             "Trains on the training designs of an EDA dataset; scores Kendall tau of the failed-net ratio and hotspot ROC-AUC on validation and test designs.",
             RoutabilityEvaluator.Create);
         registry.AddCommand(DatasetCommand.Declaration);
+        registry.AddCommand(LabelsCommand.Declaration);
         registry.AddTrialViews(new EdaTrialViews());
     }
 }

@@ -53,6 +53,16 @@ public sealed class EdaDatasetCommandTests : IDisposable
         var record = JObject.Parse(File.ReadAllText(Directory.GetFiles(Path.Combine(dir, "samples"), "*.json").Single()));
         Assert.Equal("ok", record.Value<string>("status"));
         Assert.Equal("generated", record.Value<string>("source"));
+        Assert.Equal(2, record["labels"]!.Value<int>("hotspotVersion"));
+
+        // `nas eda labels` reads it back: one condition, as text and as JSON; a missing folder is exit 2.
+        var text = Nas("eda", "labels", dir);
+        Assert.True(text.ExitCode == 0, text.Error);
+        Assert.Contains("1 samples, 0 failed, 1 labelled over 1 designs", text.Out, StringComparison.Ordinal);
+        Assert.Contains("L2 b0 d0.7", text.Out, StringComparison.Ordinal);
+        var json = JObject.Parse(Nas("eda", "labels", dir, "--json", "-").Out);
+        Assert.Equal(record["labels"]!.Value<double>("firstPassRatio"), json["labels"]!["conditions"]![0]!["firstPassRatio"]!.Value<double>("median"));
+        Assert.Equal(2, Nas("eda", "labels", Path.Combine(_temp, "none")).ExitCode);
     }
 
     [Fact]

@@ -70,9 +70,34 @@ public sealed class FeatureExtractorTests
     }
 
     [Fact]
-    public void HotspotsMarkFailedNetsPinsAndLocalBoxes()
+    public void HotspotsMarkTilesWhereFailedWireDemandReachesTheThresholdOfCapacity()
     {
-        var map = HotspotLabeler.Label(TwoNets(), 4, ["net2"]);
+        // 4 x 4 tiles of 5 x 5. net1: 18/81 over its 9 x 9 box, 4.5 x 4.5 in each of tiles (0,0) (0,1) (1,0) (1,1) -> 0.18 each;
+        // net2: 10/9 over 9 x 1, 4.5 in each of tiles (0,1) and (0,2) -> 0.2 each.
+        var demand = HotspotLabeler.FailedDemand(TwoNets(), 4, ["net1", "net2"]);
+        AssertMap([0.18, 0.38, 0.2, 0, 0.18, 0.18, 0, 0], demand[..8]);
+        Assert.Equal(0, demand[8..].Sum());
+
+        var layers = LefReader.ReadText("cell.lef", Lef).RoutingLayers;
+        Assert.Equal(1, HotspotLabeler.TracksPerMicron(layers, 1));
+        Assert.Equal(2, HotspotLabeler.TracksPerMicron(layers, 2));
+        Assert.Throws<ArgumentException>(() => HotspotLabeler.TracksPerMicron(layers, 3));
+
+        // Capacities at which the threshold share is 0.15 and 0.3 tracks per micron: every tile with demand >= 0.15,
+        // then only the tile both nets cross (0.38).
+        var oneLayer = HotspotLabeler.Label(TwoNets(), 4, ["net1", "net2"], 0.15 / HotspotLabeler.DemandThreshold);
+        Assert.Equal([1, 1, 1, 0, 1, 1, 0, 0], oneLayer[..8]);
+        Assert.Equal(5, oneLayer.Sum());
+        var twoLayers = HotspotLabeler.Label(TwoNets(), 4, ["net1", "net2"], 0.3 / HotspotLabeler.DemandThreshold);
+        Assert.Equal(1, twoLayers[1]);
+        Assert.Equal(1, twoLayers.Sum());
+        Assert.Equal(0, HotspotLabeler.Label(TwoNets(), 4, [], 1).Sum());
+    }
+
+    [Fact]
+    public void VersionOneHotspotsMarkFailedNetsPinsAndLocalBoxes()
+    {
+        var map = HotspotLabeler.PinsAndLocalBoxes(TwoNets(), 4, ["net2"]);
         // 4 x 4 tiles of 5 x 5; net2's pins are in tiles (0,1) and (0,2), its box spans columns 1-2 of row 0.
         Assert.Equal([0, 1, 1, 0], map[..4]);
         Assert.Equal(2, map.Sum());

@@ -30,7 +30,11 @@ public sealed class DatasetBuilderTests : IDisposable
         {
             Assert.Equal(66, r.Labels!.Nets); // of 81 DEF nets, those with two or more terminals
             Assert.InRange(r.Labels.FirstPassRatio, 0, 1);
-            Assert.Equal(r.Labels.FirstPassFailed > 0, r.Labels.HotTiles > 0);
+            Assert.Equal(SampleLabels.CurrentHotspotVersion, r.Labels.HotspotVersion);
+            Assert.Equal(r.Labels.FirstPassFailed > 0, r.Labels.PinHotTiles > 0);
+            if (r.Labels.FirstPassFailed == 0)
+                Assert.Equal(0, r.Labels.HotTiles);
+            Assert.Equal(r.Labels.HotTiles, (int)SampleFiles.ReadFloats(SampleFiles.HotspotPath(_root, r.Key), 64).Sum());
             Assert.Contains(r.Tools, t => t.Command.StartsWith("qrouter -nog", StringComparison.Ordinal));
             var features = SampleFiles.ReadFloats(SampleFiles.FeaturesPath(_root, r.Key), FeatureChannels.All.Count * 64);
             Assert.True(features.Take(64).Sum() > 0, "cell density map is empty");
@@ -39,6 +43,9 @@ public sealed class DatasetBuilderTests : IDisposable
         // Two layers route worse than three on the same placement; a blockage never helps much.
         var byKnobs = records.ToDictionary(r => (r.Layers, r.Blockage), r => r.Labels!.FirstPassFailed);
         Assert.True(byKnobs[(2, 0.0)] > byKnobs[(3, 0.0)], $"2 layers: {byKnobs[(2, 0.0)]}, 3 layers: {byKnobs[(3, 0.0)]}");
+        // Fewer layers: more failed wiring against less capacity, so at least as many demand-hot tiles.
+        var hot = records.ToDictionary(r => (r.Layers, r.Blockage), r => r.Labels!.HotTiles);
+        Assert.True(hot[(2, 0.0)] >= hot[(3, 0.0)] && hot[(2, 0.0)] > 0, $"hot tiles: 2 layers {hot[(2, 0.0)]}, 3 layers {hot[(3, 0.0)]}");
 
         var stamp = File.GetLastWriteTimeUtc(SampleFiles.RecordPath(_root, records[0].Key));
         var again = await builder.BuildAsync(2, null, CancellationToken.None);

@@ -266,7 +266,8 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
                 var routeDir = Path.Combine(project, "route-" + key[(pkey.Length + 1)..]);
                 var outcome = await job.Tech.Router.RouteAsync(placedDef, job.Tech.LayerNames, knobs, obstructions, routeDir, routeRuns, ct).ConfigureAwait(false);
                 var features = FeatureExtractor.Extract(placement, new FeatureOptions { GridSize = spec.GridSize }, layers, obstructions, outcome.Congestion);
-                var hotspot = HotspotLabeler.Label(placement, spec.GridSize, outcome.FirstPassFailedNets);
+                var hotspot = HotspotLabeler.Label(placement, spec.GridSize, outcome.FirstPassFailedNets, HotspotLabeler.TracksPerMicron(job.Tech.Library.RoutingLayers, layers));
+                var pinHot = HotspotLabeler.PinsAndLocalBoxes(placement, spec.GridSize, outcome.FirstPassFailedNets);
                 var flat = FeatureChannels.All.SelectMany(c => features[c]).ToArray();
                 SampleFiles.WriteFloats(SampleFiles.FeaturesPath(Root, key), flat);
                 SampleFiles.WriteFloats(SampleFiles.HotspotPath(Root, key), hotspot);
@@ -279,7 +280,10 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
                     Key = key, Design = design, Density = density, Seed = seed, Layers = layers, Blockage = blockage,
                     Status = "ok", GridSize = spec.GridSize, Channels = FeatureChannels.All,
                     Cells = placement.Cells.Count(c => !c.IsFiller),
-                    Labels = new SampleLabels(nets, outcome.FirstPassFailed, nets == 0 ? 0 : (double)outcome.FirstPassFailed / nets, outcome.FinalFailedNets.Count, (int)hotspot.Sum()),
+                    Labels = new SampleLabels(nets, outcome.FirstPassFailed, nets == 0 ? 0 : (double)outcome.FirstPassFailed / nets, outcome.FinalFailedNets.Count, (int)hotspot.Sum())
+                    {
+                        HotspotVersion = SampleLabels.CurrentHotspotVersion, HotspotThreshold = HotspotLabeler.DemandThreshold, PinHotTiles = (int)pinHot.Sum(),
+                    },
                     PlacedDef = Path.GetRelativePath(Root, placedDef),
                     Tools = routeRuns.Select(Provenance).ToList(),
                     CreatedAt = DateTimeOffset.UtcNow,

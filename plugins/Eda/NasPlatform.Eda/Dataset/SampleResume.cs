@@ -19,7 +19,7 @@ public enum ResumeAction
 /// <summary>
 /// Resume keyed by content: a sample is done only when its record was made from the same source (SHA-256 of the
 /// Verilog, the generated RTL, or the DEF and its LEFs) with the flow options that shape it (technology, grid,
-/// route effort). A failed sample is retried when its source or time limits changed, or with --retry-failed.
+/// route effort) and hotspot label version. A failed sample is retried when its source or time limits changed, or with --retry-failed.
 /// A good sample under the same name but from other content is a conflict: two designs would share one name
 /// (and one side of a split by design), so the build refuses rather than mixing or silently replacing them.
 /// </summary>
@@ -65,7 +65,13 @@ public static class SampleResume
         if (record.Technology != wanted.Technology)
             return ResumeAction.Build;
         if (record.Succeeded)
-            return record.GridSize == wanted.GridSize && (record.RouteEffort ?? wanted.RouteEffort) == wanted.RouteEffort ? ResumeAction.Keep : ResumeAction.Build;
+        {
+            // A sample labelled under another hotspot definition (version or threshold) is rebuilt, so one dataset never mixes meanings
+            // ('nas eda labels DIR --relabel' upgrades such samples without routing them again).
+            var current = record.Labels?.HasCurrentHotspot == true;
+            return current && record.GridSize == wanted.GridSize && (record.RouteEffort ?? wanted.RouteEffort) == wanted.RouteEffort ? ResumeAction.Keep : ResumeAction.Build;
+        }
+
         var sameLimits = record.PlaceTimeoutSeconds == wanted.PlaceTimeoutSeconds && record.RouteTimeoutSeconds == wanted.RouteTimeoutSeconds;
         return retryFailed || !sameLimits || record.SourceHash is null ? ResumeAction.Build : ResumeAction.Keep;
     }

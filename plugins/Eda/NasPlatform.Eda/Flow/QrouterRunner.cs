@@ -29,8 +29,11 @@ public sealed class QrouterRunner(IReadOnlyList<string> lefPaths, TimeSpan timeo
         Directory.CreateDirectory(workDirectory);
         var script = new StringBuilder();
         script.AppendLine("verbose 0");
+        // Each step is announced on stderr, so a crash says where it happened (QrouterFailure).
+        script.AppendLine(QrouterFailure.Announce("read_lef"));
         foreach (var lef in lefPaths)
             script.AppendLine(CultureInfo.InvariantCulture, $"read_lef {Quote(Path.GetFullPath(lef))}");
+        script.AppendLine(QrouterFailure.Announce("obstructions"));
         script.AppendLine(Invariant($"layers {knobs.Layers}"));
         script.AppendLine("via stack 1");
         script.AppendLine("vdd vdd");
@@ -52,16 +55,21 @@ public sealed class QrouterRunner(IReadOnlyList<string> lefPaths, TimeSpan timeo
             script.AppendLine(Invariant($"obstruction {o.Rect.X0:0.###} {o.Rect.Y0:0.###} {o.Rect.X1:0.###} {o.Rect.Y1:0.###} {routingLayerNames[o.Layer - 1]}"));
         }
 
+        script.AppendLine(QrouterFailure.Announce("read_def"));
         script.AppendLine(CultureInfo.InvariantCulture, $"read_def {Quote(Path.GetFullPath(placedDef))}");
+        script.AppendLine(QrouterFailure.Announce("congested"));
         script.AppendLine("set fh [open congestion.txt w]");
         script.AppendLine("foreach item [congested 100000000] { puts $fh \"[lindex $item 0] [lindex $item 1]\" }");
         script.AppendLine("close $fh");
+        script.AppendLine(QrouterFailure.Announce("stage1"));
         script.AppendLine("set n [stage1]");
         script.AppendLine("set fh [open stage1.txt w]");
         script.AppendLine("puts $fh $n");
         script.AppendLine("foreach net [failing] { puts $fh $net }");
         script.AppendLine("close $fh");
+        script.AppendLine(QrouterFailure.Announce("stage2"));
         script.AppendLine(Invariant($"stage2 mask none effort {knobs.Effort}"));
+        script.AppendLine(QrouterFailure.Announce("write_def"));
         script.AppendLine("write_failed failed.txt");
         script.AppendLine("write_def routed.def");
         script.AppendLine("quit");
@@ -72,10 +80,10 @@ public sealed class QrouterRunner(IReadOnlyList<string> lefPaths, TimeSpan timeo
         var run = await ToolRunner.RunAsync("qrouter", ["-nog", "-s", "route.tcl"], workDirectory, timeout, cancellationToken).ConfigureAwait(false);
         runs.Add(run);
         if (run.TimedOut)
-            throw new ToolFailedException("route", run, $"qrouter ran past {timeout.TotalSeconds:0} s.");
+            throw new ToolFailedException("route", run, QrouterFailure.Describe(run, timeout, "Raise --route-timeout, or route with more layers."));
         var stage1 = Path.Combine(workDirectory, "stage1.txt");
         if (!File.Exists(stage1))
-            throw new ToolFailedException("route", run, $"qrouter exited with {run.ExitCode} before stage1 finished. Log tail:\n{run.Tail()}");
+            throw new ToolFailedException("route", run, QrouterFailure.Describe(run, timeout, "It wrote no first-pass result (stage1.txt)."));
 
         var stage1Lines = (await File.ReadAllLinesAsync(stage1, cancellationToken).ConfigureAwait(false)).Where(l => l.Trim().Length > 0).ToList();
         if (stage1Lines.Count == 0 || !int.TryParse(stage1Lines[0].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var firstPass))
@@ -84,7 +92,7 @@ public sealed class QrouterRunner(IReadOnlyList<string> lefPaths, TimeSpan timeo
 
         var failedFile = Path.Combine(workDirectory, "failed.txt");
         if (!File.Exists(failedFile) && !run.Succeeded)
-            throw new ToolFailedException("route", run, $"qrouter exited with {run.ExitCode} during stage2. Log tail:\n{run.Tail()}");
+            throw new ToolFailedException("route", run, QrouterFailure.Describe(run, timeout, "It wrote no final result (failed.txt)."));
         // write_failed writes nothing when every net routed; its first line is a count header.
         var finalNets = File.Exists(failedFile)
             ? (await File.ReadAllLinesAsync(failedFile, cancellationToken).ConfigureAwait(false))

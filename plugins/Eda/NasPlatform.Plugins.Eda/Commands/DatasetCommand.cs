@@ -30,8 +30,8 @@ internal static class DatasetCommand
             new("lef", "FILE", "LEF file(s) of the --def placements (technology LEF, then cells LEF); qrouter and the feature maps read them.", Repeatable: true),
             new("densities", "LIST", "Placement densities (qflow initial_density). Default 0.55,0.7,0.85."),
             new("seeds", "N", "Placement seeds per design and density (1..N). Default 2."),
-            new("layers", "LIST", "Routing-layer counts. Default 2,3."),
-            new("blockages", "LIST", "Blocked die fractions on metal2/metal3. Default 0,0.2."),
+            new("layers", "LIST", "Routing-layer counts. Default 3,4 (with 2, most nets fail first-pass routing: see the plugin README)."),
+            new("blockages", "LIST", "Blocked die fractions on metal2/metal3. Default 0,0.1."),
             new("grid", "N", "Tiles per side of the feature grid. Default 32."),
             new("technology", "NAME", "qflow technology (osu018: 6 metal layers, osu035: 4). Default osu018."),
             new("parallel", "N", "Placements run at once. Default 2.", ShortName: "j"),
@@ -40,7 +40,7 @@ internal static class DatasetCommand
             new("retry-failed", null, "Build again the samples recorded as failed (they are retried anyway when their source file or time limits changed)."),
             new("replace", null, "Rebuild the samples of a design whose source file changed (by content) instead of refusing."),
         ],
-        ["eda dataset ../eda-data/routability --seeds 3 --densities 0.55,0.7,0.85 --layers 2,3 --blockages 0,0.25 -j 2"],
+        ["eda dataset ../eda-data/routability --seeds 3 --densities 0.55,0.7,0.85 --layers 3,4 --blockages 0,0.1 -j 2", "eda labels ../eda-data/routability"],
         RunAsync);
 
     private static async Task<int> RunAsync(PluginCommandInvocation command, CancellationToken cancellationToken)
