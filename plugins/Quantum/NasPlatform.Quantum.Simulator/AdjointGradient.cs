@@ -52,30 +52,9 @@ public sealed class AdjointGradient
         }
 
         gradient.Clear();
-        if (initialState is null)
-        {
-            _psi.Reset();
-        }
-        else
-        {
-            _psi.CopyFrom(initialState);
-        }
-
-        PlanFor(circuit).Apply(_psi, parameters);
-        observable.Apply(_psi, _lambda);
-        var energy = _psi.InnerProduct(_lambda).Real;
-
+        var energy = Forward(circuit, parameters, observable, initialState);
         var ops = circuit.Ops;
-        var firstParameterized = -1;
-        for (var i = 0; i < ops.Count; i++)
-        {
-            if (ops[i].IsParameterized)
-            {
-                firstParameterized = i;
-                break;
-            }
-        }
-
+        var firstParameterized = FirstParameterized(ops);
         Span<Complex> m = stackalloc Complex[16];
         Span<Complex> adjoint = stackalloc Complex[16];
         Span<Complex> generator = stackalloc Complex[16];
@@ -130,6 +109,37 @@ public sealed class AdjointGradient
         }
 
         return energy;
+    }
+
+    /// <summary>The forward pass: |ψ⟩ = U(θ)|start⟩ and |λ⟩ = H|ψ⟩; returns E = ⟨ψ|H|ψ⟩.</summary>
+    private double Forward(Circuit circuit, ReadOnlySpan<double> parameters, PauliSum observable, StateVector? initialState)
+    {
+        if (initialState is null)
+        {
+            _psi.Reset();
+        }
+        else
+        {
+            _psi.CopyFrom(initialState);
+        }
+
+        PlanFor(circuit).Apply(_psi, parameters);
+        observable.Apply(_psi, _lambda);
+        return _psi.InnerProduct(_lambda).Real;
+    }
+
+    /// <summary>Index of the first parameterized gate (−1 when none): the backward sweep stops there.</summary>
+    private static int FirstParameterized(IReadOnlyList<GateOp> ops)
+    {
+        for (var i = 0; i < ops.Count; i++)
+        {
+            if (ops[i].IsParameterized)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private FusedCircuit PlanFor(Circuit circuit)

@@ -8,7 +8,7 @@ namespace NasPlatform.Quantum.Simulator;
 /// gate, and consecutive two-qubit gates on the same pair into one 4×4 pass. The plan depends only on the
 /// gate structure, so it is built once and applied with any parameter vector; applying it allocates nothing.
 /// </summary>
-public sealed class FusedCircuit
+public sealed partial class FusedCircuit
 {
     /// <summary>Register size from which <see cref="Circuit.Fuse()"/> folds one-qubit gates into two-qubit passes (memory-bound regime).</summary>
     public const int TwoQubitFusionMinQubits = 22;
@@ -91,27 +91,7 @@ public sealed class FusedCircuit
 
     private static Step[] Plan(Circuit circuit, bool intoTwoQubitGates)
     {
-        var steps = new List<Step>();
-        var pending = new List<GateOp>?[circuit.NumQubits];
-        var lastStep = new int[circuit.NumQubits];
-        Array.Fill(lastStep, -1);
-
-        void Flush(int q)
-        {
-            if (pending[q] is { Count: > 0 } list)
-            {
-                var step = new Step(false, q, -1);
-                step.Components.AddRange(list.Select(op => new Component(op, Role.OnFirst)));
-                steps.Add(step);
-                lastStep[q] = steps.Count - 1;
-                list.Clear();
-            }
-        }
-
-        Role RoleIn(Step step, GateOp op) => op.Arity == 1
-            ? (op.Qubit0 == step.Qubit0 ? Role.OnFirst : Role.OnSecond)
-            : (op.Qubit0 == step.Qubit0 ? Role.Pair : Role.PairSwapped);
-
+        var planner = new Planner(circuit.NumQubits);
         foreach (var op in circuit.Ops)
         {
             if (op.Kind == GateKind.I)
@@ -121,73 +101,19 @@ public sealed class FusedCircuit
 
             if (op.Arity == 1)
             {
-                var q = op.Qubit0;
-                // Nothing after the last step on q touches q, so a later gate on q may join that step.
-                if (intoTwoQubitGates && lastStep[q] >= 0 && steps[lastStep[q]].IsTwo && (pending[q]?.Count ?? 0) == 0)
-                {
-                    var step = steps[lastStep[q]];
-                    step.Components.Add(new Component(op, RoleIn(step, op)));
-                }
-                else
-                {
-                    (pending[q] ??= []).Add(op);
-                }
-
-                continue;
+                planner.AddOneQubitGate(op, intoTwoQubitGates);
             }
-
-            var (a, b) = (op.Qubit0, op.Qubit1);
-            if (!intoTwoQubitGates)
+            else if (intoTwoQubitGates)
             {
-                Flush(a);
-                Flush(b);
-                var previous = lastStep[a];
-                // Two dense gates in a row on one pair (RXX RYY RZZ, …) always share one 4×4 pass.
-                if (previous >= 0 && previous == lastStep[b] && steps[previous].IsTwo && Gates.ControlledTarget(op.Kind) is null
-                    && !steps[previous].Components.Any(c => Gates.ControlledTarget(c.Op.Kind) is not null))
-                {
-                    steps[previous].Components.Add(new Component(op, RoleIn(steps[previous], op)));
-                    continue;
-                }
-
-                var alone = new Step(true, a, b);
-                alone.Components.Add(new Component(op, Role.Pair));
-                steps.Add(alone);
-                lastStep[a] = lastStep[b] = steps.Count - 1;
-                continue;
-            }
-
-            Step target;
-            var shared = lastStep[a];
-            if (shared >= 0 && shared == lastStep[b] && steps[shared].IsTwo)
-            {
-                target = steps[shared];
+                planner.AddTwoQubitGateFolding(op);
             }
             else
             {
-                target = new Step(true, a, b);
-                steps.Add(target);
-                lastStep[a] = lastStep[b] = steps.Count - 1;
+                planner.AddTwoQubitGate(op);
             }
-
-            foreach (var q in (ReadOnlySpan<int>)[a, b])
-            {
-                if (pending[q] is { Count: > 0 } list)
-                {
-                    target.Components.AddRange(list.Select(p => new Component(p, RoleIn(target, p))));
-                    list.Clear();
-                }
-            }
-
-            target.Components.Add(new Component(op, RoleIn(target, op)));
         }
 
-        for (var q = 0; q < circuit.NumQubits; q++)
-        {
-            Flush(q);
-        }
-
-        return [.. steps];
+        return planner.Finish();
     }
 
     private enum Role

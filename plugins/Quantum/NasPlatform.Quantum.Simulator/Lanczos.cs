@@ -49,15 +49,7 @@ public static class Lanczos
             basis[k] = new StateVector(numQubits);
         }
 
-        var start = new StateVector(numQubits);
-        for (var i = 0; i < start.Length; i++)
-        {
-            start.Re[i] = rng.NextDouble() - 0.5;
-            start.Im[i] = rng.NextDouble() - 0.5;
-        }
-
-        subspace?.Project(start);
-        start.Normalize();
+        var start = RandomStart(numQubits, rng, subspace);
         var scratch = new StateVector(numQubits);
         var alpha = new double[krylovSize];
         var beta = new double[krylovSize];
@@ -76,26 +68,7 @@ public static class Lanczos
                 subspace?.Project(w);
                 products++;
                 alpha[k] = basis[k].InnerProduct(w).Real;
-                // Full reorthogonalization; a second pass only when the first removed most of w
-                // (Kahan–Parlett "twice is enough" test), which keeps the basis orthonormal to rounding.
-                var before = Math.Sqrt(w.NormSquared());
-                for (var pass = 0; pass < 2; pass++)
-                {
-                    for (var j = 0; j <= k; j++)
-                    {
-                        var overlap = basis[j].InnerProduct(w);
-                        Axpy(-overlap, basis[j], w);
-                    }
-
-                    var after = Math.Sqrt(w.NormSquared());
-                    if (after > 0.7 * before)
-                    {
-                        break;
-                    }
-
-                    before = after;
-                }
-
+                Reorthogonalize(w, basis.AsSpan(0, k + 1));
                 size = k + 1;
                 beta[k] = Math.Sqrt(w.NormSquared());
                 if (beta[k] < 1e-13 * Math.Max(1.0, Math.Abs(alpha[k])))
@@ -112,15 +85,7 @@ public static class Lanczos
 
             var (theta, y) = SymmetricEigen.LowestOfTridiagonal(alpha.AsSpan(0, size), beta.AsSpan(0, size - 1));
             energy = theta;
-            // Ritz vector in scratch.
-            Array.Clear(scratch.Re);
-            Array.Clear(scratch.Im);
-            for (var j = 0; j < size; j++)
-            {
-                Axpy(y[j], basis[j], scratch);
-            }
-
-            scratch.Normalize();
+            RitzVector(y, basis.AsSpan(0, size), scratch);
             // True residual ‖Hv − θv‖ (one extra product, robust against loss of orthogonality).
             hamiltonian.Apply(scratch, basis[0]);
             subspace?.Project(basis[0]);
@@ -134,6 +99,59 @@ public static class Lanczos
                 return new GroundStateResult(energy, start, products, residual, converged);
             }
         }
+    }
+
+    /// <summary>A normalised random start vector (inside <paramref name="subspace"/> when given), drawn from <paramref name="rng"/>.</summary>
+    private static StateVector RandomStart(int numQubits, Random rng, BasisSubspace? subspace)
+    {
+        var start = new StateVector(numQubits);
+        for (var i = 0; i < start.Length; i++)
+        {
+            start.Re[i] = rng.NextDouble() - 0.5;
+            start.Im[i] = rng.NextDouble() - 0.5;
+        }
+
+        subspace?.Project(start);
+        start.Normalize();
+        return start;
+    }
+
+    /// <summary>
+    /// Full reorthogonalization of <paramref name="w"/> against <paramref name="basis"/>; a second pass only when the first
+    /// removed most of w (Kahan–Parlett "twice is enough" test), which keeps the basis orthonormal to rounding.
+    /// </summary>
+    private static void Reorthogonalize(StateVector w, ReadOnlySpan<StateVector> basis)
+    {
+        var before = Math.Sqrt(w.NormSquared());
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var v in basis)
+            {
+                var overlap = v.InnerProduct(w);
+                Axpy(-overlap, v, w);
+            }
+
+            var after = Math.Sqrt(w.NormSquared());
+            if (after > 0.7 * before)
+            {
+                break;
+            }
+
+            before = after;
+        }
+    }
+
+    /// <summary>The normalised Ritz vector Σ y_j·basis_j, written into <paramref name="ritz"/>.</summary>
+    private static void RitzVector(double[] y, ReadOnlySpan<StateVector> basis, StateVector ritz)
+    {
+        Array.Clear(ritz.Re);
+        Array.Clear(ritz.Im);
+        for (var j = 0; j < basis.Length; j++)
+        {
+            Axpy(y[j], basis[j], ritz);
+        }
+
+        ritz.Normalize();
     }
 
     /// <summary>y ← y + a·x.</summary>

@@ -5,6 +5,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Cli.Infrastructure;
 using NasPlatform.Engine;
 using NasPlatform.Engine.Experiments;
@@ -68,39 +69,10 @@ public sealed class BenchCandidatesCommand : AsyncCommand<BenchCandidatesCommand
             var seeds = settings.Seeds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new NasConfigurationException($"--seeds: '{s}' is not a whole number.")).ToList();
 
-            var candidates = new List<(string Name, Candidate Candidate)>();
-            foreach (var item in settings.Candidates)
-            {
-                var cut = item.IndexOf('=', StringComparison.Ordinal);
-                if (cut <= 0)
-                    throw new NasConfigurationException($"--candidate {item}: write NAME=FILE.");
-                var path = item[(cut + 1)..];
-                Candidate candidate;
-                try
-                {
-                    candidate = Candidate.Parse(File.ReadAllText(path));
-                }
-                catch (Exception e) when (e is IOException or JsonException)
-                {
-                    throw new NasConfigurationException($"--candidate {item}: {e.Message}");
-                }
-
-                var problems = space.Validate(candidate);
-                if (problems.Count > 0)
-                    throw new NasConfigurationException($"{path}: not a candidate of {spec.SearchSpace.Name}: {string.Join(" ", problems)}");
-                candidates.Add((item[..cut], candidate));
-            }
-
+            var candidates = NamedCandidates(settings.Candidates, space, spec.SearchSpace.Name);
             if (settings.Best)
             {
-                using var located = ExperimentLocator.Locate(file, null);
-                var objective = spec.Objectives[0];
-                var best = located.Store.GetTrials(located.Record.Id)
-                    .Where(t => t.IsUsable && t.Metrics.ContainsKey(objective.Metric))
-                    .MaxBy(t => objective.Utility(t.Metrics[objective.Metric]))
-                    ?? throw new NasConfigurationException($"{settings.Experiment} has no completed trial with {objective.Metric}; run it first (nas run).");
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"nas-best: trial {best.Number} ({best.Fidelity}), {objective.Metric} {best.Metrics[objective.Metric]:0.####}: {best.Candidate.Json}"));
-                candidates.Add(("nas-best", best.Candidate));
+                candidates.Add(("nas-best", BestTrial(file, spec, settings.Experiment)));
             }
 
             if (candidates.Count == 0)
@@ -148,34 +120,81 @@ public sealed class BenchCandidatesCommand : AsyncCommand<BenchCandidatesCommand
             }
 
             var reported = Reported(settings.Metrics, spec.Objectives.Select(o => o.Metric), runs);
-            Console.Out.WriteLine($"| candidate | {string.Join(" | ", reported)} |");
-            Console.Out.WriteLine($"|---|{string.Concat(reported.Select(_ => "---|"))}");
-            foreach (var (name, candidate) in candidates)
-            {
-                var mine = runs.Where(r => r.Value<string>("hash") == candidate.Hash && r.Value<string>("fidelity") == fidelity.Name && seeds.Contains(r.Value<int>("seed"))).ToList();
-                if (mine.Count == 0)
-                    continue;
-                var cells = reported.Select(m =>
-                {
-                    var values = mine.Select(r => r["metrics"]!.Value<double?>(m)).OfType<double>().ToList();
-                    if (values.Count == 0)
-                        return "-";
-                    var mean = values.Average();
-                    var std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, values.Count - 1));
-                    // A statistic of the candidate (parameters, FLOPs) is the same every seed: shown once, whole.
-                    return std == 0 && Math.Abs(mean) >= 1000
-                        ? string.Create(CultureInfo.InvariantCulture, $"{mean:0}")
-                        : string.Create(CultureInfo.InvariantCulture, $"{mean:0.000} ± {std:0.000}");
-                });
-                Console.Out.WriteLine($"| {name} | {string.Join(" | ", cells)} |");
-            }
-
+            WriteTable(candidates, runs, reported, fidelity.Name, seeds);
             Console.Out.WriteLine($"({seeds.Count} seeds, fidelity {fidelity.Name}; std is the sample standard deviation; results in {output})");
             if (failures.Count == 0)
                 return ExitCodes.Success;
             Console.Error.WriteLine($"{failures.Count} training(s) failed, left out of the table and of {output}: {string.Join("; ", failures)}. Run the same command again to retry them; the others are kept.");
             return ExitCodes.Failure;
         });
+
+    /// <summary>The candidates given as NAME=FILE, each read and checked against the experiment's space.</summary>
+    private static List<(string Name, Candidate Candidate)> NamedCandidates(string[] items, ISearchSpace space, string spaceName)
+    {
+        var candidates = new List<(string Name, Candidate Candidate)>();
+        foreach (var item in items)
+        {
+            var cut = item.IndexOf('=', StringComparison.Ordinal);
+            if (cut <= 0)
+                throw new NasConfigurationException($"--candidate {item}: write NAME=FILE.");
+            var path = item[(cut + 1)..];
+            Candidate candidate;
+            try
+            {
+                candidate = Candidate.Parse(File.ReadAllText(path));
+            }
+            catch (Exception e) when (e is IOException or JsonException)
+            {
+                throw new NasConfigurationException($"--candidate {item}: {e.Message}");
+            }
+
+            var problems = space.Validate(candidate);
+            if (problems.Count > 0)
+                throw new NasConfigurationException($"{path}: not a candidate of {spaceName}: {string.Join(" ", problems)}");
+            candidates.Add((item[..cut], candidate));
+        }
+
+        return candidates;
+    }
+
+    /// <summary>The experiment's best completed trial by its first objective (named 'nas-best'), announced on stderr.</summary>
+    private static Candidate BestTrial(string file, ExperimentSpec spec, string experiment)
+    {
+        using var located = ExperimentLocator.Locate(file, null);
+        var objective = spec.Objectives[0];
+        var best = located.Store.GetTrials(located.Record.Id)
+            .Where(t => t.IsUsable && t.Metrics.ContainsKey(objective.Metric))
+            .MaxBy(t => objective.Utility(t.Metrics[objective.Metric]))
+            ?? throw new NasConfigurationException($"{experiment} has no completed trial with {objective.Metric}; run it first (nas run).");
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"nas-best: trial {best.Number} ({best.Fidelity}), {objective.Metric} {best.Metrics[objective.Metric]:0.####}: {best.Candidate.Json}"));
+        return best.Candidate;
+    }
+
+    /// <summary>The Markdown table: one row a candidate, mean ± sample standard deviation over the seeds for each reported metric.</summary>
+    private static void WriteTable(List<(string Name, Candidate Candidate)> candidates, JArray runs, List<string> reported, string fidelity, List<int> seeds)
+    {
+        Console.Out.WriteLine($"| candidate | {string.Join(" | ", reported)} |");
+        Console.Out.WriteLine($"|---|{string.Concat(reported.Select(_ => "---|"))}");
+        foreach (var (name, candidate) in candidates)
+        {
+            var mine = runs.Where(r => r.Value<string>("hash") == candidate.Hash && r.Value<string>("fidelity") == fidelity && seeds.Contains(r.Value<int>("seed"))).ToList();
+            if (mine.Count == 0)
+                continue;
+            var cells = reported.Select(m =>
+            {
+                var values = mine.Select(r => r["metrics"]!.Value<double?>(m)).OfType<double>().ToList();
+                if (values.Count == 0)
+                    return "-";
+                var mean = values.Average();
+                var std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, values.Count - 1));
+                // A statistic of the candidate (parameters, FLOPs) is the same every seed: shown once, whole.
+                return std == 0 && Math.Abs(mean) >= 1000
+                    ? string.Create(CultureInfo.InvariantCulture, $"{mean:0}")
+                    : string.Create(CultureInfo.InvariantCulture, $"{mean:0.000} ± {std:0.000}");
+            });
+            Console.Out.WriteLine($"| {name} | {string.Join(" | ", cells)} |");
+        }
+    }
 
     private static List<string> Reported(string? requested, IEnumerable<string> objectives, JArray runs)
     {

@@ -102,41 +102,13 @@ public sealed class CombineCommand : AsyncCommand<CombineCommand.Settings>
                     if (final is not null)
                     {
                         var seed = settings.Seed ?? SeedSequence.Derive(spec.Seed, 2_000_000 + rank);
-                        if (!settings.Json)
+                        var request = new EvaluationRequest(assembled, evaluator!.Fidelities[^1], seed, folder);
+                        if (await TrainFinalAsync(final, request, rank, settings.Json, ctrlC.Token).ConfigureAwait(false) is not { } trained)
                         {
-                            Console.Error.WriteLine($"combination {rank}: final training (all training data, test split), seed {seed}, into {folder}");
-                        }
-
-                        var progress = new Progress<EvaluationProgress>(p =>
-                        {
-                            if (!settings.Json)
-                            {
-                                Console.Error.WriteLine($"  {p.Message}");
-                            }
-                        });
-                        var started = DateTimeOffset.UtcNow;
-                        EvaluationResult result;
-                        try
-                        {
-                            result = await final.TrainFinalAsync(new EvaluationRequest(assembled, evaluator!.Fidelities[^1], seed, folder), progress, ctrlC.Token).ConfigureAwait(false);
-                        }
-                        catch (OperationCanceledException)
-                        {
-                            Console.Error.WriteLine("Interrupted: the assembled candidates written so far are kept; no model was saved for this one.");
                             return RunHost.Interrupted;
                         }
 
-                        json["final"] = new JObject
-                        {
-                            ["seed"] = seed,
-                            ["seconds"] = Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 3),
-                            ["metrics"] = new JObject(result.Metrics.Select(m => new JProperty(m.Key, JsonNumbers.Rounded(m.Value)))),
-                            ["artifacts"] = new JObject(result.Artifacts.Select(a => new JProperty(a.Name, a.Path)).DistinctBy(p => p.Name)),
-                        };
-                        if (!settings.Json)
-                        {
-                            Console.Out.WriteLine("  final: " + string.Join(", ", result.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key} {JsonNumbers.Rounded(m.Value)}")));
-                        }
+                        json["final"] = trained;
                     }
 
                     json["folder"] = folder;
@@ -144,23 +116,7 @@ public sealed class CombineCommand : AsyncCommand<CombineCommand.Settings>
                     results.Add(json);
                 }
 
-                if (settings.Json)
-                {
-                    Console.Out.WriteLine(new JObject
-                    {
-                        ["experiment"] = located.Record.Name,
-                        ["objective"] = objective.ToString(),
-                        ["fidelity"] = fidelity,
-                        ["bounds"] = new JArray(bounds.Select(b => b.ToString())),
-                        ["ignoredConstraints"] = new JArray(ignored),
-                        ["combinations"] = results,
-                    }.ToString(Formatting.Indented));
-                }
-                else if (ignored.Count > 0)
-                {
-                    Console.Out.WriteLine($"constraints on metrics already held per trial: {string.Join(", ", ignored)}");
-                }
-
+                WriteSummary(located.Record.Name, objective, fidelity, bounds, ignored, results, settings.Json);
                 return ExitCodes.Success;
             }
             finally
@@ -168,6 +124,71 @@ public sealed class CombineCommand : AsyncCommand<CombineCommand.Settings>
                 (evaluator as IDisposable)?.Dispose();
             }
         });
+
+    /// <summary>
+    /// Trains one assembled candidate with the evaluator's final training, reporting progress on stderr unless
+    /// <paramref name="json"/>; the "final" part of its combination.json, or null when interrupted (Ctrl+C).
+    /// </summary>
+    private static async Task<JObject?> TrainFinalAsync(IFinalTrainer final, EvaluationRequest request, int rank, bool json, CancellationToken cancellationToken)
+    {
+        if (!json)
+        {
+            Console.Error.WriteLine($"combination {rank}: final training (all training data, test split), seed {request.Seed}, into {request.WorkDirectory}");
+        }
+
+        var progress = new Progress<EvaluationProgress>(p =>
+        {
+            if (!json)
+            {
+                Console.Error.WriteLine($"  {p.Message}");
+            }
+        });
+        var started = DateTimeOffset.UtcNow;
+        EvaluationResult result;
+        try
+        {
+            result = await final.TrainFinalAsync(request, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("Interrupted: the assembled candidates written so far are kept; no model was saved for this one.");
+            return null;
+        }
+
+        if (!json)
+        {
+            Console.Out.WriteLine("  final: " + string.Join(", ", result.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key} {JsonNumbers.Rounded(m.Value)}")));
+        }
+
+        return new JObject
+        {
+            ["seed"] = request.Seed,
+            ["seconds"] = Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 3),
+            ["metrics"] = new JObject(result.Metrics.Select(m => new JProperty(m.Key, JsonNumbers.Rounded(m.Value)))),
+            ["artifacts"] = new JObject(result.Artifacts.Select(a => new JProperty(a.Name, a.Path)).DistinctBy(p => p.Name)),
+        };
+    }
+
+    /// <summary>The whole result as one JSON document with --json; otherwise the note on constraints left to the trials.</summary>
+    private static void WriteSummary(string experiment, Abstractions.Objectives.Objective objective, string? fidelity, List<CostBound> bounds, List<string> ignored, JArray results, bool json)
+    {
+        if (json)
+        {
+            Console.Out.WriteLine(new JObject
+            {
+                ["experiment"] = experiment,
+                ["objective"] = objective.ToString(),
+                ["fidelity"] = fidelity,
+                ["bounds"] = new JArray(bounds.Select(b => b.ToString())),
+                ["ignoredConstraints"] = new JArray(ignored),
+                ["combinations"] = results,
+            }.ToString(Formatting.Indented));
+        }
+        else if (ignored.Count > 0)
+        {
+            Console.Out.WriteLine($"constraints on metrics already held per trial: {string.Join(", ", ignored)}");
+        }
+    }
 
     private static (List<CostBound> Bounds, List<string> Ignored) Bounds(ExperimentSpec spec, IBlockwiseSpace space, IReadOnlyList<TrialRecord> trials)
     {

@@ -117,17 +117,22 @@ public sealed class TrainFinalCommand : AsyncCommand<TrainFinalCommand.Settings>
                 return ExitCodes.Success;
             }
 
-            var table = new Table().Border(TableBorder.Rounded)
-                .Title(Markup.Escape($"{subject.Title}: {(final is null ? fidelity.Name : "final training")}"))
-                .AddColumn("metric").AddColumn(new TableColumn("final").RightAligned()).AddColumn(new TableColumn("in the search").RightAligned());
-            foreach (var (name, value) in result.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
-            {
-                table.AddRow(Markup.Escape(name), TrialText.Number(value), subject.SearchMetrics.TryGetValue(name, out var s) ? TrialText.Number(s) : "-");
-            }
-
-            AnsiConsole.Write(table);
+            WriteTable(subject, final is null ? fidelity.Name : "final training", result.Metrics);
             Console.Out.WriteLine($"saved in {folder}: {string.Join(", ", result.Artifacts.Select(a => Path.GetFileName(a.Path)).Append("candidate.json").Append("result.json").Distinct())}");
             return ExitCodes.Success;
         });
 
+    /// <summary>The final metrics beside the ones the trial reached in the search, titled with how it was trained.</summary>
+    private static void WriteTable(FinalSubject subject, string how, IReadOnlyDictionary<string, double> metrics)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(Markup.Escape($"{subject.Title}: {how}"))
+            .AddColumn("metric").AddColumn(new TableColumn("final").RightAligned()).AddColumn(new TableColumn("in the search").RightAligned());
+        foreach (var (name, value) in metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            table.AddRow(Markup.Escape(name), TrialText.Number(value), subject.SearchMetrics.TryGetValue(name, out var s) ? TrialText.Number(s) : "-");
+        }
+
+        AnsiConsole.Write(table);
+    }
 }

@@ -124,9 +124,7 @@ public sealed class InMemoryTrialStore : ITrialStore
         long tellSequence,
         string? worker = null)
     {
-        ArgumentNullException.ThrowIfNull(metrics);
-        ArgumentNullException.ThrowIfNull(artifacts);
-        TrialRecord.RequireFinishedState(state, nameof(state));
+        TrialRecord.RequireFinishArguments(state, metrics, artifacts);
 
         lock (_gate)
         {

@@ -73,9 +73,7 @@ public sealed partial class SqliteTrialStore
         long tellSequence,
         string? worker = null)
     {
-        ArgumentNullException.ThrowIfNull(metrics);
-        ArgumentNullException.ThrowIfNull(artifacts);
-        TrialRecord.RequireFinishedState(state, nameof(state));
+        TrialRecord.RequireFinishArguments(state, metrics, artifacts);
 
         // Hashed before taking the store's lock: reading large files must not stall other writers.
         var hashes = artifacts.Select(a => ArtifactHash.OfFile(a.Path)).ToList();

@@ -56,13 +56,19 @@ public sealed record TrialRecord(
     /// <summary>Whether a trial in <paramref name="state"/> has ended: completed, failed or pruned.</summary>
     public static bool IsFinishedState(TrialState state) => state is TrialState.Completed or TrialState.Failed or TrialState.Pruned;
 
-    /// <summary>The rule every store applies when a trial finishes: only to an ended state.</summary>
+    /// <summary>
+    /// The checks every store's <see cref="ITrialStore.Finish"/> applies to its arguments, shared so the stores cannot
+    /// drift apart: metrics and artifacts are given, and a trial finishes only to an ended state.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="metrics"/> or <paramref name="artifacts"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="state"/> is not completed, failed or pruned.</exception>
-    internal static void RequireFinishedState(TrialState state, string paramName)
+    internal static void RequireFinishArguments(TrialState state, IReadOnlyDictionary<string, double> metrics, IReadOnlyList<Artifact> artifacts)
     {
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(artifacts);
         if (!IsFinishedState(state))
         {
-            throw new ArgumentException($"A trial finishes as completed, failed or pruned, not {state}.", paramName);
+            throw new ArgumentException($"A trial finishes as completed, failed or pruned, not {state}.", nameof(state));
         }
     }
 }

@@ -3,6 +3,7 @@ using NasPlatform.Search.Predictors;
 using NasPlatform.Search;
 using NasPlatform.Search.Constraints;
 using System.Diagnostics;
+using NasPlatform.Abstractions.Predictors;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Running;
 
@@ -83,35 +84,12 @@ public static class FamilySearch
         var predictor = trainer.Predictor;
         var measured = training.GroupBy(t => t.Candidate.Hash).ToDictionary(g => g.Key, g => g.First().Metrics[objective.Metric], StringComparer.Ordinal);
         var families = new List<Family>();
-        var scored = 0;
-        var searchClock = new Stopwatch();
         for (var s = 0; s < constraintSets.Count; s++)
         {
-            var set = constraintSets[s];
-            bool Meets(IReadOnlyDictionary<string, double> statistics) =>
-                set.All(c => !statistics.TryGetValue(c.Quantity, out var v) || c.IsSatisfiedBy(v));
-
-            searchClock.Restart();
-            var runner = new PredictorSearch(space, predictor, c => Meets(space.FreeStatistics(c)), search ?? DefaultSearch);
-            var seeds = training.Where(t => Meets(t.FreeStatistics))
-                .OrderByDescending(t => PredictorTrainer.Utility(t, context))
-                .Take((search ?? DefaultSearch).Parents)
-                .Select(t => t.Candidate);
-            var found = runner.Run(seeds, new Random(SeedSequence.Derive(context.Seed, 100 + s)));
-            var seconds = searchClock.Elapsed.TotalSeconds;
-            scored += runner.Scored;
-            families.Add(new Family(
-                set,
-                found.Take(top).Select(f => new FamilyMember(
-                    f.Candidate,
-                    objective.Direction == Abstractions.Objectives.Direction.Maximize ? f.Mean : -f.Mean,
-                    f.Spread,
-                    measured.TryGetValue(f.Candidate.Hash, out var value) ? value : null,
-                    space.FreeStatistics(f.Candidate))).ToList(),
-                runner.Scored,
-                seconds));
+            families.Add(SearchFamily(context, predictor, training, measured, constraintSets[s], s, top, search ?? DefaultSearch));
         }
 
+        var scored = families.Sum(f => f.Scored);
         var searchSeconds = families.Sum(f => f.Seconds);
         return new FamilySearchResult(
             predictor.Name + (settings.PretrainsMlp ? " (pretrained)" : string.Empty),
@@ -122,6 +100,42 @@ public static class FamilySearch
             ScoringThroughput(trainer, context, throughputRows),
             searchSeconds > 0 ? scored / searchSeconds : double.NaN,
             families);
+    }
+
+    /// <summary>
+    /// One family: the best <paramref name="top"/> candidates the search on <paramref name="predictor"/> finds among those
+    /// meeting <paramref name="set"/>, started from the best measured trials that meet it; seeded by the set's index.
+    /// </summary>
+    private static Family SearchFamily(
+        StrategyContext context,
+        IPredictor predictor,
+        IReadOnlyList<TrialOutcome> training,
+        Dictionary<string, double> measured,
+        IReadOnlyList<Constraint> set,
+        int index,
+        int top,
+        PredictorSearchOptions search)
+    {
+        var space = context.Space;
+        bool Meets(IReadOnlyDictionary<string, double> statistics) =>
+            set.All(c => !statistics.TryGetValue(c.Quantity, out var v) || c.IsSatisfiedBy(v));
+
+        var searchClock = Stopwatch.StartNew();
+        var runner = new PredictorSearch(space, predictor, c => Meets(space.FreeStatistics(c)), search);
+        var seeds = training.Where(t => Meets(t.FreeStatistics))
+            .OrderByDescending(t => PredictorTrainer.Utility(t, context))
+            .Take(search.Parents)
+            .Select(t => t.Candidate);
+        var found = runner.Run(seeds, new Random(SeedSequence.Derive(context.Seed, 100 + index)));
+        var seconds = searchClock.Elapsed.TotalSeconds;
+        var maximize = context.Objectives.Primary.Direction == Abstractions.Objectives.Direction.Maximize;
+        var members = found.Take(top).Select(f => new FamilyMember(
+            f.Candidate,
+            maximize ? f.Mean : -f.Mean,
+            f.Spread,
+            measured.TryGetValue(f.Candidate.Hash, out var value) ? value : null,
+            space.FreeStatistics(f.Candidate))).ToList();
+        return new Family(set, members, runner.Scored, seconds);
     }
 
     /// <summary>Candidates per second the fitted predictor scores: <paramref name="rows"/> encodings of random samples, predicted in one call after a warm-up.</summary>

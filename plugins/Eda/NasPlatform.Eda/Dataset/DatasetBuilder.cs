@@ -221,33 +221,7 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
         Placement placement;
         try
         {
-            var def = job.PlacedDef is { } imported ? Path.Combine(project, Path.GetFileName(imported)) : Path.Combine(project, "layout", design + "_unroute.def");
-            var marker = Path.Combine(project, "placed.ok");
-            // The marker names the source content it was placed from: a changed source is placed again.
-            var stamp = "source-sha256 " + job.SourceHash;
-            if (File.Exists(marker) && File.Exists(def) && File.ReadLines(marker).FirstOrDefault() == stamp)
-            {
-                placedDef = def;
-            }
-            else
-            {
-                if (Directory.Exists(project))
-                    Directory.Delete(project, recursive: true);
-                if (job.PlacedDef is { } source)
-                {
-                    // A copy keeps the dataset whole when the user's file moves; routing reads the copy.
-                    Directory.CreateDirectory(project);
-                    File.Copy(source, def);
-                    placedDef = def;
-                    File.WriteAllText(marker, stamp + "\nimported " + Path.GetFullPath(source));
-                }
-                else
-                {
-                    placedDef = await placer.PlaceAsync(job.Rtl!, new PlacementKnobs(density, seed), project, placeRuns, ct).ConfigureAwait(false);
-                    File.WriteAllText(marker, stamp + "\n" + string.Join('\n', placeRuns.Select(r => r.Command)));
-                }
-            }
-
+            placedDef = await PlaceOnceAsync(job, project, placer, placeRuns, ct).ConfigureAwait(false);
             placement = Placement.Build(DefReader.Read(placedDef), job.Tech.Library);
         }
         catch (Exception e) when (e is ToolFailedException or Parsing.LefDefFormatException or IOException)
@@ -296,6 +270,37 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
         }
 
         return records;
+    }
+
+    /// <summary>
+    /// The placed DEF of <paramref name="job"/> in <paramref name="project"/>: kept from an earlier run when its marker names
+    /// the same source content, otherwise placed again with qflow (or copied in, for an imported DEF).
+    /// </summary>
+    private static async Task<string> PlaceOnceAsync(PlacementJob job, string project, QflowPlacer placer, List<ToolRun> placeRuns, CancellationToken ct)
+    {
+        var def = job.PlacedDef is { } imported ? Path.Combine(project, Path.GetFileName(imported)) : Path.Combine(project, "layout", job.Design + "_unroute.def");
+        var marker = Path.Combine(project, "placed.ok");
+        // The marker names the source content it was placed from: a changed source is placed again.
+        var stamp = "source-sha256 " + job.SourceHash;
+        if (File.Exists(marker) && File.Exists(def) && File.ReadLines(marker).FirstOrDefault() == stamp)
+        {
+            return def;
+        }
+
+        if (Directory.Exists(project))
+            Directory.Delete(project, recursive: true);
+        if (job.PlacedDef is { } source)
+        {
+            // A copy keeps the dataset whole when the user's file moves; routing reads the copy.
+            Directory.CreateDirectory(project);
+            File.Copy(source, def);
+            File.WriteAllText(marker, stamp + "\nimported " + Path.GetFullPath(source));
+            return def;
+        }
+
+        var placedDef = await placer.PlaceAsync(job.Rtl!, new PlacementKnobs(job.Density, job.Seed), project, placeRuns, ct).ConfigureAwait(false);
+        File.WriteAllText(marker, stamp + "\n" + string.Join('\n', placeRuns.Select(r => r.Command)));
+        return placedDef;
     }
 
     // Stable across processes (string.GetHashCode is not): the blockage of a placement is the same on resume.

@@ -27,6 +27,42 @@ public sealed class QrouterRunner(IReadOnlyList<string> lefPaths, TimeSpan timeo
         CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(workDirectory);
+        var script = await ScriptAsync(placedDef, routingLayerNames, knobs, obstructions, cancellationToken).ConfigureAwait(false);
+        foreach (var stale in new[] { "congestion.txt", "stage1.txt", "failed.txt", "routed.def" })
+            File.Delete(Path.Combine(workDirectory, stale));
+        await File.WriteAllTextAsync(Path.Combine(workDirectory, "route.tcl"), script, cancellationToken).ConfigureAwait(false);
+
+        var run = await ToolRunner.RunAsync("qrouter", ["-nog", "-s", "route.tcl"], workDirectory, timeout, cancellationToken).ConfigureAwait(false);
+        runs.Add(run);
+        if (run.TimedOut)
+            throw new ToolFailedException("route", run, QrouterFailure.Describe(run, timeout, "Raise --route-timeout, or route with more layers."));
+        var stage1 = Path.Combine(workDirectory, "stage1.txt");
+        if (!File.Exists(stage1))
+            throw new ToolFailedException("route", run, QrouterFailure.Describe(run, timeout, "It wrote no first-pass result (stage1.txt)."));
+
+        var stage1Lines = (await File.ReadAllLinesAsync(stage1, cancellationToken).ConfigureAwait(false)).Where(l => l.Trim().Length > 0).ToList();
+        if (stage1Lines.Count == 0 || !int.TryParse(stage1Lines[0].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var firstPass))
+            throw new ToolFailedException("route", run, $"{stage1}: the first line should be stage1's failed-net count.");
+        var firstPassNets = stage1Lines.Skip(1).Select(l => l.Trim()).Distinct(StringComparer.Ordinal).ToList();
+
+        var failedFile = Path.Combine(workDirectory, "failed.txt");
+        if (!File.Exists(failedFile) && !run.Succeeded)
+            throw new ToolFailedException("route", run, QrouterFailure.Describe(run, timeout, "It wrote no final result (failed.txt)."));
+        // write_failed writes nothing when every net routed; its first line is a count header.
+        var finalNets = File.Exists(failedFile)
+            ? (await File.ReadAllLinesAsync(failedFile, cancellationToken).ConfigureAwait(false))
+                .Skip(1).Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList()
+            : [];
+
+        var congestion = await ReadCongestionAsync(Path.Combine(workDirectory, "congestion.txt"), cancellationToken).ConfigureAwait(false);
+        var routed = Path.Combine(workDirectory, "routed.def");
+        return new RoutingOutcome(firstPass, firstPassNets, finalNets, congestion, File.Exists(routed) ? routed : null);
+    }
+
+    /// <summary>The batch script: technology and layers, obstructions (qflow's edges and the blockage), then the routing stages and their outputs.</summary>
+    private async Task<string> ScriptAsync(
+        string placedDef, IReadOnlyList<string> routingLayerNames, RoutingKnobs knobs, IReadOnlyList<RoutingObstruction> obstructions, CancellationToken cancellationToken)
+    {
         var script = new StringBuilder();
         script.AppendLine("verbose 0");
         // Each step is announced on stderr, so a crash says where it happened (QrouterFailure).
@@ -73,34 +109,13 @@ public sealed class QrouterRunner(IReadOnlyList<string> lefPaths, TimeSpan timeo
         script.AppendLine("write_failed failed.txt");
         script.AppendLine("write_def routed.def");
         script.AppendLine("quit");
-        foreach (var stale in new[] { "congestion.txt", "stage1.txt", "failed.txt", "routed.def" })
-            File.Delete(Path.Combine(workDirectory, stale));
-        await File.WriteAllTextAsync(Path.Combine(workDirectory, "route.tcl"), script.ToString(), cancellationToken).ConfigureAwait(false);
+        return script.ToString();
+    }
 
-        var run = await ToolRunner.RunAsync("qrouter", ["-nog", "-s", "route.tcl"], workDirectory, timeout, cancellationToken).ConfigureAwait(false);
-        runs.Add(run);
-        if (run.TimedOut)
-            throw new ToolFailedException("route", run, QrouterFailure.Describe(run, timeout, "Raise --route-timeout, or route with more layers."));
-        var stage1 = Path.Combine(workDirectory, "stage1.txt");
-        if (!File.Exists(stage1))
-            throw new ToolFailedException("route", run, QrouterFailure.Describe(run, timeout, "It wrote no first-pass result (stage1.txt)."));
-
-        var stage1Lines = (await File.ReadAllLinesAsync(stage1, cancellationToken).ConfigureAwait(false)).Where(l => l.Trim().Length > 0).ToList();
-        if (stage1Lines.Count == 0 || !int.TryParse(stage1Lines[0].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var firstPass))
-            throw new ToolFailedException("route", run, $"{stage1}: the first line should be stage1's failed-net count.");
-        var firstPassNets = stage1Lines.Skip(1).Select(l => l.Trim()).Distinct(StringComparer.Ordinal).ToList();
-
-        var failedFile = Path.Combine(workDirectory, "failed.txt");
-        if (!File.Exists(failedFile) && !run.Succeeded)
-            throw new ToolFailedException("route", run, QrouterFailure.Describe(run, timeout, "It wrote no final result (failed.txt)."));
-        // write_failed writes nothing when every net routed; its first line is a count header.
-        var finalNets = File.Exists(failedFile)
-            ? (await File.ReadAllLinesAsync(failedFile, cancellationToken).ConfigureAwait(false))
-                .Skip(1).Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList()
-            : [];
-
+    /// <summary>The 'congested' estimate per net as qrouter saved it ("net value" lines); empty when it saved none.</summary>
+    private static async Task<Dictionary<string, double>> ReadCongestionAsync(string congestionFile, CancellationToken cancellationToken)
+    {
         var congestion = new Dictionary<string, double>(StringComparer.Ordinal);
-        var congestionFile = Path.Combine(workDirectory, "congestion.txt");
         if (File.Exists(congestionFile))
         {
             foreach (var line in await File.ReadAllLinesAsync(congestionFile, cancellationToken).ConfigureAwait(false))
@@ -111,8 +126,7 @@ public sealed class QrouterRunner(IReadOnlyList<string> lefPaths, TimeSpan timeo
             }
         }
 
-        var routed = Path.Combine(workDirectory, "routed.def");
-        return new RoutingOutcome(firstPass, firstPassNets, finalNets, congestion, File.Exists(routed) ? routed : null);
+        return congestion;
     }
 
     private static string Quote(string path) => "{" + path + "}";

@@ -47,33 +47,20 @@ public sealed class GatewiseArchitecture : ICircuitArchitecture
     /// <summary>The gate list.</summary>
     public AnsatzCircuit ToAnsatz() => new(Qubits, Gates, InitialState);
 
+    private static readonly string[] JsonProperties = ["space", "qubits", "gates", "initialState"];
+
     /// <summary>Reads a gate-wise candidate, or lists what is wrong with its JSON.</summary>
     public static (GatewiseArchitecture? Architecture, List<string> Problems) TryRead(JObject json)
     {
         ArgumentNullException.ThrowIfNull(json);
         var problems = new List<string>();
-        foreach (var extra in json.Properties().Where(p => p.Name is not ("space" or "qubits" or "gates" or "initialState")))
+        CircuitJson.ReportUnexpected(json, JsonProperties, "a gate-wise candidate has space, qubits, gates and optionally initialState", problems);
+        var initialState = CircuitJson.ReadInitialState(json, problems);
+        if (CircuitJson.ReadQubits(json, problems) is not { } qubits)
         {
-            problems.Add($"unexpected property '{extra.Name}'; a gate-wise candidate has space, qubits, gates and optionally initialState");
-        }
-
-        var initialState = InitialStates.Reference;
-        if (json["initialState"] is { } stateToken)
-        {
-            initialState = stateToken.Type == JTokenType.String ? (string)stateToken! : stateToken.ToString();
-            if (!InitialStates.All.Contains(initialState) || initialState == InitialStates.Reference)
-            {
-                problems.Add($"'initialState' \"{initialState}\" must be one of {string.Join(", ", InitialStates.All.Skip(1))} (leave it out for \"{InitialStates.Reference}\")");
-            }
-        }
-
-        if (json["qubits"] is not { Type: JTokenType.Integer } qubitsToken || (int)qubitsToken is < 1 or > 30)
-        {
-            problems.Add("'qubits' must be an integer from 1 to 30");
             return (null, problems);
         }
 
-        var qubits = (int)qubitsToken;
         if (json["gates"] is not JArray gateArray)
         {
             problems.Add("'gates' must be an array of gates like \"ry 0\" or \"cnot 0 1\"");

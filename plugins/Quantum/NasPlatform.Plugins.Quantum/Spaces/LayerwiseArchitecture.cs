@@ -99,102 +99,103 @@ public sealed class LayerwiseArchitecture : ICircuitArchitecture
         return new AnsatzCircuit(Qubits, gates, InitialState);
     }
 
+    private static readonly string[] JsonProperties = ["space", "qubits", "edges", "layers", "initialState"];
+
     /// <summary>Reads a layer-wise candidate, or lists what is wrong with its JSON.</summary>
     public static (LayerwiseArchitecture? Architecture, List<string> Problems) TryRead(JObject json)
     {
         ArgumentNullException.ThrowIfNull(json);
         var problems = new List<string>();
-        foreach (var extra in json.Properties().Where(p => p.Name is not ("space" or "qubits" or "edges" or "layers" or "initialState")))
+        CircuitJson.ReportUnexpected(json, JsonProperties, "a layer-wise candidate has space, qubits, edges, layers and optionally initialState", problems);
+        var initialState = CircuitJson.ReadInitialState(json, problems);
+        if (CircuitJson.ReadQubits(json, problems) is not { } qubits)
         {
-            problems.Add($"unexpected property '{extra.Name}'; a layer-wise candidate has space, qubits, edges, layers and optionally initialState");
-        }
-
-        var initialState = InitialStates.Reference;
-        if (json["initialState"] is { } stateToken)
-        {
-            initialState = stateToken.Type == JTokenType.String ? (string)stateToken! : stateToken.ToString();
-            if (!InitialStates.All.Contains(initialState) || initialState == InitialStates.Reference)
-            {
-                problems.Add($"'initialState' \"{initialState}\" must be one of {string.Join(", ", InitialStates.All.Skip(1))} (leave it out for \"{InitialStates.Reference}\")");
-            }
-        }
-
-        if (json["qubits"] is not { Type: JTokenType.Integer } qubitsToken || (int)qubitsToken is < 1 or > 30)
-        {
-            problems.Add("'qubits' must be an integer from 1 to 30");
             return (null, problems);
         }
 
-        var qubits = (int)qubitsToken;
-        var edges = new List<QubitPair>();
-        if (json["edges"] is not JArray edgeArray)
-        {
-            problems.Add("'edges' must be an array of qubit pairs like [[0,1],[1,2]]");
-        }
-        else
-        {
-            for (var i = 0; i < edgeArray.Count; i++)
-            {
-                if (edgeArray[i] is JArray { Count: 2 } pair && pair[0].Type == JTokenType.Integer && pair[1].Type == JTokenType.Integer
-                    && (int)pair[0] is var a && (int)pair[1] is var b && a >= 0 && b >= 0 && a < qubits && b < qubits && a != b)
-                {
-                    edges.Add(new QubitPair(a, b));
-                }
-                else
-                {
-                    problems.Add($"edges[{i}] must be a pair of two different qubits in 0..{qubits - 1}");
-                }
-            }
-        }
-
-        var layers = new List<LayerwiseLayer>();
+        var edges = ReadEdges(json, qubits, problems);
         if (json["layers"] is not JArray layerArray)
         {
             problems.Add("'layers' must be an array of {\"rotations\": [...], \"entangler\": ...}");
             return (null, problems);
         }
 
+        var layers = new List<LayerwiseLayer>();
         for (var l = 0; l < layerArray.Count; l++)
         {
-            if (layerArray[l] is not JObject layer || layer["rotations"] is not JArray rotations || layer["entangler"] is not { Type: JTokenType.String } entangler)
+            if (ReadLayer(layerArray[l], l, qubits, problems) is { } layer)
             {
-                problems.Add($"layers[{l}] must be {{\"rotations\": [one per qubit], \"entangler\": \"none\"|{string.Join("|", AnsatzGate.AllEntanglers.Select(e => $"\"{e}\""))}}}");
-                continue;
+                layers.Add(layer);
             }
-
-            if (rotations.Count != qubits)
-            {
-                problems.Add($"layers[{l}].rotations has {rotations.Count} entries but the circuit has {qubits} qubits");
-            }
-
-            var names = rotations.Select(r => r.Type == JTokenType.String ? (string)r! : string.Empty).ToList();
-            foreach (var bad in names.Where(n => n != None && !AnsatzGate.Rotations.Contains(n)).Distinct())
-            {
-                problems.Add($"layers[{l}].rotations: \"{bad}\" is not one of none, {string.Join(", ", AnsatzGate.Rotations)}");
-            }
-
-            var entanglerName = (string)entangler!;
-            if (entanglerName != None && !AnsatzGate.AllEntanglers.Contains(entanglerName))
-            {
-                problems.Add($"layers[{l}].entangler: \"{entanglerName}\" is not one of none, {string.Join(", ", AnsatzGate.AllEntanglers)}");
-            }
-
-            if (layer.Properties().Any(p => p.Name is not ("rotations" or "entangler" or "shared")))
-            {
-                problems.Add($"layers[{l}] has properties other than rotations, entangler and shared");
-            }
-
-            // "shared" is written only when true, so that one layer has one JSON form (and one hash).
-            var sharedToken = layer["shared"];
-            var shared = sharedToken is not null;
-            if (sharedToken is not null && (sharedToken.Type != JTokenType.Boolean || !(bool)sharedToken))
-            {
-                problems.Add($"layers[{l}].shared must be true when present (leave it out for a layer whose gates have angles of their own)");
-            }
-
-            layers.Add(new LayerwiseLayer(names, entanglerName, shared));
         }
 
         return (problems.Count == 0 ? new LayerwiseArchitecture(qubits, edges, layers, initialState) : null, problems);
+    }
+
+    /// <summary>The coupled pairs; a problem for each entry that is not a pair of two different qubits of the circuit.</summary>
+    private static List<QubitPair> ReadEdges(JObject json, int qubits, List<string> problems)
+    {
+        var edges = new List<QubitPair>();
+        if (json["edges"] is not JArray edgeArray)
+        {
+            problems.Add("'edges' must be an array of qubit pairs like [[0,1],[1,2]]");
+            return edges;
+        }
+
+        for (var i = 0; i < edgeArray.Count; i++)
+        {
+            if (edgeArray[i] is JArray { Count: 2 } pair && pair[0].Type == JTokenType.Integer && pair[1].Type == JTokenType.Integer
+                && (int)pair[0] is var a && (int)pair[1] is var b && a >= 0 && b >= 0 && a < qubits && b < qubits && a != b)
+            {
+                edges.Add(new QubitPair(a, b));
+            }
+            else
+            {
+                problems.Add($"edges[{i}] must be a pair of two different qubits in 0..{qubits - 1}");
+            }
+        }
+
+        return edges;
+    }
+
+    /// <summary>Layer <paramref name="l"/>, or null when it is not even shaped like one; problems in its parts are listed.</summary>
+    private static LayerwiseLayer? ReadLayer(JToken token, int l, int qubits, List<string> problems)
+    {
+        if (token is not JObject layer || layer["rotations"] is not JArray rotations || layer["entangler"] is not { Type: JTokenType.String } entangler)
+        {
+            problems.Add($"layers[{l}] must be {{\"rotations\": [one per qubit], \"entangler\": \"none\"|{string.Join("|", AnsatzGate.AllEntanglers.Select(e => $"\"{e}\""))}}}");
+            return null;
+        }
+
+        if (rotations.Count != qubits)
+        {
+            problems.Add($"layers[{l}].rotations has {rotations.Count} entries but the circuit has {qubits} qubits");
+        }
+
+        var names = rotations.Select(r => r.Type == JTokenType.String ? (string)r! : string.Empty).ToList();
+        foreach (var bad in names.Where(n => n != None && !AnsatzGate.Rotations.Contains(n)).Distinct())
+        {
+            problems.Add($"layers[{l}].rotations: \"{bad}\" is not one of none, {string.Join(", ", AnsatzGate.Rotations)}");
+        }
+
+        var entanglerName = (string)entangler!;
+        if (entanglerName != None && !AnsatzGate.AllEntanglers.Contains(entanglerName))
+        {
+            problems.Add($"layers[{l}].entangler: \"{entanglerName}\" is not one of none, {string.Join(", ", AnsatzGate.AllEntanglers)}");
+        }
+
+        if (layer.Properties().Any(p => p.Name is not ("rotations" or "entangler" or "shared")))
+        {
+            problems.Add($"layers[{l}] has properties other than rotations, entangler and shared");
+        }
+
+        // "shared" is written only when true, so that one layer has one JSON form (and one hash).
+        var sharedToken = layer["shared"];
+        if (sharedToken is not null && (sharedToken.Type != JTokenType.Boolean || !(bool)sharedToken))
+        {
+            problems.Add($"layers[{l}].shared must be true when present (leave it out for a layer whose gates have angles of their own)");
+        }
+
+        return new LayerwiseLayer(names, entanglerName, sharedToken is not null);
     }
 }

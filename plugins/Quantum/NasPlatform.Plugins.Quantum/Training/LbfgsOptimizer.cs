@@ -54,9 +54,7 @@ internal sealed class LbfgsOptimizer : IOptimizer
             if (!(slope < 0))
             {
                 // The curvature pairs no longer describe a descent direction: fall back to steepest descent.
-                s.Clear();
-                y.Clear();
-                rho.Clear();
+                Forget(s, y, rho);
                 for (var i = 0; i < n; i++)
                 {
                     direction[i] = -current.G[i];
@@ -76,9 +74,7 @@ internal sealed class LbfgsOptimizer : IOptimizer
                 }
 
                 // Retry from steepest descent once before giving up.
-                s.Clear();
-                y.Clear();
-                rho.Clear();
+                Forget(s, y, rho);
                 if (onStep(step))
                 {
                     return step;
@@ -87,30 +83,7 @@ internal sealed class LbfgsOptimizer : IOptimizer
                 continue;
             }
 
-            var sk = new double[n];
-            var yk = new double[n];
-            for (var i = 0; i < n; i++)
-            {
-                sk[i] = next.X[i] - current.X[i];
-                yk[i] = next.G[i] - current.G[i];
-            }
-
-            var sy = Dot(sk, yk);
-            // Skip pairs with (near) non-positive curvature: they would break the positive-definite update.
-            if (sy > 1e-12 * Math.Sqrt(Dot(sk, sk) * Dot(yk, yk)) && sy > 0)
-            {
-                if (s.Count == _memory)
-                {
-                    s.RemoveAt(0);
-                    y.RemoveAt(0);
-                    rho.RemoveAt(0);
-                }
-
-                s.Add(sk);
-                y.Add(yk);
-                rho.Add(1.0 / sy);
-            }
-
+            Remember(current, next, s, y, rho);
             current = next;
             if (onStep(step))
             {
@@ -119,6 +92,43 @@ internal sealed class LbfgsOptimizer : IOptimizer
         }
 
         return maxSteps;
+    }
+
+    /// <summary>Drops the curvature pairs: the next direction is steepest descent.</summary>
+    private static void Forget(List<double[]> s, List<double[]> y, List<double> rho)
+    {
+        s.Clear();
+        y.Clear();
+        rho.Clear();
+    }
+
+    /// <summary>Keeps the step's curvature pair (sₖ, yₖ), the oldest dropped beyond the memory, unless its curvature is not positive.</summary>
+    private void Remember(Point current, Point next, List<double[]> s, List<double[]> y, List<double> rho)
+    {
+        var n = current.X.Length;
+        var sk = new double[n];
+        var yk = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            sk[i] = next.X[i] - current.X[i];
+            yk[i] = next.G[i] - current.G[i];
+        }
+
+        var sy = Dot(sk, yk);
+        // Skip pairs with (near) non-positive curvature: they would break the positive-definite update.
+        if (sy > 1e-12 * Math.Sqrt(Dot(sk, sk) * Dot(yk, yk)) && sy > 0)
+        {
+            if (s.Count == _memory)
+            {
+                s.RemoveAt(0);
+                y.RemoveAt(0);
+                rho.RemoveAt(0);
+            }
+
+            s.Add(sk);
+            y.Add(yk);
+            rho.Add(1.0 / sy);
+        }
     }
 
     /// <summary>direction = −H·g with H the L-BFGS inverse-Hessian estimate, scaled by sᵀy/yᵀy.</summary>

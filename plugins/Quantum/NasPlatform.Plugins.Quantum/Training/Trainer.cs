@@ -28,11 +28,7 @@ public static class Trainer
         budget.Optimizer.Validate();
 
         var settings = budget.Optimizer;
-        IOptimizer optimizer = settings.Kind switch
-        {
-            OptimizerKind.Adam => new AdamOptimizer(settings.LearningRate),
-            _ => new LbfgsOptimizer(settings.LbfgsMemory, settings.GradientTolerance),
-        };
+        var optimizer = CreateOptimizer(settings);
 
         var bestLoss = double.PositiveInfinity;
         var bestParameters = new double[objective.Dimension];
@@ -45,13 +41,7 @@ public static class Trainer
         for (var restart = 0; restart < budget.Restarts; restart++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var initial = budget.InitialParameters;
-            for (var i = 0; i < start.Length; i++)
-            {
-                var center = initial is not null && i < initial.Count ? initial[i] : 0.0;
-                start[i] = initial is not null && restart == 0 ? center : center + (settings.InitialSigma * NextGaussian(rng));
-            }
-
+            DrawStart(start, budget, restart, rng);
             var tracked = new TrackedObjective(objective);
             var trace = new List<double>();
             int steps;
@@ -94,6 +84,26 @@ public static class Trainer
         }
 
         return new TrainingResult(bestLoss, bestParameters, bestRestart, totalSteps, totalEvaluations, bestTrace);
+    }
+
+    private static IOptimizer CreateOptimizer(OptimizerSettings settings) => settings.Kind switch
+    {
+        OptimizerKind.Adam => new AdamOptimizer(settings.LearningRate),
+        _ => new LbfgsOptimizer(settings.LbfgsMemory, settings.GradientTolerance),
+    };
+
+    /// <summary>
+    /// The restart's initial point: the given initial parameters (zero beyond them) as they are on the first restart,
+    /// with N(0, sigma²) noise from <paramref name="rng"/> on every other (and on every restart when none are given).
+    /// </summary>
+    private static void DrawStart(double[] start, TrainingBudget budget, int restart, Random rng)
+    {
+        var initial = budget.InitialParameters;
+        for (var i = 0; i < start.Length; i++)
+        {
+            var center = initial is not null && i < initial.Count ? initial[i] : 0.0;
+            start[i] = initial is not null && restart == 0 ? center : center + (budget.Optimizer.InitialSigma * NextGaussian(rng));
+        }
     }
 
     /// <summary>A standard normal draw (Box–Muller), from <paramref name="rng"/> only.</summary>

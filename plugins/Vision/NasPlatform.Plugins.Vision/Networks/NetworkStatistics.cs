@@ -65,63 +65,11 @@ public static class NetworkStatistics
             }
 
             case MbConvLayer b:
-            {
-                RequireSpatial(s, layer);
-                var mid = s.Channels * b.Expansion;
-                var next = new Shape(b.Out, Output(s.Height, b.Kernel, b.Stride, b.Kernel / 2), Output(s.Width, b.Kernel, b.Stride, b.Kernel / 2));
-                long p = 0, m = 0;
-                if (b.Expansion != 1)
-                {
-                    p += (long)s.Channels * mid + 2L * mid;
-                    m += s.Pixels * s.Channels * mid;
-                }
-
-                p += (long)mid * b.Kernel * b.Kernel + 2L * mid;
-                m += next.Pixels * mid * b.Kernel * b.Kernel;
-                var (seParameters, seMacs) = b.SqueezeExcite ? SqueezeExcite(mid) : (0L, 0L);
-                p += seParameters;
-                m += seMacs;
-
-                p += (long)mid * b.Out + 2L * b.Out;
-                m += next.Pixels * mid * b.Out;
-                return (p, m, next);
-            }
-
+                return CountMbConv(b, s);
             case FusedMbConvLayer f:
-            {
-                RequireSpatial(s, layer);
-                var mid = f.Mid(s.Channels);
-                var next = new Shape(f.Out, Output(s.Height, f.Kernel, f.Stride, f.Kernel / 2), Output(s.Width, f.Kernel, f.Stride, f.Kernel / 2));
-                long p = (long)s.Channels * mid * f.Kernel * f.Kernel + 2L * mid;
-                var m = next.Pixels * mid * s.Channels * f.Kernel * f.Kernel;
-                var (seParameters, seMacs) = f.SqueezeExcite ? SqueezeExcite(mid) : (0L, 0L);
-                p += seParameters;
-                m += seMacs;
-
-                if (f.Expansion != 1)
-                {
-                    p += (long)mid * f.Out + 2L * f.Out;
-                    m += next.Pixels * mid * f.Out;
-                }
-
-                return (p, m, next);
-            }
-
+                return CountFusedMbConv(f, s);
             case ResidualBlockLayer r:
-            {
-                RequireSpatial(s, layer);
-                var next = new Shape(r.Out, Output(s.Height, 3, r.Stride, 1), Output(s.Width, 3, r.Stride, 1));
-                long p = 9L * s.Channels * r.Out + 2L * r.Out + 9L * r.Out * r.Out + 2L * r.Out;
-                var m = next.Pixels * r.Out * (9L * s.Channels + 9L * r.Out);
-                if (r.Stride != 1 || s.Channels != r.Out)
-                {
-                    p += (long)s.Channels * r.Out + 2L * r.Out;
-                    m += next.Pixels * s.Channels * r.Out;
-                }
-
-                return (p, m, next);
-            }
-
+                return CountResidualBlock(r, s);
             case PoolLayer pool:
                 RequireSpatial(s, layer);
                 return (0, 0, new Shape(s.Channels, Output(s.Height, pool.Kernel, pool.Stride, 0), Output(s.Width, pool.Kernel, pool.Stride, 0)));
@@ -144,6 +92,67 @@ public static class NetworkStatistics
             default:
                 throw new NotSupportedException($"Unknown layer {layer.GetType().Name}.");
         }
+    }
+
+    /// <summary>MBConv: expansion 1x1 (when the ratio is not 1), depthwise k×k, optional squeeze-excitation, projection 1x1; each with batch norm.</summary>
+    private static (long Parameters, long Macs, Shape Next) CountMbConv(MbConvLayer b, Shape s)
+    {
+        RequireSpatial(s, b);
+        var mid = s.Channels * b.Expansion;
+        var next = new Shape(b.Out, Output(s.Height, b.Kernel, b.Stride, b.Kernel / 2), Output(s.Width, b.Kernel, b.Stride, b.Kernel / 2));
+        long p = 0, m = 0;
+        if (b.Expansion != 1)
+        {
+            p += (long)s.Channels * mid + 2L * mid;
+            m += s.Pixels * s.Channels * mid;
+        }
+
+        p += (long)mid * b.Kernel * b.Kernel + 2L * mid;
+        m += next.Pixels * mid * b.Kernel * b.Kernel;
+        var (seParameters, seMacs) = b.SqueezeExcite ? SqueezeExcite(mid) : (0L, 0L);
+        p += seParameters;
+        m += seMacs;
+
+        p += (long)mid * b.Out + 2L * b.Out;
+        m += next.Pixels * mid * b.Out;
+        return (p, m, next);
+    }
+
+    /// <summary>Fused MBConv: one k×k convolution to the middle width, optional squeeze-excitation, projection 1x1 when expanded.</summary>
+    private static (long Parameters, long Macs, Shape Next) CountFusedMbConv(FusedMbConvLayer f, Shape s)
+    {
+        RequireSpatial(s, f);
+        var mid = f.Mid(s.Channels);
+        var next = new Shape(f.Out, Output(s.Height, f.Kernel, f.Stride, f.Kernel / 2), Output(s.Width, f.Kernel, f.Stride, f.Kernel / 2));
+        long p = (long)s.Channels * mid * f.Kernel * f.Kernel + 2L * mid;
+        var m = next.Pixels * mid * s.Channels * f.Kernel * f.Kernel;
+        var (seParameters, seMacs) = f.SqueezeExcite ? SqueezeExcite(mid) : (0L, 0L);
+        p += seParameters;
+        m += seMacs;
+
+        if (f.Expansion != 1)
+        {
+            p += (long)mid * f.Out + 2L * f.Out;
+            m += next.Pixels * mid * f.Out;
+        }
+
+        return (p, m, next);
+    }
+
+    /// <summary>A basic residual block: two 3×3 convolutions with batch norm, and a 1x1 projection on the shortcut when the shape changes.</summary>
+    private static (long Parameters, long Macs, Shape Next) CountResidualBlock(ResidualBlockLayer r, Shape s)
+    {
+        RequireSpatial(s, r);
+        var next = new Shape(r.Out, Output(s.Height, 3, r.Stride, 1), Output(s.Width, 3, r.Stride, 1));
+        long p = 9L * s.Channels * r.Out + 2L * r.Out + 9L * r.Out * r.Out + 2L * r.Out;
+        var m = next.Pixels * r.Out * (9L * s.Channels + 9L * r.Out);
+        if (r.Stride != 1 || s.Channels != r.Out)
+        {
+            p += (long)s.Channels * r.Out + 2L * r.Out;
+            m += next.Pixels * s.Channels * r.Out;
+        }
+
+        return (p, m, next);
     }
 
     /// <summary>Squeeze-excitation on <paramref name="channels"/> channels: two 1x1 convolutions with biases, through the squeezed width.</summary>

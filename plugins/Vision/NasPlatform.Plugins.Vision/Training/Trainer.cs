@@ -52,28 +52,12 @@ public static class Trainer
             var batchSize = Math.Min(recipe.BatchSize, trainIndices.Count);
             var stepsPerEpoch = Math.Max(1, trainIndices.Count / batchSize);
             var totalSteps = stepsPerEpoch * epochs;
-            var parameters = model.parameters().ToList();
-            using var optimizer = recipe.Optimizer == OptimizerKind.Sgd
-                ? (optim.Optimizer)new NasPlatform.Torch.Optimizers.SGD(parameters, recipe.LearningRate, momentum: 0.9, weightDecay: recipe.WeightDecay, nesterov: true)
-                : new NasPlatform.Torch.Optimizers.AdamW(parameters, recipe.LearningRate, weightDecay: recipe.WeightDecay);
+            using var optimizer = CreateOptimizer(recipe, model.parameters().ToList());
             var schedule = optim.lr_scheduler.CosineAnnealingLR(optimizer, totalSteps);
             var batches = new BatchBuilder(train, recipe, classes, batchSize, random);
             var order = trainIndices.ToArray();
-            var firstEpoch = 0;
-            var lastLoss = double.NaN;
-            var firstLoss = double.NaN;
-            if (saved is not null)
-            {
-                firstEpoch = Math.Min(saved.Epoch, epochs);
-                lastLoss = saved.Loss;
-                for (var s = 0; s < firstEpoch * stepsPerEpoch; s++)
-                {
-                    schedule.step();
-                }
-
-                saved.Restore(optimizer, order, dropout, device);
-                random.Skip(saved.Draws);
-            }
+            var (firstEpoch, lastLoss, firstLoss) = saved is null ? (0, double.NaN, double.NaN) : (Math.Min(saved.Epoch, epochs), saved.Loss, double.NaN);
+            Resume(saved, firstEpoch * stepsPerEpoch, schedule, optimizer, order, dropout, device, random);
 
             long[] inputShape = [batchSize, train.Channels, train.Size, train.Size];
             long[] targetShape = [batchSize, classes];
@@ -90,61 +74,105 @@ public static class Trainer
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     batches.Fill(order.AsSpan(step * batchSize, batchSize));
-                    using (NewDisposeScope())
-                    {
-                        var x = tensor(batches.Inputs, inputShape).to(device);
-                        var targets = tensor(batches.Targets, targetShape).to(device);
-                        var logits = model.forward(x);
-                        var loss = -(targets * logits.log_softmax(1)).sum(1).mean();
-                        optimizer.zero_grad();
-                        loss.backward();
-                        optimizer.step();
-                        lossSum.add_(loss.detach(), Scalars.One);
-                        if (double.IsNaN(firstLoss) && epoch == firstEpoch && step == 0)
-                        {
-                            // Read once: the start a healthy training ends below (DegenerateTraining).
-                            firstLoss = loss.item<float>();
-                        }
-                    }
-
+                    // The first step's loss is read once: the start a healthy training ends below (DegenerateTraining).
+                    var readLoss = double.IsNaN(firstLoss) && epoch == firstEpoch && step == 0;
+                    var stepLoss = Step(model, optimizer, batches, inputShape, targetShape, device, lossSum, readLoss);
+                    firstLoss = readLoss ? stepLoss : firstLoss;
                     schedule.step();
                     if (ema is not null)
                     {
-                        // TensorFlow's warm-up: short runs must not average in the random initial weights.
-                        var t = epoch * stepsPerEpoch + step;
-                        Average(ema, model, Math.Min(recipe.Ema, (1.0 + t) / (10.0 + t)));
+                        Average(ema, model, WarmedUpDecay(recipe.Ema, epoch * stepsPerEpoch + step));
                     }
                 }
 
-                lastLoss = lossSum.item<double>() / stepsPerEpoch;
-                if (!double.IsFinite(lastLoss))
-                {
-                    throw new InvalidOperationException($"Training diverged in epoch {epoch + 1} (loss {lastLoss}); the learning rate {recipe.LearningRate} is likely too high for this network.");
-                }
+                lastLoss = MeanLoss(lossSum, stepsPerEpoch, epoch, recipe.LearningRate);
 
                 checkpoint?.Save(epoch + 1, random.Draws, lastLoss, model, ema, optimizer, order, dropout);
                 epochEnded?.Invoke(new EpochEnd(epoch + 1, epochs, lastLoss, ema ?? model));
                 onEpoch?.Invoke(epoch + 1, epochs, lastLoss);
             }
 
-            var seconds = clock.Elapsed.TotalSeconds;
-            var stepsRun = (epochs - firstEpoch) * stepsPerEpoch;
-            var result = ema ?? model;
-            if (ema is not null)
-            {
-                model.Dispose();
-            }
-
-            return new TrainedModel(result, lastLoss, totalSteps, stepsRun * (double)batchSize / Math.Max(seconds, 1e-9))
-            {
-                FirstLoss = saved is null ? firstLoss : double.NaN,
-            };
+            var samplesPerSecond = (epochs - firstEpoch) * stepsPerEpoch * (double)batchSize / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+            return Keep(model, ema, new TrainedModel(ema ?? model, lastLoss, totalSteps, samplesPerSecond) { FirstLoss = saved is null ? firstLoss : double.NaN });
         }
         catch
         {
             model.Dispose();
             ema?.Dispose();
             throw;
+        }
+    }
+
+    private static optim.Optimizer CreateOptimizer(TrainingRecipe recipe, List<TorchSharp.Modules.Parameter> parameters) =>
+        recipe.Optimizer == OptimizerKind.Sgd
+            ? new NasPlatform.Torch.Optimizers.SGD(parameters, recipe.LearningRate, momentum: 0.9, weightDecay: recipe.WeightDecay, nesterov: true)
+            : new NasPlatform.Torch.Optimizers.AdamW(parameters, recipe.LearningRate, weightDecay: recipe.WeightDecay);
+
+    /// <summary>
+    /// Puts a resumed run where its checkpoint left it: the schedule stepped on, optimiser, order and generators restored;
+    /// nothing to do for a fresh run (no <paramref name="saved"/> state).
+    /// </summary>
+    private static void Resume(TrainingCheckpoint.Saved? saved, int stepsDone, optim.lr_scheduler.LRScheduler schedule, optim.Optimizer optimizer,
+        int[] order, Generator? dropout, Device device, CountingRandom random)
+    {
+        if (saved is null)
+        {
+            return;
+        }
+
+        for (var s = 0; s < stepsDone; s++)
+        {
+            schedule.step();
+        }
+
+        saved.Restore(optimizer, order, dropout, device);
+        random.Skip(saved.Draws);
+    }
+
+    /// <summary>The EMA decay after <paramref name="step"/> steps, TensorFlow's warm-up: short runs must not average in the random initial weights.</summary>
+    private static double WarmedUpDecay(double decay, int step) => Math.Min(decay, (1.0 + step) / (10.0 + step));
+
+    /// <summary>The epoch's mean training loss, read once from where the model runs; a non-finite one means training diverged.</summary>
+    private static double MeanLoss(Tensor lossSum, int stepsPerEpoch, int epoch, double learningRate)
+    {
+        var loss = lossSum.item<double>() / stepsPerEpoch;
+        if (!double.IsFinite(loss))
+        {
+            throw new InvalidOperationException($"Training diverged in epoch {epoch + 1} (loss {loss}); the learning rate {learningRate} is likely too high for this network.");
+        }
+
+        return loss;
+    }
+
+    /// <summary>Returns <paramref name="result"/>, whose model is the EMA copy when there is one; the raw model is then disposed.</summary>
+    private static TrainedModel Keep(nn.Module<Tensor, Tensor> model, nn.Module<Tensor, Tensor>? ema, TrainedModel result)
+    {
+        if (ema is not null)
+        {
+            model.Dispose();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// One optimiser step on a batch (soft cross-entropy), its loss added to <paramref name="lossSum"/> where the model runs;
+    /// returns the loss read back only when <paramref name="readLoss"/> (reading makes the CPU wait for the device), NaN otherwise.
+    /// </summary>
+    private static double Step(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, BatchBuilder batches, long[] inputShape, long[] targetShape,
+        Device device, Tensor lossSum, bool readLoss)
+    {
+        using (NewDisposeScope())
+        {
+            var x = tensor(batches.Inputs, inputShape).to(device);
+            var targets = tensor(batches.Targets, targetShape).to(device);
+            var logits = model.forward(x);
+            var loss = -(targets * logits.log_softmax(1)).sum(1).mean();
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+            lossSum.add_(loss.detach(), Scalars.One);
+            return readLoss ? loss.item<float>() : double.NaN;
         }
     }
 
