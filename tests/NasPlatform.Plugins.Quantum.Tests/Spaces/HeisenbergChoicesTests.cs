@@ -131,6 +131,29 @@ public sealed class HeisenbergChoicesTests : IDisposable
     }
 
     [Fact]
+    public void TheNewGatesSurviveAnOpenQasmRoundTrip()
+    {
+        var ring = CouplingMap.Ring(4);
+        var circuit = new LayerwiseArchitecture(4, ring.RingOrder,
+        [
+            new LayerwiseLayer(["ry", "none", "rz", "none"], "exchange", Bonds: "odd"),
+            new LayerwiseLayer(["none", "none", "none", "none"], "exchange", Shared: true, Bonds: "even"),
+        ], InitialStates.Dimer).ToAnsatz().ToCircuit();
+        double[] theta = [0.4, -1.1, 0.8, 0.25, -0.6];
+        Assert.Equal(theta.Length, circuit.ParameterCount);
+        var ours = new StateVector(4);
+        circuit.Apply(ours, theta);
+        var imported = NasPlatform.Quantum.Simulator.Qasm.QasmImporter.Import(NasPlatform.Quantum.Simulator.Qasm.QasmExporter.Export(circuit, theta));
+        var theirs = new StateVector(4);
+        imported.Apply(theirs, []);
+        for (var i = 0; i < ours.Length; i++)
+        {
+            Assert.Equal(ours.Re[i], theirs.Re[i], 12);
+            Assert.Equal(ours.Im[i], theirs.Im[i], 12);
+        }
+    }
+
+    [Fact]
     public void TheHamiltonianVariationalCircuitInTheSpaceReachesTheHeisenbergRingGroundState()
     {
         // Wiersema et al. 2020: from singlet dimers, n/2 pairs of shared exchange layers on the odd, then even bonds.
