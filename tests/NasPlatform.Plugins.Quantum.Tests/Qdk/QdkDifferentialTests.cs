@@ -82,6 +82,25 @@ public sealed class QdkDifferentialTests
     }
 
     [Fact]
+    public void The_Heisenberg_choices_dimer_exchange_and_brick_layers_match_Microsofts_simulator_through_Q_sharp_and_OpenQasm3()
+    {
+        var ring = NasPlatform.Plugins.Quantum.Hardware.CouplingMap.Ring(6);
+        string[] rz = ["rz", "none", "rz", "none", "none", "rz"];
+        var circuit = new LayerwiseArchitecture(6, ring.RingOrder,
+        [
+            new LayerwiseLayer(rz, "exchange", Shared: true, Bonds: "odd"),
+            new LayerwiseLayer(rz, "exchange", Bonds: "even"),
+            new LayerwiseLayer(rz, "xy", Bonds: "odd"),
+        ], NasPlatform.Plugins.Quantum.Circuits.InitialStates.Dimer).ToAnsatz().ToCircuit();
+        var parameters = Enumerable.Range(0, circuit.ParameterCount).Select(k => 0.3 + (0.41 * k)).ToArray();
+        Assert.True(new QdkDifferential(Bridge.Value).Deviations([(circuit, parameters)]).Single() < Tolerance);
+
+        var answer = Bridge.Value.Run([new JObject { ["op"] = "qasm-state", ["source"] = Qasm3Exporter.Export(circuit, parameters) }]).Single();
+        Assert.True(QdkBridge.Failure(answer, "circuit.qasm") is null, QdkBridge.Failure(answer, "circuit.qasm"));
+        Assert.True(QdkDifferential.Deviation(QdkDifferential.Ours(circuit, parameters), QdkBridge.Amplitudes(answer)) < 2e-4);
+    }
+
+    [Fact]
     public void OpenQasm_test_files_match_through_our_importer_and_Microsofts_OpenQasm_compiler()
     {
         var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Qdk", "qasm"), "*.qasm").Order(StringComparer.Ordinal).ToList();

@@ -51,16 +51,26 @@ public sealed class AnsatzCircuit
 
     /// <summary>
     /// Circuit depth: the longest chain of gates sharing a qubit, the preparation (H or X gates) included;
-    /// an XY gate counts once although it runs as RXX then RYY.
+    /// an XY or exchange gate counts once although it runs as RXX then RYY (then RZZ).
     /// </summary>
     public int Depth
     {
         get
         {
-            // The preparation: H on every qubit for plus, X on the odd qubits for neel.
-            var level = Enumerable.Range(0, NumQubits)
-                .Select(q => InitialState == InitialStates.Plus || (InitialState == InitialStates.Neel && q % 2 == 1) ? 1 : 0)
-                .ToArray();
+            // The preparation's own gates (H on every qubit for plus, X on the odd qubits for neel, X H X CNOT per dimer).
+            var preparation = new Circuit(NumQubits);
+            InitialStates.Prepare(InitialState, preparation);
+            var level = new int[NumQubits];
+            foreach (var op in preparation.Ops)
+            {
+                var next = (op.Arity == 2 ? Math.Max(level[op.Qubit0], level[op.Qubit1]) : level[op.Qubit0]) + 1;
+                level[op.Qubit0] = next;
+                if (op.Arity == 2)
+                {
+                    level[op.Qubit1] = next;
+                }
+            }
+
             foreach (var gate in Gates)
             {
                 var next = (gate.IsTwoQubit ? Math.Max(level[gate.Qubit0], level[gate.Qubit1]) : level[gate.Qubit0]) + 1;
@@ -98,6 +108,7 @@ public sealed class AnsatzCircuit
                 "rxx" => circuit.RXX(gate.Qubit0, gate.Qubit1, angle),
                 "ryy" => circuit.RYY(gate.Qubit0, gate.Qubit1, angle),
                 "xy" => circuit.RXX(gate.Qubit0, gate.Qubit1, angle).RYY(gate.Qubit0, gate.Qubit1, angle),
+                "exchange" => circuit.RXX(gate.Qubit0, gate.Qubit1, angle).RYY(gate.Qubit0, gate.Qubit1, angle).RZZ(gate.Qubit0, gate.Qubit1, angle),
                 _ => throw new InvalidOperationException($"Unknown gate '{gate.Name}'."),
             };
         }

@@ -5,7 +5,8 @@ namespace NasPlatform.Plugins.Quantum.Circuits;
 /// <summary>
 /// One gate of a searched circuit: a parameterized rotation ("rx", "ry", "rz") on one qubit, a fixed
 /// entangler ("cnot" control→target, "cz") or a parameterized one ("rzz", "rxx", "ryy": exp(−iθ P⊗P/2);
-/// "xy": exp(−iθ (X⊗X + Y⊗Y)/2), the excitation-preserving XY gate) on a coupled pair. Written as text "ry 3" or "rzz 0 1". Parameterized gates of one
+/// "xy": exp(−iθ (X⊗X + Y⊗Y)/2), the excitation-preserving XY gate; "exchange": exp(−iθ (X⊗X + Y⊗Y + Z⊗Z)/2),
+/// the Heisenberg exchange gate) on a coupled pair. Written as text "ry 3" or "rzz 0 1". Parameterized gates of one
 /// <see cref="Group"/> (≥ 0) share one trainable angle; a gate of group −1 has an angle of its own.
 /// </summary>
 /// <param name="Name">The gate's name.</param>
@@ -22,9 +23,11 @@ public readonly record struct AnsatzGate(string Name, int Qubit0, int Qubit1 = -
 
     /// <summary>
     /// The parameterized two-qubit rotations exp(−iθ Z⊗Z/2), exp(−iθ X⊗X/2), exp(−iθ Y⊗Y/2), and the XY gate
-    /// exp(−iθ (X⊗X + Y⊗Y)/2) (RXX(θ)·RYY(θ), which commute), which keeps the number of 1s (total S^z).
+    /// exp(−iθ (X⊗X + Y⊗Y)/2) (RXX(θ)·RYY(θ), which commute), which keeps the number of 1s (total S^z), and the
+    /// exchange gate exp(−iθ (X⊗X + Y⊗Y + Z⊗Z)/2) (RXX(θ)·RYY(θ)·RZZ(θ), all commuting; X⊗X + Y⊗Y + Z⊗Z = 2 SWAP − 1,
+    /// so it is a partial swap up to a phase), which keeps the total spin: the bond term of the Heisenberg model.
     /// </summary>
-    public static readonly IReadOnlyList<string> ParameterizedEntanglers = ["rzz", "rxx", "ryy", "xy"];
+    public static readonly IReadOnlyList<string> ParameterizedEntanglers = ["rzz", "rxx", "ryy", "xy", "exchange"];
 
     /// <summary>Every two-qubit gate a circuit may use, fixed first.</summary>
     public static readonly IReadOnlyList<string> AllEntanglers = [.. Entanglers, .. ParameterizedEntanglers];
@@ -41,12 +44,14 @@ public readonly record struct AnsatzGate(string Name, int Qubit0, int Qubit1 = -
     /// <summary>
     /// CNOTs in the gate's textbook decomposition: 1 for CNOT and CZ (CZ = H·CNOT·H), 2 for RZZ, RXX and RYY
     /// (CNOT·RZ·CNOT with one-qubit basis changes) and for XY (its interaction coefficients (θ, θ, 0) need two:
-    /// Vatan &amp; Williams 2004), 0 for one-qubit gates.
+    /// Vatan &amp; Williams 2004), 3 for the exchange gate (coefficients (θ, θ, θ): three, the most any two-qubit
+    /// gate needs), 0 for one-qubit gates.
     /// </summary>
     public int CnotCost => Name switch
     {
         "cnot" or "cz" => 1,
         "rzz" or "rxx" or "ryy" or "xy" => 2,
+        "exchange" => 3,
         _ => 0,
     };
 

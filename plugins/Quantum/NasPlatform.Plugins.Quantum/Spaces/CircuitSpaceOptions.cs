@@ -25,10 +25,10 @@ public record CircuitSpaceOptions
     public JsonElement? Coupling { get; init; }
 
     /// <summary>States a circuit may start from (<see cref="Circuits.InitialStates"/>).</summary>
-    [Description("States a circuit may start from: the task's own (|0...0> or e.g. Hartree-Fock), |+...+>, or Neel |0101...>.")]
+    [Description("States a circuit may start from: the task's own (|0...0> or e.g. Hartree-Fock), |+...+>, Neel |0101...>, or singlet dimers on the even bonds (0,1), (2,3), ...")]
     [MinLength(1)]
     [UniqueItems]
-    [AllowedValues(Circuits.InitialStates.Reference, Circuits.InitialStates.Plus, Circuits.InitialStates.Neel)]
+    [AllowedValues(Circuits.InitialStates.Reference, Circuits.InitialStates.Plus, Circuits.InitialStates.Neel, Circuits.InitialStates.Dimer)]
     public IReadOnlyList<string> InitialStates { get; init; } = [Circuits.InitialStates.Reference];
 
     /// <summary>Random states sampled per candidate for the statistics.</summary>

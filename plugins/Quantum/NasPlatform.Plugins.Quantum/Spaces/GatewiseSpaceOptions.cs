@@ -26,9 +26,9 @@ public sealed record GatewiseSpaceOptions : CircuitSpaceOptions
     public IReadOnlyList<string> Rotations { get; init; } = [.. AnsatzGate.Rotations];
 
     /// <summary>Entanglers in the pool (on coupled pairs only); may be empty.</summary>
-    [Description("Entanglers in the pool (on coupled pairs only): fixed (cnot, cz) or parameterized exp(-i t PP/2) (rzz, rxx, ryy) and exp(-i t (XX+YY)/2) (xy).")]
+    [Description("Entanglers in the pool (on coupled pairs only): fixed (cnot, cz) or parameterized exp(-i t PP/2) (rzz, rxx, ryy), exp(-i t (XX+YY)/2) (xy) and exp(-i t (XX+YY+ZZ)/2) (exchange).")]
     [UniqueItems]
-    [AllowedValues("cnot", "cz", "rzz", "rxx", "ryy", "xy")]
+    [AllowedValues("cnot", "cz", "rzz", "rxx", "ryy", "xy", "exchange")]
     public IReadOnlyList<string> Entanglers { get; init; } = [.. AnsatzGate.Entanglers];
 
     /// <summary>Chance that a sampled gate is an entangler.</summary>

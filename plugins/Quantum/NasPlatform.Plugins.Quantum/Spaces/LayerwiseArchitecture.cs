@@ -11,8 +11,9 @@ namespace NasPlatform.Plugins.Quantum.Spaces;
 /// evaluator can rebuild the circuit without the space:
 /// <c>{"space":"layerwise","qubits":4,"edges":[[0,1],[1,2],[2,3]],"layers":[{"entangler":"cnot","rotations":["ry","ry","none","rx"]}]}</c>.
 /// Two keys appear only when they differ from the default, so candidates without them keep their JSON and
-/// hash: <c>"initialState"</c> (<see cref="InitialStates"/>; default "reference") and a layer's
-/// <c>"shared": true</c> (a shared-parameter layer, <see cref="LayerwiseLayer.Shared"/>).
+/// hash: <c>"initialState"</c> (<see cref="InitialStates"/>; default "reference"), a layer's
+/// <c>"shared": true</c> (a shared-parameter layer, <see cref="LayerwiseLayer.Shared"/>) and a layer's
+/// <c>"bonds": "even"</c> or <c>"odd"</c> (<see cref="LayerwiseLayer.Bonds"/>; default all edges).
 /// </summary>
 public sealed class LayerwiseArchitecture : ICircuitArchitecture
 {
@@ -64,6 +65,11 @@ public sealed class LayerwiseArchitecture : ICircuitArchitecture
                 layer["shared"] = true;
             }
 
+            if (l.Bonds != LayerwiseLayer.AllBonds)
+            {
+                layer["bonds"] = l.Bonds;
+            }
+
             return layer;
         }));
         return Candidate.From(json);
@@ -71,7 +77,7 @@ public sealed class LayerwiseArchitecture : ICircuitArchitecture
 
     /// <summary>
     /// The gate list: the initial state's preparation, then per layer the rotations in qubit order and the
-    /// entangler along the edges. In a shared layer each rotation kind is one sharing group and the
+    /// entangler along the layer's bonds (all edges, or those at even or odd positions). In a shared layer each rotation kind is one sharing group and the
     /// entangler another.
     /// </summary>
     public AnsatzCircuit ToAnsatz()
@@ -92,7 +98,7 @@ public sealed class LayerwiseArchitecture : ICircuitArchitecture
 
             if (layer.Entangler != None)
             {
-                gates.AddRange(Edges.Select(e => new AnsatzGate(layer.Entangler, e.First, e.Second, layer.Shared ? l * 4 + 3 : -1)));
+                gates.AddRange(layer.EdgesOf(Edges).Select(e => new AnsatzGate(layer.Entangler, e.First, e.Second, layer.Shared ? l * 4 + 3 : -1)));
             }
         }
 
@@ -184,9 +190,9 @@ public sealed class LayerwiseArchitecture : ICircuitArchitecture
             problems.Add($"layers[{l}].entangler: \"{entanglerName}\" is not one of none, {string.Join(", ", AnsatzGate.AllEntanglers)}");
         }
 
-        if (layer.Properties().Any(p => p.Name is not ("rotations" or "entangler" or "shared")))
+        if (layer.Properties().Any(p => p.Name is not ("rotations" or "entangler" or "shared" or "bonds")))
         {
-            problems.Add($"layers[{l}] has properties other than rotations, entangler and shared");
+            problems.Add($"layers[{l}] has properties other than rotations, entangler, shared and bonds");
         }
 
         // "shared" is written only when true, so that one layer has one JSON form (and one hash).
@@ -196,6 +202,23 @@ public sealed class LayerwiseArchitecture : ICircuitArchitecture
             problems.Add($"layers[{l}].shared must be true when present (leave it out for a layer whose gates have angles of their own)");
         }
 
-        return new LayerwiseLayer(names, entanglerName, sharedToken is not null);
+        return new LayerwiseLayer(names, entanglerName, sharedToken is not null, ReadBonds(layer, l, problems));
+    }
+
+    /// <summary>The layer's bonds: "bonds" too is written only when not "all", for one JSON form per layer.</summary>
+    private static string ReadBonds(JObject layer, int l, List<string> problems)
+    {
+        if (layer["bonds"] is not { } bondsToken)
+        {
+            return LayerwiseLayer.AllBonds;
+        }
+
+        var bonds = bondsToken.Type == JTokenType.String ? (string)bondsToken! : bondsToken.ToString();
+        if (bonds is not (LayerwiseLayer.EvenBonds or LayerwiseLayer.OddBonds))
+        {
+            problems.Add($"layers[{l}].bonds \"{bonds}\" must be \"{LayerwiseLayer.EvenBonds}\" or \"{LayerwiseLayer.OddBonds}\" (leave it out for all edges)");
+        }
+
+        return bonds;
     }
 }

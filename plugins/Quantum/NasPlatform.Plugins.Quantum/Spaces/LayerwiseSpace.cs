@@ -15,8 +15,10 @@ namespace NasPlatform.Plugins.Quantum.Spaces;
 /// (<see cref="CouplingMap.ChainOrder"/>, <see cref="CouplingMap.RingOrder"/>), so every two-qubit gate
 /// acts on a coupled pair. Optional choices (each offered only when listed, so the defaults keep the original
 /// space): per layer whether its angles are shared (a Hamiltonian-variational layer, <see cref="LayerwiseLayer.Shared"/>),
-/// and per circuit an initial state (<see cref="InitialStates"/>). Encoding: an initial-state one-hot (when
-/// offered), then a layer × qubit × (rotations + entanglers [+ sharing]) one-hot tensor, flattened.
+/// per layer which bonds its entangler acts on (all edges, or the even or odd ones: a brick wall,
+/// <see cref="LayerwiseLayer.Bonds"/>), and per circuit an initial state (<see cref="InitialStates"/>). Encoding: an
+/// initial-state one-hot (when offered), then a layer × qubit × (rotations + entanglers [+ sharing] [+ bonds])
+/// one-hot tensor, flattened.
 /// </summary>
 public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
 {
@@ -33,6 +35,7 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
     private readonly string[] _entanglers;
     private readonly string[] _sharing;
     private readonly string[] _initialStates;
+    private readonly string[] _bonds;
 
     /// <param name="coupling">The coupling map.</param>
     /// <param name="layers">Number of layers.</param>
@@ -42,6 +45,7 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
     /// <param name="statisticsSamples">Random states per candidate for the sampled statistics.</param>
     /// <param name="sharing">Sharing choices per layer ("independent", "shared"); default independent only.</param>
     /// <param name="initialStates">Initial-state choices (<see cref="InitialStates"/>); default the reference only.</param>
+    /// <param name="bonds">Bond-pattern choices per layer ("all", "even", "odd"; <see cref="LayerwiseLayer.Bonds"/>); default all only.</param>
     public LayerwiseSpace(
         CouplingMap coupling,
         int layers,
@@ -50,7 +54,8 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
         bool ring = false,
         int statisticsSamples = CircuitStatistics.DefaultSamples,
         IReadOnlyList<string>? sharing = null,
-        IReadOnlyList<string>? initialStates = null)
+        IReadOnlyList<string>? initialStates = null,
+        IReadOnlyList<string>? bonds = null)
         : base(coupling, statisticsSamples, LayerwiseArchitecture.SpaceKey, "layer-wise")
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(layers, 1);
@@ -64,9 +69,11 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
         _entanglers = [.. entanglers];
         _sharing = sharing is { Count: > 0 } ? [.. sharing] : [Independent];
         _initialStates = initialStates is { Count: > 0 } ? [.. initialStates] : [InitialStates.Reference];
-        if (_sharing.Any(s => s is not (Independent or SharedChoice)) || _initialStates.Any(s => !InitialStates.All.Contains(s)))
+        _bonds = bonds is { Count: > 0 } ? [.. bonds] : [LayerwiseLayer.AllBonds];
+        if (_sharing.Any(s => s is not (Independent or SharedChoice)) || _initialStates.Any(s => !InitialStates.All.Contains(s))
+            || _bonds.Any(b => !LayerwiseLayer.BondPatterns.Contains(b)))
         {
-            throw new ArgumentException($"Sharing choices are {Independent} and {SharedChoice}; initial states are {string.Join(", ", InitialStates.All)}.");
+            throw new ArgumentException($"Sharing choices are {Independent} and {SharedChoice}; initial states are {string.Join(", ", InitialStates.All)}; bonds are {string.Join(", ", LayerwiseLayer.BondPatterns)}.");
         }
 
         Edges = ring ? coupling.RingOrder : coupling.ChainOrder;
@@ -93,7 +100,9 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
 
     private int SharingWidth => _sharing.Length > 1 ? _sharing.Length : 0;
 
-    private int CellWidth => _rotations.Length + _entanglers.Length + SharingWidth;
+    private int BondsWidth => _bonds.Length > 1 ? _bonds.Length : 0;
+
+    private int CellWidth => _rotations.Length + _entanglers.Length + SharingWidth + BondsWidth;
 
     /// <summary>Builds the space from its options.</summary>
     /// <exception cref="ComponentConfigurationException">The coupling map is unusable.</exception>
@@ -112,7 +121,8 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
             order == "ring",
             options.StatisticsSamples,
             options.Sharing,
-            options.InitialStates)
+            options.InitialStates,
+            options.Bonds)
         {
             CouplingDefaulted = options.CouplingLeftOut(),
             OrderDefaulted = options.Order is null,
@@ -141,7 +151,8 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
                 Array.Fill(rotations, rotations[0]);
             }
 
-            layers[l] = new LayerwiseLayer(rotations, entangler, shared);
+            var bonds = _bonds.Length > 1 ? _bonds[rng.Next(_bonds.Length)] : _bonds[0];
+            layers[l] = new LayerwiseLayer(rotations, entangler, shared, bonds);
         }
 
         var initialState = _initialStates.Length > 1 ? _initialStates[rng.Next(_initialStates.Length)] : _initialStates[0];
@@ -150,8 +161,8 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
 
     /// <summary>
     /// Changes one choice: a rotation (in a shared layer, the layer's one rotation), an entangler, a layer's
-    /// sharing (a layer that becomes shared takes the rotation of one of its qubits on every qubit), or the
-    /// initial state.
+    /// sharing (a layer that becomes shared takes the rotation of one of its qubits on every qubit), a layer's
+    /// bonds, or the initial state.
     /// </summary>
     public override Candidate Mutate(Candidate parent, Random rng)
     {
@@ -163,13 +174,14 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
         var entanglerSlots = _entanglers.Length > 1 ? Layers : 0;
         var sharingSlots = _sharing.Length > 1 ? Layers : 0;
         var initialSlots = _initialStates.Length > 1 ? 1 : 0;
-        if (rotationSlots + entanglerSlots + sharingSlots + initialSlots == 0)
+        var bondSlots = _bonds.Length > 1 ? Layers : 0;
+        if (rotationSlots + entanglerSlots + sharingSlots + initialSlots + bondSlots == 0)
         {
             // A space of one candidate has no neighbour.
             return parent;
         }
 
-        var slot = rng.Next(rotationSlots + entanglerSlots + sharingSlots + initialSlots);
+        var slot = rng.Next(rotationSlots + entanglerSlots + sharingSlots + initialSlots + bondSlots);
         if (slot < rotationSlots)
         {
             var (l, q) = (slot / Qubits, slot % Qubits);
@@ -198,9 +210,14 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
 
             layers[slot] = layers[slot] with { Shared = !layers[slot].Shared };
         }
-        else
+        else if ((slot -= sharingSlots) < initialSlots)
         {
             initialState = OtherThan(_initialStates, initialState, rng);
+        }
+        else
+        {
+            slot -= initialSlots;
+            layers[slot] = layers[slot] with { Bonds = OtherThan(_bonds, layers[slot].Bonds, rng) };
         }
 
         return new LayerwiseArchitecture(Qubits, Edges, layers, initialState).ToCandidate();
@@ -252,7 +269,7 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
     /// <summary>
     /// The initial-state one-hot (when more than one is offered), then per layer and qubit: the rotation one-hot,
     /// the layer's entangler one-hot (its "none" slot for qubits the entangler does not touch) and, when sharing
-    /// is a choice, the layer's sharing one-hot.
+    /// is a choice, the layer's sharing one-hot, and when bonds are a choice, the layer's bonds one-hot.
     /// </summary>
     public override double[] Encode(Candidate candidate)
     {
@@ -264,10 +281,10 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
         }
 
         var noneEntangler = Array.IndexOf(_entanglers, LayerwiseArchitecture.None);
-        var touched = Edges.SelectMany(e => new[] { e.First, e.Second }).ToHashSet();
         for (var l = 0; l < Layers; l++)
         {
             var layer = architecture.Layers[l];
+            var touched = layer.EdgesOf(Edges).SelectMany(e => new[] { e.First, e.Second }).ToHashSet();
             for (var q = 0; q < Qubits; q++)
             {
                 var offset = InitialWidth + (l * Qubits + q) * CellWidth;
@@ -281,6 +298,11 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
                 if (SharingWidth > 0)
                 {
                     features[offset + _rotations.Length + _entanglers.Length + Array.IndexOf(_sharing, layer.Shared ? SharedChoice : Independent)] = 1;
+                }
+
+                if (BondsWidth > 0)
+                {
+                    features[offset + _rotations.Length + _entanglers.Length + SharingWidth + Array.IndexOf(_bonds, layer.Bonds)] = 1;
                 }
             }
         }
@@ -303,6 +325,11 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
         if (!_sharing.Contains(layer.Shared ? SharedChoice : Independent))
         {
             problems.Add($"layers[{l}] is {(layer.Shared ? "a shared" : "an independent")}-parameter layer, which this space does not offer (\"sharing\": {string.Join(", ", _sharing)})");
+        }
+
+        if (!_bonds.Contains(layer.Bonds))
+        {
+            problems.Add($"layers[{l}] acts on the {layer.Bonds} bonds, which this space does not offer (\"bonds\": {string.Join(", ", _bonds)})");
         }
 
         if (layer.Shared && layer.Rotations.Distinct().Count() > 1)
