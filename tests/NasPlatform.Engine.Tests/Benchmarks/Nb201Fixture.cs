@@ -29,7 +29,7 @@ public sealed class Nb201Fixture
             throw new FileNotFoundException($"The NAS-Bench-201 table is expected at {TablePath} (shared/ beside the repository root).", TablePath);
         }
 
-        Table = LookupTable.Load(TablePath);
+        Table = LookupTable.Load(NasPlatform.Abstractions.Plugins.UncachedComponentCache.Instance, TablePath);
         Space = new Nb201SearchSpace();
         Evaluator = new LookupEvaluator(Table);
         Benchmark = new StrategyBenchmark(Space, Evaluator, Maximize);
