@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using NasPlatform.Abstractions.Candidates;
+using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Datasets;
 using NasPlatform.Plugins.Vision.Data;
 using NasPlatform.Plugins.Vision.Export;
@@ -24,7 +25,7 @@ internal static class OnnxLatency
     {
         TorchRuntime.EnsureAvailable();
         TorchThreads.UseHostDefault();
-        var data = VisionData.FashionMnistFrom(FashionMnist.DefaultFolder);
+        var data = VisionData.FashionMnistFrom(UncachedComponentCache.Instance, FashionMnist.DefaultFolder);
         var candidate = VisionCandidate.Parse(Candidate.Parse(File.ReadAllText(Path.Combine(folder, "candidate.json"))));
         var network = candidate.Network(1, 28, 10);
         using var model = NetworkBuilder.Build(network, candidate.Recipe.Dropout, seed: 0);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NasPlatform.Abstractions.Candidates;
+using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Datasets;
 using NasPlatform.Plugins.Vision.Data;
 using NasPlatform.Plugins.Vision.Networks;
@@ -27,7 +28,7 @@ if (args.Length is 2 or 3 && args[0] == "onnx-latency")
 if (args.Length == 3 && args[0] == "test-accuracy")
 {
     TorchRuntime.EnsureAvailable();
-    var fashion = VisionData.FashionMnistFrom(FashionMnist.DefaultFolder);
+    var fashion = VisionData.FashionMnistFrom(UncachedComponentCache.Instance, FashionMnist.DefaultFolder);
     var saved = VisionCandidate.Parse(Candidate.Parse(File.ReadAllText(args[1])));
     using var trained = NetworkBuilder.Build(saved.Network(1, 28, 10), saved.Recipe.Dropout, seed: 0);
     trained.load(args[2]);
@@ -48,7 +49,7 @@ const int batch = 128;
 const int warmup = 10;
 TorchRuntime.EnsureAvailable();
 TorchThreads.UseHostDefault();
-var data = VisionData.FashionMnistFrom(FashionMnist.DefaultFolder).Train;
+var data = VisionData.FashionMnistFrom(UncachedComponentCache.Instance, FashionMnist.DefaultFolder).Train;
 var count = (steps + warmup) * batch;
 using var images = tensor(data.Pixels.AsSpan(0, count * 784).ToArray(), [count, 1, 28, 28]);
 using var labels = tensor(data.Labels.AsSpan(0, count).ToArray().Select(b => (long)b).ToArray(), [count]);

@@ -30,9 +30,25 @@ public sealed class FashionMnistTests
     }
 
     [Fact]
-    public void Loading_twice_returns_the_cached_splits()
+    public void The_cache_key_names_the_folder_and_changes_when_a_file_changes()
     {
-        Assert.Same(FashionMnist.Load(), FashionMnist.Load(FashionMnist.DefaultFolder));
+        var folder = Directory.CreateTempSubdirectory("nas-fmnist-key-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "train-labels-idx1-ubyte");
+            File.WriteAllBytes(file, [0, 0, 8, 1, 0, 0, 0, 0]);
+            var first = FashionMnist.CacheKey(folder.FullName);
+
+            Assert.StartsWith(folder.FullName + "|", first, StringComparison.Ordinal);
+            Assert.Equal(first, FashionMnist.CacheKey(folder.FullName + "/"));
+            File.WriteAllBytes(file, [0, 0, 8, 1, 0, 0, 0, 1, 3]);
+            Assert.NotEqual(first, FashionMnist.CacheKey(folder.FullName));
+            Assert.Equal(60000L * 784 + 60000 + 10000L * 784 + 10000, FashionMnist.SizeOf(FashionMnist.Load()));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Theory]

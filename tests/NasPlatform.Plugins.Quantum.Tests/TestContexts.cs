@@ -9,7 +9,7 @@ internal static class TestContexts
     /// <summary>Binds options JSON to the component's options record, as the host does after validating it.</summary>
     public static TOptions Bind<TOptions>(string optionsJson) => ComponentOptions.Bind<TOptions>(optionsJson);
 
-    /// <summary>A context whose relative paths resolve against <paramref name="baseDirectory"/> (default: the temp folder).</summary>
+    /// <summary>A context whose relative paths resolve against <paramref name="baseDirectory"/> (default: the temp folder), with the tests' shared cache as the host would give.</summary>
     public static ComponentContext In(string? baseDirectory = null) =>
-        new(baseDirectory ?? Path.GetTempPath(), AppContext.BaseDirectory, 0);
+        new(baseDirectory ?? Path.GetTempPath(), AppContext.BaseDirectory, 0) { Cache = TestCache.Shared };
 }

@@ -77,7 +77,7 @@ public sealed class LookupEvaluatorTests
     }
 
     private static ComponentContext Context(string baseDirectory) =>
-        new(baseDirectory, AppContext.BaseDirectory, Seed: 0);
+        new(baseDirectory, AppContext.BaseDirectory, Seed: 0) { Cache = TestCache.Shared };
 
     private static Task<EvaluationResult> Evaluate(IEvaluator evaluator, string arch) =>
         evaluator.EvaluateAsync(

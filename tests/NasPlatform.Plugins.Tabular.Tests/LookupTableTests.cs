@@ -31,7 +31,7 @@ public sealed class LookupTableTests : IDisposable
     public void Loading_the_same_file_again_returns_the_cached_table_on_every_thread()
     {
         var tables = new LookupTable[16];
-        Parallel.For(0, tables.Length, i => tables[i] = LookupTable.Load(SharedTable.Path));
+        Parallel.For(0, tables.Length, i => tables[i] = LookupTable.Load(TestCache.Shared, SharedTable.Path));
 
         Assert.All(tables, t => Assert.Same(tables[0], t));
     }
@@ -40,11 +40,11 @@ public sealed class LookupTableTests : IDisposable
     public void An_edited_file_is_read_afresh()
     {
         var path = Write("t.csv", Header, Row0);
-        var first = LookupTable.Load(path);
+        var first = LookupTable.Load(TestCache.Shared, path);
         File.WriteAllLines(path, [Header, Row0, Row1]);
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
 
-        var second = LookupTable.Load(path);
+        var second = LookupTable.Load(TestCache.Shared, path);
 
         Assert.Single(first.Rows);
         Assert.Equal(2, second.Rows.Count);
@@ -55,7 +55,7 @@ public sealed class LookupTableTests : IDisposable
     {
         var path = Path.Combine(_dir.FullName, "absent.csv");
 
-        var error = Assert.Throws<ComponentConfigurationException>(() => LookupTable.Load(path));
+        var error = Assert.Throws<ComponentConfigurationException>(() => LookupTable.Load(TestCache.Shared, path));
 
         Assert.Equal("table", error.OptionPath);
         Assert.Contains(path, error.Message);
@@ -69,7 +69,7 @@ public sealed class LookupTableTests : IDisposable
     {
         var path = Write("h.csv", "idx,cell,acc", Row0);
 
-        var error = Assert.Throws<ComponentConfigurationException>(() => LookupTable.Load(path));
+        var error = Assert.Throws<ComponentConfigurationException>(() => LookupTable.Load(TestCache.Shared, path));
 
         Assert.Contains($"{path}:1: expected the header 'index,arch,test_accuracy', found 'idx,cell,acc'", error.Message);
     }
@@ -88,7 +88,7 @@ public sealed class LookupTableTests : IDisposable
             Row0.Replace("0,|", "6,|", StringComparison.Ordinal),
             "0,|none~0|+|none~0|none~1|+|none~0|none~1|none~2|,10.0");
 
-        var error = Assert.Throws<ComponentConfigurationException>(() => LookupTable.Load(path));
+        var error = Assert.Throws<ComponentConfigurationException>(() => LookupTable.Load(TestCache.Shared, path));
 
         Assert.Contains("6 bad row(s)", error.Message);
         Assert.Contains($"{path}:3: index 'x' is not a non-negative integer", error.Message);
@@ -104,11 +104,11 @@ public sealed class LookupTableTests : IDisposable
     public void A_fixed_file_loads_after_a_failed_load()
     {
         var path = Write("fix.csv", Header, "0,bad,1.0");
-        Assert.Throws<ComponentConfigurationException>(() => LookupTable.Load(path));
+        Assert.Throws<ComponentConfigurationException>(() => LookupTable.Load(TestCache.Shared, path));
 
         File.WriteAllLines(path, [Header, Row0]);
 
-        Assert.Single(LookupTable.Load(path).Rows);
+        Assert.Single(LookupTable.Load(TestCache.Shared, path).Rows);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class LookupTableTests : IDisposable
     {
         var path = Write("empty.csv", Header);
 
-        var error = Assert.Throws<ComponentConfigurationException>(() => LookupTable.Load(path));
+        var error = Assert.Throws<ComponentConfigurationException>(() => LookupTable.Load(TestCache.Shared, path));
 
         Assert.Contains("no rows", error.Message);
     }

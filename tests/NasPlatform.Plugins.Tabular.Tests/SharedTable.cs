@@ -17,7 +17,7 @@ internal static class SharedTable
             throw new FileNotFoundException($"The NAS-Bench-201 table is expected at {Path} (shared/ beside the repository root).", Path);
         }
 
-        return LookupTable.Load(Path);
+        return LookupTable.Load(TestCache.Shared, Path);
     }
 
     private static string FindRepositoryRoot()

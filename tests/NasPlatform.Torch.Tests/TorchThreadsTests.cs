@@ -40,7 +40,7 @@ public sealed class TorchThreadsTests
         var callers = new[] { "src", "plugins", "tests", "examples", "benchmarks", "tools" }
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories))
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
-            .Where(path => Regex.IsMatch(File.ReadAllText(path), @"\bset_num_threads\s*\("))
+            .Where(path => Regex.IsMatch(File.ReadAllText(path), @"\bset_num_(interop_)?threads\s*\("))
             .Select(path => Path.GetRelativePath(root, path))
             .ToList();
 

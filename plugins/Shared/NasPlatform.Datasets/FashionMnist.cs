@@ -1,11 +1,10 @@
-using System.Collections.Concurrent;
-
 namespace NasPlatform.Datasets;
 
 /// <summary>
 /// Loads Fashion-MNIST (Xiao, Rasul &amp; Vollgraf 2017) from its four IDX files, by default where the Debian
-/// package <c>dataset-fashion-mnist</c> puts them. Loaded splits are cached per folder for the process:
-/// every trial of an experiment reads the same bytes.
+/// package <c>dataset-fashion-mnist</c> puts them. Every <see cref="Load"/> reads the files: a plugin keeps
+/// what it derives from them in the cache its host bounds (<c>ComponentContext.Cache</c>), under
+/// <see cref="CacheKey"/>, so no process-wide copy outlives its use.
 /// </summary>
 public static class FashionMnist
 {
@@ -16,23 +15,24 @@ public static class FashionMnist
     public static IReadOnlyList<string> ClassNames { get; } =
         ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
 
-    private static readonly ConcurrentDictionary<string, Lazy<FashionMnistData>> Cache = new(StringComparer.Ordinal);
+    /// <summary>Reads the train and test splits from <paramref name="folder"/> (default <see cref="DefaultFolder"/>).</summary>
+    public static FashionMnistData Load(string? folder = null) => LoadFrom(Path.GetFullPath(folder ?? DefaultFolder));
 
-    /// <summary>Loads (or returns the cached) train and test splits from <paramref name="folder"/> (default <see cref="DefaultFolder"/>).</summary>
-    public static FashionMnistData Load(string? folder = null)
+    /// <summary>
+    /// The key of what is read from <paramref name="folder"/> (default <see cref="DefaultFolder"/>) in a cache:
+    /// its full path and <see cref="FileStamp"/>, so a reinstalled or edited data set is read afresh.
+    /// </summary>
+    public static string CacheKey(string? folder = null)
     {
-        var full = Path.GetFullPath(folder ?? DefaultFolder);
-        var lazy = Cache.GetOrAdd(full, f => new Lazy<FashionMnistData>(() => LoadUncached(f), LazyThreadSafetyMode.ExecutionAndPublication));
-        try
-        {
-            return lazy.Value;
-        }
-        catch
-        {
-            // A failed load (missing package, corrupt file) must not stick: the user may fix it and retry.
-            Cache.TryRemove(new KeyValuePair<string, Lazy<FashionMnistData>>(full, lazy));
-            throw;
-        }
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder ?? DefaultFolder));
+        return $"{full}|{FileStamp.Of(full)}";
+    }
+
+    /// <summary>Approximate bytes <paramref name="data"/> holds in memory, for a cache bounded by size.</summary>
+    public static long SizeOf(FashionMnistData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return (long)data.Train.Pixels.Length + data.Train.Labels.Length + data.Test.Pixels.Length + data.Test.Labels.Length;
     }
 
     /// <summary>
@@ -71,7 +71,7 @@ public static class FashionMnist
     private static string Normalize(string name) =>
         new([.. name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
 
-    private static FashionMnistData LoadUncached(string folder)
+    private static FashionMnistData LoadFrom(string folder)
     {
         if (!Directory.Exists(folder))
         {

@@ -4,6 +4,7 @@ using NasPlatform.Engine.Tests.Running;
 using NasPlatform.Engine.Tests.Running.TestDomain;
 using NasPlatform.Workflows.Benchmarks;
 using Newtonsoft.Json.Linq;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Benchmarks;
 

@@ -9,6 +9,7 @@ using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
 using NasPlatform.Engine.Strategies;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Fidelities;
 

@@ -27,6 +27,60 @@ public sealed class BoundedComponentCacheTests
     }
 
     [Fact]
+    public void Sized_values_are_bounded_by_their_bytes_and_small_values_by_count_alone()
+    {
+        var cache = new BoundedComponentCache(capacity: 100, byteCapacity: 100);
+        var created = new List<string>();
+        byte[] Data(string key, int size) => cache.GetOrAdd(key, () => { created.Add(key); return new byte[size]; }, v => v.Length);
+        string Small(string key) => cache.GetOrAdd(key, () => { created.Add(key); return key; });
+
+        Data("a", 40);
+        Data("b", 40);
+        for (var i = 0; i < 50; i++)
+        {
+            Small($"s{i}");
+        }
+
+        Data("a", 40);  // a is now the most recent data set
+        Data("c", 40);  // 120 bytes: evicts b, the least recently used sized value, and no small value
+        Data("a", 40);
+        Data("b", 40);  // created again: evicts c
+
+        Assert.Equal(80, cache.Bytes);
+        Assert.Equal(52, cache.Count);
+        Assert.Equal(2, cache.Evictions);
+        Assert.Equal(["a", "b", .. Enumerable.Range(0, 50).Select(i => $"s{i}"), "c", "b"], created);
+        Assert.Equal("s0", Small("s0"));
+        Assert.Equal(["a", "b", .. Enumerable.Range(0, 50).Select(i => $"s{i}"), "c", "b"], created);
+    }
+
+    [Fact]
+    public void A_sized_value_larger_than_the_byte_limit_is_returned_but_not_kept()
+    {
+        var cache = new BoundedComponentCache(byteCapacity: 100);
+        cache.GetOrAdd("small", () => new byte[10], v => v.Length);
+
+        var huge = cache.GetOrAdd("huge", () => new byte[500], v => v.Length);
+
+        Assert.Equal(500, huge.Length);
+        Assert.Equal(0, cache.Count);
+        Assert.Equal(0, cache.Bytes);
+        Assert.NotSame(huge, cache.GetOrAdd("huge", () => new byte[500], v => v.Length));
+    }
+
+    [Fact]
+    public void Evicting_by_count_releases_the_bytes_of_a_sized_value()
+    {
+        var cache = new BoundedComponentCache(capacity: 2, byteCapacity: 1000);
+        cache.GetOrAdd("data", () => new byte[300], v => v.Length);
+        cache.GetOrAdd("x", () => "x");
+        cache.GetOrAdd("y", () => "y");
+
+        Assert.Equal(0, cache.Bytes);
+        Assert.Equal(2, cache.Count);
+    }
+
+    [Fact]
     public async Task Concurrent_callers_of_one_key_share_one_creation()
     {
         var cache = new BoundedComponentCache();

@@ -5,6 +5,7 @@ using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Storage;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Results;
 

@@ -1,10 +1,10 @@
-using NasPlatform.Engine.Tests.Running.TestDomain;
 using NasPlatform.Search.Results;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Storage;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Results;
 

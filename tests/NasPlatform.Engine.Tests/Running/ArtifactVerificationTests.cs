@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Storage;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Running;
 

@@ -1,5 +1,6 @@
 using NasPlatform.Engine.Tests.Running.TestDomain;
 using NasPlatform.Engine.Storage;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Running;
 

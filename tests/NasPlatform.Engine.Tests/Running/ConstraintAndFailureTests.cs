@@ -4,6 +4,7 @@ using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Running;
 

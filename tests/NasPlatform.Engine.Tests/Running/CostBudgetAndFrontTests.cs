@@ -6,6 +6,7 @@ using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Storage;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Running;
 

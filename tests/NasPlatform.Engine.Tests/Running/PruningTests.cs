@@ -5,6 +5,7 @@ using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
 using NasPlatform.Engine.Tests.Running.TestDomain;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Running;
 

@@ -6,6 +6,7 @@ using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Running;
 

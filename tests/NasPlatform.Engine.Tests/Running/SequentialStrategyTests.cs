@@ -2,6 +2,7 @@ using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Storage;
 using NasPlatform.Engine.Tests.Running.TestDomain;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Running;
 

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Storage;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Storage;
 

@@ -2,7 +2,7 @@ using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Storage;
-using NasPlatform.Engine.Tests.Running.TestDomain;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Storage;
 

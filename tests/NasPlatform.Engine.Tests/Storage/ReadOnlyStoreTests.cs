@@ -3,6 +3,7 @@ using NasPlatform.Abstractions;
 using Microsoft.Data.Sqlite;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Storage;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Storage;
 

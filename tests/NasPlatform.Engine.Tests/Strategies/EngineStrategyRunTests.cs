@@ -1,4 +1,3 @@
-using NasPlatform.Engine.Tests.Fidelities;
 using NasPlatform.Engine.Tests.Running.TestDomain;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Evaluation;
@@ -6,6 +5,7 @@ using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Strategies;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Strategies;
 

@@ -1,4 +1,3 @@
-using NasPlatform.Engine.Tests.Fidelities;
 using NasPlatform.Engine.Tests.Running.TestDomain;
 using NasPlatform.Abstractions;
 using NasPlatform.Search.Strategies;
@@ -9,6 +8,7 @@ using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Strategies;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Strategies;
 

@@ -7,6 +7,7 @@ using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Storage;
 using NasPlatform.Engine.Strategies;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Strategies;
 

@@ -5,6 +5,7 @@ using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Options;
 using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Strategies;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Strategies;
 

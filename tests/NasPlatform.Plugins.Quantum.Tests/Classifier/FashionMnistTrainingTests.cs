@@ -13,7 +13,7 @@ public sealed class FashionMnistTrainingTests(ITestOutputHelper output)
     public void Four_qubit_classifier_separates_tshirts_from_trousers_on_the_official_test_split()
     {
         var watch = Stopwatch.StartNew();
-        var data = FeatureDataset.Load(new FeatureDatasetOptions(ClassA: 0, ClassB: 1, Features: 4, TrainSamples: 200, Seed: 1));
+        var data = FeatureDataset.Load(TestCache.Shared, new FeatureDatasetOptions(ClassA: 0, ClassB: 1, Features: 4, TrainSamples: 200, Seed: 1));
         var prepared = watch.Elapsed;
         var model = new QuantumClassifier(ClassifierCircuits.RyCnotLayers(4, 2), new AngleEncoding(4));
         var objective = new ClassifierObjective(model, data.Train, batchSize: 25, new Random(2));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NasPlatform.Datasets;
+using NasPlatform.Engine.Plugins;
 using NasPlatform.Plugins.Quantum.Data;
 using Xunit.Abstractions;
 
@@ -32,21 +33,30 @@ public sealed class FeatureDatasetTests(ITestOutputHelper output)
     public void Subsampling_follows_the_seed()
     {
         var data = FashionMnist.Load();
-        var a = FeatureDataset.Prepare(data, TshirtVsTrouser with { Features = 2 });
-        var b = FeatureDataset.Prepare(data, TshirtVsTrouser with { Features = 2 });
-        var c = FeatureDataset.Prepare(data, TshirtVsTrouser with { Features = 2, Seed = 8 });
+        var cache = new BoundedComponentCache();
+        var a = FeatureDataset.Prepare(data, TshirtVsTrouser with { Features = 2 }, cache, "fashion-mnist");
+        var b = FeatureDataset.Prepare(data, TshirtVsTrouser with { Features = 2 }, cache, "fashion-mnist");
+        var c = FeatureDataset.Prepare(data, TshirtVsTrouser with { Features = 2, Seed = 8 }, cache, "fashion-mnist");
 
         Assert.Equal(a.Train.Features, b.Train.Features);
         Assert.NotEqual(a.Train.Features, c.Train.Features);
         Assert.Equal(a.Test.Features, c.Test.Features); // the whole test split either way
+        Assert.Same(a.Pca.Mean, c.Pca.Mean); // one full PCA of the class pair, kept in the cache
+        Assert.Equal(1, cache.Count);
     }
 
     [Fact]
-    public void Load_caches_by_options()
+    public void Load_caches_by_options_in_the_plugins_cache()
     {
         var options = TshirtVsTrouser with { Features = 3 };
+        var cache = new BoundedComponentCache();
 
-        Assert.Same(FeatureDataset.Load(options), FeatureDataset.Load(options with { }));
+        var first = FeatureDataset.Load(cache, options);
+
+        Assert.Same(first, FeatureDataset.Load(cache, options with { }));
+        Assert.NotSame(first, FeatureDataset.Load(cache, options with { Seed = 9 }));
+        Assert.Equal(4, cache.Count); // the images, the class pair's full PCA, and two feature sets
+        Assert.True(cache.Bytes > 60000L * 784, "the images count by their size against the plugin's byte limit");
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class RingSearchTests
             { "hamiltonian": { "model": "tfim", "qubits": 4, "periodic": true }, "fidelities": ["s100x2"] }
             """), TestContexts.In());
         Assert.Empty(evaluator.CheckSearchSpace(space));
-        var exact = ExactGroundStates.Get(Hamiltonians.TransverseFieldIsing(4, 1, 1, periodic: true), 4).Energy;
+        var exact = ExactGroundStates.Get(TestCache.Shared, Hamiltonians.TransverseFieldIsing(4, 1, 1, periodic: true), 4).Energy;
 
         var benchmark = new StrategyBenchmark(space, evaluator, new ObjectiveSet([new Objective("energy", Direction.Minimize)]));
         var result = benchmark.Run(new RegularizedEvolutionFactory(), JObject.Parse("""{ "populationSize": 10, "sampleSize": 4 }"""), runs: 2, queries: 100, baseSeed: 0, maxDegreeOfParallelism: 1);

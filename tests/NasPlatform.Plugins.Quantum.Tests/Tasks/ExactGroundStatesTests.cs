@@ -21,7 +21,7 @@ public sealed class ExactGroundStatesTests
             "h2" => Problem("""{ "hamiltonian": { "model": "h2" } }"""),
             _ => Problem("""{ "hamiltonian": { "model": "h2-parity" } }"""),
         };
-        var exact = ExactGroundStates.Get(problem.Hamiltonian, problem.NumQubits);
+        var exact = ExactGroundStates.Get(TestCache.Shared, problem.Hamiltonian, problem.NumQubits);
         Assert.Equal(expected, exact.Energy, 7);
         Assert.Equal(1, exact.Degeneracy);
     }
@@ -30,7 +30,7 @@ public sealed class ExactGroundStatesTests
     public void DegenerateGroundSpaceIsFoundAndFidelityCoversAllOfIt()
     {
         // Z0 Z1 has the ground space span{|01>, |10>}; a third, idle qubit doubles it.
-        var exact = ExactGroundStates.Get(PauliSum.Parse("Z0 Z1"), 3);
+        var exact = ExactGroundStates.Get(TestCache.Shared, PauliSum.Parse("Z0 Z1"), 3);
         Assert.Equal(-1.0, exact.Energy, 9);
         Assert.Equal(4, exact.Degeneracy);
         Assert.Equal(1.0, exact.Fidelity(StateVector.FromBasisString("011")), 9);
@@ -41,7 +41,7 @@ public sealed class ExactGroundStatesTests
     [Fact]
     public void TwoFoldDegeneracyIsCountedExactly()
     {
-        var exact = ExactGroundStates.Get(PauliSum.Parse("Z0 Z1 - 0.5 Z2"), 3);
+        var exact = ExactGroundStates.Get(TestCache.Shared, PauliSum.Parse("Z0 Z1 - 0.5 Z2"), 3);
         Assert.Equal(-1.5, exact.Energy, 9);
         Assert.Equal(2, exact.Degeneracy);
     }

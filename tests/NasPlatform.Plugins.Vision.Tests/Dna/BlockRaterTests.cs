@@ -31,7 +31,7 @@ public sealed class BlockRaterTests(ITestOutputHelper output)
     public void A_trained_stage_imitates_the_teacher_block_better_than_at_start_and_repeats_for_a_seed_and_a_cached_teacher()
     {
         TorchFixture.Ensure();
-        var data = VisionData.FashionMnistFrom(FashionMnist.DefaultFolder);
+        var data = VisionData.FashionMnistFrom(TestCache.Shared, FashionMnist.DefaultFolder);
         var folder = Directory.CreateTempSubdirectory("dna-teacher-");
         try
         {

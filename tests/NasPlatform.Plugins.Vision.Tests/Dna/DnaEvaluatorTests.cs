@@ -18,7 +18,7 @@ public sealed class DnaEvaluatorTests(ITestOutputHelper output) : IDisposable
 
     private DnaEvaluator Create(int seed = 3) => DnaEvaluator.Create(ComponentOptions.Bind<DnaRatingEvaluatorOptions>("""
         { "teacherEpochs": 1, "teacherImages": 2048, "teacherRecipe": { "batchSize": 32, "augment": 0 }, "validationImages": 128, "fidelities": [{ "images": 64, "epochs": 1 }, { "images": 256, "epochs": 3 }] }
-        """), new ComponentContext(_work.FullName, _work.FullName, seed));
+        """), new ComponentContext(_work.FullName, _work.FullName, seed) { Cache = TestCache.Shared });
 
     private EvaluationRequest Request(DnaEvaluator evaluator, int trial, StageGenes stage, int block = 1) =>
         new(new DnaBlockCandidate(Baselines.MobileNetV2, block, stage).ToCandidate(), evaluator.Fidelities[^1], 40 + trial, Directory.CreateDirectory(Path.Combine(_work.FullName, "exp-artifacts", $"trial-{trial}")).FullName);

@@ -120,7 +120,7 @@ public sealed class VisionEvaluatorTests : IDisposable
         Assert.Equal(candidate, NasPlatform.Abstractions.Candidates.Candidate.Parse(File.ReadAllText(final.Artifacts[1].Path)));
 
         // The saved weights reproduce the reported test accuracy in a freshly built (differently seeded) network.
-        var data = VisionData.ImageFolders(Path.Combine(_folder.FullName, "train"), Path.Combine(_folder.FullName, "test"));
+        var data = VisionData.ImageFolders(TestCache.Shared, Path.Combine(_folder.FullName, "train"), Path.Combine(_folder.FullName, "test"));
         using var model = NetworkBuilder.Build(TwoConv.Network(1, 28, 3), 0.1, seed: 99);
         model.load(final.Artifacts[0].Path);
         Assert.Equal(final.Metrics["test_accuracy"], Trainer.Evaluate(model, data.Test).Accuracy);
@@ -151,7 +151,7 @@ public sealed class VisionEvaluatorTests : IDisposable
     [Fact]
     public void Missing_fashion_mnist_folder_names_the_option_and_the_package()
     {
-        var context = new ComponentContext(_folder.FullName, AppContext.BaseDirectory, 0);
+        var context = new ComponentContext(_folder.FullName, AppContext.BaseDirectory, 0) { Cache = TestCache.Shared };
         var e = Assert.Throws<ComponentConfigurationException>(() => VisionEvaluatorOptions.From(new TrainEvaluatorOptions { DataFolder = "no-such-folder" }, context));
         Assert.Equal("dataFolder", e.OptionPath);
         Assert.Contains("dataset-fashion-mnist", e.Message);
@@ -160,7 +160,7 @@ public sealed class VisionEvaluatorTests : IDisposable
     [Fact]
     public void Image_folder_without_test_folder_is_a_configuration_error()
     {
-        var context = new ComponentContext(_folder.FullName, AppContext.BaseDirectory, 0);
+        var context = new ComponentContext(_folder.FullName, AppContext.BaseDirectory, 0) { Cache = TestCache.Shared };
         var options = ComponentOptions.Bind<TrainEvaluatorOptions>("""{ "dataset": "image-folder", "trainFolder": "train" }""");
         var e = Assert.Throws<ComponentConfigurationException>(() => VisionEvaluatorOptions.From(options, context));
         Assert.Equal("testFolder", e.OptionPath);

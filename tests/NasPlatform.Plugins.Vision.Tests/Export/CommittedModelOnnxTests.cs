@@ -63,7 +63,7 @@ public sealed class CommittedModelOnnxTests(ITestOutputHelper output)
     {
         TorchFixture.Ensure();
         var folder = Path.Combine(Results, model);
-        var data = VisionData.FashionMnistFrom(FashionMnist.DefaultFolder);
+        var data = VisionData.FashionMnistFrom(TestCache.Shared, FashionMnist.DefaultFolder);
         var candidate = VisionCandidate.Parse(Candidate.From(JObject.Parse(File.ReadAllText(Path.Combine(folder, "candidate.json")))));
         var claimed = (double)JObject.Parse(File.ReadAllText(Path.Combine(folder, "result.json")))["metrics"]!["test_accuracy"]!;
         var network = candidate.Network(1, 28, 10);
@@ -101,7 +101,7 @@ public sealed class CommittedModelOnnxTests(ITestOutputHelper output)
     /// <summary>Exports the committed model in <paramref name="folder"/> to <paramref name="path"/>.</summary>
     internal static void Export(string folder, string path)
     {
-        var data = VisionData.FashionMnistFrom(FashionMnist.DefaultFolder);
+        var data = VisionData.FashionMnistFrom(TestCache.Shared, FashionMnist.DefaultFolder);
         var candidate = VisionCandidate.Parse(Candidate.From(JObject.Parse(File.ReadAllText(Path.Combine(folder, "candidate.json")))));
         var network = candidate.Network(1, 28, 10);
         using var model = NetworkBuilder.Build(network, candidate.Recipe.Dropout, 0);

@@ -50,7 +50,7 @@ public sealed class OnnxExportTests(ITestOutputHelper output)
     public void Onnx_runtime_gives_torchsharps_logits_on_real_images(string name)
     {
         TorchFixture.Ensure();
-        var data = VisionData.FashionMnistFrom(FashionMnist.DefaultFolder);
+        var data = VisionData.FashionMnistFrom(TestCache.Shared, FashionMnist.DefaultFolder);
         var network = Specs[name];
         using var trained = Trainer.Fit(network, Recipe, data.Train, Enumerable.Range(0, 256).ToArray(), 10, 1, seed: 3);
         var path = Path.Combine(Path.GetTempPath(), $"onnx-export-{Guid.NewGuid():N}.onnx");

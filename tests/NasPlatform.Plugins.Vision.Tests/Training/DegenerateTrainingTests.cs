@@ -32,7 +32,7 @@ public sealed class DegenerateTrainingTests(ITestOutputHelper output)
     private static VisionData Data()
     {
         TorchFixture.Ensure();
-        return VisionData.FashionMnistFrom(FashionMnist.DefaultFolder);
+        return VisionData.FashionMnistFrom(TestCache.Shared, FashionMnist.DefaultFolder);
     }
 
     [Fact]

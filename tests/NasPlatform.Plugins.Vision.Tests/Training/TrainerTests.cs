@@ -15,7 +15,7 @@ public sealed class TrainerTests(ITestOutputHelper output)
     private static VisionData Data()
     {
         TorchFixture.Ensure();
-        return VisionData.FashionMnistFrom(FashionMnist.DefaultFolder);
+        return VisionData.FashionMnistFrom(TestCache.Shared, FashionMnist.DefaultFolder);
     }
 
     private static NetworkSpec TwoConv => new(1, 28, Baselines.Layers(Baselines.TwoConv, 10));

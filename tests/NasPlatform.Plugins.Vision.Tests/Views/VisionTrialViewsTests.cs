@@ -39,7 +39,7 @@ public sealed class VisionTrialViewsTests : IDisposable
         WriteImageFolders();
         var evaluator = VisionEvaluator.Create(ComponentOptions.Bind<TrainEvaluatorOptions>("""
             { "dataset": "image-folder", "trainFolder": "train", "testFolder": "test", "validationSize": 60, "fidelities": [ { "c": 1, "r": 1, "s": 1, "e": 1 } ] }
-            """), new ComponentContext(_folder.FullName, AppContext.BaseDirectory, 0));
+            """), new ComponentContext(_folder.FullName, AppContext.BaseDirectory, 0) { Cache = TestCache.Shared });
         var work = Directory.CreateDirectory(Path.Combine(_folder.FullName, "trial-0")).FullName;
         var candidate = Small.ToCandidate();
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Plugins;
@@ -22,10 +21,13 @@ public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : 
 {
     public const string Name = "routability";
 
-    // A dataset is read and scaled once per process and split; samples are read-only afterwards.
-    private static readonly ConcurrentDictionary<string, Lazy<RoutabilityData>> Cache = new();
-
     public RoutabilityEvaluatorOptions Options { get; } = options;
+
+    /// <summary>
+    /// Where a dataset, read and scaled once per split, is kept for every trial: the plugin's cache (the host's,
+    /// bounded by size; see <see cref="IComponentCache"/>), or nothing outside a host. Samples are read-only.
+    /// </summary>
+    public IComponentCache Cache { get; init; } = UncachedComponentCache.Instance;
 
     public IReadOnlyList<Fidelity> Fidelities { get; } = options.BudgetFidelities();
 
@@ -44,14 +46,23 @@ public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : 
         var path = context.ResolvePath(options.Dataset);
         if (!Directory.Exists(Path.Combine(path, "samples")))
             throw new ComponentConfigurationException("dataset", $"{path} is not a dataset folder (no samples/); build it with 'nas eda dataset {options.Dataset}'.");
-        return new RoutabilityEvaluator(options with { Dataset = path });
+        return new RoutabilityEvaluator(options with { Dataset = path }) { Cache = context.Cache };
     }
 
+    /// <summary>The dataset and its split, from <see cref="Cache"/> while the dataset's files are unchanged.</summary>
     public RoutabilityData Data()
     {
-        var key = string.Join('|', Options.Dataset, string.Join(',', Options.ValidationDesigns), string.Join(',', Options.TestDesigns), Options.HeldOutDesigns, Options.SplitSeed);
-        return Cache.GetOrAdd(key, _ => new Lazy<RoutabilityData>(() =>
-            RoutabilityData.Load(Options.Dataset, Options.ValidationDesigns, Options.TestDesigns, Options.HeldOutDesigns, Options.SplitSeed))).Value;
+        var key = string.Join('|', Options.Dataset, Stamp(Options.Dataset), string.Join(',', Options.ValidationDesigns), string.Join(',', Options.TestDesigns), Options.HeldOutDesigns, Options.SplitSeed);
+        return Cache.GetOrAdd(key, () => RoutabilityData.Load(Options.Dataset, Options.ValidationDesigns, Options.TestDesigns, Options.HeldOutDesigns, Options.SplitSeed),
+            data => data.Train.Concat(data.Validation).Concat(data.Test).Sum(s => (long)(s.Features.Length + s.Hotspot.Length) * sizeof(float)));
+    }
+
+    /// <summary>The dataset's files (count, total length, latest write), so a rebuilt or extended dataset is read afresh.</summary>
+    private static string Stamp(string root)
+    {
+        var files = new DirectoryInfo(root).EnumerateFiles("*", SearchOption.AllDirectories).ToList();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{files.Count} files, {files.Sum(f => f.Length)} bytes, {(files.Count == 0 ? 0 : files.Max(f => f.LastWriteTimeUtc.Ticks))}");
     }
 
     public Task<EvaluationResult> EvaluateAsync(EvaluationRequest request, IProgress<EvaluationProgress> progress, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Plugins.Quantum.Data;
 using NasPlatform.Plugins.Quantum.Tasks;
 using NasPlatform.Plugins.Quantum.Training;
@@ -17,8 +18,9 @@ public sealed class ClassifierTask : IVariationalTask
 {
     private readonly Func<FeatureDataset> _data;
 
-    public ClassifierTask(ClassifierTaskOptions options)
-        : this(options, () => FeatureDataset.Load(options.Data))
+    /// <summary>A task over Fashion-MNIST features kept in <paramref name="cache"/>, the plugin's (host-owned) cache.</summary>
+    public ClassifierTask(ClassifierTaskOptions options, IComponentCache cache)
+        : this(options, () => FeatureDataset.Load(cache, options.Data))
     {
     }
 

@@ -1,6 +1,5 @@
+using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Datasets;
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 
 namespace NasPlatform.Plugins.Quantum.Data;
 
@@ -11,11 +10,6 @@ namespace NasPlatform.Plugins.Quantum.Data;
 /// </summary>
 public sealed class FeatureDataset
 {
-    private static readonly ConcurrentDictionary<FeatureDatasetOptions, Lazy<FeatureDataset>> Cache = new();
-
-    // One full PCA per data set and class pair: the eigendecomposition (seconds) then serves every feature count.
-    private static readonly ConditionalWeakTable<FashionMnistData, ConcurrentDictionary<(int, int), Lazy<Pca>>> FullPcas = new();
-
     private FeatureDataset(FeatureDatasetOptions options, Pca pca, FeatureSplit train, FeatureSplit test)
     {
         Options = options;
@@ -37,25 +31,33 @@ public sealed class FeatureDataset
     /// <summary>Share of the pixel variance the kept components explain.</summary>
     public double ExplainedVarianceRatio => Pca.ExplainedVariance.Sum() / Pca.TotalVariance;
 
-    /// <summary>Loads Fashion-MNIST and prepares the features; cached per options for the process.</summary>
-    public static FeatureDataset Load(FeatureDatasetOptions options)
+    /// <summary>
+    /// Loads Fashion-MNIST and prepares the features, keeping the images, the full PCA of the class pair and
+    /// the features in <paramref name="cache"/> (the plugin's, host-owned) under the options and the files' stamp.
+    /// </summary>
+    public static FeatureDataset Load(IComponentCache cache, FeatureDatasetOptions options)
     {
+        ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(options);
-        var lazy = Cache.GetOrAdd(options, o => new Lazy<FeatureDataset>(
-            () => Prepare(FashionMnist.Load(o.DataFolder), o), LazyThreadSafetyMode.ExecutionAndPublication));
-        try
+        var source = FashionMnist.CacheKey(options.DataFolder);
+        return cache.GetOrAdd($"features|{source}|{options}", () =>
         {
-            return lazy.Value;
-        }
-        catch
-        {
-            Cache.TryRemove(new KeyValuePair<FeatureDatasetOptions, Lazy<FeatureDataset>>(options, lazy));
-            throw;
-        }
+            var data = cache.GetOrAdd($"fashion-mnist|{source}", () => FashionMnist.Load(options.DataFolder), FashionMnist.SizeOf);
+            return Prepare(data, options, cache, source);
+        }, SizeOf);
     }
 
-    public static FeatureDataset Prepare(FashionMnistData data, FeatureDatasetOptions options)
+    /// <summary>The features of <paramref name="data"/>, computing the full PCA of the class pair afresh.</summary>
+    public static FeatureDataset Prepare(FashionMnistData data, FeatureDatasetOptions options) => Prepare(data, options, UncachedComponentCache.Instance, string.Empty);
+
+    /// <summary>
+    /// The features of <paramref name="data"/>. One full PCA per data set and class pair is kept in
+    /// <paramref name="cache"/> under <paramref name="dataKey"/> (which must name <paramref name="data"/>): the
+    /// eigendecomposition (seconds) then serves every feature count and seed.
+    /// </summary>
+    public static FeatureDataset Prepare(FashionMnistData data, FeatureDatasetOptions options, IComponentCache cache, string dataKey)
     {
+        ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
@@ -70,7 +72,8 @@ public sealed class FeatureDataset
         var testB = data.Test.IndicesOf(options.ClassB);
         var fitRows = trainA.Concat(trainB).Order().ToArray();
         var images = data.Train;
-        var pca = FullPca(data, options.ClassA, options.ClassB, fitRows).Truncate(options.Features);
+        var pair = $"{Math.Min(options.ClassA, options.ClassB)},{Math.Max(options.ClassA, options.ClassB)}";
+        var pca = cache.GetOrAdd($"full-pca|{dataKey}|{pair}", () => FullPca(images, fitRows), PcaBytes).Truncate(options.Features);
 
         // Min-max statistics over every train image of the two classes, not just the subsample, so the
         // scaling does not change with trainSamples.
@@ -95,15 +98,13 @@ public sealed class FeatureDataset
         return new FeatureDataset(options, pca, train, test);
     }
 
-    private static Pca FullPca(FashionMnistData data, int classA, int classB, int[] fitRows)
-    {
-        var images = data.Train;
-        var key = (Math.Min(classA, classB), Math.Max(classA, classB));
-        var lazy = FullPcas.GetValue(data, _ => new()).GetOrAdd(key, _ => new Lazy<Pca>(
-            () => Pca.Fit(fitRows.Length, images.PixelsPerImage, images.PixelsPerImage, (row, destination) => Pixels(images, fitRows[row], destination)),
-            LazyThreadSafetyMode.ExecutionAndPublication));
-        return lazy.Value;
-    }
+    private static Pca FullPca(LabeledImages images, int[] fitRows) =>
+        Pca.Fit(fitRows.Length, images.PixelsPerImage, images.PixelsPerImage, (row, destination) => Pixels(images, fitRows[row], destination));
+
+    private static long PcaBytes(Pca pca) => (long)(pca.ComponentCount + 2) * pca.InputDimension * sizeof(double);
+
+    private static long SizeOf(FeatureDataset dataset) =>
+        PcaBytes(dataset.Pca) + (long)(dataset.Train.Features.LongLength + dataset.Test.Features.LongLength) * sizeof(double);
 
     private static void Validate(FeatureDatasetOptions o)
     {

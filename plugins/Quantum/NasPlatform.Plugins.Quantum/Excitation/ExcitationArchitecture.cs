@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Candidates;
+using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Quantum.Chemistry.Ansatz;
 using NasPlatform.Quantum.Chemistry.Mapping;
 
@@ -33,8 +34,8 @@ public sealed record ExcitationArchitecture(
         FermionMappingNames.TryParse(Mapping) ?? throw new ArgumentException($"unknown mapping \"{Mapping}\"; use {string.Join(", ", FermionMappingNames.All)}"),
         Taper, Spin);
 
-    /// <summary>The pool, and the operators as pool indices; or the problems.</summary>
-    public (ExcitationOperatorPool? Pool, int[] Indices, List<string> Problems) Resolve()
+    /// <summary>The pool (from <paramref name="cache"/>, the plugin's), and the operators as pool indices; or the problems.</summary>
+    public (ExcitationOperatorPool? Pool, int[] Indices, List<string> Problems) Resolve(IComponentCache cache)
     {
         var problems = new List<string>();
         ExcitationOperatorPool pool;
@@ -46,7 +47,7 @@ public sealed record ExcitationArchitecture(
                 return (null, [], [poolProblem]);
             }
 
-            pool = ExcitationOperatorPool.Create(register, Pool);
+            pool = ExcitationOperatorPool.Create(register, Pool, cache);
         }
         catch (ArgumentException e)
         {

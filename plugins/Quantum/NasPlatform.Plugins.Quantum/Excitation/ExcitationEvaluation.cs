@@ -45,7 +45,7 @@ public static class ExcitationEvaluation
         }
 
         var (architecture, problems) = ExcitationArchitecture.TryRead((JObject)candidate.ToJson());
-        var (pool, indices, resolveProblems) = architecture?.Resolve() ?? (null, [], []);
+        var (pool, indices, resolveProblems) = architecture?.Resolve(cache) ?? (null, [], []);
         problems.AddRange(resolveProblems);
         if (pool is null || problems.Count > 0)
         {

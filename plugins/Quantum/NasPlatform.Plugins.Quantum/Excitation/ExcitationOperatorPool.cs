@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Quantum.Chemistry.Ansatz;
 using NasPlatform.Quantum.Chemistry.Mapping;
 using NasPlatform.Quantum.Simulator;
@@ -32,8 +32,6 @@ public sealed class ExcitationOperatorPool
 
     /// <summary>Every pool kind.</summary>
     public static readonly IReadOnlyList<string> Kinds = [Fermionic, Qubit];
-
-    private static readonly ConcurrentDictionary<string, ExcitationOperatorPool> Cache = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, int> _index;
 
@@ -75,17 +73,17 @@ public sealed class ExcitationOperatorPool
             : null;
     }
 
-    /// <summary>The pool of <paramref name="kind"/> on <paramref name="register"/> (cached per register and kind).</summary>
+    /// <summary>The pool of <paramref name="kind"/> on <paramref name="register"/>, kept in <paramref name="cache"/> (the plugin's, host-owned) per register and kind.</summary>
     /// <exception cref="ArgumentException">See <see cref="Problem"/>.</exception>
-    public static ExcitationOperatorPool Create(ExcitationRegister register, string kind)
+    public static ExcitationOperatorPool Create(ExcitationRegister register, string kind, IComponentCache cache)
     {
+        ArgumentNullException.ThrowIfNull(cache);
         if (Problem(register, kind) is { } problem)
         {
             throw new ArgumentException(problem + ".", nameof(kind));
         }
 
-        var key = $"{kind}|{register.Description}";
-        return Cache.GetOrAdd(key, _ => kind == Fermionic ? BuildFermionic(register) : BuildQubit(register));
+        return cache.GetOrAdd($"excitation-pool|{kind}|{register.Description}", () => kind == Fermionic ? BuildFermionic(register) : BuildQubit(register));
     }
 
     /// <summary>The index of the operator labelled <paramref name="label"/>, or −1.</summary>

@@ -88,7 +88,7 @@ public sealed class ExcitationSpace : ISearchSpace
 
         try
         {
-            return new ExcitationSpace(ExcitationOperatorPool.Create(register, poolKind), options.MaxOperators, options.StatisticsSamples)
+            return new ExcitationSpace(ExcitationOperatorPool.Create(register, poolKind, context.Cache), options.MaxOperators, options.StatisticsSamples)
             {
                 Cache = context.Cache,
             };
@@ -202,7 +202,7 @@ public sealed class ExcitationSpace : ISearchSpace
             return problems;
         }
 
-        var (pool, _, resolveProblems) = architecture.Resolve();
+        var (pool, _, resolveProblems) = architecture.Resolve(Cache);
         problems.AddRange(resolveProblems);
         if (pool is not null && (!pool.Register.SameAs(Register) || pool.Kind != Pool.Kind))
         {
@@ -250,6 +250,6 @@ public sealed class ExcitationSpace : ISearchSpace
         }
 
         var (architecture, _) = ExcitationArchitecture.TryRead((JObject)candidate.ToJson());
-        return architecture!.Resolve().Indices;
+        return architecture!.Resolve(Cache).Indices;
     }
 }

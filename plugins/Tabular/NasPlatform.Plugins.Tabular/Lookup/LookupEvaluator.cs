@@ -67,7 +67,7 @@ public sealed class LookupEvaluator : IEvaluator
             throw new ComponentConfigurationException("metric", $"'metric' must be a non-empty name other than '{IndexMetric}' (which carries the architecture index); the default is '{DefaultMetric}'.");
         }
 
-        return new LookupEvaluator(LookupTable.Load(context.ResolvePath(tableOption)), metric);
+        return new LookupEvaluator(LookupTable.Load(context.Cache, context.ResolvePath(tableOption)), metric);
     }
 
     /// <inheritdoc />

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Plugins.Tabular.Nb201;
@@ -25,9 +24,6 @@ public sealed class LookupTable
 
     private const int MaxReportedProblems = 20;
 
-    // Keyed by full path, size and write time, so an edited table is read afresh.
-    private static readonly ConcurrentDictionary<(string Path, long Length, DateTime WriteTime), Lazy<LookupTable>> Cache = new();
-
     private readonly Dictionary<Nb201Cell, LookupRow> _byCell;
 
     private LookupTable(string path, IReadOnlyList<LookupRow> rows)
@@ -47,31 +43,26 @@ public sealed class LookupTable
     public bool TryGet(Nb201Cell cell, out LookupRow row) => _byCell.TryGetValue(cell, out row!);
 
     /// <summary>
-    /// Loads a table, or returns the one already parsed from the same unchanged file in this process.
+    /// Loads a table, or returns the one already parsed from the same unchanged file, kept in
+    /// <paramref name="cache"/> (the plugin's, host-owned) under the file's full path, size and write time, so
+    /// an edited table is read afresh. A failed parse is not kept: the user fixes the file and retries.
     /// </summary>
+    /// <param name="cache">The plugin's cache (<see cref="ComponentContext.Cache"/>).</param>
     /// <param name="path">Absolute path of the CSV file.</param>
     /// <param name="optionPath">Option that named the file, for <see cref="ComponentConfigurationException.OptionPath"/>.</param>
     /// <exception cref="ComponentConfigurationException">The file is missing or malformed; the message says where and how.</exception>
-    public static LookupTable Load(string path, string optionPath = "table")
+    public static LookupTable Load(IComponentCache cache, string path, string optionPath = "table")
     {
+        ArgumentNullException.ThrowIfNull(cache);
         var file = new FileInfo(System.IO.Path.GetFullPath(path));
         if (!file.Exists)
         {
             throw new ComponentConfigurationException(optionPath, $"Lookup table not found: {file.FullName}. {FormatHelp}");
         }
 
-        var key = (file.FullName, file.Length, file.LastWriteTimeUtc);
-        var lazy = Cache.GetOrAdd(key, k => new Lazy<LookupTable>(() => ReadFile(k.Path, optionPath), LazyThreadSafetyMode.ExecutionAndPublication));
-        try
-        {
-            return lazy.Value;
-        }
-        catch
-        {
-            // A failed parse must not stay cached: the user fixes the file and retries.
-            Cache.TryRemove(new KeyValuePair<(string, long, DateTime), Lazy<LookupTable>>(key, lazy));
-            throw;
-        }
+        var key = string.Create(CultureInfo.InvariantCulture, $"lookup-table|{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}");
+        // Sized by its file: the parsed rows take about as many bytes as the text, a few times over.
+        return cache.GetOrAdd(key, () => ReadFile(file.FullName, optionPath), _ => 4 * file.Length);
     }
 
     /// <summary>Parses a table from text; <paramref name="path"/> only names it in messages.</summary>

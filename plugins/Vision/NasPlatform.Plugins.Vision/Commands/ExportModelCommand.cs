@@ -126,7 +126,7 @@ internal static class ExportModelCommand
     {
         var folder = dataFolder is null ? FashionMnist.DefaultFolder : Path.GetFullPath(dataFolder);
         return Directory.Exists(folder)
-            ? VisionData.FashionMnistFrom(folder)
+            ? VisionData.FashionMnistFrom(UncachedComponentCache.Instance, folder)
             : throw new NasConfigurationException(dataFolder is null
                 ? $"Fashion-MNIST is not installed ({folder} does not exist): the export needs the training images' normalization; `sudo apt-get install dataset-fashion-mnist`, or --data-folder DIR."
                 : $"--data-folder {folder} does not exist; it should hold the four IDX files the model trained on.");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Datasets;
 using NasPlatform.Datasets.Images;
 
@@ -8,11 +9,11 @@ namespace NasPlatform.Plugins.Vision.Data;
 /// A labelled data set ready for training: the training split (normalized with its own per-channel mean and
 /// standard deviation) and the test split (same normalization). The search holds out the last
 /// <c>validationSize</c> training images as its validation split; only final training touches the test split.
-/// Loaded once per source for the process.
+/// Loaded once per source into the plugin's cache (the host's, bounded by size: see <see cref="IComponentCache"/>),
+/// keyed with the files' <see cref="FileStamp"/> so edited images are read afresh.
 /// </summary>
 public sealed class VisionData
 {
-    private static readonly ConcurrentDictionary<string, Lazy<VisionData>> Cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string, int), Lazy<ImageSet>> _resized = new();
 
     private VisionData(string source, ImageSet train, ImageSet test, IReadOnlyList<string> classNames, Export.ExportedInput normalization)
@@ -37,17 +38,17 @@ public sealed class VisionData
     /// <summary>The training split's per-channel mean and deviation of the raw pixel values that every image was normalized with.</summary>
     public Export.ExportedInput Normalization { get; }
 
-    /// <summary>Fashion-MNIST (or any MNIST-style set of the same four IDX files) from <paramref name="folder"/>.</summary>
-    public static VisionData FashionMnistFrom(string? folder) =>
-        Cached("idx:" + Path.GetFullPath(folder ?? FashionMnist.DefaultFolder), () =>
+    /// <summary>Fashion-MNIST (or any MNIST-style set of the same four IDX files) from <paramref name="folder"/>, through <paramref name="cache"/>.</summary>
+    public static VisionData FashionMnistFrom(IComponentCache cache, string? folder) =>
+        Cached(cache, "idx:" + Path.GetFullPath(folder ?? FashionMnist.DefaultFolder), FashionMnist.CacheKey(folder), () =>
         {
             var data = FashionMnist.Load(folder);
             return (data.Train, data.Test, FashionMnist.ClassNames);
         });
 
-    /// <summary>Image folders (one subfolder per class) for the training and test splits.</summary>
-    public static VisionData ImageFolders(string train, string test) =>
-        Cached($"folder:{Path.GetFullPath(train)}|{Path.GetFullPath(test)}", () =>
+    /// <summary>Image folders (one subfolder per class) for the training and test splits, through <paramref name="cache"/>.</summary>
+    public static VisionData ImageFolders(IComponentCache cache, string train, string test) =>
+        Cached(cache, $"folder:{Path.GetFullPath(train)}|{Path.GetFullPath(test)}", $"{FileStamp.Of(train)}|{FileStamp.Of(test)}", () =>
         {
             var (trainImages, classes) = ImageFolder.Load(train);
             var (testImages, testClasses) = ImageFolder.Load(test, grey: trainImages.Channels == 1);
@@ -92,23 +93,22 @@ public sealed class VisionData
     private ImageSet At(string split, ImageSet set, int size) =>
         _resized.GetOrAdd((split, size), _ => new Lazy<ImageSet>(() => set.Resized(size), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-    private static VisionData Cached(string key, Func<(LabeledImages Train, LabeledImages Test, IReadOnlyList<string> Classes)> load)
+    /// <summary>Approximate bytes the normalized splits hold (resized copies come on top, a few per run).</summary>
+    public long Bytes => (Train.Pixels.LongLength + Test.Pixels.LongLength) * sizeof(float) + Train.Labels.Length + Test.Labels.Length;
+
+    /// <param name="cache">The plugin's cache.</param>
+    /// <param name="source">Names the data (<see cref="Source"/>, part of a final training's checkpoint identity).</param>
+    /// <param name="stamp">The files' fingerprint, which joins the source in the cache key.</param>
+    /// <param name="load">Reads the splits.</param>
+    private static VisionData Cached(IComponentCache cache, string source, string stamp, Func<(LabeledImages Train, LabeledImages Test, IReadOnlyList<string> Classes)> load)
     {
-        var lazy = Cache.GetOrAdd(key, k => new Lazy<VisionData>(() =>
+        ArgumentNullException.ThrowIfNull(cache);
+        return cache.GetOrAdd($"{source}|{stamp}", () =>
         {
             var (train, test, classes) = load();
             var (mean, std) = Statistics(train);
-            return new VisionData(k, Normalize(train, mean, std), Normalize(test, mean, std), classes, new Export.ExportedInput(mean, std));
-        }, LazyThreadSafetyMode.ExecutionAndPublication));
-        try
-        {
-            return lazy.Value;
-        }
-        catch
-        {
-            Cache.TryRemove(new KeyValuePair<string, Lazy<VisionData>>(key, lazy));
-            throw;
-        }
+            return new VisionData(source, Normalize(train, mean, std), Normalize(test, mean, std), classes, new Export.ExportedInput(mean, std));
+        }, data => data.Bytes);
     }
 
     private static (double[] Mean, double[] Std) Statistics(LabeledImages images)

@@ -43,7 +43,7 @@ public sealed record VisionEvaluatorOptions(
                     : $"dataFolder {folder} does not exist; it should hold train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz (as the package dataset-fashion-mnist installs them).");
             }
 
-            return (() => VisionData.FashionMnistFrom(folder), folder);
+            return (() => VisionData.FashionMnistFrom(context.Cache, folder), folder);
         }
 
         var train = o.TrainFolder ?? throw new ComponentConfigurationException("trainFolder", "dataset \"image-folder\" needs \"trainFolder\" (one subfolder per class).");
@@ -58,6 +58,6 @@ public sealed record VisionEvaluatorOptions(
             }
         }
 
-        return (() => VisionData.ImageFolders(trainPath, testPath), trainPath);
+        return (() => VisionData.ImageFolders(context.Cache, trainPath, testPath), trainPath);
     }
 }

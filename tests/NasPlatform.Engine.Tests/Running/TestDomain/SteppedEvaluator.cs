@@ -1,4 +1,5 @@
 using NasPlatform.Abstractions.Evaluation;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Running.TestDomain;
 

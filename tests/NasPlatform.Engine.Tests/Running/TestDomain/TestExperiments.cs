@@ -2,6 +2,7 @@ using NasPlatform.Search.Constraints;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Objectives;
 using NasPlatform.Engine.Experiments;
+using NasPlatform.Testing.Domains;
 
 namespace NasPlatform.Engine.Tests.Running.TestDomain;
 

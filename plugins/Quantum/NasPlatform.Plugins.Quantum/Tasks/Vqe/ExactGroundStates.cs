@@ -1,12 +1,13 @@
-using System.Collections.Concurrent;
 using System.Numerics;
+using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Quantum.Simulator;
 
 namespace NasPlatform.Plugins.Quantum.Tasks.Vqe;
 
 /// <summary>
-/// Exact ground states by the simulator's Lanczos, computed once per Hamiltonian and process (every trial
-/// of an experiment, and every experiment in a test run, shares them). Degeneracy is probed by restarting
+/// Exact ground states by the simulator's Lanczos, computed once per Hamiltonian and kept in the plugin's
+/// cache (the host's, bounded by size; see <see cref="IComponentCache"/>): every trial of an experiment, and
+/// every experiment the host runs with the plugin, shares them. Degeneracy is probed by restarting
 /// Lanczos from other random vectors: in a degenerate ground space each start lands on a different ground
 /// vector, so the part orthogonal to those already found is a new one. Given a sector (a molecule's
 /// electron counts), everything happens inside it: the energy is the sector's lowest, not a lower state
@@ -19,16 +20,16 @@ public static class ExactGroundStates
 
     private const double ResidualTolerance = 1e-10;
 
-    private static readonly ConcurrentDictionary<string, Lazy<ExactGroundState>> Cache = new(StringComparer.Ordinal);
-
-    /// <summary>The ground state of <paramref name="hamiltonian"/> on <paramref name="numQubits"/> qubits, within <paramref name="sector"/> when given.</summary>
+    /// <summary>The ground state of <paramref name="hamiltonian"/> on <paramref name="numQubits"/> qubits, within <paramref name="sector"/> when given, from <paramref name="cache"/> (the plugin's) when computed before.</summary>
     /// <exception cref="InvalidOperationException">Lanczos did not converge.</exception>
-    public static ExactGroundState Get(PauliSum hamiltonian, int numQubits, BasisSubspace? sector = null)
+    public static ExactGroundState Get(IComponentCache cache, PauliSum hamiltonian, int numQubits, BasisSubspace? sector = null)
     {
+        ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(hamiltonian);
         var sectorKey = sector is null ? "all" : $"{sector.Name}/{sector.Dimension}/{string.Join(",", sector.Indices)}";
         var key = $"{numQubits}:{sectorKey}:{hamiltonian.ToDenseString()}";
-        return Cache.GetOrAdd(key, _ => new Lazy<ExactGroundState>(() => Compute(hamiltonian, numQubits, sector))).Value;
+        return cache.GetOrAdd($"exact-ground-state|{key}", () => Compute(hamiltonian, numQubits, sector),
+            ground => ground.Basis.Sum(state => (long)state.Length * 16));
     }
 
     private static ExactGroundState Compute(PauliSum hamiltonian, int numQubits, BasisSubspace? sector)

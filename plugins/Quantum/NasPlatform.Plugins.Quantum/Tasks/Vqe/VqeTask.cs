@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Plugins.Quantum.Training;
 using NasPlatform.Quantum.Simulator;
 
@@ -15,12 +16,14 @@ namespace NasPlatform.Plugins.Quantum.Tasks.Vqe;
 public sealed class VqeTask : IVariationalTask
 {
     private readonly StateVector? _initialState;
+    private readonly Lazy<ExactGroundState> _exact;
 
     public VqeTask(VqeProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
         Problem = problem;
         _initialState = problem.InitialState is null ? null : StateVector.FromBasisString(problem.InitialState);
+        _exact = new Lazy<ExactGroundState>(() => ExactGroundStates.Get(Cache, Problem.Hamiltonian, NumQubits, Problem.Sector));
     }
 
     /// <summary>The Hamiltonian, register and initial state.</summary>
@@ -32,8 +35,11 @@ public sealed class VqeTask : IVariationalTask
     /// <inheritdoc />
     public string PrimaryMetric => "energy";
 
-    /// <summary>The exact ground state (computed on first use, then shared process-wide).</summary>
-    public ExactGroundState Exact => ExactGroundStates.Get(Problem.Hamiltonian, NumQubits, Problem.Sector);
+    /// <summary>Where the exact ground state is shared with the plugin's other components: the host's cache, or nothing outside a host.</summary>
+    public IComponentCache Cache { get; init; } = UncachedComponentCache.Instance;
+
+    /// <summary>The exact ground state (computed on first use, through <see cref="Cache"/>).</summary>
+    public ExactGroundState Exact => _exact.Value;
 
     /// <inheritdoc />
     public TaskResult Fit(Circuit ansatz, TrainingBudget budget, Random rng, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
