@@ -48,7 +48,7 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
             }
 
             var trials = located.Store.GetTrials(located.Record.Id);
-            var choices = TrialChoices.Of(located.Spec, trials.Select(t => t.Candidate), () => PluginCatalog.LoadDefault(settings.PluginDirectories));
+            var choices = TrialChoices.Of(located.Spec, trials.Select(t => t.Candidate), () => PluginCatalog.LoadDefaultOnly(settings.PluginDirectories, located.Spec.Plugin));
             if (choices.Problem is { } problem)
             {
                 Console.Error.WriteLine($"note: {problem}");

@@ -35,6 +35,6 @@ internal sealed record StatusView(
             fits.Count > 0 ? fits[^1] : null,
             store.GetAmendments(id),
             verify ? ArtifactVerification.Of(store, id) : null,
-            TrialChoices.Of(located.Spec, shown.Concat(standing.Best).Select(t => t.Candidate), () => PluginCatalog.LoadDefault(pluginDirectories)));
+            TrialChoices.Of(located.Spec, shown.Concat(standing.Best).Select(t => t.Candidate), () => PluginCatalog.LoadDefaultOnly(pluginDirectories, located.Spec.Plugin)));
     }
 }
