@@ -46,7 +46,8 @@ public sealed class DashboardServer : IAsyncDisposable
             builder.WebHost.UseUrls($"http://{host}:{options.Port}");
             builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(2));
             var app = builder.Build();
-            Map(app, catalog, new ChartCache(), new TrialViewsService(options.PluginDirectories), options.PollInterval);
+            var views = new TrialViewsService(options.PluginDirectories);
+            Map(app, catalog, new ChartCache(), views, new CandidateChoicesService(() => views.Plugins), options.PollInterval);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new DashboardServer(app, catalog, new Uri(bound.Replace("[::]", "localhost", StringComparison.Ordinal) + "/"));
@@ -68,7 +69,7 @@ public sealed class DashboardServer : IAsyncDisposable
         _catalog.Dispose();
     }
 
-    private static void Map(WebApplication app, ExperimentCatalog catalog, ChartCache charts, TrialViewsService views, TimeSpan poll)
+    private static void Map(WebApplication app, ExperimentCatalog catalog, ChartCache charts, TrialViewsService views, CandidateChoicesService choices, TimeSpan poll)
     {
         app.MapGet("/", () => Embedded("index.html", "text/html; charset=utf-8"));
         app.MapGet("/app.js", () => Embedded("app.js", "text/javascript; charset=utf-8"));
@@ -78,7 +79,7 @@ public sealed class DashboardServer : IAsyncDisposable
             Json(new JArray(catalog.List().Select(e => catalog.Snapshot(e.Key) is { } s ? SnapshotJson.Summary(e.Key, s) : null).OfType<JObject>())));
 
         app.MapGet("/api/experiments/{key}/trials", (string key) =>
-            catalog.Snapshot(key) is { } s ? Json(SnapshotJson.Trials(s)) : NotFound(key));
+            catalog.Snapshot(key) is { } s ? Json(SnapshotJson.Trials(s, choices.Of(s))) : NotFound(key));
 
         app.MapGet("/api/experiments/{key}/trials/{number:int}", (string key, int number) =>
             catalog.Snapshot(key)?.Trials.FirstOrDefault(t => t.Number == number) is { } t ? Json(SnapshotJson.Trial(t)) : NotFound($"{key} trial {number}"));

@@ -16,7 +16,7 @@ public sealed class BrowserTests
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (scripts/system-packages.sh does, as ./test.sh and .ci/run call it).");
         await using var run = new PacedRun(trials: 30, pauseAfter: 2);
         await run.WaitForFinishedAsync(2, TimeSpan.FromSeconds(30));
-        await using var server = await DashboardServer.StartAsync(new DashboardOptions { Sources = [run.StorePath], Port = 0, PollInterval = TimeSpan.FromMilliseconds(200) });
+        await using var server = await DashboardServer.StartAsync(new DashboardOptions { Sources = [run.StorePath], Port = 0, PluginDirectories = [RepoPaths.Plugins], PollInterval = TimeSpan.FromMilliseconds(200) });
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -54,6 +54,14 @@ public sealed class BrowserTests
             "(rows, column) => rows.map(r => parseFloat(r.children[column].textContent))",
             await page.Locator("#trials th").EvaluateAllAsync<int>("(cells) => cells.findIndex(c => c.dataset.column === 'score')"));
         Assert.Equal(scores.OrderDescending(), scores);
+
+        // A column per choice of the candidate (the digits space has six), and the columns box picks columns by name.
+        await Assertions.Expect(page.Locator("#trials th[data-column='choice.digit5']")).ToHaveTextAsync("digit5");
+        await page.FillAsync("#columns", "digit2,score");
+        await Assertions.Expect(page.Locator("#trials th")).ToHaveTextAsync(["number", "state", "fidelity", "digit2", "score", "seconds", "error"]);
+        await page.FillAsync("#columns", "digit2,scores");
+        await Assertions.Expect(page.Locator("#columns-note")).ToContainTextAsync("no column 'scores'; did you mean score?");
+        await page.FillAsync("#columns", string.Empty);
 
         await page.Locator("#trials tbody tr[data-number='2']").ClickAsync();
         await Assertions.Expect(page.Locator("#detail")).ToBeVisibleAsync();

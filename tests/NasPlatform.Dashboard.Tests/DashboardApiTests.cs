@@ -45,6 +45,26 @@ public sealed class DashboardApiTests
     }
 
     [Fact]
+    public async Task TheTrialsTableHasAColumnPerChoiceNamedByTheSpaceOrTheCandidatesJsonWithoutItsPlugin()
+    {
+        await using var run = new PacedRun(trials: 8, pauseAfter: 3);
+        await run.WaitForFinishedAsync(3, TimeSpan.FromSeconds(30));
+        await using var server = await DashboardServer.StartAsync(new DashboardOptions { Sources = [run.StorePath], Port = 0, PluginDirectories = [RepoPaths.Plugins] });
+        using var http = new HttpClient { BaseAddress = server.Address };
+        var key = (string)JArray.Parse(await http.GetStringAsync("api/experiments"))[0]!["key"]!;
+
+        var trials = JObject.Parse(await http.GetStringAsync($"api/experiments/{key}/trials"));
+
+        Assert.Equal(["digit0", "digit1", "digit2", "digit3", "digit4", "digit5"], trials["choiceNames"]!.Select(n => (string)n!));
+        Assert.Equal(JTokenType.Null, trials["choicesNote"]!.Type);
+        foreach (var t in (JArray)trials["trials"]!)
+        {
+            var detail = JObject.Parse(await http.GetStringAsync($"api/experiments/{key}/trials/{(int)t["number"]!}"));
+            Assert.Equal(detail["candidate"]!["digits"]!.Select(d => d.ToString()), Enumerable.Range(0, 6).Select(i => (string)t["choices"]![$"digit{i}"]!));
+        }
+    }
+
+    [Fact]
     public async Task UnknownExperimentsAndTrialsAreNotFound()
     {
         await using var run = new PacedRun(trials: 5, pauseAfter: 1);

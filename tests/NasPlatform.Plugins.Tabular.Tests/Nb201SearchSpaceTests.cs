@@ -97,6 +97,22 @@ public sealed class Nb201SearchSpaceTests
     }
 
     [Fact]
+    public void Choices_name_each_edge_as_the_benchmark_does_and_the_one_hot_slots_by_edge_and_operation()
+    {
+        // In the cell string node TO's group lists |op~FROM|, so the third entry is edge 2<-1.
+        var cell = Nb201Cell.ParseCellString("|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|nor_conv_1x1~1|none~2|");
+
+        var choices = ((Abstractions.Spaces.ISearchSpace)_space).DescribeChoices(cell.ToCandidate());
+
+        Assert.Equal(
+            ["edge_1_0=nor_conv_3x3", "edge_2_0=none", "edge_2_1=skip_connect", "edge_3_0=avg_pool_3x3", "edge_3_1=nor_conv_1x1", "edge_3_2=none"],
+            choices.Select(c => $"{c.Key}={c.Value}"));
+        var names = ((Abstractions.Spaces.ISearchSpace)_space).EncodingFeatureNames;
+        var features = _space.Encode(cell.ToCandidate());
+        Assert.Equal(choices.Select(c => $"{c.Key}={c.Value}"), names.Where((_, i) => features[i] == 1.0));
+    }
+
+    [Fact]
     public void Free_statistics_name_params_flops_depth_and_connected()
     {
         var stats = _space.FreeStatistics(_space.Sample(new Random(2)));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Spaces;
 
@@ -58,6 +59,13 @@ public sealed class DigitSpace : ISearchSpace
     public double[] Encode(Candidate candidate) =>
         Digits.Read(candidate, Length).Select(d => d / 9.0).ToArray();
 
+    /// <summary>One choice per position: <c>digit0=3</c>, <c>digit1=7</c>, ...</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> DescribeChoices(Candidate candidate) =>
+        [.. Digits.Read(candidate, Length).Select((d, i) => new KeyValuePair<string, string>(DigitName(i), d.ToString(CultureInfo.InvariantCulture)))];
+
+    /// <summary>The encoding is one scaled value per position, so it is named like the choices.</summary>
+    public IReadOnlyList<string> EncodingFeatureNames => [.. Enumerable.Range(0, Length).Select(DigitName)];
+
     public IReadOnlyDictionary<string, double> FreeStatistics(Candidate candidate)
     {
         var digits = Digits.Read(candidate, Length);
@@ -67,4 +75,6 @@ public sealed class DigitSpace : ISearchSpace
             ["distinct"] = digits.Distinct().Count(),
         };
     }
+
+    private static string DigitName(int position) => "digit" + position.ToString(CultureInfo.InvariantCulture);
 }

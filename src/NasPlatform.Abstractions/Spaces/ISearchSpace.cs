@@ -34,4 +34,23 @@ public interface ISearchSpace
     /// Constraints on these are checked before a candidate is evaluated.
     /// </summary>
     IReadOnlyDictionary<string, double> FreeStatistics(Candidate candidate);
+
+    /// <summary>
+    /// The candidate's choices as ordered name=value pairs in the field's words, for tables, exports and
+    /// analysis: one column per choice (for example <c>edge_1_0=nor_conv_3x3</c>, <c>stage2.kernel=5</c>,
+    /// <c>layer3.rotation=ry</c>). Every candidate of a space has the same names in the same order; a
+    /// choice a candidate does not use (a gate slot past the end of a shorter circuit) has the empty value.
+    /// Names are unique and contain no '=' or ','. The default lists every leaf of the candidate's JSON
+    /// (<see cref="CandidateChoices.Flatten"/>), which keeps that promise only for spaces whose candidates
+    /// all have one JSON shape.
+    /// </summary>
+    IReadOnlyList<KeyValuePair<string, string>> DescribeChoices(Candidate candidate) => CandidateChoices.Flatten(candidate);
+
+    /// <summary>
+    /// A name for each coordinate of <see cref="Encode"/>, in order (for example <c>edge_1_0=none</c> for a
+    /// one-hot slot), so an analysis of the encoding can say which choice mattered. The default is
+    /// <c>x0</c>, <c>x1</c>, ...
+    /// </summary>
+    IReadOnlyList<string> EncodingFeatureNames =>
+        [.. Enumerable.Range(0, EncodingLength).Select(i => "x" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 }

@@ -31,8 +31,8 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         [Description("With --cluster: how long the run waits when no worker answers mid-run (all stopped or unreachable) before it stops with exit 1, leaving the rest to `nas resume` (default 60).")]
         public double? ClusterTimeout { get; init; }
 
-        [CommandOption("--restart")]
-        [Description("Start the experiment afresh even though its store holds it: the old experiment, its trials and artifacts stay in the store under an archived name (NAME@archived-TIME).")]
+        [CommandOption("--restart|--rerun")]
+        [Description("Start the experiment afresh even though its store holds it (finished or not): the old experiment, its trials and artifacts stay in the store under an archived name (NAME@archived-TIME). --rerun is the same option.")]
         public bool Restart { get; init; }
     }
 
@@ -101,7 +101,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         }
 
         Console.Out.WriteLine($"Experiment '{spec.Name}' already ran to its budget in {store.Location}; its results are below " +
-                              $"(see `nas status {spec.SourceFile}`). Give the file another \"name\", or add --restart, to run it again.");
+                              $"(see `nas status {spec.SourceFile}`). Give the file another \"name\", or add --rerun (the same as --restart), to run it again; the old trials stay in the store under an archived name.");
         StoredResultText.Write(Console.Out, store, existing, spec);
         return ExitCodes.Success;
     }

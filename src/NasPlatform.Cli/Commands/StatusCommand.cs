@@ -24,20 +24,36 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
         [CommandOption("--verify")]
         [Description("Check every trial's artifacts against the SHA-256 recorded when the trial finished; exit 1 when one is missing or changed.")]
         public bool Verify { get; init; }
+
+        [CommandOption("--columns <LIST>")]
+        [Description("The table's columns after trial, state and fidelity: comma-separated metric, free statistic and choice names (e.g. accuracy,params,edge_1_0); an unknown name exits 2 with the nearest one.")]
+        public string? Columns { get; init; }
+
+        [CommandOption("--choices")]
+        [Description("Show a column per choice of the candidate even when the table is wider than the terminal (by default they are shown when they fit; --json always has them).")]
+        public bool Choices { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         CommandErrors.Guard(() =>
         {
             using var located = ExperimentLocator.Locate(settings.Experiment, settings.Name);
-            var view = StatusView.Of(located, settings.Last, settings.Verify);
+            var view = StatusView.Of(located, settings.Last, settings.Verify, settings.PluginDirectories);
+            var columns = settings.Columns is { } list
+                ? TrialColumns.Pick(list, Metrics(view), view.Trials.SelectMany(t => t.FreeStatistics.Keys).Distinct().ToList(), view.Choices.Names)
+                : null;
+            if (view.Choices.Problem is { } problem)
+            {
+                Console.Error.WriteLine($"note: {problem}");
+            }
+
             if (settings.Json)
             {
                 Console.Out.WriteLine(Json(view).ToString(Formatting.Indented));
             }
             else
             {
-                WriteText(view);
+                WriteText(view, columns ?? DefaultColumns(view, settings.Choices));
             }
 
             // A missing or changed artifact is what the check is for: the work found a problem (1), not bad input.
@@ -55,13 +71,14 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
             ["elapsedSeconds"] = record.ElapsedSeconds,
             ["trialBudget"] = standing.Budget.Trials,
             ["counts"] = new JObject(Enum.GetValues<TrialState>().Select(s => new JProperty(TrialText.State(s), standing.Count(s)))),
-            ["best"] = new JArray(standing.Best.Select(TrialJson.Trial)),
+            ["choiceNames"] = new JArray(view.Choices.Names),
+            ["best"] = new JArray(standing.Best.Select(t => TrialJson.Trial(t, view.Choices))),
             ["bestFidelity"] = standing.BestFidelity,
             ["costSpent"] = standing.CostSpent,
             ["costBudget"] = standing.Budget.Cost,
             ["hypervolume"] = view.Front.HypervolumeJson(),
             ["frontHistory"] = view.Front.HistoryJson(),
-            ["trials"] = new JArray(view.Shown.Select(TrialJson.Trial)),
+            ["trials"] = new JArray(view.Shown.Select(t => TrialJson.Trial(t, view.Choices))),
             ["amendments"] = new JArray(view.Amendments.Select(a => new JObject
             {
                 ["sequence"] = a.Sequence,
@@ -83,9 +100,9 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
         return json;
     }
 
-    private static void WriteText(StatusView view)
+    private static void WriteText(StatusView view, IReadOnlyList<TrialColumn> columns)
     {
-        AnsiConsole.Write(TrialTable(view));
+        AnsiConsole.Write(TrialTable(view, columns));
         var spec = view.Located.Spec;
         foreach (var b in view.Standing.Best)
         {
@@ -123,16 +140,49 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
         }
     }
 
-    private static Table TrialTable(StatusView view)
+    /// <summary>The objectives' metrics, then any other metric the trials report.</summary>
+    private static List<string> Metrics(StatusView view) =>
+        view.Located.Spec.Objectives.Select(o => o.Metric).Concat(view.Trials.SelectMany(t => t.Metrics.Keys)).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The objectives' metrics and up to three free statistics, then a column per choice when asked or when they
+    /// fit the terminal: a table wider than the terminal wraps every row and is harder to read than none.
+    /// </summary>
+    private static List<TrialColumn> DefaultColumns(StatusView view, bool choices)
+    {
+        var columns = view.Located.Spec.Objectives.Select(o => new TrialColumn(TrialColumnKind.Metric, o.Metric))
+            .Concat(view.Trials.SelectMany(t => t.FreeStatistics.Keys).Distinct().Take(3).Select(s => new TrialColumn(TrialColumnKind.Statistic, s)))
+            .ToList();
+        var withChoices = columns.Concat(view.Choices.Names.Select(n => new TrialColumn(TrialColumnKind.Choice, n))).ToList();
+        return choices || Width(view, withChoices) <= AnsiConsole.Profile.Width ? withChoices : columns;
+    }
+
+    /// <summary>The rounded table's width in characters: each column's widest cell plus padding and a border.</summary>
+    private static int Width(StatusView view, IReadOnlyList<TrialColumn> columns)
+    {
+        // trial, state, fidelity, s and a short note, each with its padding and border.
+        const int fixedWidth = 7 + 10 + 10 + 6 + 12 + (5 * 3);
+        return fixedWidth + 1 + columns.Sum(c => 3 + view.Shown.Select(t => Cell(t, c, view).Length).Append(c.Name.Length).Max());
+    }
+
+    private static string Cell(TrialRecord trial, TrialColumn column, StatusView view) => column.Kind switch
+    {
+        TrialColumnKind.Metric => trial.Metrics.TryGetValue(column.Name, out var v) ? TrialText.Number(v) : "-",
+        TrialColumnKind.Statistic => trial.FreeStatistics.TryGetValue(column.Name, out var v) ? TrialText.Number(v) : "-",
+        _ => view.Choices.ValueOf(trial.Candidate, column.Name),
+    };
+
+    private static Table TrialTable(StatusView view, IReadOnlyList<TrialColumn> columns)
     {
         var (record, standing) = (view.Located.Record, view.Standing);
-        var metrics = view.Located.Spec.Objectives.Select(o => o.Metric).ToList();
-        var statistics = view.Trials.SelectMany(t => t.FreeStatistics.Keys).Distinct().Take(3).ToList();
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"{Markup.Escape(record.Name)} ({record.Status.ToString().ToLowerInvariant()}, {Markup.Escape(TrialText.Budget(standing.Finished, standing.Budget.Trials, record.ElapsedSeconds, standing.Budget.Seconds))})")
             .AddColumn("trial").AddColumn("state").AddColumn("fidelity");
-        metrics.ForEach(m => table.AddColumn(new TableColumn(Markup.Escape(m)).RightAligned()));
-        statistics.ForEach(s => table.AddColumn(new TableColumn(Markup.Escape(s)).RightAligned()));
+        foreach (var c in columns)
+        {
+            table.AddColumn(c.Kind == TrialColumnKind.Choice ? new TableColumn(Markup.Escape(c.Name)) : new TableColumn(Markup.Escape(c.Name)).RightAligned());
+        }
+
         table.AddColumn(new TableColumn("s").RightAligned()).AddColumn("note");
         var bestNumbers = standing.Best.Select(b => b.Number).ToHashSet();
         foreach (var trial in view.Shown)
@@ -143,8 +193,7 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
                 TrialText.State(trial.State),
                 Markup.Escape(trial.Fidelity),
             };
-            cells.AddRange(metrics.Select(m => trial.Metrics.TryGetValue(m, out var v) ? TrialText.Number(v) : "-"));
-            cells.AddRange(statistics.Select(s => trial.FreeStatistics.TryGetValue(s, out var v) ? TrialText.Number(v) : "-"));
+            cells.AddRange(columns.Select(c => Markup.Escape(Cell(trial, c, view))));
             cells.Add(trial.Duration is { } d ? d.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "-");
             cells.Add(Markup.Escape(trial.State == TrialState.Failed ? TrialText.FirstLine(trial.Error) : trial.Feasible ? string.Empty : "infeasible"));
             table.AddRow(cells.ToArray());

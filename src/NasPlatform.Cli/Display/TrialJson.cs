@@ -1,5 +1,6 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
+using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
 
@@ -26,6 +27,15 @@ internal static class TrialJson
         ["seconds"] = trial.Duration?.TotalSeconds,
         ["artifacts"] = new JArray(trial.Artifacts.Select(a => new JObject { ["name"] = a.Name, ["path"] = a.Path })),
     };
+
+    /// <summary>The trial with its candidate's choices by name (<c>"choices": {"edge_1_0": "nor_conv_3x3", ...}</c>) after the candidate.</summary>
+    public static JObject Trial(TrialRecord trial, TrialChoices choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var json = Trial(trial);
+        json.Property("candidate")!.AddAfterSelf(new JProperty("choices", new JObject(choices.Names.Select(n => new JProperty(n, choices.ValueOf(trial.Candidate, n))))));
+        return json;
+    }
 
     public static JObject Summary(RunSummary summary) => new()
     {

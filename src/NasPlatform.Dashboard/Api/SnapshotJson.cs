@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Search;
+using NasPlatform.Engine.Results;
 using NasPlatform.Engine.Storage;
 using NasPlatform.Reporting.Data;
 
@@ -41,10 +42,14 @@ public static class SnapshotJson
         };
     }
 
-    /// <summary>The trials table: one row per trial, metrics by name.</summary>
-    public static JObject Trials(ExperimentSnapshot e)
+    /// <summary>
+    /// The trials table: one row per trial, metrics by name and, when <paramref name="choices"/> are given, the
+    /// candidate's choices by name (<c>"choiceNames"</c> in the space's order, <c>"choices"</c> per trial).
+    /// </summary>
+    public static JObject Trials(ExperimentSnapshot e, TrialChoices? choices = null)
     {
         ArgumentNullException.ThrowIfNull(e);
+        choices ??= TrialChoices.Empty;
         var objectives = e.Objectives.Objectives.Select(o => o.Metric).ToList();
         var metrics = objectives.Concat(e.Trials.SelectMany(t => t.Metrics.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             .Distinct(StringComparer.Ordinal).ToList();
@@ -54,6 +59,8 @@ public static class SnapshotJson
             ["version"] = Version(e),
             ["metrics"] = new JArray(metrics),
             ["objectives"] = new JArray(objectives),
+            ["choiceNames"] = new JArray(choices.Names),
+            ["choicesNote"] = choices.Problem,
             ["trials"] = new JArray(e.Trials.Select(t => new JObject
             {
                 ["number"] = t.Number,
@@ -62,6 +69,7 @@ public static class SnapshotJson
                 ["feasible"] = t.Feasible,
                 ["best"] = best.Contains(t.Number),
                 ["metrics"] = Numbers(t.Metrics),
+                ["choices"] = new JObject(choices.Names.Select(n => new JProperty(n, choices.ValueOf(t.Candidate, n)))),
                 ["seconds"] = t.Duration?.TotalSeconds,
                 ["worker"] = t.Worker,
                 ["error"] = t.Error?.Split('\n')[0],

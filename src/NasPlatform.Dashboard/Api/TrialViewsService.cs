@@ -17,6 +17,9 @@ public sealed class TrialViewsService(IReadOnlyList<string> pluginDirectories)
     private readonly Lazy<PluginCatalog> _plugins = new(() => PluginCatalog.LoadDefault(pluginDirectories));
     private readonly ConcurrentDictionary<string, Lazy<(ITrialViews? Views, string? Problem)>> _views = new(StringComparer.Ordinal);
 
+    /// <summary>The plugins, loaded on first use and shared with whatever else needs them (the table's choices).</summary>
+    public PluginCatalog Plugins => _plugins.Value;
+
     /// <summary>The fragment; a note when the plugin offers no views or they failed.</summary>
     public string Html(ExperimentSnapshot experiment, int number, CancellationToken cancellationToken)
     {

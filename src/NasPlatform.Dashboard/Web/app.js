@@ -83,11 +83,54 @@ function setUpFilters(trials) {
   metric.replaceChildren(el("option", { value: "" }, "any"), ...trials.metrics.map((m) => el("option", { value: m }, m)));
 }
 
+// A choice column's id is "choice." + its name, so a choice never shadows a metric or a trial field of the same name.
+const choicePrefix = "choice.";
+
+// Metric and choice columns: the ones the "columns" box names (comma-separated, a choice bare or as choice.NAME),
+// else the objectives, four more metrics and, when there are at most 12, every choice of the candidate.
+function pickedColumns() {
+  const { metrics, objectives } = state.trials;
+  const choices = state.trials.choiceNames || [];
+  const typed = $("columns").value.split(",").map((c) => c.trim()).filter((c) => c);
+  const unknown = [];
+  const picked = typed.map((c) => {
+    if (metrics.includes(c)) return c;
+    if (choices.includes(c)) return choicePrefix + c;
+    if (c.startsWith(choicePrefix) && choices.includes(c.slice(choicePrefix.length))) return c;
+    unknown.push(c);
+    return null;
+  }).filter((c) => c);
+  const known = [...metrics, ...choices];
+  $("columns-note").textContent = unknown.map((u) => {
+    const near = known.find((k) => k.toLowerCase().startsWith(u.toLowerCase())) || known.find((k) => distance(u, k) <= Math.min(2, Math.floor(u.length / 3)));
+    return `no column '${u}'` + (near ? `; did you mean ${near}?` : "");
+  }).join("; ") || (state.trials.choicesNote ? `note: ${state.trials.choicesNote}` : "");
+  if (picked.length > 0) return picked;
+  return [...objectives, ...metrics.filter((m) => !objectives.includes(m)).slice(0, 4), ...(choices.length <= 12 ? choices.map((c) => choicePrefix + c) : [])];
+}
+
+// Edits from one name to the other (insert, delete, substitute), ignoring case: enough for "did you mean".
+function distance(a, b) {
+  a = a.toLowerCase(); b = b.toLowerCase();
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 function columns() {
-  return ["number", "state", "fidelity", ...state.trials.objectives, ...state.trials.metrics.filter((m) => !state.trials.objectives.includes(m)).slice(0, 4), "seconds", "error"];
+  return ["number", "state", "fidelity", ...pickedColumns(), "seconds", "error"];
 }
 
 function value(trial, column) {
+  if (column.startsWith(choicePrefix) && trial.choices) {
+    const v = trial.choices[column.slice(choicePrefix.length)];
+    // Numeric choices (a kernel size, a learning rate) sort as numbers.
+    return v !== "" && v != null && !Number.isNaN(Number(v)) ? Number(v) : v;
+  }
   if (column in trial && column !== "metrics") return trial[column];
   return trial.metrics[column];
 }
@@ -95,7 +138,7 @@ function value(trial, column) {
 function renderTrials(first) {
   const cols = columns();
   const head = el("tr", {}, ...cols.map((c) => {
-    const th = el("th", { "data-column": c }, c);
+    const th = el("th", { "data-column": c }, c.startsWith(choicePrefix) ? c.slice(choicePrefix.length) : c);
     if (state.sort.column === c) th.classList.add(state.sort.descending ? "sorted-desc" : "sorted-asc");
     th.addEventListener("click", () => {
       state.sort = { column: c, descending: state.sort.column === c ? !state.sort.descending : false };
@@ -131,6 +174,7 @@ function renderTrials(first) {
   $("trials").tBodies[0].replaceChildren(...rows.map((t) => {
     const row = el("tr", { "data-number": t.number, "data-state": t.state }, ...cols.map((c) => {
       const v = value(t, c);
+      if (c.startsWith(choicePrefix)) return el("td", { class: "choice" }, v == null ? "" : String(v));
       return typeof v === "number" && c !== "number" ? el("td", { class: "n" }, number(v)) : el("td", {}, c === "number" && t.best ? `${v} *` : v);
     }));
     row.classList.toggle("failed", t.state === "failed");
@@ -185,5 +229,5 @@ function showError(error) {
 }
 
 $("detail-close").addEventListener("click", () => { $("detail").hidden = true; state.detail = null; state.detailState = null; });
-for (const id of ["filter-state", "filter-metric", "filter-min", "filter-max"]) $(id).addEventListener("input", () => renderTrials(false));
+for (const id of ["filter-state", "filter-metric", "filter-min", "filter-max", "columns"]) $(id).addEventListener("input", () => renderTrials(false));
 loadExperiments().catch(showError);

@@ -59,6 +59,26 @@ public sealed class PluginCatalog
         return catalog;
     }
 
+    /// <summary>
+    /// Loads, from the default search path, only the plugin whose manifest has id <paramref name="id"/> (the first
+    /// found): a command that reads one experiment needs no other plugin, and loading them all takes seconds.
+    /// Folders whose manifest cannot be read are passed over; the plugin's own load failure is kept in <see cref="Failures"/>.
+    /// </summary>
+    public static PluginCatalog LoadDefaultOnly(IEnumerable<string> extraDirectories, string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var catalog = new PluginCatalog();
+        foreach (var directory in PluginSearchPath.Resolve(extraDirectories).Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d))))
+        {
+            foreach (var folder in catalog.PluginFolders(directory).Where(f => catalog.Find(id) is null && ManifestId(f) == id))
+            {
+                catalog.LoadFolder(folder);
+            }
+        }
+
+        return catalog;
+    }
+
     /// <summary>The loaded plugin with this id, or null.</summary>
     public LoadedPlugin? Find(string id) =>
         _plugins.FirstOrDefault(p => string.Equals(p.Description.Id, id, StringComparison.Ordinal));
@@ -152,6 +172,18 @@ public sealed class PluginCatalog
             ? string.Empty
             : $"; {unknown.Count} plugin folder(s) failed to load before their id was known, so it may be one of them: {string.Join("; ", unknown.Select(f => $"{f.Path}: {f.Reason.TrimEnd('.')}"))}";
         return $"no readable plugin manifest on the search path gives that id (loaded: {loaded}){maybe}. Check `nas plugins`, or add its folder with --plugins DIR or {PluginSearchPath.EnvironmentVariable}.";
+    }
+
+    private static string? ManifestId(string folder)
+    {
+        try
+        {
+            return PluginManifest.Read(Path.Combine(folder, PluginManifest.FileName)).Id;
+        }
+        catch (PluginRejectedException)
+        {
+            return null;
+        }
     }
 
     private IEnumerable<string> PluginFolders(string directory)

@@ -13,8 +13,10 @@ namespace NasPlatform.Testing.Contracts;
 /// candidates validate; mutation changes the candidate; the encoding has the declared length for every
 /// candidate and finite values; a JSON round trip gives an equal candidate with the same hash and encoding;
 /// a seed fixes samples, mutations and crossovers, in a fresh instance and in another process (the digest);
-/// free statistics have the same names for every candidate and finite values; Validate reports foreign JSON
-/// instead of throwing.
+/// free statistics have the same names for every candidate and finite values; the choice description
+/// (<see cref="ISearchSpace.DescribeChoices"/>) has the same unique names in the same order for every candidate,
+/// survives a JSON round trip and tells different candidates apart; every encoding coordinate has a name of its
+/// own; Validate reports foreign JSON instead of throwing.
 /// </summary>
 public abstract class SearchSpaceContract
 {
@@ -128,6 +130,53 @@ public abstract class SearchSpaceContract
             Assert.Equal(names, statistics.Keys.Order(StringComparer.Ordinal));
             Assert.All(statistics, s => Assert.True(double.IsFinite(s.Value), $"{c.Origin} {c.Candidate.Json}: {s.Key} is {s.Value}"));
         });
+    }
+
+    [Fact]
+    public void Choice_descriptions_have_the_same_unique_names_in_the_same_order_for_every_candidate()
+    {
+        var space = CreateSpace();
+        var population = Population(space, seed: 7);
+        var names = space.DescribeChoices(population[0].Candidate).Select(p => p.Key).ToList();
+        Assert.True(names.Count > 0, $"{population[0].Candidate.Json} is described by no choice");
+        Assert.True(names.Distinct(StringComparer.Ordinal).Count() == names.Count, $"choice names repeat: {string.Join(", ", names)}");
+        Assert.All(names, n => Assert.True(n.Length > 0 && n.Trim() == n && n.IndexOfAny(['=', ',', '"', '\n']) < 0,
+            $"choice name '{n}' is empty, padded or holds '=', ',', a quote or a line break (it becomes a column header and a name=value pair)"));
+        Assert.All(population, c =>
+        {
+            var described = space.DescribeChoices(c.Candidate);
+            Assert.True(names.SequenceEqual(described.Select(p => p.Key)),
+                $"{c.Origin} {c.Candidate.Json} is described by [{string.Join(", ", described.Select(p => p.Key))}], not [{string.Join(", ", names)}]");
+            Assert.All(described, p => Assert.NotNull(p.Value));
+        });
+    }
+
+    [Fact]
+    public void Choice_descriptions_survive_a_json_round_trip_and_tell_candidates_apart()
+    {
+        var space = CreateSpace();
+        var population = Population(space, seed: 8);
+        Assert.All(population, c => Assert.Equal(space.DescribeChoices(c.Candidate), space.DescribeChoices(Candidate.Parse(c.Candidate.Json))));
+
+        // The description is what a table shows instead of the JSON, so two different candidates must not look alike.
+        var byDescription = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        foreach (var (origin, candidate) in population)
+        {
+            var text = string.Join("\n", space.DescribeChoices(candidate).Select(p => p.Key + "=" + p.Value));
+            Assert.False(byDescription.TryGetValue(text, out var twin) && !twin.Equals(candidate),
+                $"{origin} {candidate.Json} and {twin?.Json} are different candidates with the same description:\n{text}");
+            byDescription[text] = candidate;
+        }
+    }
+
+    [Fact]
+    public void Encoding_feature_names_name_every_coordinate_once()
+    {
+        var space = CreateSpace();
+        var names = space.EncodingFeatureNames;
+        Assert.True(names.Count == space.EncodingLength, $"{names.Count} encoding feature names for {space.EncodingLength} coordinates");
+        Assert.All(names, n => Assert.False(string.IsNullOrWhiteSpace(n), "an encoding feature name is empty"));
+        Assert.True(names.Distinct(StringComparer.Ordinal).Count() == names.Count, $"encoding feature names repeat: {string.Join(", ", names)}");
     }
 
     [Theory]

@@ -178,6 +178,30 @@ public sealed class RoutabilitySpace : ISearchSpace
         return code.ToArray();
     }
 
+    /// <summary>
+    /// <c>stages=3</c>, then per encoder stage slot up to maxStages (empty past the candidate's last stage)
+    /// <c>stage0.width</c>, <c>.kernel</c>, <c>.dilation</c>, <c>.convs</c>, <c>.down</c>, <c>.skip</c>, then
+    /// <c>upsample</c>, <c>decoderKernel</c> and the recipe (<c>recipe.learningRate</c>, ...), named as in the candidate's JSON.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> DescribeChoices(Candidate candidate)
+    {
+        var net = RoutabilityNet.From(candidate);
+        var choices = new List<KeyValuePair<string, string>> { Choice("stages", net.Stages.Count) };
+        for (var i = 0; i < MaxStages; i++)
+        {
+            var s = i < net.Stages.Count ? net.Stages[i] : null;
+            var p = "stage" + i.ToString(CultureInfo.InvariantCulture) + ".";
+            choices.AddRange([Choice(p + "width", s?.Width), Choice(p + "kernel", s?.Kernel), Choice(p + "dilation", s?.Dilation),
+                Choice(p + "convs", s?.Convs), KeyValuePair.Create(p + "down", s?.Down ?? string.Empty), KeyValuePair.Create(p + "skip", s?.Skip ?? string.Empty)]);
+        }
+
+        var r = net.Recipe;
+        choices.AddRange([KeyValuePair.Create("upsample", net.Upsample), Choice("decoderKernel", net.DecoderKernel),
+            Choice("recipe.learningRate", r.LearningRate), Choice("recipe.weightDecay", r.WeightDecay), Choice("recipe.epochs", r.Epochs),
+            Choice("recipe.batchSize", r.BatchSize), Choice("recipe.hotspotWeight", r.HotspotWeight)]);
+        return choices;
+    }
+
     public IReadOnlyDictionary<string, double> FreeStatistics(Candidate candidate)
     {
         var net = RoutabilityNet.From(candidate);
@@ -190,6 +214,9 @@ public sealed class RoutabilitySpace : ISearchSpace
             ["epochs"] = net.Recipe.Epochs,
         };
     }
+
+    private static KeyValuePair<string, string> Choice(string name, IFormattable? value) =>
+        KeyValuePair.Create(name, value?.ToString(null, CultureInfo.InvariantCulture) ?? string.Empty);
 
     private static EncoderStage SampleStage(Random rng) =>
         new(Pick(Widths, rng), Pick(Kernels, rng), Pick(Dilations, rng), Pick(RoutabilityChoices.Convs, rng), Pick(Downs, rng), Pick(Skips, rng));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Plugins;
@@ -230,6 +231,25 @@ public sealed class ExcitationSpace : ISearchSpace
         vector[^1] = (double)indices.Length / MaxOperators;
         return vector;
     }
+
+    /// <summary>
+    /// <c>operators=3</c>, then one slot per possible operator, <c>op0</c> to <c>op{maxOperators-1}</c>, holding
+    /// the pool label in circuit order and empty past the candidate's last operator.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> DescribeChoices(Candidate candidate)
+    {
+        var indices = Read(candidate);
+        var choices = new List<KeyValuePair<string, string>> { KeyValuePair.Create("operators", indices.Length.ToString(CultureInfo.InvariantCulture)) };
+        for (var i = 0; i < MaxOperators; i++)
+        {
+            choices.Add(KeyValuePair.Create("op" + i.ToString(CultureInfo.InvariantCulture), i < indices.Length ? Pool.Labels[indices[i]] : string.Empty));
+        }
+
+        return choices;
+    }
+
+    /// <summary>A count per pool operator, named by its label, then the length as a fraction of maxOperators.</summary>
+    public IReadOnlyList<string> EncodingFeatureNames => [.. Pool.Labels.Select(l => "count:" + l), "length"];
 
     /// <inheritdoc />
     public IReadOnlyDictionary<string, double> FreeStatistics(Candidate candidate)

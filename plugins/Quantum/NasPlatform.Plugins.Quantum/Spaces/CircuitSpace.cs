@@ -77,6 +77,9 @@ public abstract class CircuitSpace<TArchitecture> : ICircuitSpace
     public abstract double[] Encode(Candidate candidate);
 
     /// <inheritdoc />
+    public abstract IReadOnlyList<KeyValuePair<string, string>> DescribeChoices(Candidate candidate);
+
+    /// <inheritdoc />
     public IReadOnlyList<string> Validate(Candidate candidate)
     {
         ArgumentNullException.ThrowIfNull(candidate);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Plugins;
@@ -190,6 +191,33 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
         }
 
         return new GatewiseArchitecture(Qubits, child, firstArchitecture.InitialState).ToCandidate();
+    }
+
+    /// <summary>
+    /// <c>initial=neel</c> (when more than one initial state is offered), <c>gates=7</c> (when the length is
+    /// searched), then one slot per possible gate, <c>gate0</c> to <c>gate{maxGates-1}</c>, holding the gate as
+    /// the candidate writes it (<c>gate0=ry 0</c>, <c>gate1=cnot 0 1</c>) and empty past the candidate's last gate.
+    /// </summary>
+    public override IReadOnlyList<KeyValuePair<string, string>> DescribeChoices(Candidate candidate)
+    {
+        var architecture = Read(candidate);
+        var choices = new List<KeyValuePair<string, string>>();
+        if (InitialWidth > 0)
+        {
+            choices.Add(KeyValuePair.Create("initial", architecture.InitialState));
+        }
+
+        if (MinGates != MaxGates)
+        {
+            choices.Add(KeyValuePair.Create("gates", architecture.Gates.Count.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        for (var i = 0; i < MaxGates; i++)
+        {
+            choices.Add(KeyValuePair.Create("gate" + i.ToString(CultureInfo.InvariantCulture), i < architecture.Gates.Count ? architecture.Gates[i].ToString() : string.Empty));
+        }
+
+        return choices;
     }
 
     /// <inheritdoc />

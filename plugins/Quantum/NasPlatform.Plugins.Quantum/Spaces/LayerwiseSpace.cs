@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Candidates;
@@ -308,6 +309,35 @@ public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
         }
 
         return features;
+    }
+
+    /// <summary>
+    /// <c>initial=neel</c> (when more than one initial state is offered), then per layer (numbered as in the
+    /// candidate's "layers" array) each qubit's rotation, the entangler and, when sharing is a choice, the sharing:
+    /// <c>layer0.q0.rotation=ry</c>, ..., <c>layer0.entangler=cz</c>, <c>layer0.sharing=shared</c>.
+    /// </summary>
+    public override IReadOnlyList<KeyValuePair<string, string>> DescribeChoices(Candidate candidate)
+    {
+        var architecture = Read(candidate);
+        var choices = new List<KeyValuePair<string, string>>();
+        if (InitialWidth > 0)
+        {
+            choices.Add(KeyValuePair.Create("initial", architecture.InitialState));
+        }
+
+        for (var l = 0; l < Layers; l++)
+        {
+            var layer = architecture.Layers[l];
+            var prefix = "layer" + l.ToString(CultureInfo.InvariantCulture);
+            choices.AddRange(layer.Rotations.Select((r, q) => KeyValuePair.Create($"{prefix}.q{q.ToString(CultureInfo.InvariantCulture)}.rotation", r)));
+            choices.Add(KeyValuePair.Create(prefix + ".entangler", layer.Entangler));
+            if (SharingWidth > 0)
+            {
+                choices.Add(KeyValuePair.Create(prefix + ".sharing", layer.Shared ? SharedChoice : Independent));
+            }
+        }
+
+        return choices;
     }
 
     private void CheckLayer(LayerwiseLayer layer, int l, List<string> problems)

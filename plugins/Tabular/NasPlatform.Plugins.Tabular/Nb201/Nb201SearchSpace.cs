@@ -1,3 +1,4 @@
+using System.Globalization;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Spaces;
 
@@ -74,7 +75,24 @@ public sealed class Nb201SearchSpace : ISearchSpace
         return features;
     }
 
+    /// <summary>
+    /// One choice per edge in the benchmark's naming, <c>edge_TO_FROM</c> (the cell string's <c>|op~FROM|</c> in node
+    /// TO's group), in cell-string order: <c>edge_1_0=nor_conv_3x3</c>, <c>edge_2_0=skip_connect</c>, ...
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> DescribeChoices(Candidate candidate)
+    {
+        var ops = Nb201Cell.FromCandidate(candidate).OperationIndices;
+        return [.. ops.Select((op, e) => new KeyValuePair<string, string>(EdgeName(e), Nb201Cell.Operations[op]))];
+    }
+
+    /// <summary>The one-hot slots as <c>edge_1_0=none</c>, <c>edge_1_0=skip_connect</c>, ... in encoding order.</summary>
+    public IReadOnlyList<string> EncodingFeatureNames =>
+        [.. Enumerable.Range(0, Nb201Cell.EdgeCount).SelectMany(e => Nb201Cell.Operations.Select(op => EdgeName(e) + "=" + op))];
+
     /// <summary>params, flops, depth and connected; see <see cref="Nb201Network"/> for the conventions.</summary>
     public IReadOnlyDictionary<string, double> FreeStatistics(Candidate candidate) =>
         Nb201Network.Statistics(Nb201Cell.FromCandidate(candidate));
+
+    private static string EdgeName(int edge) =>
+        string.Create(CultureInfo.InvariantCulture, $"edge_{Nb201Cell.Edges[edge].To}_{Nb201Cell.Edges[edge].From}");
 }

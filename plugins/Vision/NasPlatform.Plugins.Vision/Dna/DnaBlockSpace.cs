@@ -1,3 +1,4 @@
+using System.Globalization;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Abstractions.Spaces;
@@ -129,6 +130,22 @@ public sealed class DnaBlockSpace : ISearchSpace, IBlockwiseSpace
         features[Blocks.Count + 3] = stage.SqueezeExcite ? 1 : 0;
         features[Blocks.Count + 4] = stage.Activation == Activation.HardSwish ? 1 : 0;
         return features;
+    }
+
+    /// <summary>The block, then the stage's searched genes: <c>block=2</c>, <c>depth=3</c>, <c>expansion=6</c>, <c>kernel=5</c>, <c>se=true</c>, <c>activation=hswish</c>.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> DescribeChoices(Candidate candidate)
+    {
+        var (block, _) = Genome(candidate);
+        var stage = DnaBlockCandidate.Parse(candidate).Stage;
+        return
+        [
+            KeyValuePair.Create("block", block.ToString(CultureInfo.InvariantCulture)),
+            KeyValuePair.Create("depth", stage.Depth.ToString(CultureInfo.InvariantCulture)),
+            KeyValuePair.Create("expansion", stage.Expansion.ToString(CultureInfo.InvariantCulture)),
+            KeyValuePair.Create("kernel", stage.Kernel.ToString(CultureInfo.InvariantCulture)),
+            KeyValuePair.Create("se", stage.SqueezeExcite ? "true" : "false"),
+            KeyValuePair.Create("activation", VisionCandidate.ActivationName(stage.Activation)),
+        ];
     }
 
     public IReadOnlyDictionary<string, double> FreeStatistics(Candidate candidate)

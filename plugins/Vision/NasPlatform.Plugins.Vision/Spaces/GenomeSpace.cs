@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Plugins.Vision.Networks;
@@ -9,7 +10,7 @@ namespace NasPlatform.Plugins.Vision.Spaces;
 /// gene to another option), uniform crossover and the predictor encoding (each gene's numeric feature) are
 /// generic; subclasses map genomes to and from <see cref="VisionCandidate"/>.
 /// </summary>
-public abstract class GenomeSpace : ISearchSpace
+public abstract partial class GenomeSpace : ISearchSpace
 {
     protected GenomeSpace(IReadOnlyList<Gene> genes, InputShape input, bool measureLatency = false)
     {
@@ -87,6 +88,23 @@ public abstract class GenomeSpace : ISearchSpace
         return [.. genome.Select((g, i) => Genes[i].Features[g])];
     }
 
+    /// <summary>
+    /// One choice per gene, in gene order, named by the gene's path with "architecture." dropped and
+    /// <c>stages[2]</c> written <c>stage2</c>: <c>stem=16</c>, <c>stage2.kernel=5</c>, <c>recipe.learningRate=0.05</c>.
+    /// The value is the candidate's own JSON value at the gene's path.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> DescribeChoices(Candidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        _ = Genome(candidate);
+        var json = candidate.ToJson();
+        // A recipe key written only when on (erase) is missing when off, which is the option 0.
+        return [.. Genes.Select(g => KeyValuePair.Create(ChoiceName(g.Name), json.SelectToken(g.Name) is { } value ? CandidateChoices.Text(value) : "0"))];
+    }
+
+    /// <summary>The encoding is one numeric feature per gene, so it is named like the choices.</summary>
+    public IReadOnlyList<string> EncodingFeatureNames => [.. Genes.Select(g => ChoiceName(g.Name))];
+
     public IReadOnlyDictionary<string, double> FreeStatistics(Candidate candidate)
     {
         var parsed = VisionCandidate.Parse(candidate);
@@ -105,6 +123,12 @@ public abstract class GenomeSpace : ISearchSpace
 
         return statistics;
     }
+
+    private static string ChoiceName(string genePath) =>
+        StagePath().Replace(genePath.StartsWith("architecture.", StringComparison.Ordinal) ? genePath["architecture.".Length..] : genePath, "stage$1");
+
+    [GeneratedRegex(@"stages\[(\d+)\]")]
+    private static partial Regex StagePath();
 
     private int[] Genome(Candidate candidate)
     {
