@@ -22,7 +22,7 @@ public sealed class SectorLeakageTests
     [InlineData(1.1, -0.4)]
     public void TwoQubitPoolStringsLeakExactlyWhatTheirUnitariesLeak(double alpha, double beta)
     {
-        var pool = ExcitationOperatorPool.Create(LiH, ExcitationOperatorPool.Qubit);
+        var pool = ExcitationOperatorPool.Create(LiH, ExcitationOperatorPool.Qubit, TestCache.Shared);
         // A string on alpha modes 0 and 2 moves the alpha electron from 0 to 2; then one on modes 0 and 1, which are
         // both empty in that part of the state, fills both: three alpha electrons.
         var circuit = pool.BuildCircuit([StringOn(pool, 0, 2), StringOn(pool, 0, 1)], prepareHartreeFock: true);
