@@ -35,7 +35,7 @@ public sealed class GatewiseSpace : CircuitSpace<GatewiseArchitecture>
     /// <param name="twoQubitProbability">Chance that a sampled gate is an entangler.</param>
     /// <param name="statisticsSamples">Random states per candidate for the sampled statistics.</param>
     /// <param name="initialStates">Initial-state choices (<see cref="InitialStates"/>); default the reference only.</param>
-    public GatewiseSpace(CouplingMap coupling, int maxGates, int minGates, IReadOnlyList<string> rotations, IReadOnlyList<string> entanglers, double twoQubitProbability = 0.3, int statisticsSamples = CircuitStatistics.DefaultSamples, IReadOnlyList<string>? initialStates = null)
+    public GatewiseSpace(CouplingMap coupling, int maxGates, int minGates, IReadOnlyList<string> rotations, IReadOnlyList<string> entanglers, double twoQubitProbability = GatewiseSpaceOptions.DefaultTwoQubitProbability, int statisticsSamples = CircuitStatistics.DefaultSamples, IReadOnlyList<string>? initialStates = null)
         : base(coupling, statisticsSamples, GatewiseArchitecture.SpaceKey, "gate-wise")
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minGates, 1);

@@ -8,6 +8,9 @@ namespace NasPlatform.Plugins.Quantum.Spaces;
 /// <summary>Options of the "gatewise" search space (<see cref="GatewiseSpace"/>).</summary>
 public sealed record GatewiseSpaceOptions : CircuitSpaceOptions
 {
+    /// <summary>The default of <see cref="TwoQubitProbability"/>, shared with the space's constructor.</summary>
+    public const double DefaultTwoQubitProbability = 0.3;
+
     /// <summary>Most gates in a circuit (G).</summary>
     [Description("Most gates in a circuit (G).")]
     [Range(1, 1024)]
@@ -34,5 +37,5 @@ public sealed record GatewiseSpaceOptions : CircuitSpaceOptions
     /// <summary>Chance that a sampled gate is an entangler.</summary>
     [Description("Chance that a sampled gate is an entangler.")]
     [Range(0.0, 1.0)]
-    public double TwoQubitProbability { get; init; } = 0.3;
+    public double TwoQubitProbability { get; init; } = DefaultTwoQubitProbability;
 }
