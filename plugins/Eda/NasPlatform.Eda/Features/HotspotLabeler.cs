@@ -34,11 +34,8 @@ public static class HotspotLabeler
         ArgumentNullException.ThrowIfNull(placement);
         var grid = new TileGrid(placement.Die, gridSize);
         var map = new float[gridSize * gridSize];
-        var failed = failedNets.ToHashSet(StringComparer.Ordinal);
-        foreach (var net in placement.Nets)
+        foreach (var net in FailedNetsOf(placement, failedNets))
         {
-            if (!failed.Contains(net.Name))
-                continue;
             var box = net.BoundingBox;
             var w = Math.Max(box.Width, MinimumExtent);
             var h = Math.Max(box.Height, MinimumExtent);
@@ -63,11 +60,8 @@ public static class HotspotLabeler
         ArgumentNullException.ThrowIfNull(placement);
         var grid = new TileGrid(placement.Die, gridSize);
         var map = new float[gridSize * gridSize];
-        var failed = failedNets.ToHashSet(StringComparer.Ordinal);
-        foreach (var net in placement.Nets)
+        foreach (var net in FailedNetsOf(placement, failedNets))
         {
-            if (!failed.Contains(net.Name))
-                continue;
             foreach (var (x, y) in net.Pins)
                 map[grid.Index(x, y)] = 1;
             var box = net.BoundingBox;
@@ -76,5 +70,12 @@ public static class HotspotLabeler
         }
 
         return map;
+    }
+
+    /// <summary>The placement's nets that failed first-pass routing, in placement order (both label versions mark these).</summary>
+    private static IEnumerable<PlacedNet> FailedNetsOf(Placement placement, IEnumerable<string> failedNets)
+    {
+        var failed = failedNets.ToHashSet(StringComparer.Ordinal);
+        return placement.Nets.Where(n => failed.Contains(n.Name));
     }
 }
