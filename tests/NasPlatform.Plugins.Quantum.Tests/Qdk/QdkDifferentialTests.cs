@@ -1,5 +1,6 @@
 using System.Numerics;
 using Newtonsoft.Json.Linq;
+using NasPlatform.Plugins.Quantum.Excitation;
 using NasPlatform.Plugins.Quantum.Qdk;
 using NasPlatform.Plugins.Quantum.Spaces;
 using NasPlatform.Quantum.Simulator;
@@ -54,32 +55,52 @@ public sealed class QdkDifferentialTests
     {
         var circuits = new List<(Circuit, double[])>();
         var rng = new Random(7);
+        var excitationExamples = 0;
         foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot(), "examples", "quantum"), "*.json"))
         {
             var space = JObject.Parse(File.ReadAllText(file))["searchSpace"]!;
             var options = space["options"]?.ToString() ?? "{}";
             var context = TestContexts.In(Path.GetDirectoryName(file));
-            ICircuitSpace? circuitSpace = space.Value<string>("name") switch
+            Func<Circuit>? sample = space.Value<string>("name") switch
             {
-                LayerwiseSpace.Name => LayerwiseSpace.Create(TestContexts.Bind<LayerwiseSpaceOptions>(options), context),
-                GatewiseSpace.Name => GatewiseSpace.Create(TestContexts.Bind<GatewiseSpaceOptions>(options), context),
-                _ => null, // excitation operators: their CNOT ladders and rotations are among the random circuits' gates
+                LayerwiseSpace.Name => SampleFrom(LayerwiseSpace.Create(TestContexts.Bind<LayerwiseSpaceOptions>(options), context), rng),
+                GatewiseSpace.Name => SampleFrom(GatewiseSpace.Create(TestContexts.Bind<GatewiseSpaceOptions>(options), context), rng),
+                ExcitationSpace.Name => SampleFrom(ExcitationSpace.Create(TestContexts.Bind<ExcitationSpaceOptions>(options), context), rng),
+                _ => null,
             };
-            if (circuitSpace is null)
+            if (sample is null)
             {
                 continue;
             }
 
+            excitationExamples += space.Value<string>("name") == ExcitationSpace.Name ? 1 : 0;
             for (var k = 0; k < 4; k++)
             {
-                var ansatz = Circuits.CircuitCandidates.Read(circuitSpace.Sample(rng)).ToCircuit();
+                var ansatz = sample();
                 circuits.Add((ansatz, Enumerable.Range(0, ansatz.ParameterCount).Select(_ => (rng.NextDouble() * 2 - 1) * Math.PI).ToArray()));
             }
         }
 
         Assert.True(circuits.Count >= 20, $"only {circuits.Count} circuits from the examples");
+        Assert.True(excitationExamples >= 2, $"only {excitationExamples} excitation-space examples (the LiH ones) were checked");
         Assert.All(new QdkDifferential(Bridge.Value).Deviations(circuits), d => Assert.True(d < Tolerance, $"deviation {d:G3}"));
     }
+
+    private static Func<Circuit> SampleFrom(ICircuitSpace space, Random rng) =>
+        () => Circuits.CircuitCandidates.Read(space.Sample(rng)).ToCircuit();
+
+    /// <summary>
+    /// An excitation candidate's circuit as the VQE evaluator trains it: the Hartree–Fock X gates, then each
+    /// operator's exact CNOT-ladder exponential.
+    /// </summary>
+    private static Func<Circuit> SampleFrom(ExcitationSpace space, Random rng) => () =>
+    {
+        var (architecture, problems) = ExcitationArchitecture.TryRead((JObject)space.Sample(rng).ToJson());
+        Assert.True(architecture is not null, string.Join("; ", problems));
+        var (pool, indices, unresolved) = architecture!.Resolve(space.Cache);
+        Assert.True(pool is not null && unresolved.Count == 0, string.Join("; ", unresolved));
+        return pool!.BuildCircuit(indices, prepareHartreeFock: true);
+    };
 
     [Fact]
     public void The_Heisenberg_choices_dimer_exchange_and_brick_layers_match_Microsofts_simulator_through_Q_sharp_and_OpenQasm3()
