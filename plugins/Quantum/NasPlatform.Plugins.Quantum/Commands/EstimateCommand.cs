@@ -16,14 +16,13 @@ namespace NasPlatform.Plugins.Quantum.Commands;
 internal static class EstimateCommand
 {
     /// <summary>The estimator's predefined qubit models.</summary>
-    public static readonly IReadOnlyList<string> QubitModels =
-        ["qubit_gate_ns_e3", "qubit_gate_ns_e4", "qubit_gate_us_e3", "qubit_gate_us_e4", "qubit_maj_ns_e4", "qubit_maj_ns_e6"];
+    public static readonly IReadOnlyList<string> QubitModels = ResourceEstimateOptions.QubitModels;
 
     /// <summary>The estimator's error-correction schemes.</summary>
-    public static readonly IReadOnlyList<string> QecSchemes = ["surface_code", "floquet_code"];
+    public static readonly IReadOnlyList<string> QecSchemes = ResourceEstimateOptions.QecSchemes;
 
     /// <summary>The file the estimate is saved to, in the trial's artifact folder.</summary>
-    public const string FileName = "qdk-estimates.json";
+    public const string FileName = TrialResourceEstimator.EstimateFileName;
 
     public static PluginCommand Declaration { get; } = new(
         "quantum",

@@ -6,6 +6,7 @@ using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Plugins.Quantum.Circuits;
 using NasPlatform.Plugins.Quantum.Excitation;
+using NasPlatform.Plugins.Quantum.Qdk;
 using NasPlatform.Plugins.Quantum.Spaces;
 using NasPlatform.Plugins.Quantum.Statistics;
 using NasPlatform.Plugins.Quantum.Tasks;
@@ -41,7 +42,11 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
     public IVariationalTask Task { get; }
 
     /// <summary>The task's metrics and the circuit's statistics, declared ahead.</summary>
-    public IReadOnlyList<string> Metrics => Task.Metrics.Concat(CircuitStatistics.Names).Distinct(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> Metrics => Task.Metrics.Concat(CircuitStatistics.Names)
+        .Concat(Estimator is null ? [] : TrialResourceEstimator.MetricNames).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The resource estimator run on every trained circuit, or null (the <c>resourceEstimate</c> option left out).</summary>
+    public TrialResourceEstimator? Estimator { get; init; }
 
     /// <summary>Optimizer settings and fidelities.</summary>
     public VariationalTraining Training { get; }
@@ -60,7 +65,8 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
         var training = VariationalTraining.From(options);
-        return new VariationalEvaluator(factory.Create(options, context), training) { Cache = context.Cache };
+        var estimator = options.ResourceEstimate is { } estimate ? new TrialResourceEstimator(estimate) : null;
+        return new VariationalEvaluator(factory.Create(options, context), training) { Cache = context.Cache, Estimator = estimator };
     }
 
     /// <summary>Creates the generic evaluator: the task is the one named by the "task" option, its options bound to that task's record.</summary>
@@ -98,6 +104,7 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
         {
             var (fit, excitationMetrics) = ExcitationEvaluation.Run(Task, Cache, request.Candidate, Training.BudgetFor(request.Fidelity), new Random(request.Seed),
                 progress is null ? null : new ProgressRelay(progress), cancellationToken);
+            AddEstimates(request, fit, excitationMetrics, cancellationToken);
             return new EvaluationResult(excitationMetrics, WriteArtifacts(request, fit, excitationMetrics));
         }
 
@@ -123,8 +130,22 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
             metrics.TryAdd(name, value);
         }
 
+        AddEstimates(request, result, metrics, cancellationToken);
         var artifacts = WriteArtifacts(request, result, metrics);
         return new EvaluationResult(metrics, artifacts);
+    }
+
+    private void AddEstimates(EvaluationRequest request, TaskResult result, Dictionary<string, double> metrics, CancellationToken cancellationToken)
+    {
+        if (Estimator is null)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in Estimator.Estimate(result.Circuit, result.Parameters, request.WorkDirectory, cancellationToken))
+        {
+            metrics[name] = value;
+        }
     }
 
     private static List<Artifact> WriteArtifacts(EvaluationRequest request, TaskResult result, IReadOnlyDictionary<string, double> metrics)

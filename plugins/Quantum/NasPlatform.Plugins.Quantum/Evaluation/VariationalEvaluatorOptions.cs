@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using NasPlatform.Abstractions.Options;
+using NasPlatform.Plugins.Quantum.Qdk;
 using NasPlatform.Plugins.Quantum.Training;
 
 namespace NasPlatform.Plugins.Quantum.Evaluation;
@@ -51,6 +52,10 @@ public record VariationalEvaluatorOptions
     [Description("Budget levels, named s<steps>x<restarts>; cost is steps*restarts relative to the largest.")]
     [SchemaFragment("""{ "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^s[0-9]{1,7}x[0-9]{1,4}$" } }""")]
     public IReadOnlyList<string> Fidelities { get; init; } = [.. TrainingFidelity.DefaultNames];
+
+    /// <summary>Resource estimates of every trial's trained circuit as metrics (ft_physical_qubits, ...); left out, none.</summary>
+    [Description("Run the Azure Quantum Resource Estimator (Microsoft's qsharp-lang, Node.js) on every trained circuit and report ft_logical_qubits, ft_physical_qubits, ft_runtime_us and ft_t_states as metrics; about 1-15 s per trial.")]
+    public ResourceEstimateOptions? ResourceEstimate { get; init; }
 
     /// <summary>The optimizer settings these options ask for (not yet validated; see <see cref="VariationalTraining.From"/>).</summary>
     public OptimizerSettings ToOptimizerSettings() => new(
