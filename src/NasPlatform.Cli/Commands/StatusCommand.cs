@@ -150,8 +150,10 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
     /// </summary>
     private static List<TrialColumn> DefaultColumns(StatusView view, bool choices)
     {
-        var columns = view.Located.Spec.Objectives.Select(o => new TrialColumn(TrialColumnKind.Metric, o.Metric))
-            .Concat(view.Trials.SelectMany(t => t.FreeStatistics.Keys).Distinct().Take(3).Select(s => new TrialColumn(TrialColumnKind.Statistic, s)))
+        var objectives = view.Located.Spec.Objectives.Select(o => o.Metric).Distinct(StringComparer.Ordinal).ToList();
+        // A free statistic that is also an objective (NB201's params) is shown once, as the objective.
+        var columns = objectives.Select(o => new TrialColumn(TrialColumnKind.Metric, o))
+            .Concat(view.Trials.SelectMany(t => t.FreeStatistics.Keys).Distinct().Where(s => !objectives.Contains(s)).Take(3).Select(s => new TrialColumn(TrialColumnKind.Statistic, s)))
             .ToList();
         var withChoices = columns.Concat(view.Choices.Names.Select(n => new TrialColumn(TrialColumnKind.Choice, n))).ToList();
         return choices || Width(view, withChoices) <= AnsiConsole.Profile.Width ? withChoices : columns;

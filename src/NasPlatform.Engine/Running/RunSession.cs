@@ -270,6 +270,7 @@ internal sealed class RunSession
 
         var artifacts = result.Result?.Artifacts ?? [];
         var trial = _store.Finish(_experiment.Id, result.Trial.Number, verdict.State, verdict.Metrics, verdict.Feasible, verdict.Error, artifacts, _nextTell++, result.Worker);
+        RemoveIfEmpty(WorkDirectory(trial.Number));
         _standing.Apply(trial);
         _pruning.End(trial.Number, trial);
         RecordElapsed();
@@ -285,6 +286,7 @@ internal sealed class RunSession
         _store.RequeueRunning(_experiment.Id);
         RecordElapsed();
         _store.SetStatus(_experiment.Id, status);
+        RemoveIfEmpty(_plan.ArtifactsDirectory);
     }
 
     private void TryEnd(ExperimentStatus status)
@@ -303,9 +305,30 @@ internal sealed class RunSession
 
     private int EvaluationSeed(int number) => SeedSequence.Derive(SeedSequence.Derive(_spec.Seed, number), 1);
 
+    private string WorkDirectory(int number) => Path.Combine(_plan.ArtifactsDirectory, $"trial-{number}");
+
+    /// <summary>
+    /// Removes a work directory its evaluator left empty (a table lookup writes nothing), so the artifacts folder
+    /// holds only what trials wrote. Never fails the run: a directory someone else filled or locked stays.
+    /// </summary>
+    private static void RemoveIfEmpty(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
+            {
+                Directory.Delete(directory);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file appeared between the check and the delete, or the folder is not ours to remove: keep it.
+        }
+    }
+
     private string PrepareWorkDirectory(int number)
     {
-        var directory = Path.Combine(_plan.ArtifactsDirectory, $"trial-{number}");
+        var directory = WorkDirectory(number);
         // A re-queued trial starts from a clean directory, as it would have the first time.
         if (Directory.Exists(directory))
         {

@@ -103,6 +103,22 @@ public sealed class CandidateColumnsTests : IDisposable
         Assert.Contains(archived, list.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_free_statistic_that_is_an_objective_is_one_column_and_lookups_leave_no_empty_trial_folders()
+    {
+        var file = Run("twice", trials: 5, objectives: """[ { "metric": "accuracy", "direction": "maximize" }, { "metric": "params", "direction": "minimize" } ]""");
+
+        var table = NasProcess.Run(TimeSpan.FromMinutes(2), "status", file, "--plugins", RepoPaths.Plugins);
+        Assert.True(table.ExitCode == ExitCodes.Success, table.Error);
+        var headerLine = table.Out.Split('\n').Single(l => l.Contains("trial", StringComparison.Ordinal) && l.Contains("state", StringComparison.Ordinal));
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(headerLine, @"\bparams\b"));
+        Assert.Contains("flops", headerLine, StringComparison.Ordinal);
+
+        // A table lookup writes nothing, so the run leaves no trial folders behind (before: one empty folder per trial).
+        var artifacts = Path.Combine(_work, "twice.db.artifacts");
+        Assert.Empty(Directory.EnumerateDirectories(artifacts, "trial-*", SearchOption.AllDirectories));
+    }
+
     private static List<string> Rows(JArray trials) =>
         [.. trials.Select(t => $"{t["number"]} {t["hash"]} {t["metrics"]!["accuracy"]} {t["createdAt"]}")];
 
@@ -119,7 +135,7 @@ public sealed class CandidateColumnsTests : IDisposable
         return (JArray)JObject.Parse(export.Out)["trials"]!;
     }
 
-    private string Run(string name, int trials)
+    private string Run(string name, int trials, string objectives = """[ { "metric": "accuracy", "direction": "maximize" } ]""")
     {
         var path = Path.Combine(_work, name + ".json");
         File.WriteAllText(path, $$"""
@@ -128,7 +144,7 @@ public sealed class CandidateColumnsTests : IDisposable
               "plugin": "tabular",
               "searchSpace": { "name": "nas-bench-201" },
               "evaluator": { "name": "lookup", "options": { "table": "{{Table.Replace("\\", "\\\\")}}" } },
-              "objectives": [ { "metric": "accuracy", "direction": "maximize" } ],
+              "objectives": {{objectives}},
               "strategy": { "name": "random" },
               "budget": { "trials": {{trials}} },
               "seed": 5
