@@ -4,7 +4,8 @@
 #   defaults: glibc's own settings on both sides (NASPLATFORM_MALLOC_TUNING=0 turns TorchSharp's tuning off);
 #   tuned:    the settings TorchSharp applies by itself (src/NasPlatform.Torch/Native/GlibcAllocatorTuning.cs),
 #             given to both processes as glibc's MALLOC_* variables (TorchSharp then leaves them as they are).
-# Per arm: ROUNDS rounds of (TorchSharp, PyTorch), then the median images/s of each and the ratios.
+# Per arm: ROUNDS rounds of (TorchSharp, PyTorch), then the median images/s of each and the ratios, per wall-clock
+# second and per CPU second of the process (the figure to trust when other processes load the machine).
 # python3-torch is a benchmark-only dependency: installed here (scripts/system-packages.sh), never by the runtime.
 # Usage (repository root): nice -n 10 benchmarks/NasPlatform.Vision.Benchmarks/compare.sh [ROUNDS] [STEPS] [ARMS]
 #   ARMS: "defaults tuned" (the default), or one of them.
@@ -41,7 +42,9 @@ import json, statistics, sys
 rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
 def med(framework, key):
     return statistics.median(r[key] for r in rows if r["framework"].startswith(framework))
-for key in ("train_images_per_second", "inference_images_per_second"):
+# Per wall-clock second, and per CPU second of the process (one thread each): on a machine that other processes
+# load, the wall clock counts their share too; the CPU time does not (cache contention still does, less).
+for key in ("train_images_per_second", "inference_images_per_second", "train_images_per_cpu_second", "inference_images_per_cpu_second"):
     ts, pt = med("torchsharp", key), med("pytorch", key)
     print(f"  {key}: TorchSharp {ts:.0f}, PyTorch {pt:.0f}, ratio {ts / pt:.3f}")
 PY

@@ -59,7 +59,7 @@ public sealed class EdaPluginLoadingTests : IDisposable
             Assert.Equal(first.Metrics["test_roc_auc"], again.Metrics["test_roc_auc"]);
             Assert.Equal(5, first.Metrics["epochs"]); // quarter fidelity: 0.25 x 20
             Assert.All(first.Artifacts, a => Assert.True(File.Exists(a.Path), a.Name));
-            Assert.Equal(["split", "hotspots"], first.Artifacts.Select(a => a.Name));
+            Assert.Equal(["split", "hotspots", "weights", "candidate", "scaling"], first.Artifacts.Select(a => a.Name));
         }
         finally
         {

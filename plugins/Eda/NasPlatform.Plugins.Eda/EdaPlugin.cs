@@ -16,9 +16,11 @@ public sealed class EdaPlugin : INasPlugin
 {
     public const string Id = "eda";
 
+    public const string Version = "0.1.0";
+
     public PluginDescription Describe() => new(
         Id,
-        "0.1.0",
+        Version,
         ContractVersion.Text,
         "Routability-prediction networks for placements routed by qflow/qrouter: encoder-decoder FCN search space and a held-out-design evaluator (Kendall tau, hotspot ROC-AUC).");
 
@@ -35,6 +37,7 @@ public sealed class EdaPlugin : INasPlugin
             RoutabilityEvaluator.Create);
         registry.AddCommand(DatasetCommand.Declaration);
         registry.AddCommand(LabelsCommand.Declaration);
+        registry.AddCommand(ExportModelCommand.Declaration);
         registry.AddTrialViews(new EdaTrialViews());
     }
 }

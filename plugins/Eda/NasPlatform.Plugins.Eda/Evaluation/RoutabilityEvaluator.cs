@@ -2,6 +2,7 @@ using System.Globalization;
 using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Eda.Features;
+using NasPlatform.Plugins.Eda.Export;
 using NasPlatform.Plugins.Eda.Spaces;
 using NasPlatform.Plugins.Eda.Training;
 using NasPlatform.Plugins.Eda.Views;
@@ -14,12 +15,23 @@ namespace NasPlatform.Plugins.Eda.Evaluation;
 /// never saw: val_* (the search's objective: validation designs) and test_* (reported only: test designs).
 /// Metrics: *_kendall_tau (predicted vs true first-pass failed-net ratio across placements), *_roc_auc
 /// (hotspot tiles), *_kendall_tau_within (mean tau within each layers x blockage condition), *_score (tau + AUC), train_loss, train_seconds, train_samples, epochs, params, flops.
-/// Artifacts: split.json (designs per split) and hotspots.json (three test placements' RUDY, true and predicted hotspot maps; see <see cref="HotspotsFile"/>).
+/// Artifacts: split.json (designs per split), hotspots.json (three test placements' RUDY, true and predicted hotspot maps; see <see cref="HotspotsFile"/>),
+/// and the trained model: model.bin (weights), candidate.json (the network) and scaling.json (the input scaling), which
+/// `nas eda export-model` turns into ONNX.
 /// </summary>
 /// <param name="options">The evaluator's options, with <see cref="RoutabilityEvaluatorOptions.Dataset"/> resolved to the dataset folder.</param>
 public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : IEvaluator
 {
     public const string Name = "routability";
+
+    /// <summary>The trained weights a trial keeps (TorchSharp's format).</summary>
+    public const string WeightsFileName = "model.bin";
+
+    /// <summary>The network of those weights (the trial's candidate).</summary>
+    public const string CandidateFileName = "candidate.json";
+
+    /// <summary>The ONNX form, written by `nas eda export-model`.</summary>
+    public const string OnnxFileName = "model.onnx";
 
     public RoutabilityEvaluatorOptions Options { get; } = options;
 
@@ -78,7 +90,9 @@ public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : 
         var epochScale = request.Fidelity.Settings.TryGetValue("epochScale", out var e) ? e : 1.0;
         var fraction = request.Fidelity.Settings.TryGetValue("dataFraction", out var f) ? f : 1.0;
         var relay = progress is null ? null : new Progress(progress);
-        var result = RoutabilityTrainer.TrainAndScore(net, data, epochScale, fraction, request.Seed, relay, cancellationToken);
+        Directory.CreateDirectory(request.WorkDirectory);
+        var weights = Path.Combine(request.WorkDirectory, WeightsFileName);
+        var result = RoutabilityTrainer.TrainAndScore(net, data, epochScale, fraction, request.Seed, relay, cancellationToken, weights);
         var (parameters, flops) = NetworkCost.Of(net, data.Channels, data.Grid);
         var metrics = new Dictionary<string, double>
         {
@@ -97,7 +111,6 @@ public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : 
             ["params"] = parameters,
             ["flops"] = flops,
         };
-        Directory.CreateDirectory(request.WorkDirectory);
         var path = Path.Combine(request.WorkDirectory, "split.json");
         File.WriteAllText(path, new JObject
         {
@@ -108,7 +121,15 @@ public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : 
         }.ToString());
         var hotspots = Path.Combine(request.WorkDirectory, HotspotsFile.FileName);
         HotspotsFile.Write(hotspots, data.Grid, FeatureChannels.Rudy, result.TestExamples);
-        return new EvaluationResult(metrics, [new Artifact("split", path), new Artifact(HotspotsFile.ArtifactName, hotspots)]);
+        var candidate = Path.Combine(request.WorkDirectory, CandidateFileName);
+        File.WriteAllText(candidate, request.Candidate.Json);
+        var scaling = Path.Combine(request.WorkDirectory, FeatureScaling.FileName);
+        data.Scaling.Write(scaling);
+        return new EvaluationResult(metrics,
+        [
+            new Artifact("split", path), new Artifact(HotspotsFile.ArtifactName, hotspots),
+            new Artifact("weights", weights), new Artifact("candidate", candidate), new Artifact("scaling", scaling),
+        ]);
     }
 
     /// <summary>Each epoch's validation scores, under the names of the final metrics and with the epoch as the step, for a pruner.</summary>

@@ -1,5 +1,6 @@
 using NasPlatform.Eda.Dataset;
 using NasPlatform.Eda.Features;
+using NasPlatform.Plugins.Eda.Export;
 
 namespace NasPlatform.Plugins.Eda.Training;
 
@@ -10,8 +11,14 @@ namespace NasPlatform.Plugins.Eda.Training;
 /// </summary>
 public sealed class RoutabilityData
 {
-    private RoutabilityData(int channels, int grid, IReadOnlyList<RoutabilitySample> train, IReadOnlyList<RoutabilitySample> validation, IReadOnlyList<RoutabilitySample> test, int failedSamples)
+    /// <summary>A scaled channel value is clipped here (4 times the training split's 99th percentile).</summary>
+    public const float Clip = 4f;
+
+    private RoutabilityData(FeatureScaling scaling, IReadOnlyList<RoutabilitySample> train, IReadOnlyList<RoutabilitySample> validation, IReadOnlyList<RoutabilitySample> test, int failedSamples)
     {
+        Scaling = scaling;
+        var channels = scaling.Channels.Count;
+        var grid = scaling.Grid;
         Channels = channels;
         Grid = grid;
         Train = train;
@@ -21,6 +28,9 @@ public sealed class RoutabilityData
     }
 
     public int Channels { get; }
+
+    /// <summary>How the features were scaled (per channel, from the training split): what an exported model does to its input.</summary>
+    public FeatureScaling Scaling { get; }
 
     public int Grid { get; }
 
@@ -74,18 +84,18 @@ public sealed class RoutabilityData
             r.Labels!.FirstPassRatio,
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"L{r.Layers}-b{r.Blockage}"))).ToList();
         var train = samples.Where(s => !testSet.Contains(s.Design) && !validationSet.Contains(s.Design)).ToList();
-        Scale(train, samples, channels, grid * grid);
+        var scales = Scale(train, samples, channels, grid * grid);
         return new RoutabilityData(
-            channels,
-            grid,
+            new FeatureScaling([.. ok[0].Channels], scales, Clip, grid),
             train,
             samples.Where(s => validationSet.Contains(s.Design)).ToList(),
             samples.Where(s => testSet.Contains(s.Design)).ToList(),
             records.Count - ok.Count);
     }
 
-    private static void Scale(List<RoutabilitySample> train, List<RoutabilitySample> all, int channels, int tiles)
+    private static float[] Scale(List<RoutabilitySample> train, List<RoutabilitySample> all, int channels, int tiles)
     {
+        var scales = new float[channels];
         for (var c = 0; c < channels; c++)
         {
             var values = new List<float>(train.Count * tiles);
@@ -95,13 +105,16 @@ public sealed class RoutabilityData
             var scale = values.Count == 0 ? 1f : values[(int)Math.Min(values.Count - 1, Math.Floor(0.99 * values.Count))];
             if (scale <= 0)
                 scale = values.Count == 0 ? 1f : Math.Max(values[^1], 1e-12f);
+            scales[c] = scale;
             foreach (var s in all)
             {
                 var span = s.Features.AsSpan(c * tiles, tiles);
                 for (var i = 0; i < span.Length; i++)
-                    span[i] = Math.Min(span[i] / scale, 4f);
+                    span[i] = Math.Min(span[i] / scale, Clip);
             }
         }
+
+        return scales;
     }
 
     /// <summary>The position of a feature channel (a <see cref="FeatureChannels"/> name) in the model's input.</summary>

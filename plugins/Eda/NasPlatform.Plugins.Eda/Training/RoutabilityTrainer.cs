@@ -26,7 +26,12 @@ public static class RoutabilityTrainer
     /// <summary>How many held-out placements a trial keeps for showing.</summary>
     public const int ExampleCount = 3;
 
-    public static Result TrainAndScore(RoutabilityNet net, RoutabilityData data, double epochScale, double dataFraction, int seed, IProgress<EpochReport>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Trains <paramref name="net"/> on the training split and scores it on the validation and test splits; with
+    /// <paramref name="weightsPath"/>, also saves the trained weights there (TorchSharp's format, for
+    /// <see cref="RoutabilityModel"/>'s load and the ONNX export).
+    /// </summary>
+    public static Result TrainAndScore(RoutabilityNet net, RoutabilityData data, double epochScale, double dataFraction, int seed, IProgress<EpochReport>? progress, CancellationToken cancellationToken, string? weightsPath = null)
     {
         var watch = Stopwatch.StartNew();
         var rng = new Random(seed);
@@ -81,6 +86,8 @@ public static class RoutabilityTrainer
         }
 
         model.eval();
+        if (weightsPath is not null)
+            model.save(weightsPath);
         return new Result(validation!, Score(model, data.Test, data), epochLoss, epochs, train.Count, watch.Elapsed.TotalSeconds)
         {
             TestExamples = Examples(model, data.Test, data, ExampleCount, data.ChannelIndex(FeatureChannels.Rudy)),

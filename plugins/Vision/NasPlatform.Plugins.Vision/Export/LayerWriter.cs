@@ -1,17 +1,18 @@
+using NasPlatform.Onnx;
 using NasPlatform.Plugins.Vision.Networks;
-using static NasPlatform.Plugins.Vision.Export.OnnxGraph;
-using static TorchSharp.torch;
+using static NasPlatform.Onnx.OnnxGraph;
 
 namespace NasPlatform.Plugins.Vision.Export;
 
 /// <summary>
 /// Writes one <see cref="LayerSpec"/> into an <see cref="OnnxGraph"/> with the weights of the module
 /// <see cref="NetworkBuilder"/> made for it: layer i is child "i" of the sequential network, and inside it the
-/// names are the module fields (conv, bn, expand, depthwise, se, project, fused, first, second, shortcut).
+/// names are the module fields (conv, bn, expand, depthwise, se, project, fused, first, second, shortcut). The
+/// convolution, batch-norm and linear writers are the shared ones (<see cref="OnnxLayers"/>).
 /// </summary>
-internal sealed class LayerWriter(OnnxGraph graph, IReadOnlyDictionary<string, Tensor> state)
+internal sealed class LayerWriter(OnnxLayers layers)
 {
-    private const float BatchNormEpsilon = 1e-5f;
+    private readonly OnnxGraph _graph = layers.Graph;
 
     /// <summary>Writes layer <paramref name="index"/> on <paramref name="x"/> (with <paramref name="channels"/> channels); returns its output and width.</summary>
     public (string Output, int Channels) Layer(NetworkSpec network, int index, string x, int channels)
@@ -28,18 +29,17 @@ internal sealed class LayerWriter(OnnxGraph graph, IReadOnlyDictionary<string, T
             case ResidualBlockLayer r:
                 return (Residual(prefix, x, channels, r), r.Out);
             case PoolLayer p:
-                return (graph.Node(p.Max ? "MaxPool" : "AveragePool", [x], Ints("kernel_shape", p.Kernel, p.Kernel), Ints("strides", p.Stride, p.Stride)), channels);
+                return (_graph.Node(p.Max ? "MaxPool" : "AveragePool", [x], Ints("kernel_shape", p.Kernel, p.Kernel), Ints("strides", p.Stride, p.Stride)), channels);
             case GlobalPoolLayer:
-                return (graph.Node("Flatten", [graph.Node("GlobalAveragePool", [x])], Int("axis", 1)), channels);
+                return (_graph.Node("Flatten", [_graph.Node("GlobalAveragePool", [x])], Int("axis", 1)), channels);
             case FlattenLayer:
-                return (graph.Node("Flatten", [x], Int("axis", 1)), channels);
+                return (_graph.Node("Flatten", [x], Int("axis", 1)), channels);
             case DropoutLayer:
                 return (x, channels);
             case LinearLayer l:
                 // With an activation the Linear is child 0 of a Sequential (NetworkBuilder).
                 var linear = l.Activation == Activation.None ? prefix : prefix + "0.";
-                var y = graph.Node("Gemm", [x, Weight(linear + "weight"), Weight(linear + "bias")], Int("transB", 1));
-                return (Activate(y, l.Activation), l.Out);
+                return (Activate(layers.Linear(linear, x), l.Activation), l.Out);
             default:
                 throw new NotSupportedException($"Layer {index} ({network.Layers[index].GetType().Name}) has no ONNX form.");
         }
@@ -56,7 +56,7 @@ internal sealed class LayerWriter(OnnxGraph graph, IReadOnlyDictionary<string, T
         }
 
         x = ConvBnAct(prefix + "project.", x, 1, 1, 0, 1, false, true, Activation.None);
-        return layer.Stride == 1 && channels == layer.Out ? graph.Node("Add", [x, input]) : x;
+        return layer.Stride == 1 && channels == layer.Out ? _graph.Node("Add", [x, input]) : x;
     }
 
     private string FusedMbConv(string prefix, string input, int channels, FusedMbConvLayer layer)
@@ -72,7 +72,7 @@ internal sealed class LayerWriter(OnnxGraph graph, IReadOnlyDictionary<string, T
             x = ConvBnAct(prefix + "project.", x, 1, 1, 0, 1, false, true, Activation.None);
         }
 
-        return layer.Stride == 1 && channels == layer.Out ? graph.Node("Add", [x, input]) : x;
+        return layer.Stride == 1 && channels == layer.Out ? _graph.Node("Add", [x, input]) : x;
     }
 
     private string Residual(string prefix, string input, int channels, ResidualBlockLayer layer)
@@ -82,32 +82,23 @@ internal sealed class LayerWriter(OnnxGraph graph, IReadOnlyDictionary<string, T
         var skip = layer.Stride != 1 || channels != layer.Out
             ? ConvBnAct(prefix + "shortcut.", input, 1, layer.Stride, 0, 1, false, true, Activation.None)
             : input;
-        return graph.Node("Relu", [graph.Node("Add", [main, skip])]);
+        return _graph.Node("Relu", [_graph.Node("Add", [main, skip])]);
     }
 
     private string SqueezeExcite(string prefix, string input)
     {
-        var pooled = graph.Node("GlobalAveragePool", [input]);
-        var reduced = graph.Node("Relu", [graph.Node("Conv", [pooled, Weight(prefix + "reduce.weight"), Weight(prefix + "reduce.bias")])]);
-        var gate = graph.Node("Sigmoid", [graph.Node("Conv", [reduced, Weight(prefix + "expand.weight"), Weight(prefix + "expand.bias")])]);
-        return graph.Node("Mul", [input, gate]);
+        var pooled = _graph.Node("GlobalAveragePool", [input]);
+        var reduced = _graph.Node("Relu", [_graph.Node("Conv", [pooled, Weight(prefix + "reduce.weight"), Weight(prefix + "reduce.bias")])]);
+        var gate = _graph.Node("Sigmoid", [_graph.Node("Conv", [reduced, Weight(prefix + "expand.weight"), Weight(prefix + "expand.bias")])]);
+        return _graph.Node("Mul", [input, gate]);
     }
 
     private string ConvBnAct(string prefix, string input, int kernel, int stride, int padding, int groups, bool bias, bool batchNorm, Activation activation)
     {
-        List<string> inputs = [input, Weight(prefix + "conv.weight")];
-        if (bias)
-        {
-            inputs.Add(Weight(prefix + "conv.bias"));
-        }
-
-        var x = graph.Node("Conv", inputs, Ints("kernel_shape", kernel, kernel), Ints("strides", stride, stride),
-            Ints("pads", padding, padding, padding, padding), Int("group", groups));
+        var x = layers.Conv(prefix + "conv.", input, kernel, stride, padding, bias, groups: groups);
         if (batchNorm)
         {
-            x = graph.Node("BatchNormalization",
-                [x, Weight(prefix + "bn.weight"), Weight(prefix + "bn.bias"), Weight(prefix + "bn.running_mean"), Weight(prefix + "bn.running_var")],
-                Float("epsilon", BatchNormEpsilon));
+            x = layers.BatchNorm(prefix + "bn.", x);
         }
 
         return Activate(x, activation);
@@ -116,12 +107,10 @@ internal sealed class LayerWriter(OnnxGraph graph, IReadOnlyDictionary<string, T
     private string Activate(string x, Activation activation) => activation switch
     {
         Activation.None => x,
-        Activation.Relu => graph.Node("Relu", [x]),
-        Activation.HardSwish => graph.Node("HardSwish", [x]),
+        Activation.Relu => _graph.Node("Relu", [x]),
+        Activation.HardSwish => _graph.Node("HardSwish", [x]),
         _ => throw new NotSupportedException($"Activation {activation} has no ONNX form."),
     };
 
-    private string Weight(string name) => state.TryGetValue(name, out var value)
-        ? graph.Weight(name, value)
-        : throw new InvalidDataException($"The model has no weight '{name}' where its network description puts one; were the weights saved for another candidate?");
+    private string Weight(string name) => layers.Weight(name);
 }

@@ -1,8 +1,7 @@
 using System.Globalization;
-using Google.Protobuf;
+using NasPlatform.Onnx;
 using NasPlatform.Plugins.Vision.Networks;
 using Onnx;
-using static NasPlatform.Plugins.Vision.Export.OnnxGraph;
 using static TorchSharp.torch;
 
 namespace NasPlatform.Plugins.Vision.Export;
@@ -28,14 +27,7 @@ public static class OnnxExporter
     /// <summary>Writes <paramref name="path"/>; see <see cref="Build"/>.</summary>
     public static void Write(string path, NetworkSpec network, nn.Module model, ExportedInput input, IReadOnlyList<string> classNames)
     {
-        var proto = Build(network, model, input, classNames);
-        var temporary = path + ".tmp";
-        using (var stream = File.Create(temporary))
-        {
-            proto.WriteTo(stream);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        OnnxGraph.Write(path, Build(network, model, input, classNames));
     }
 
     /// <summary>The ONNX model of <paramref name="model"/>, which <see cref="NetworkBuilder.Build"/> made from <paramref name="network"/>.</summary>
@@ -52,7 +44,7 @@ public static class OnnxExporter
 
         var state = model.state_dict();
         var graph = new OnnxGraph();
-        var writer = new LayerWriter(graph, state);
+        var writer = new LayerWriter(new OnnxLayers(graph, state));
         long[] shape = [1, network.InChannels, 1, 1];
         var x = graph.Node("Sub", [InputName, graph.Constant("normalize.mean", shape, [.. input.Mean.Select(v => (float)v)])]);
         x = graph.Node("Div", [x, graph.Constant("normalize.std", shape, [.. input.Std.Select(v => (float)v)])]);
@@ -62,24 +54,15 @@ public static class OnnxExporter
             (x, channels) = writer.Layer(network, i, x, channels);
         }
 
-        var output = new NodeProto { OpType = "Identity", Name = OutputName };
-        output.Input.Add(x);
-        output.Output.Add(OutputName);
-        graph.Graph.Node.Add(output);
-        graph.Graph.Input.Add(FloatTensor(InputName, network.InChannels, network.Resolution, network.Resolution));
-        graph.Graph.Output.Add(FloatTensor(OutputName, classNames.Count));
-
-        var proto = new ModelProto
-        {
-            IrVersion = 8,
-            ProducerName = "NasPlatform",
-            ProducerVersion = VisionPlugin.Version,
-            DocString = $"Input '{InputName}': float [batch, {network.InChannels}, {network.Resolution}, {network.Resolution}], raw pixel values 0-255 (normalized inside). Output '{OutputName}': float [batch, {classNames.Count}] logits.",
-            Graph = graph.Graph,
-        };
-        proto.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset });
-        proto.MetadataProps.Add(new StringStringEntryProto { Key = "classes", Value = string.Join(",", classNames) });
-        proto.MetadataProps.Add(new StringStringEntryProto { Key = "normalization", Value = string.Create(CultureInfo.InvariantCulture, $"mean {string.Join(" ", input.Mean)}; std {string.Join(" ", input.Std)}") });
-        return proto;
+        graph.Output(OutputName, x, classNames.Count);
+        graph.Graph.Input.Add(OnnxGraph.FloatTensor(InputName, network.InChannels, network.Resolution, network.Resolution));
+        return graph.ToModel(
+            Opset,
+            VisionPlugin.Version,
+            $"Input '{InputName}': float [batch, {network.InChannels}, {network.Resolution}, {network.Resolution}], raw pixel values 0-255 (normalized inside). Output '{OutputName}': float [batch, {classNames.Count}] logits.",
+            [
+                new("classes", string.Join(",", classNames)),
+                new("normalization", string.Create(CultureInfo.InvariantCulture, $"mean {string.Join(" ", input.Mean)}; std {string.Join(" ", input.Std)}")),
+            ]);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NasPlatform.Abstractions.Candidates;
+using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Plugins.Vision.Networks;
 
@@ -21,6 +22,15 @@ public abstract partial class GenomeSpace : ISearchSpace
 
     /// <summary>Whether free statistics include <c>latency_ms</c>, measured on the CPU (batch 1, untrained weights).</summary>
     public bool MeasureLatency { get; }
+
+    /// <summary>
+    /// Whether free statistics include <c>train_images_per_s</c>: images per second of one CPU training step at the
+    /// candidate's batch size (<see cref="Evaluation.TrainingThroughputProbe"/>), measured once per network shape.
+    /// </summary>
+    public bool MeasureTrainingThroughput { get; init; }
+
+    /// <summary>Where measured statistics are kept per network shape: the plugin's cache (the host's), or nothing outside a host.</summary>
+    public IComponentCache Cache { get; init; } = UncachedComponentCache.Instance;
 
     public IReadOnlyList<Gene> Genes { get; }
 
@@ -119,6 +129,11 @@ public abstract partial class GenomeSpace : ISearchSpace
         if (MeasureLatency)
         {
             statistics["latency_ms"] = Evaluation.LatencyProbe.MeasureMilliseconds(network);
+        }
+
+        if (MeasureTrainingThroughput)
+        {
+            statistics[Evaluation.TrainingThroughputProbe.Statistic] = Evaluation.TrainingThroughputProbe.ImagesPerSecond(network, parsed.Recipe.BatchSize, Cache);
         }
 
         return statistics;

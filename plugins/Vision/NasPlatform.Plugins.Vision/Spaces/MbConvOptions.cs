@@ -80,6 +80,10 @@ public sealed record MbConvOptions : ImageInputOptions
     [Description("Add latency_ms (CPU, batch 1, median of 20 runs of the untrained network) to the free statistics, so a constraint such as \"latency_ms <= 2\" rejects candidates before training. Measured, so not reproducible across machines or loads.")]
     public bool MeasureLatency { get; init; }
 
+    /// <summary>Add train_images_per_s (CPU images per second of one training step at the candidate's batch size, measured once per network shape) to the free statistics.</summary>
+    [Description("Add train_images_per_s (CPU images per second of one training step: forward, backward and SGD step at the candidate's batch size, on the search's LibTorch threads; measured once per network shape and cached) to the free statistics, so a constraint such as \"train_images_per_s >= 400\" or an objective trades depthwise MBConv against Fused-MBConv blocks by what they cost on this CPU, which MACs misjudge. Measured, so not reproducible across machines or loads.")]
+    public bool MeasureTrainingThroughput { get; init; }
+
     /// <summary>The activation an option value names.</summary>
     internal static Activation ActivationOf(string name) => name == "relu" ? Activation.Relu : Activation.HardSwish;
 }

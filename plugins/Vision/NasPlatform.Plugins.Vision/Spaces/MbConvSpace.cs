@@ -28,7 +28,12 @@ public sealed class MbConvSpace : GenomeSpace
     }
 
     /// <summary>The space of an experiment file's options.</summary>
-    public static MbConvSpace Create(MbConvOptions options, ComponentContext context) => new(MbConvSpaceOptions.From(options));
+    public static MbConvSpace Create(MbConvOptions options, ComponentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        return new(MbConvSpaceOptions.From(options)) { MeasureTrainingThroughput = options.MeasureTrainingThroughput, Cache = context.Cache };
+    }
 
     private static List<Gene> GenesOf(MbConvSpaceOptions o, RecipeGenes recipe)
     {
