@@ -183,7 +183,8 @@
     if (instances[key]) instances[key].dispose();
     const chart = echarts.init(element, null, { renderer: "canvas" });
     instances[key] = chart;
-    chart.setOption(option(data, view, choice));
+    // No animation: a live page redraws often, and a screenshot or test should see the finished chart.
+    chart.setOption({ animation: false, ...option(data, view, choice) });
     chart.on("click", (p) => {
       const n = Array.isArray(p.data) ? p.data[p.data.length - 1] : (p.data?.value ? p.data.value[3] : undefined);
       if (onTrial && typeof n === "number") onTrial(n);
