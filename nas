@@ -20,7 +20,7 @@ done
 # sources, and neither are experiment files under examples/ (only an example plugin's plugin.json is):
 # writing them must not make the next ./nas rebuild the CLI under a running process.
 source_files() {
-  find "${source_roots[@]}" \( -name bin -o -name obj -o -name '*-artifacts' -o -name '*-final' -o -name '*-report' \) -prune -o \
+  find "${source_roots[@]}" \( -name bin -o -name obj -o -name node_modules -o -name '*-artifacts' -o -name '*-final' -o -name '*-report' \) -prune -o \
     \( -path 'examples/*' -name '*.json' ! -name plugin.json \) -prune -o \
     -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' \
     -o -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.resx' \) "$@"

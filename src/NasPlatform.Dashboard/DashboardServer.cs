@@ -47,7 +47,9 @@ public sealed class DashboardServer : IAsyncDisposable
             builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(2));
             var app = builder.Build();
             var views = new TrialViewsService(options.PluginDirectories);
-            Map(app, catalog, new ChartCache(), views, new CandidateChoicesService(() => views.Plugins), options.PollInterval);
+            var choices = new CandidateChoicesService(() => views.Plugins);
+            Map(app, catalog, new ChartCache(), views, choices, options.PollInterval);
+            MapAnalysis(app, catalog, new AnalysisCache(choices));
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new DashboardServer(app, catalog, new Uri(bound.Replace("[::]", "localhost", StringComparison.Ordinal) + "/"));
@@ -103,6 +105,21 @@ public sealed class DashboardServer : IAsyncDisposable
 
         app.MapGet("/api/experiments/{key}/events", (string key, HttpContext context, IHostApplicationLifetime lifetime) =>
             ChangeEvents.StreamAsync(catalog, key, context, poll, lifetime.ApplicationStopping));
+    }
+
+    // The interactive charts: the library and the platform's chart code from NasPlatform.Reporting's resources, and each experiment's analysis JSON.
+    private static void MapAnalysis(WebApplication app, ExperimentCatalog catalog, AnalysisCache analysis)
+    {
+        app.MapGet("/vendor/echarts.min.js", () => Results.Text(Reporting.Interactive.ChartLibrary.ECharts, "text/javascript; charset=utf-8"));
+        app.MapGet("/vendor/echarts-LICENSE.txt", () => Results.Text(Reporting.Interactive.ChartLibrary.EChartsLicence + "\n" + Reporting.Interactive.ChartLibrary.EChartsNotice, "text/plain; charset=utf-8"));
+        app.MapGet("/nas-charts.js", () => Results.Text(Reporting.Interactive.ChartLibrary.Charts, "text/javascript; charset=utf-8"));
+        foreach (var script in new[] { "routes.js", "views.js", "compare.js" })
+        {
+            app.MapGet("/" + script, () => Embedded(script, "text/javascript; charset=utf-8"));
+        }
+
+        app.MapGet("/api/experiments/{key}/analysis", (string key) =>
+            catalog.Snapshot(key) is { } s ? Json(analysis.Of(key, s)) : NotFound(key));
     }
 
     private static IResult Embedded(string name, string contentType)

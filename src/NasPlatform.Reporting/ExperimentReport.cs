@@ -23,6 +23,9 @@ public sealed record ExperimentReport(
     ChartImage? Proxy,
     DomainViewSet Views)
 {
+    /// <summary>What the interactive charts draw (<see cref="Interactive.AnalysisData"/>); empty when not computed.</summary>
+    public Newtonsoft.Json.Linq.JObject Analysis { get; init; } = new();
+
     /// <summary>Every chart of the experiment.</summary>
     public IEnumerable<ChartImage> Charts =>
         new[] { Trials }.Concat(Pareto).Concat([Predictor, PredictorScatter, Proxy]).OfType<ChartImage>();

@@ -41,7 +41,12 @@ public sealed record Report(IReadOnlyList<ChartImage> Progress, IReadOnlyList<Ex
                 PredictorScatterChart.Render(experiment, refits, prefix + "predictor-scatter"),
                 predictorNote,
                 ProxyChart.Render(experiment, prefix + "proxy"),
-                plugins is null ? new DomainViewSet([], null) : DomainViews.ForBest(experiment, plugins, ViewedTrials, cancellationToken)));
+                plugins is null ? new DomainViewSet([], null) : DomainViews.ForBest(experiment, plugins, ViewedTrials, cancellationToken))
+            {
+                Analysis = Interactive.AnalysisData.Of(experiment, plugins is null
+                    ? Engine.Results.TrialChoices.Of(null, experiment.Trials.Select(t => t.Candidate))
+                    : Engine.Results.TrialChoices.Of(experiment.Spec, experiment.Trials.Select(t => t.Candidate), () => plugins)),
+            });
         }
 
         return new Report(ProgressCharts.Render(experiments), reports, DateTimeOffset.UtcNow);

@@ -44,6 +44,9 @@ public sealed class BrowserTests
         await run.WaitForFinishedAsync(3, TimeSpan.FromSeconds(30));
         await Assertions.Expect(page.Locator("#trials tbody tr[data-number='2'][data-state=completed]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page reloaded instead of updating in place");
+        await Assertions.Expect(page.Locator("#chart-tabs button[data-view=history]")).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(page.Locator("#chart canvas").First).ToBeVisibleAsync();
+        await page.Locator("#chart-tabs button[data-view=png]").ClickAsync();
         await Assertions.Expect(page.Locator("#charts img[alt^='Best score']").First).ToBeVisibleAsync();
 
         await page.SelectOptionAsync("#filter-state", "completed");

@@ -42,6 +42,14 @@ public sealed class DashboardApiTests
         Assert.Contains("<table id=\"trials\">", page);
         Assert.DoesNotMatch("(src|href)=\"(https?:)?//", page);
         Assert.Contains("EventSource", await http.GetStringAsync("app.js"));
+
+        // The interactive charts: the embedded library, its licence, the chart code and the analysis JSON.
+        Assert.Contains("echarts", await http.GetStringAsync("vendor/echarts.min.js"), StringComparison.Ordinal);
+        Assert.Contains("Apache License", await http.GetStringAsync("vendor/echarts-LICENSE.txt"), StringComparison.Ordinal);
+        Assert.Contains("window.NasCharts", await http.GetStringAsync("nas-charts.js"), StringComparison.Ordinal);
+        var analysis = JObject.Parse(await http.GetStringAsync($"api/experiments/{key}/analysis"));
+        Assert.Equal(trials["trials"]!.Count(), analysis["trials"]!.Count());
+        Assert.Equal(trials["choiceNames"]!.Values<string>(), analysis["choiceNames"]!.Values<string>());
     }
 
     [Fact]

@@ -38,7 +38,15 @@ public sealed class ReportTests(RunStores stores) : IClassFixture<RunStores>
         // Self-contained: every chart inlined, nothing fetched from anywhere.
         Assert.Equal(expected.Length, Regex.Count(text, "src=\"data:image/png;base64,"));
         Assert.DoesNotMatch("(src|href)=\"(https?:)?//", text);
-        Assert.DoesNotContain("<script", text);
+        // The interactive charts: the library and the platform's chart code inlined (no script has a src), a section per experiment.
+        Assert.DoesNotMatch("<script[^>]*src=", text);
+        Assert.Contains("Licensed to the Apache Software Foundation", text);
+        Assert.Contains("window.NasCharts", text);
+        foreach (var k in Enumerable.Range(1, 3))
+        {
+            Assert.Contains($"<section id=\"analysis-{k}\">", text);
+            Assert.Contains($"id=\"chart-{k}-history\"", text);
+        }
     }
 
     [Fact]

@@ -27,10 +27,14 @@ async function loadExperiments() {
       el("strong", {}, e.name),
       el("small", {}, `${e.strategy} · ${e.status} · ${e.counts.completed} completed, ${e.counts.failed} failed, ${e.counts.running} running`));
     if (e.key === state.key) item.classList.add("selected");
-    item.addEventListener("click", () => select(e.key));
+    item.addEventListener("click", () => { Routes.write({ e: e.key, t: null }, true); select(e.key).catch(showError); });
     return item;
   }));
-  if (!state.key && experiments.length > 0) await select(experiments[0].key);
+  if (!state.key && experiments.length > 0) {
+    const wanted = Routes.read().e;
+    if (wanted && !experiments.some((e) => e.key === wanted)) $("live").textContent = `no experiment '${wanted}' here; showing the first`;
+    await select(experiments.some((e) => e.key === wanted) ? wanted : experiments[0].key);
+  }
   const current = experiments.find((e) => e.key === state.key);
   if (current) {
     $("experiment-title").textContent = current.name;
@@ -45,6 +49,8 @@ async function select(key) {
   state.key = key;
   state.trials = null;
   state.known = new Set();
+  Views.data = null;
+  closeDetail();
   $("experiment").hidden = false;
   for (const item of $("experiments").children) item.classList.toggle("selected", item.dataset.key === key);
   if (state.events) state.events.close();
@@ -63,8 +69,6 @@ function listen() {
 
 async function refresh() {
   const key = state.key;
-  // Charts take longer (rendered on the server once per change): the table does not wait for them.
-  const charts = getJson(`api/experiments/${key}/charts`).then((c) => { if (key === state.key) renderCharts(c); });
   const trials = await getJson(`api/experiments/${key}/trials`);
   if (key !== state.key) return;
   const first = state.trials === null;
@@ -75,7 +79,8 @@ async function refresh() {
   // A trial open in the detail panel is re-read when it changes state (running, then completed).
   const open = state.detail === null ? null : trials.trials.find((t) => t.number === state.detail);
   if (open && open.state !== state.detailState) await showDetail(open.number, true);
-  await charts;
+  // The charts come after the table, and nothing waits for them (the analysis takes longer: importance is refitted once per change).
+  Views.refresh(key, trials.version).catch(showError);
 }
 
 function setUpFilters(trials) {
@@ -142,6 +147,7 @@ function renderTrials(first) {
     if (state.sort.column === c) th.classList.add(state.sort.descending ? "sorted-desc" : "sorted-asc");
     th.addEventListener("click", () => {
       state.sort = { column: c, descending: state.sort.column === c ? !state.sort.descending : false };
+      Routes.write({ sort: c + (state.sort.descending ? ":desc" : "") }, true);
       renderTrials(false);
     });
     return th;
@@ -179,31 +185,49 @@ function renderTrials(first) {
     }));
     row.classList.toggle("failed", t.state === "failed");
     row.classList.toggle("best", t.best);
+    row.classList.toggle("open", t.number === state.detail);
     if (!first && !state.known.has(t.number)) row.classList.add("new");
-    row.addEventListener("click", () => showDetail(t.number, true).catch(showError));
+    row.addEventListener("click", (event) => { if (event.ctrlKey || event.metaKey) Compare.toggle(t.number); else openTrial(t.number); });
     return row;
   }));
   state.trials.trials.forEach((t) => state.known.add(t.number));
   $("trial-count").textContent = `${rows.length} of ${state.trials.trials.length} trials`;
+  Compare.render();
 }
 
-function renderCharts(charts) {
-  $("charts").replaceChildren(...charts.charts.map((c) =>
-    el("figure", { "data-chart": c.id },
-      el("img", { alt: c.title, src: `api/experiments/${state.key}/charts/${c.id}.png?v=${encodeURIComponent(charts.version)}` }),
-      el("figcaption", {}, c.caption))));
+// Opens a trial's panel as a navigation (the back button closes it again).
+function openTrial(number) {
+  Routes.write({ t: number }, true);
+  showDetail(number, true).catch(showError);
+}
+
+function closeDetail() {
+  $("detail").hidden = true;
+  document.querySelector("main").classList.remove("with-detail");
+  state.detail = null;
+  state.detailState = null;
+  for (const row of document.querySelectorAll("#trials tr.open")) row.classList.remove("open");
 }
 
 async function showDetail(trialNumber, withViews) {
   state.detail = trialNumber;
   const t = await getJson(`api/experiments/${state.key}/trials/${trialNumber}`);
+  if (state.detail !== trialNumber) return;
   state.detailState = t.state;
   $("detail").hidden = false;
+  document.querySelector("main").classList.add("with-detail");
+  for (const row of $("trials").tBodies[0].rows) row.classList.toggle("open", Number(row.dataset.number) === trialNumber);
   $("detail-title").textContent = `Trial ${t.number} (${t.state}, ${t.fidelity})`;
   const metricRows = (values) => el("table", {}, ...Object.entries(values).map(([k, v]) => el("tr", {}, el("td", {}, k), el("td", { class: "n" }, number(v)))));
+  const summary = state.trials && state.trials.trials.find((r) => r.number === t.number);
+  const choices = summary && summary.choices ? Object.entries(summary.choices) : [];
+  const compare = el("button", { type: "button", id: "detail-compare" }, Compare.numbers.includes(t.number) ? "take out of the comparison" : "compare");
+  compare.addEventListener("click", () => { Compare.toggle(t.number); compare.textContent = Compare.numbers.includes(t.number) ? "take out of the comparison" : "compare"; });
   const body = [
-    el("h4", {}, "Candidate"), el("pre", { id: "detail-candidate" }, JSON.stringify(t.candidate, null, 2)),
+    compare,
     el("h4", {}, "Metrics"), metricRows(t.metrics),
+    ...(choices.length ? [el("h4", {}, "Choices"), el("table", { id: "detail-choices" }, ...choices.map(([k, v]) => el("tr", {}, el("td", {}, k), el("td", { class: "choice" }, v))))] : []),
+    el("h4", {}, "Candidate (JSON)"), el("pre", { id: "detail-candidate" }, JSON.stringify(t.candidate, null, 2)),
     el("h4", {}, "Free statistics"), metricRows(t.freeStatistics),
     el("h4", {}, "Artifacts"),
     t.artifacts.length === 0 ? el("p", { class: "note" }, "none")
@@ -228,6 +252,34 @@ function showError(error) {
   $("live").textContent = `error: ${error.message}`;
 }
 
-$("detail-close").addEventListener("click", () => { $("detail").hidden = true; state.detail = null; state.detailState = null; });
-for (const id of ["filter-state", "filter-metric", "filter-min", "filter-max", "columns"]) $(id).addEventListener("input", () => renderTrials(false));
-loadExperiments().catch(showError);
+// Puts the page in the state its URL names: on load (a link opened cold) and on the back and forward buttons.
+async function applyRoute() {
+  const route = Routes.read();
+  $("filter-state").value = route.state || "";
+  $("filter-min").value = route.min || "";
+  $("filter-max").value = route.max || "";
+  $("columns").value = route.cols || "";
+  const [column, order] = (route.sort || "number").split(":");
+  state.sort = { column, descending: order === "desc" };
+  Views.active = route.chart || "history";
+  Compare.read(route);
+  Views.choice = route.choice || null;
+  if (route.e && route.e !== state.key) await select(route.e);
+  if (state.trials) {
+    $("filter-metric").value = route.metric || "";
+    renderTrials(false);
+  }
+  Views.render();
+  Compare.render();
+  const trial = route.t == null ? null : Number(route.t);
+  if (trial === null) closeDetail();
+  else if (trial !== state.detail) await showDetail(trial, true);
+}
+
+const filterRoute = { "filter-state": "state", "filter-metric": "metric", "filter-min": "min", "filter-max": "max", columns: "cols" };
+$("detail-close").addEventListener("click", () => { Routes.write({ t: null }, true); closeDetail(); });
+for (const [id, name] of Object.entries(filterRoute)) {
+  $(id).addEventListener("input", () => { Routes.write({ [name]: $(id).value }, false); renderTrials(false); });
+}
+window.addEventListener("popstate", () => applyRoute().catch(showError));
+loadExperiments().then(applyRoute).catch(showError);

@@ -11,9 +11,9 @@ using NasPlatform.Reporting.Views;
 namespace NasPlatform.Reporting.Html;
 
 /// <summary>
-/// The report as one self-contained HTML file: charts and images inlined as base64, styles inline,
-/// no script and no network access needed to open it. Sections carry stable ids (summary, progress,
-/// and per experiment k from 1: trials-k, pareto-k, predictor-k, proxy-k, failures-k, best-k, views-k).
+/// The report as one self-contained HTML file: charts and images inlined as base64, styles and scripts
+/// (the interactive charts: ECharts and nas-charts.js) inline, no network access needed to open it. Sections
+/// carry stable ids (summary, progress, and per experiment k from 1: analysis-k, trials-k, pareto-k, predictor-k, proxy-k, failures-k, best-k, views-k).
 /// </summary>
 public static class HtmlReport
 {
@@ -34,7 +34,7 @@ public static class HtmlReport
         var html = new StringBuilder();
         var names = string.Join(", ", report.Experiments.Select(e => e.Experiment.Name));
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<title>NasPlatform report: ").Append(E(names)).Append("</title><style>").Append(Style).Append("</style></head><body>\n")
+            .Append("<title>NasPlatform report: ").Append(E(names)).Append("</title><style>").Append(Style).Append(InteractiveHtml.Style).Append("</style></head><body>\n")
             .Append("<h1>NasPlatform report: ").Append(E(names)).Append("</h1>\n")
             .Append("<p class=\"note\">Made ").Append(E(report.CreatedAt.ToString("u", CultureInfo.InvariantCulture))).Append(" from ")
             .Append(E(string.Join(", ", report.Experiments.Select(e => e.Experiment.StorePath).Distinct()))).Append(".</p>\n");
@@ -52,6 +52,7 @@ public static class HtmlReport
             Experiment(html, report.Experiments[i], i + 1);
         }
 
+        InteractiveHtml.Scripts(html, [.. report.Experiments.Select(e => e.Analysis)]);
         return html.Append("</body></html>\n").ToString();
     }
 
@@ -89,6 +90,7 @@ public static class HtmlReport
             html.Append("<p>").Append(E(e.Spec.Description)).Append("</p>\n");
         }
 
+        InteractiveHtml.Section(html, report.Analysis, k);
         Part(html, "trials", k, "Trials", report.Trials is null ? [] : [report.Trials], "No trial completed yet.");
         Part(html, "pareto", k, "Pareto front", report.Pareto,
             e.Objectives.IsMultiObjective ? "No usable trial with every objective yet." : "One objective: no Pareto front (the best-so-far charts show its progress).");
