@@ -1,13 +1,14 @@
 using System.Globalization;
+using NasPlatform.Quantum.Simulator;
 
 namespace NasPlatform.Quantum.Simulator.Benchmarks;
 
 /// <summary>Command line of the simulator benchmark; unknown options fail with the list of known ones.</summary>
-internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kernels, int Layers, bool PerTarget, string[] Sections)
+internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kernels, int Layers, bool PerTarget, string[] Sections, Precision[] Precisions)
 {
     public static readonly string[] AllSections = ["rx", "ansatz", "adjoint", "throughput", "large"];
 
-    private const string Usage = "Options: --qubits 16,20,22,24 --repeats 5 --layers 10 --only rx,ansatz,adjoint,throughput,large --per-target --quick --kernels";
+    private const string Usage = "Options: --qubits 16,20,22,24 --repeats 5 --layers 10 --only rx,ansatz,adjoint,throughput,large --per-target --precision double|single|both --quick --kernels";
 
     public bool Runs(string section) => Sections.Contains(section);
 
@@ -20,6 +21,7 @@ internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kerne
         var kernels = false;
         var perTarget = false;
         var sections = AllSections;
+        Precision[] precisions = [Precision.Double];
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -42,6 +44,15 @@ internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kerne
                     }
 
                     break;
+                case "--precision":
+                    precisions = Value(args, ref i) switch
+                    {
+                        "double" => [Precision.Double],
+                        "single" => [Precision.Single],
+                        "both" => [Precision.Double, Precision.Single],
+                        var other => throw new ArgumentException($"Unknown precision '{other}': use double, single or both. {Usage}"),
+                    };
+                    break;
                 case "--per-target":
                     perTarget = true;
                     break;
@@ -56,7 +67,7 @@ internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kerne
             }
         }
 
-        return new Options(qubits, repeats, quick, kernels, layers, perTarget, sections);
+        return new Options(qubits, repeats, quick, kernels, layers, perTarget, sections, precisions);
     }
 
     private static string Value(string[] args, ref int i) =>

@@ -24,12 +24,12 @@ var small = options.Qubits.Where(n => n < LargeStateSection.MinQubits).ToArray()
 var rxSizes = options.Qubits.Where(n => n >= 20).ToArray();
 if (options.Runs("rx") && rxSizes.Length > 0)
 {
-    GateSection.Print(rxSizes, options.Repeats, options.PerTarget);
+    GateSection.Print(rxSizes, options.Repeats, options.PerTarget, options.Precisions, yardstickMs);
 }
 
 if (options.Runs("ansatz") && small.Length > 0)
 {
-    AnsatzSection.Print(small, options.Layers, options.Repeats, yardstickMs);
+    AnsatzSection.Print(small, options.Layers, options.Repeats, options.Precisions, yardstickMs);
 }
 
 if (options.Runs("large") && small.Length < options.Qubits.Length)
