@@ -4,7 +4,19 @@ using NasPlatform.Quantum.Simulator.Benchmarks;
 // Simulator benchmarks, every workload as a multiple of the memory floor measured in the same run:
 // RX per gate, the RY + CZ ansatz, the adjoint gradient, batch throughput and (above 24 qubits) the largest states.
 // Usage: see Options.
-var options = Options.Parse(args);
+Options options;
+try
+{
+    options = Options.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+{
+    // Bad command line: say what and how to fix it, exit 2 like the nas commands.
+    Console.Error.WriteLine($"error: {e.Message}");
+    Environment.Exit(2);
+    return;
+}
+
 if (options.Kernels)
 {
     KernelCosts.Print(options.Qubits, options.Repeats);
