@@ -1,13 +1,22 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Numerics;
 using System.Runtime.Intrinsics;
-using NasPlatform.Quantum.Simulator;
 using NasPlatform.Quantum.Simulator.Benchmarks;
 
-// Simulator benchmarks: gate passes against the measured memory-bandwidth floor, adjoint gradient cost,
-// and batch throughput. Usage: [--qubits 20,22,24] [--repeats 5] [--quick]
-var options = Options.Parse(args);
+// Simulator benchmarks, every workload as a multiple of the memory floor measured in the same run:
+// RX per gate, the RY + CZ ansatz, the adjoint gradient, batch throughput and (above 24 qubits) the largest states.
+// Usage: see Options.
+Options options;
+try
+{
+    options = Options.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+{
+    // Bad command line: say what and how to fix it, exit 2 like the nas commands.
+    Console.Error.WriteLine($"error: {e.Message}");
+    Environment.Exit(2);
+    return;
+}
+
 if (options.Kernels)
 {
     KernelCosts.Print(options.Qubits, options.Repeats);
@@ -16,135 +25,45 @@ if (options.Kernels)
 
 Console.WriteLine($"# Quantum simulator benchmark ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
 Console.WriteLine($"CPU cores visible: {Environment.ProcessorCount}; Vector256 accelerated: {Vector256.IsHardwareAccelerated}; " +
-    $"FMA: {System.Runtime.Intrinsics.X86.Fma.IsSupported}; .NET {Environment.Version}");
+    $"FMA: {System.Runtime.Intrinsics.X86.Fma.IsSupported}; .NET {Environment.Version}; load average: {LoadAverage()}");
 Console.WriteLine();
-Console.WriteLine("## Gate passes vs. memory-bandwidth floor (complex128, one thread)");
-Console.WriteLine("floor = 2 × 2^n × 16 bytes / in-place copy bandwidth measured on the same arrays just before; ratio = time / floor; times are the best of the repeats.");
+// The yardstick of issue 20: one in-place read+write pass over a 24-qubit complex128 state, measured in this run.
+var yardstickMs = Yardstick(options.Repeats);
+Console.WriteLine($"Yardstick (floor): one in-place read+write pass over a 24-qubit complex128 state (256 MiB) = {yardstickMs:F2} ms " +
+    $"({2.0 * 256 * (1 << 20) / (yardstickMs / 1e3) / 1e9:F1} GB/s).");
 Console.WriteLine();
-Console.WriteLine("| qubits | in-place GB/s | floor ms | gate | target | ms | ratio |");
-Console.WriteLine("|---:|---:|---:|---|---|---:|---:|");
-foreach (var n in options.Qubits)
+var small = options.Qubits.Where(n => n < LargeStateSection.MinQubits).ToArray();
+var rxSizes = options.Qubits.Where(n => n >= 20).ToArray();
+if (options.Runs("rx") && rxSizes.Length > 0)
 {
-    var state = new StateVector(n);
-    FillRandom(state);
-    var bandwidth = Bench.InPlaceBandwidth(state, options.Repeats);
-    var floorMs = 2.0 * state.Length * 16 / bandwidth * 1e3;
-    var rx = new Complex[4];
-    Gates.Matrix1(GateKind.RX, [0.3], rx);
-    var x = new Complex[4];
-    Gates.Matrix1(GateKind.X, [], x);
-    foreach (var (label, q) in new[] { ("qubit 0 (high bit)", 0), ($"qubit {n / 2}", n / 2), ($"qubit {n - 1} (in-lane bit)", n - 1) })
-    {
-        var ms = Bench.Time(() => state.Apply1(q, rx), options.Repeats);
-        Console.WriteLine($"| {n} | {bandwidth / 1e9:F2} | {floorMs:F2} | RX | {label} | {ms:F2} | {ms / floorMs:F2} |");
-    }
-
-    foreach (var (label, c, t) in new[] { ("0 → 1", 0, 1), ($"{n / 2} → {n / 2 + 1}", n / 2, n / 2 + 1), ($"{n - 2} → {n - 1}", n - 2, n - 1), ($"{n - 1} → 0", n - 1, 0) })
-    {
-        var ms = Bench.Time(() => state.ApplyControlled1(c, t, x), options.Repeats);
-        Console.WriteLine($"| {n} | {bandwidth / 1e9:F2} | {floorMs:F2} | CNOT | {label} | {ms:F2} | {ms / floorMs:F2} |");
-    }
+    GateSection.Print(rxSizes, options.Repeats, options.PerTarget, options.Precisions, yardstickMs);
 }
 
-Console.WriteLine();
-Console.WriteLine("## Adjoint gradient vs. forward evaluation");
-var adjointQubits = options.Quick ? 12 : 16;
-var (ansatz, theta) = Workloads.HardwareEfficient(adjointQubits, 200, new Random(1));
-var tfim = Hamiltonians.TransverseFieldIsing(adjointQubits);
-var fused = ansatz.Fuse();
-var psi = new StateVector(adjointQubits);
-var adjoint = new AdjointGradient(adjointQubits);
-var gradient = new double[ansatz.ParameterCount];
-// Interleaved, so that load from other processes hits all three alike; best of the rounds.
-double forwardMs = double.MaxValue, unfusedMs = double.MaxValue, adjointMs = double.MaxValue;
-for (var round = 0; round < options.Repeats * 4; round++)
+if (options.Runs("ansatz") && small.Length > 0)
 {
-    forwardMs = Math.Min(forwardMs, Bench.Time(() =>
-    {
-        psi.Reset();
-        fused.Apply(psi, theta);
-        _ = tfim.Expectation(psi);
-    }, 1));
-    unfusedMs = Math.Min(unfusedMs, Bench.Time(() =>
-    {
-        psi.Reset();
-        ansatz.Apply(psi, theta);
-        _ = tfim.Expectation(psi);
-    }, 1));
-    adjointMs = Math.Min(adjointMs, Bench.Time(() => adjoint.Evaluate(ansatz, theta, tfim, gradient), 1));
+    AnsatzSection.Print(small, options.Layers, options.Repeats, options.Precisions, yardstickMs);
 }
 
-Console.WriteLine($"{adjointQubits} qubits, {ansatz.ParameterCount} parameters, {ansatz.Ops.Count} gates ({fused.StepCount} fused passes), H = TFIM ({tfim.Terms.Count} terms).");
-Console.WriteLine();
-Console.WriteLine("| forward (fused) + ⟨H⟩ ms | forward (unfused) + ⟨H⟩ ms | adjoint (energy + all gradients) ms | adjoint / forward (fused) | adjoint / forward (unfused) |");
-Console.WriteLine("|---:|---:|---:|---:|---:|");
-Console.WriteLine($"| {forwardMs:F2} | {unfusedMs:F2} | {adjointMs:F2} | {adjointMs / forwardMs:F2} | {adjointMs / unfusedMs:F2} |");
-
-Console.WriteLine();
-Console.WriteLine("## Batch throughput: 8-qubit circuits (parallel across circuits)");
-var batch = Enumerable.Range(0, 512).Select(i => Workloads.HardwareEfficient(8, 48, new Random(100 + i))).ToArray();
-var h8 = Hamiltonians.TransverseFieldIsing(8);
-Console.WriteLine("Each circuit: 8 qubits, 48 parameters (RY/RZ layers + CNOT chain), fused forward + ⟨TFIM⟩.");
-Console.WriteLine();
-Console.WriteLine("| threads | circuits/s | with adjoint gradient: circuits/s |");
-Console.WriteLine("|---:|---:|---:|");
-foreach (var threads in new[] { 1, Math.Min(2, Environment.ProcessorCount) }.Distinct())
+if (options.Runs("large") && small.Length < options.Qubits.Length)
 {
-    var forward = Bench.Throughput(batch, threads, options.Quick ? 1 : 3, (c, p, _) =>
-    {
-        var s = new StateVector(8);
-        c.Fuse().Apply(s, p);
-        return h8.Expectation(s);
-    });
-    var withGradient = Bench.Throughput(batch, threads, options.Quick ? 1 : 3, (c, p, workspace) =>
-    {
-        var g = new double[c.ParameterCount];
-        return workspace.Evaluate(c, p, h8, g);
-    });
-    Console.WriteLine($"| {threads} | {forward:F0} | {withGradient:F0} |");
+    LargeStateSection.Print(options.Qubits.Where(n => n >= LargeStateSection.MinQubits).ToArray());
 }
 
-static void FillRandom(StateVector state)
+if (options.Runs("adjoint"))
 {
-    var rng = new Random(5);
-    for (var i = 0; i < state.Length; i++)
-    {
-        state.Re[i] = rng.NextDouble() - 0.5;
-        state.Im[i] = rng.NextDouble() - 0.5;
-    }
-
-    state.Normalize();
+    AdjointSection.Print(options.Quick ? 12 : 16, options.Repeats);
 }
 
-internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kernels)
+if (options.Runs("throughput"))
 {
-    public static Options Parse(string[] args)
-    {
-        var qubits = new[] { 20, 22, 24 };
-        var repeats = 5;
-        var quick = false;
-        var kernels = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--qubits":
-                    qubits = args[++i].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-                    break;
-                case "--repeats":
-                    repeats = int.Parse(args[++i], CultureInfo.InvariantCulture);
-                    break;
-                case "--quick":
-                    quick = true;
-                    break;
-                case "--kernels":
-                    kernels = true;
-                    break;
-                default:
-                    throw new ArgumentException($"Unknown option '{args[i]}'. Options: --qubits 20,22,24 --repeats 5 --quick --kernels");
-            }
-        }
-
-        return new Options(qubits, repeats, quick, kernels);
-    }
+    ThroughputSection.Print(options.Quick);
 }
+
+static double Yardstick(int repeats)
+{
+    var state = new NasPlatform.Quantum.Simulator.StateVector(24);
+    Fill.Random(state);
+    return Bench.FloorMs(state, repeats);
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";

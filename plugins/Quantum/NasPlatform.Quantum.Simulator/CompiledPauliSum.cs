@@ -10,7 +10,7 @@ namespace NasPlatform.Quantum.Simulator;
 /// D(j) = Σ_k c_k i^{#Y_k} (−1)^{popcount(j ∧ zy_k)}. Groups with three or more terms keep D as a table for
 /// registers up to <see cref="MaxTableQubits"/> qubits.
 /// </summary>
-internal sealed class CompiledPauliSum
+internal sealed partial class CompiledPauliSum
 {
     public const int MaxTableQubits = 20;
 

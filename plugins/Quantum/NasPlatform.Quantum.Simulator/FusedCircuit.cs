@@ -29,6 +29,27 @@ public sealed partial class FusedCircuit
     public void Apply(StateVector state, ReadOnlySpan<double> parameters)
     {
         Circuit.RequireRegister(state);
+        var target = new DoubleTarget(state);
+        ApplyTo(ref target, parameters);
+    }
+
+    /// <summary>Runs the plan on a complex64 state: the same passes, matrices built in double and rounded by the kernels.</summary>
+    public void Apply(StateVectorSingle state, ReadOnlySpan<double> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.NumQubits != Circuit.NumQubits)
+        {
+            throw new ArgumentException($"The circuit has {Circuit.NumQubits} qubits; the state has {state.NumQubits}.", nameof(state));
+        }
+
+        var target = new SingleTarget(state);
+        ApplyTo(ref target, parameters);
+    }
+
+    /// <summary>The step loop, generic over the state's precision so that the JIT specializes it for each.</summary>
+    private void ApplyTo<TTarget>(ref TTarget state, ReadOnlySpan<double> parameters)
+        where TTarget : struct, IPassTarget
+    {
         Span<Complex> m = stackalloc Complex[16];
         Span<Complex> g = stackalloc Complex[16];
         Span<Complex> e = stackalloc Complex[16];

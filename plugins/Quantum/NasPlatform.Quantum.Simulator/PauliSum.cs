@@ -70,6 +70,13 @@ public sealed class PauliSum
     /// <summary>⟨ψ|H|ψ⟩ for a normalized state.</summary>
     public double Expectation(StateVector state) => BraKet(state, state).Real;
 
+    /// <summary>⟨ψ|H|ψ⟩ for a normalized complex64 state, accumulated in double.</summary>
+    public double Expectation(StateVectorSingle state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Compile(state.NumQubits).BraKet(state.Re, state.Im, state.Re, state.Im).Real;
+    }
+
     /// <summary>⟨bra|H|ket⟩.</summary>
     public Complex BraKet(StateVector bra, StateVector ket)
     {

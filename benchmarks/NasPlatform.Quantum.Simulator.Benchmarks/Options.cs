@@ -1,0 +1,75 @@
+using System.Globalization;
+using NasPlatform.Quantum.Simulator;
+
+namespace NasPlatform.Quantum.Simulator.Benchmarks;
+
+/// <summary>Command line of the simulator benchmark; unknown options fail with the list of known ones.</summary>
+internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kernels, int Layers, bool PerTarget, string[] Sections, Precision[] Precisions)
+{
+    public static readonly string[] AllSections = ["rx", "ansatz", "adjoint", "throughput", "large"];
+
+    private const string Usage = "Options: --qubits 16,20,22,24 --repeats 5 --layers 10 --only rx,ansatz,adjoint,throughput,large --per-target --precision double|single|both --quick --kernels";
+
+    public bool Runs(string section) => Sections.Contains(section);
+
+    public static Options Parse(string[] args)
+    {
+        var qubits = new[] { 16, 20, 22, 24 };
+        var repeats = 5;
+        var layers = 10;
+        var quick = false;
+        var kernels = false;
+        var perTarget = false;
+        var sections = AllSections;
+        Precision[] precisions = [Precision.Double];
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--qubits":
+                    qubits = Value(args, ref i).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+                    break;
+                case "--repeats":
+                    repeats = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture);
+                    break;
+                case "--layers":
+                    layers = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture);
+                    break;
+                case "--only":
+                    sections = Value(args, ref i).Split(',');
+                    var unknown = sections.FirstOrDefault(s => !AllSections.Contains(s));
+                    if (unknown is not null)
+                    {
+                        throw new ArgumentException($"Unknown section '{unknown}' in --only. {Usage}");
+                    }
+
+                    break;
+                case "--precision":
+                    precisions = Value(args, ref i) switch
+                    {
+                        "double" => [Precision.Double],
+                        "single" => [Precision.Single],
+                        "both" => [Precision.Double, Precision.Single],
+                        var other => throw new ArgumentException($"Unknown precision '{other}': use double, single or both. {Usage}"),
+                    };
+                    break;
+                case "--per-target":
+                    perTarget = true;
+                    break;
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--kernels":
+                    kernels = true;
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option '{args[i]}'. {Usage}");
+            }
+        }
+
+        return new Options(qubits, repeats, quick, kernels, layers, perTarget, sections, precisions);
+    }
+
+    private static string Value(string[] args, ref int i) =>
+        ++i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value. {Usage}");
+}

@@ -1,0 +1,47 @@
+using System.Numerics;
+
+namespace NasPlatform.Quantum.Simulator;
+
+internal sealed partial class CompiledPauliSum
+{
+    /// <summary>
+    /// ⟨bra|H|ket⟩ over complex64 amplitudes, every product and sum in double (so the only single-precision
+    /// error is that of the state itself). Scalar: a first slice; the double path keeps the vectorized kernels.
+    /// </summary>
+    public Complex BraKet(float[] braRe, float[] braIm, float[] ketRe, float[] ketIm)
+    {
+        var length = 1 << NumQubits;
+        double re = 0, im = 0;
+        foreach (var group in _groups)
+        {
+            var flip = group.Flip;
+            var masks = group.Masks;
+            for (var j = 0; j < length; j++)
+            {
+                double br = braRe[j ^ flip], bi = braIm[j ^ flip], kr = ketRe[j], ki = ketIm[j];
+                var vr = br * kr + bi * ki;
+                var vi = br * ki - bi * kr;
+                double dr, di;
+                if (group.TableRe is { } tableRe)
+                {
+                    (dr, di) = (tableRe[j], group.TableIm![j]);
+                }
+                else
+                {
+                    (dr, di) = (0.0, 0.0);
+                    for (var k = 0; k < masks.Length; k++)
+                    {
+                        var odd = (BitOperations.PopCount((uint)(j & masks[k])) & 1) != 0;
+                        dr += odd ? -group.WeightRe[k] : group.WeightRe[k];
+                        di += odd ? -group.WeightIm[k] : group.WeightIm[k];
+                    }
+                }
+
+                re += vr * dr - vi * di;
+                im += vr * di + vi * dr;
+            }
+        }
+
+        return new Complex(re, im);
+    }
+}

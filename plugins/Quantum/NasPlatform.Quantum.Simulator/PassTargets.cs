@@ -1,0 +1,36 @@
+using System.Numerics;
+
+namespace NasPlatform.Quantum.Simulator;
+
+/// <summary>
+/// A state a fused plan runs on, whatever its precision: the plan builds each pass's matrix in double and
+/// hands it here. Implemented by struct wrappers so that generic callers are specialized, not dispatched.
+/// </summary>
+internal interface IPassTarget
+{
+    void Apply1(int qubit, ReadOnlySpan<Complex> matrix);
+
+    void ApplyControlled1(int control, int target, ReadOnlySpan<Complex> matrix);
+
+    void Apply2(int qubit0, int qubit1, ReadOnlySpan<Complex> matrix);
+}
+
+/// <summary>A complex128 state as a pass target.</summary>
+internal readonly struct DoubleTarget(StateVector state) : IPassTarget
+{
+    public void Apply1(int qubit, ReadOnlySpan<Complex> matrix) => state.Apply1(qubit, matrix);
+
+    public void ApplyControlled1(int control, int target, ReadOnlySpan<Complex> matrix) => state.ApplyControlled1(control, target, matrix);
+
+    public void Apply2(int qubit0, int qubit1, ReadOnlySpan<Complex> matrix) => state.Apply2(qubit0, qubit1, matrix);
+}
+
+/// <summary>A complex64 state as a pass target.</summary>
+internal readonly struct SingleTarget(StateVectorSingle state) : IPassTarget
+{
+    public void Apply1(int qubit, ReadOnlySpan<Complex> matrix) => state.Apply1(qubit, matrix);
+
+    public void ApplyControlled1(int control, int target, ReadOnlySpan<Complex> matrix) => state.ApplyControlled1(control, target, matrix);
+
+    public void Apply2(int qubit0, int qubit1, ReadOnlySpan<Complex> matrix) => state.Apply2(qubit0, qubit1, matrix);
+}
