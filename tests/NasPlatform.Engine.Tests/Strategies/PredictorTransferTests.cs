@@ -1,5 +1,4 @@
 using NasPlatform.Abstractions;
-using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
@@ -43,9 +42,9 @@ public sealed class PredictorTransferTests : RunnerFixture
         // No initial design: the first round is picked by a predictor fitted on the transferred trials alone.
         Assert.Equal([0L, 4, 8], events.Select(e => e.TrialsTold));
         Assert.Equal(0, events[0].Values["trainedOn"]);
-        Assert.All(events, e => Assert.Equal(source.Count, e.Values["transferred"]));
+        Assert.All(events, e => Assert.Equal(source.Count(t => t.IsUsable), e.Values["transferred"]));
         Assert.Equal([0.0, 4, 8], events.Select(e => e.Values["trainedOn"]));
-        Assert.Contains($"and {source.Count} transferred trials of another experiment", events[0].Summary);
+        Assert.Contains($"and {source.Count(t => t.IsUsable)} transferred trials of another experiment", events[0].Summary);
     }
 
     [Fact]
