@@ -24,6 +24,14 @@ public sealed record StrategyContext(
     /// </summary>
     public Func<IReadOnlyDictionary<string, double>, bool>? FreeStatisticsConstraint { get; init; }
 
+    /// <summary>
+    /// Finished trials of another experiment on the same search space (a similar problem) that a strategy may
+    /// learn from, oldest first; empty unless the strategy's options name one ("transferFrom"). They are not
+    /// trials of this experiment: they were never proposed or evaluated here, and their metrics are on the
+    /// other problem's scale.
+    /// </summary>
+    public IReadOnlyList<TrialOutcome> TransferredTrials { get; init; } = [];
+
     /// <summary>Where the strategy reports events for the record (predictor quality, ...); never null.</summary>
     public IStrategyJournal Journal { get; init; } = IStrategyJournal.None;
 

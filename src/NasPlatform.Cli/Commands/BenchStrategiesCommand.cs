@@ -1,4 +1,5 @@
 using NasPlatform.Abstractions;
+using NasPlatform.Abstractions.Search;
 using NasPlatform.Search.Strategies;
 using NasPlatform.Workflows.Benchmarks;
 using System.ComponentModel;
@@ -101,21 +102,7 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
         var evaluator = ComponentResolver.CreateEvaluator(experiment, plugins);
         ComponentResolver.CheckPair(experiment, space, evaluator);
 
-        // The host's strategies and those the plugins offer, as `nas run` resolves them.
-        var catalog = HostStrategies.Catalog.With(plugins.Plugins.SelectMany(p => p.Strategies));
-        var strategies = settings.Strategies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(name =>
-            {
-                var factory = catalog.Get(name);
-                var options = experiment.Strategy.Name == name ? experiment.Strategy.Options : new JObject();
-                catalog.BindOptions(factory, options);
-                return (Factory: factory, Options: options);
-            })
-            .ToArray();
-        if (strategies.Length == 0)
-        {
-            throw new NasConfigurationException($"--strategies names no strategy. Known strategies: {string.Join(", ", catalog.All.Select(f => f.Name))}.");
-        }
+        var strategies = ResolveStrategies(settings.Strategies, experiment, plugins);
 
         // Runs go in parallel, one per core; a predictor inside a run trains on one thread rather than fighting the others for all of them.
         TorchThreads.UseHostDefault();
@@ -142,8 +129,11 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
                 Console.Error.WriteLine($"{factory.Name}: {settings.Runs} runs x {queries} queries ...");
             }
 
+            // A strategy that learns from another experiment's trials ("transferFrom") gets them in every run; they cost no query.
+            var transferred = TransferSource.Load(experiment, options);
+            var runner = transferred.Count == 0 ? benchmark : new StrategyBenchmark(space, evaluator, objectives, experiment.Constraints, experiment.Fidelity) { TransferredTrials = transferred };
             var clock = Stopwatch.StartNew();
-            var result = benchmark.Run(factory, options, settings.Runs, queries, seed, cancellationToken: cancellationToken);
+            var result = runner.Run(factory, options, settings.Runs, queries, seed, cancellationToken: cancellationToken);
             journal.Write(factory.Name, options, result, clock.Elapsed);
             results.Add((result, clock.Elapsed));
         }
@@ -158,6 +148,28 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The strategies named, each with the experiment file's options when it is the file's strategy (else its defaults), bound and checked.</summary>
+    private static (ISearchStrategyFactory Factory, JObject Options)[] ResolveStrategies(string names, ExperimentSpec experiment, PluginCatalog plugins)
+    {
+        // The host's strategies and those the plugins offer, as `nas run` resolves them.
+        var catalog = HostStrategies.Catalog.With(plugins.Plugins.SelectMany(p => p.Strategies));
+        var strategies = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(name =>
+            {
+                var factory = catalog.Get(name);
+                var options = experiment.Strategy.Name == name ? experiment.Strategy.Options : new JObject();
+                catalog.BindOptions(factory, options);
+                return (Factory: factory, Options: options);
+            })
+            .ToArray();
+        if (strategies.Length == 0)
+        {
+            throw new NasConfigurationException($"--strategies names no strategy. Known strategies: {string.Join(", ", catalog.All.Select(f => f.Name))}.");
+        }
+
+        return strategies;
     }
 
     private static void WriteTable(string file, int[] budgets, int seed, Objective primary, Dictionary<int, double?> references, List<(StrategyBenchmarkResult Result, TimeSpan Elapsed)> results)

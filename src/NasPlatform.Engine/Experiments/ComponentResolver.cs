@@ -26,7 +26,10 @@ public static class ComponentResolver
             $"unknown strategy '{spec.Strategy.Name}'; known strategies: {string.Join(", ", catalog.All.Select(f => f.Name))}");
         var strategyOptions = catalog.BindOptions(factory, spec.Strategy.Options);
         MetricCheck.Check(spec, space, evaluator);
-        return new ExperimentComponents(space, evaluator, factory, strategyOptions);
+        return new ExperimentComponents(space, evaluator, factory, strategyOptions)
+        {
+            TransferredTrials = TransferSource.Load(spec, spec.Strategy.Options),
+        };
     }
 
     public static ISearchSpace CreateSearchSpace(ExperimentSpec spec, PluginCatalog plugins)

@@ -13,4 +13,7 @@ public sealed record ExperimentComponents(ISearchSpace Space, IEvaluator Evaluat
         : this(space, evaluator, strategyFactory, ComponentOptions.Bind((strategyFactory ?? throw new ArgumentNullException(nameof(strategyFactory))).OptionsType, "{}"))
     {
     }
+
+    /// <summary>Trials of another experiment the strategy learns from (its "transferFrom"); see <see cref="TransferSource"/>. Empty by default.</summary>
+    public IReadOnlyList<TrialOutcome> TransferredTrials { get; init; } = [];
 }

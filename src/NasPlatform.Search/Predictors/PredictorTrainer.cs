@@ -30,7 +30,7 @@ public sealed class PredictorTrainer : IDisposable
         Predictor = settings.CreatePredictor(predictors);
     }
 
-    /// <summary>The predictor; fitted once <see cref="Refit"/> has run with data.</summary>
+    /// <summary>The predictor; fitted once <see cref="Refit(IReadOnlyList{TrialOutcome}, int, IReadOnlyList{TrialOutcome})"/> has run with data.</summary>
     public IPredictor Predictor { get; }
 
     /// <summary>Trials the current fit was trained on.</summary>
@@ -59,10 +59,18 @@ public sealed class PredictorTrainer : IDisposable
         context.Objectives.Primary.Utility(trial.Metrics[context.Objectives.Primary.Metric]);
 
     /// <summary>Refits on <paramref name="trials"/> (usable ones, see <see cref="TrainingTrials"/>) with <paramref name="seed"/>.</summary>
-    public void Refit(IReadOnlyList<TrialOutcome> trials, int seed)
+    public void Refit(IReadOnlyList<TrialOutcome> trials, int seed) => Refit(trials, seed, []);
+
+    /// <summary>
+    /// Refits on this experiment's <paramref name="trials"/> and on <paramref name="transferred"/> trials of another
+    /// problem, each problem's utilities standardised on their own (<see cref="TransferTargets"/>). The held-out
+    /// ranking reported is on this experiment's trials only.
+    /// </summary>
+    public void Refit(IReadOnlyList<TrialOutcome> trials, int seed, IReadOnlyList<TrialOutcome> transferred)
     {
         ArgumentNullException.ThrowIfNull(trials);
-        if (trials.Count == 0)
+        ArgumentNullException.ThrowIfNull(transferred);
+        if (trials.Count + transferred.Count == 0)
         {
             throw new ArgumentException("A predictor needs at least one trial to fit.", nameof(trials));
         }
@@ -90,7 +98,8 @@ public sealed class PredictorTrainer : IDisposable
             Pretrain(pretrainable);
         }
 
-        Predictor.Fit(trials.Select(t => _context.Space.Encode(t.Candidate)).ToArray(), trials.Select(t => Utility(t, _context)).ToArray(), seed);
+        var rows = trials.Concat(transferred).Select(t => _context.Space.Encode(t.Candidate)).ToArray();
+        Predictor.Fit(rows, TransferTargets.Of(trials, transferred, _context), seed);
         var seconds = clock.Elapsed.TotalSeconds;
         _trainedOn.Clear();
         _trainedOn.UnionWith(trials.Select(t => t.Candidate.Hash));
@@ -98,8 +107,15 @@ public sealed class PredictorTrainer : IDisposable
 
         values["trainedOn"] = trials.Count;
         values["fitSeconds"] = seconds;
+        var transferText = string.Empty;
+        if (transferred.Count > 0)
+        {
+            values["transferred"] = transferred.Count;
+            transferText = string.Create(CultureInfo.InvariantCulture, $" and {transferred.Count} transferred trials of another experiment");
+        }
+
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{Predictor.Name}{_pretrainNote} fitted on {trials.Count} trials in {seconds:F2} s{heldOutText}");
+            $"{Predictor.Name}{_pretrainNote} fitted on {trials.Count} trials{transferText} in {seconds:F2} s{heldOutText}");
         _context.Journal.Record(new StrategyEvent(StrategyEvent.PredictorFitKind, summary, values));
     }
 

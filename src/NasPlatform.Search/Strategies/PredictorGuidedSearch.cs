@@ -11,6 +11,11 @@ namespace NasPlatform.Search.Strategies;
 /// statistics meet the constraints; propose a batch made of the best predicted candidates of that
 /// search, the best predicted mutants of the best measured candidates (local exploitation), and a
 /// share picked by upper confidence bound (mean + κ × ensemble spread); repeat until the budget ends.
+/// With trials of another experiment in the context (<see cref="StrategyContext.TransferredTrials"/>, a similar
+/// problem on the same space) they stand in for the initial design: every fit learns from them too, each problem's
+/// objective standardised on its own (<see cref="TransferTargets"/>), so the first round is already picked by a
+/// predictor; they are never proposed as told trials and cost no evaluation (a transferred candidate may still be
+/// proposed, to be measured on this problem).
 /// </summary>
 /// <remarks>
 /// A round is planned inside <see cref="PlannedSearch.Ask"/> and handed out over the following asks; every random
@@ -22,6 +27,7 @@ public sealed class PredictorGuidedSearch : PlannedSearch, IDisposable
 {
     private readonly PredictorGuidedOptions _options;
     private readonly PredictorTrainer _trainer;
+    private readonly IReadOnlyList<TrialOutcome> _transferred;
 
     public PredictorGuidedSearch(StrategyContext context, PredictorGuidedOptions options, PredictorCatalog predictors)
         : base(context)
@@ -29,6 +35,7 @@ public sealed class PredictorGuidedSearch : PlannedSearch, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _trainer = new PredictorTrainer(context, options.Predictor, predictors);
+        _transferred = TransferTargets.Usable(context);
     }
 
     /// <summary>Rounds planned with a fitted predictor so far.</summary>
@@ -42,7 +49,7 @@ public sealed class PredictorGuidedSearch : PlannedSearch, IDisposable
     protected override IEnumerable<Candidate> PlanBatch(Random rng)
     {
         var training = PredictorTrainer.TrainingTrials(Told, Context);
-        if (Proposed.Count < _options.InitialSamples || training.Count < 2)
+        if (_transferred.Count == 0 && (Proposed.Count < _options.InitialSamples || training.Count < 2))
         {
             var count = Math.Max(_options.InitialSamples - Proposed.Count, _options.BatchSize);
             return _options.SpaceFillingDesign
@@ -50,15 +57,20 @@ public sealed class PredictorGuidedSearch : PlannedSearch, IDisposable
                 : RandomAdmitted(count, rng);
         }
 
-        _trainer.Refit(training, rng.Next());
-        return PickBatch(training, rng);
+        // One trial of this problem cannot be standardised on its own: until there are two, only the transferred ones teach.
+        var own = training.Count >= 2 || _transferred.Count == 0 ? training : [];
+        _trainer.Refit(own, rng.Next(), _transferred);
+        return PickBatch(own, rng);
     }
 
-    private List<Candidate> PickBatch(IReadOnlyList<TrialOutcome> training, Random rng)
+    private List<Candidate> PickBatch(IReadOnlyList<TrialOutcome> own, Random rng)
     {
-        var ranked = training.OrderByDescending(t => PredictorTrainer.Utility(t, Context)).ToList();
+        // Best first by what the predictor was fitted on (the utilities, or with transferred trials each problem's standardised ones).
+        var examples = own.Concat(_transferred).ToList();
+        var targets = TransferTargets.Of(own, _transferred, Context);
+        var ranked = Enumerable.Range(0, examples.Count).OrderByDescending(i => targets[i]).Select(i => examples[i].Candidate).ToList();
         var search = new PredictorSearch(Context.Space, _trainer.Predictor, Admits, _options.Predictor.Search);
-        var archive = search.Run(ranked.Take(_options.Predictor.Search.Parents).Select(t => t.Candidate), rng);
+        var archive = search.Run(ranked.Take(_options.Predictor.Search.Parents), rng);
         var local = LocalNeighbourhood(ranked, rng);
 
         var told = Told.Select(t => t.Candidate.Hash).ToHashSet(StringComparer.Ordinal);
@@ -85,7 +97,7 @@ public sealed class PredictorGuidedSearch : PlannedSearch, IDisposable
     }
 
     /// <summary>Mutants of the best measured candidates, scored by the predictor, best predicted first.</summary>
-    private List<ScoredCandidate> LocalNeighbourhood(List<TrialOutcome> ranked, Random rng)
+    private List<ScoredCandidate> LocalNeighbourhood(List<Candidate> ranked, Random rng)
     {
         if (_options.LocalFraction <= 0)
         {
@@ -98,7 +110,7 @@ public sealed class PredictorGuidedSearch : PlannedSearch, IDisposable
         {
             for (var m = 0; m < _options.LocalMutations; m++)
             {
-                var mutant = Context.Space.Mutate(parent.Candidate, rng);
+                var mutant = Context.Space.Mutate(parent, rng);
                 if (seen.Add(mutant.Hash) && Admits(mutant))
                 {
                     mutants.Add(mutant);

@@ -1,3 +1,4 @@
+using NasPlatform.Abstractions;
 using NasPlatform.Search.Predictors;
 using NasPlatform.Abstractions.Search;
 
@@ -19,6 +20,13 @@ public sealed class PredictorGuidedSearchFactory(PredictorCatalog predictors) : 
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
+        if (options.TransferFrom is { } transferFrom && context.TransferredTrials.Count == 0)
+        {
+            // The host reads the other experiment's store (nas run, nas validate, nas bench strategies); a host that did not must not silently search without it.
+            throw new NasConfigurationException(
+                $"Strategy '{StrategyName}': \"transferFrom\" names '{transferFrom}', but no trials of it were handed over; this command does not read another experiment's trials. Use nas run or nas bench strategies, or remove \"transferFrom\".");
+        }
+
         return new PredictorGuidedSearch(context, new PredictorGuidedOptions
         {
             InitialSamples = options.InitialSamples,

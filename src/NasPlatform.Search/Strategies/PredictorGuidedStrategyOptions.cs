@@ -49,6 +49,10 @@ public sealed record PredictorGuidedStrategyOptions : PredictorOptions
     [AllowedValues(SpaceFilling, "random")]
     public string InitialDesign { get; init; } = Defaults.SpaceFillingDesign ? SpaceFilling : "random";
 
+    /// <summary>Experiment file of a similar problem on the same search space whose trials the predictor also learns from; null for none.</summary>
+    [Description("Path (relative to this experiment file) of another experiment on the same search space, run before, whose completed trials the predictor also learns from (each problem's objective standardised on its own). They replace the initial design, are not stored as trials of this experiment and cost no evaluation.")]
+    public string? TransferFrom { get; init; }
+
     /// <summary>The space-filling initial design's name.</summary>
     public const string SpaceFilling = "space-filling";
 }

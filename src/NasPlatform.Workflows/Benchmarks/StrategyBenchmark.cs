@@ -53,6 +53,9 @@ public sealed class StrategyBenchmark
         _fidelity = ResolveFidelity(fidelity);
     }
 
+    /// <summary>Trials of another experiment handed to every run's strategy (its "transferFrom"); empty by default.</summary>
+    public IReadOnlyList<TrialOutcome> TransferredTrials { get; init; } = [];
+
     /// <summary>The seed of run <paramref name="run"/>.</summary>
     public static int RunSeed(int baseSeed, int run) => SeedSequence.Derive(baseSeed, run);
 
@@ -135,7 +138,11 @@ public sealed class StrategyBenchmark
         {
             var spec = BenchmarkSpec(factory.Name, options, runSeed, queries, scratch.FullName);
             using var store = new InMemoryTrialStore();
-            var runner = new ExperimentRunner(spec, new ExperimentComponents(_space, _evaluator, factory, ComponentOptions.Bind(factory.OptionsType, options.ToString(Newtonsoft.Json.Formatting.None))), store);
+            var components = new ExperimentComponents(_space, _evaluator, factory, ComponentOptions.Bind(factory.OptionsType, options.ToString(Newtonsoft.Json.Formatting.None)))
+            {
+                TransferredTrials = TransferredTrials,
+            };
+            var runner = new ExperimentRunner(spec, components, store);
             RunSummary summary;
             try
             {
