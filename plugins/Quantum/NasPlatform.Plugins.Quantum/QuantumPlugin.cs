@@ -51,5 +51,6 @@ public sealed class QuantumPlugin : INasPlugin
         registry.AddCommand(Commands.ExportCircuitCommand.Declaration);
         registry.AddCommand(Commands.EstimateCommand.Declaration);
         registry.AddCommand(Commands.QasmCommand.Declaration);
+        registry.AddCommand(Commands.CurveCommand.Declaration);
     }
 }

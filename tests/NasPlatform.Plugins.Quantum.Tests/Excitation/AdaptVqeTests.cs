@@ -57,6 +57,22 @@ public sealed class AdaptVqeTests : IDisposable
     }
 
     [Fact]
+    public void QebAdaptOnLiHReachesChemicalAccuracyInsideTheSectorWithFewerCnotsThanFermionic()
+    {
+        var evaluator = ExcitationEvaluationTests.Evaluator(ExcitationEvaluationTests.LiH, "jordan-wigner", false);
+        var space = ExcitationSpace.Create(TestContexts.Bind<ExcitationSpaceOptions>("""{ "orbitals": 5, "electrons": 2, "pool": "qeb", "maxOperators": 12 }"""), TestContexts.In());
+        var (strategy, outcomes) = Run(evaluator, space, """{ "pool": "qeb" }""", "qeb");
+        Assert.Equal("chemical accuracy", strategy.StopReason);
+        Assert.True(outcomes[^1].Metrics["energy_error"] <= 1.6e-3);
+        Assert.All(outcomes, o => Assert.True(o.Metrics["sector_leakage"] < 1e-20, $"leakage {o.Metrics["sector_leakage"]}"));
+
+        // The same operators as fermionic excitations: the same kind of state, but the Z strings cost CNOTs.
+        var fermionic = ExcitationSpace.Create(TestContexts.Bind<ExcitationSpaceOptions>("""{ "orbitals": 5, "electrons": 2, "maxOperators": 12 }"""), TestContexts.In());
+        var same = fermionic.CandidateOf(strategy.Operators.Select(k => fermionic.Pool.IndexOf(space.Pool.Labels[k])).ToList());
+        Assert.True(outcomes[^1].Metrics["cnot_count"] < fermionic.FreeStatistics(same)["cnot_count"]);
+    }
+
+    [Fact]
     public void ThePoolOptionMustBeTheSpaces()
     {
         var space = ExcitationSpace.Create(TestContexts.Bind<ExcitationSpaceOptions>("""{ "orbitals": 2, "electrons": 2 }"""), TestContexts.In());

@@ -10,6 +10,9 @@ public sealed class ExcitationExampleFilesTests
     [InlineData("lih-adapt.json")]
     [InlineData("lih-qubit-adapt.json")]
     [InlineData("lih-excitation.json")]
+    [InlineData("h2o-uccsd.json")]
+    [InlineData("h2o-adapt.json")]
+    [InlineData("h2o-excitation.json")]
     public void ExampleValidates(string file)
     {
         var root = NasCli.RepoRoot();

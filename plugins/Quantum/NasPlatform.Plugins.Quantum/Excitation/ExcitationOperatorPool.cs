@@ -15,6 +15,10 @@ namespace NasPlatform.Plugins.Quantum.Excitation;
 /// <item><see cref="Qubit"/>: qubit-ADAPT's pool (Tang et al. 2021): every Pauli string of the fermionic
 /// generators under Jordan–Wigner with the Z strings removed, each its own operator exp(iθP). Labelled by
 /// the string, "X0 Y2". Defined on untapered Jordan–Wigner qubits only.</item>
+/// <item><see cref="Qeb"/>: QEB-ADAPT's pool (Yordanov et al. 2021): the same singles and doubles as whole qubit
+/// excitations, the fermionic generators without their Z strings, each one operator. They keep N_alpha and N_beta
+/// exactly, and each has its short exact circuit (<see cref="QubitExcitationCircuits"/>: 2 CNOTs a single,
+/// 14 a double). Labelled like the fermionic pool. Untapered Jordan–Wigner qubits only.</item>
 /// </list>
 /// The fermionic operators keep N_alpha and N_beta exactly. A single Pauli string of the qubit pool flips two
 /// (or four) modes, an even number of each spin, so it keeps the parities of N_alpha and N_beta but not the
@@ -30,13 +34,21 @@ public sealed class ExcitationOperatorPool
     /// <summary>Qubit-ADAPT's Pauli strings.</summary>
     public const string Qubit = "qubit";
 
+    /// <summary>QEB-ADAPT's whole qubit excitations.</summary>
+    public const string Qeb = "qeb";
+
     /// <summary>Every pool kind.</summary>
-    public static readonly IReadOnlyList<string> Kinds = [Fermionic, Qubit];
+    public static readonly IReadOnlyList<string> Kinds = [Fermionic, Qubit, Qeb];
 
     private readonly Dictionary<string, int> _index;
 
-    private ExcitationOperatorPool(string kind, ExcitationRegister register, IReadOnlyList<string> labels, IReadOnlyList<PauliSum> generators)
+    // The excitation of each operator, for the pools compiled by QubitExcitationCircuits; null for the others.
+    private readonly IReadOnlyList<NasPlatform.Quantum.Chemistry.Ansatz.Excitation>? _qubitExcitations;
+
+    private ExcitationOperatorPool(string kind, ExcitationRegister register, IReadOnlyList<string> labels, IReadOnlyList<PauliSum> generators,
+        IReadOnlyList<NasPlatform.Quantum.Chemistry.Ansatz.Excitation>? qubitExcitations = null)
     {
+        _qubitExcitations = qubitExcitations;
         Kind = kind;
         Register = register;
         Labels = labels;
@@ -44,7 +56,7 @@ public sealed class ExcitationOperatorPool
         _index = labels.Select((label, i) => (label, i)).ToDictionary(p => p.label, p => p.i, StringComparer.Ordinal);
     }
 
-    /// <summary><see cref="Fermionic"/> or <see cref="Qubit"/>.</summary>
+    /// <summary><see cref="Fermionic"/>, <see cref="Qubit"/> or <see cref="Qeb"/>.</summary>
     public string Kind { get; }
 
     /// <summary>The molecule's register.</summary>
@@ -68,8 +80,8 @@ public sealed class ExcitationOperatorPool
             return $"unknown pool \"{kind}\"; use {string.Join(" or ", Kinds)}";
         }
 
-        return kind == Qubit && (register.Mapping.Kind != FermionMappingKind.JordanWigner || register.Tapering is not null)
-            ? "the qubit pool (qubit-ADAPT) is defined on untapered Jordan-Wigner qubits; use \"mapping\": \"jordan-wigner\" without \"taper\", or \"pool\": \"fermionic-sd\""
+        return kind != Fermionic && (register.Mapping.Kind != FermionMappingKind.JordanWigner || register.Tapering is not null)
+            ? $"the {kind} pool ({(kind == Qubit ? "qubit-ADAPT" : "QEB-ADAPT")}) is defined on untapered Jordan-Wigner qubits; use \"mapping\": \"jordan-wigner\" without \"taper\", or \"pool\": \"fermionic-sd\""
             : null;
     }
 
@@ -83,7 +95,12 @@ public sealed class ExcitationOperatorPool
             throw new ArgumentException(problem + ".", nameof(kind));
         }
 
-        return cache.GetOrAdd($"excitation-pool|{kind}|{register.Description}", () => kind == Fermionic ? BuildFermionic(register) : BuildQubit(register));
+        return cache.GetOrAdd($"excitation-pool|{kind}|{register.Description}", () => kind switch
+        {
+            Fermionic => BuildFermionic(register),
+            Qeb => BuildQeb(register),
+            _ => BuildQubit(register),
+        });
     }
 
     /// <summary>The index of the operator labelled <paramref name="label"/>, or −1.</summary>
@@ -110,7 +127,10 @@ public sealed class ExcitationOperatorPool
 
         for (var k = 0; k < operators.Count; k++)
         {
-            PauliRotations.AppendExponential(circuit, Generators[operators[k]], k);
+            var op = operators[k];
+            _ = _qubitExcitations is null
+                ? PauliRotations.AppendExponential(circuit, Generators[op], k)
+                : QubitExcitationCircuits.Append(circuit, _qubitExcitations[op], Generators[op], k);
         }
 
         return circuit;
@@ -122,6 +142,15 @@ public sealed class ExcitationOperatorPool
         return new ExcitationOperatorPool(Fermionic, register,
             excitations.Select(e => e.ToString()).ToList(),
             excitations.Select(e => register.Generator(e)).ToList());
+    }
+
+    private static ExcitationOperatorPool BuildQeb(ExcitationRegister register)
+    {
+        var excitations = register.Excitations;
+        return new ExcitationOperatorPool(Qeb, register,
+            excitations.Select(e => e.ToString()).ToList(),
+            excitations.Select(e => register.Generator(e, qubitExcitation: true)).ToList(),
+            excitations);
     }
 
     private static ExcitationOperatorPool BuildQubit(ExcitationRegister register)

@@ -11,8 +11,8 @@ namespace NasPlatform.Plugins.Quantum.Excitation;
 
 /// <summary>
 /// Chemistry-aware circuits: a candidate is an ordered sequence of at most maxOperators operators from a pool
-/// (<see cref="ExcitationOperatorPool"/>: fermionic singles and doubles, or qubit-ADAPT's Pauli strings) applied
-/// to the Hartree–Fock state, each with its own angle. Fermionic circuits keep the molecule's N_alpha and
+/// (<see cref="ExcitationOperatorPool"/>: fermionic singles and doubles, qubit-ADAPT's Pauli strings or QEB-ADAPT's qubit excitations) applied
+/// to the Hartree–Fock state, each with its own angle. Fermionic and QEB circuits keep the molecule's N_alpha and
 /// N_beta (qubit-pool circuits keep their parities only, see <see cref="ExcitationOperatorPool"/>), and its gates are the exact decomposition (CNOT ladders), so cnot_count and depth are those of the circuit
 /// the evaluator trains. The space restates the molecule's register ("orbitals", "electrons", "mapping",
 /// "taper"); the VQE evaluator refuses a mismatch with its molecule before any trial

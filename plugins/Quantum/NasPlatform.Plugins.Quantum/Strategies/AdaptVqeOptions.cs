@@ -9,7 +9,7 @@ public sealed record AdaptVqeOptions
 {
     /// <summary>The pool, stated for the reader; it must be the excitation space's.</summary>
     [Description("The pool (must be the excitation space's \"pool\"; stated here for the reader).")]
-    [AllowedValues(ExcitationOperatorPool.Fermionic, ExcitationOperatorPool.Qubit)]
+    [AllowedValues(ExcitationOperatorPool.Fermionic, ExcitationOperatorPool.Qubit, ExcitationOperatorPool.Qeb)]
     public string? Pool { get; init; }
 
     /// <summary>Stop when the norm of the pool gradients is below this (Ha/rad).</summary>
