@@ -18,6 +18,7 @@ namespace NasPlatform.Quantum.Simulator.Qasm;
 internal sealed class QasmProgramRunner
 {
     private const long CopyBudgetBytes = 1L << 30;
+    private const int MarginalTableMaxQubits = 24;
 
     private readonly QasmProgram _program;
     private readonly IReadOnlyList<QasmStep> _steps;
@@ -28,6 +29,7 @@ internal sealed class QasmProgramRunner
     private readonly Dictionary<string, double> _probabilities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly List<int> _path = [];
+    private double[]? _marginal;
     private long _copies;
     private long _branches;
 
@@ -233,22 +235,7 @@ internal sealed class QasmProgramRunner
 
         if (_rng is null)
         {
-            var marginal = new Dictionary<int, double>();
-            for (var i = 0; i < state.Length; i++)
-            {
-                var p = state.Probability(i);
-                if (p > 0)
-                {
-                    marginal[i & mask] = marginal.GetValueOrDefault(i & mask) + p;
-                }
-            }
-
-            foreach (var (index, p) in marginal)
-            {
-                var key = Key(state, registers, index);
-                _probabilities[key] = _probabilities.GetValueOrDefault(key) + weight * p;
-            }
-
+            ExactLeaf(state, registers, weight, mask);
             return;
         }
 
@@ -263,6 +250,49 @@ internal sealed class QasmProgramRunner
             _counts[key] = _counts.GetValueOrDefault(key) + group.Count();
         }
     }
+
+    /// <summary>
+    /// Adds the leaf's outcome probabilities: the state's distribution summed over the qubits no trailing
+    /// measurement reads. The sums go into one reused array indexed by the masked basis index (a table
+    /// of 2^n doubles, kept up to 2^24), not a hash table: a program with a thousand leaves would
+    /// otherwise make a billion hash updates.
+    /// </summary>
+    private void ExactLeaf(StateVector state, ulong[] registers, double weight, int mask)
+    {
+        if (state.NumQubits > MarginalTableMaxQubits)
+        {
+            var sums = new Dictionary<int, double>();
+            for (var i = 0; i < state.Length; i++)
+            {
+                sums[i & mask] = sums.GetValueOrDefault(i & mask) + state.Probability(i);
+            }
+
+            foreach (var (index, p) in sums)
+            {
+                AddProbability(Key(state, registers, index), weight * p);
+            }
+
+            return;
+        }
+
+        _marginal ??= new double[state.Length];
+        for (var i = 0; i < state.Length; i++)
+        {
+            _marginal[i & mask] += state.Probability(i);
+        }
+
+        for (var index = 0; index < _marginal.Length; index++)
+        {
+            if (_marginal[index] > 0)
+            {
+                AddProbability(Key(state, registers, index), weight * _marginal[index]);
+            }
+
+            _marginal[index] = 0;
+        }
+    }
+
+    private void AddProbability(string key, double p) => _probabilities[key] = _probabilities.GetValueOrDefault(key) + p;
 
     private string Key(StateVector state, ulong[] registers, int index)
     {
