@@ -89,7 +89,7 @@ public class QasmTests
             cu3(0.3, 0.2, 0.1) b[0], a[0];
             u(2*0.5, sin(0.2), 1e-1) a[1];
             barrier a, b;
-            measure a -> c[0];
+            measure a[1] -> c[0];
             measure b[0] -> c[2];
             """;
         var imported = QasmImporter.ImportParameterized(text, "qiskit.qasm");
@@ -112,7 +112,7 @@ public class QasmTests
     [InlineData("OPENQASM 2.0;\nqreg q[2];\ncx q[0], q[0];", "line 3", "same qubit twice")]
     [InlineData("OPENQASM 2.0;\nqreg q[2];\nrx q[5];", "line 3", "out of range")]
     [InlineData("OPENQASM 2.0;\nqreg q[2];\nrx q[0];", "line 3", "takes 1 parameter")]
-    [InlineData("OPENQASM 3.0;\nqubit q;", "line 1", "OpenQASM 2.0")]
+    [InlineData("OPENQASM 4.0;\nqubit q;", "line 1", "this importer reads OpenQASM 2.0 and 3")]
     [InlineData("OPENQASM 2.0;\nqreg q[1];\nh q[0];\nreset q[0];", "line 4", "mid-circuit reset")]
     [InlineData("OPENQASM 2.0;\nqreg q[1];\nrx(pi q[0];", "line 3", "expected ','")]
     public void Bad_files_name_the_line_and_the_problem(string text, string place, string problem)
@@ -213,7 +213,7 @@ public class QasmTests
         return new ComplexMatrix(4, [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, u[0, 0], u[0, 1], 0, 0, u[1, 0], u[1, 1]]);
     }
 
-    private static void AssertSameUpToPhase(Complex[,] a, Complex[,] b)
+    internal static void AssertSameUpToPhase(Complex[,] a, Complex[,] b)
     {
         var dim = a.GetLength(0);
         var (r, c) = (0, 0);

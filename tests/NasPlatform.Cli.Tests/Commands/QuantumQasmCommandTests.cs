@@ -49,6 +49,27 @@ public sealed class QuantumQasmCommandTests : IDisposable
     }
 
     [Fact]
+    public void Mid_circuit_measure_reset_and_if_run_with_their_real_semantics_and_print_the_classical_registers()
+    {
+        // Measure q[0] (half 0, half 1), flip q[1] when it read 1, then reset q[0] and measure both into d.
+        var file = Write("branch.qasm", "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[1];\ncreg d[2];\nh q[0];\n" +
+            "measure q[0] -> c[0];\nif (c==1) x q[1];\nreset q[0];\nmeasure q -> d;\n");
+
+        var exact = Nas("quantum", "qasm", file, "--json");
+        var sampled = Nas("quantum", "qasm", file, "--shots", "4000", "--seed", "2", "--json");
+        var text = Nas("quantum", "qasm", file);
+
+        Assert.True(exact.ExitCode == ExitCodes.Success, exact.Error);
+        var probabilities = ((JObject)JObject.Parse(exact.Out)["probabilities"]!).Properties().ToDictionary(p => p.Name, p => (double)p.Value);
+        Assert.Equal(["0 00", "1 01"], probabilities.Keys.Order(StringComparer.Ordinal));
+        Assert.All(probabilities.Values, p => Assert.Equal(0.5, p, 12));
+        var counts = ((JObject)JObject.Parse(sampled.Out)["counts"]!).Properties().ToDictionary(p => p.Name, p => (int)p.Value);
+        Assert.Equal(["0 00", "1 01"], counts.Keys.Order(StringComparer.Ordinal));
+        Assert.InRange(counts["1 01"], 2000 - 4 * 32, 2000 + 4 * 32); // binomial(4000, 1/2): sd 31.6
+        Assert.Contains("classical bits c d[0..1], bit 0 first", text.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_files_and_options_exit_2_with_the_place_and_the_fix()
     {
         var broken = Write("broken.qasm", "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nh q[5];\n");

@@ -9,10 +9,12 @@ using NasPlatform.Quantum.Simulator.Qasm;
 namespace NasPlatform.Plugins.Quantum.Commands;
 
 /// <summary>
-/// `nas quantum qasm FILE [--shots N]`: imports an OpenQASM 2.0 file with the plugin's importer, simulates it on
-/// the plugin's state-vector simulator and prints the basis states' probabilities (or, with --shots, sampled
-/// counts, seeded), so a user can check a file without writing code. Bit strings put qubit 0 first (as
-/// Microsoft's DumpMachine does; Qiskit prints the reverse).
+/// `nas quantum qasm FILE [--shots N]`: imports an OpenQASM 2.0 or 3 file with the plugin's importer, runs it on
+/// the plugin's state-vector simulator with measure, reset and if executed as written (each measurement
+/// draws its outcome and collapses the state), and prints the outcomes' exact probabilities (or, with
+/// --shots, sampled counts, seeded), so a user can check a file without writing code. A file that measures
+/// something is read out on its classical registers, one that measures nothing on every qubit. Bit strings
+/// put bit 0 / qubit 0 first (as Microsoft's DumpMachine does; Qiskit prints the reverse).
 /// </summary>
 internal static class QasmCommand
 {
@@ -22,10 +24,10 @@ internal static class QasmCommand
     public static PluginCommand Declaration { get; } = new(
         "quantum",
         "qasm",
-        "Simulate an OpenQASM 2.0 file and print its basis-state probabilities, or sampled counts with --shots.",
-        [new("FILE", "The OpenQASM 2.0 file (.qasm).")],
+        "Run an OpenQASM 2.0 or 3 file (measure, reset and if included) and print its outcomes' probabilities, or sampled counts with --shots.",
+        [new("FILE", "The OpenQASM 2.0 or 3 file (.qasm); the header says which.")],
         [
-            new("shots", "N", "Sample N measurements of every qubit instead of printing probabilities."),
+            new("shots", "N", "Run the program N times and count the outcomes instead of printing probabilities."),
             new("seed", "S", "Seed of the sampler. Default 0."),
             new("top", "K", "Print the K most likely states (probabilities) or outcomes (shots). Default 16; 0 prints all."),
             new("json", null, "Print the result as JSON."),
@@ -37,58 +39,54 @@ internal static class QasmCommand
     {
         var path = command.Arguments[0];
         if (!File.Exists(path))
-            throw new NasConfigurationException($"{path}: no such file; give the path of an OpenQASM 2.0 file.");
+            throw new NasConfigurationException($"{path}: no such file; give the path of an OpenQASM 2.0 or 3 file.");
         var shots = Whole(command, "shots", 0, 1, 100_000_000);
         var seed = Whole(command, "seed", 0, int.MinValue, int.MaxValue);
         var top = Whole(command, "top", 16, 0, int.MaxValue);
-        Circuit circuit;
+        QasmProgram program;
         try
         {
-            circuit = QasmImporter.Import(File.ReadAllText(path), path);
+            program = QasmImporter.ImportProgram(File.ReadAllText(path), path);
         }
         catch (QasmException e)
         {
             throw new NasConfigurationException(e.Message, e);
         }
 
-        if (circuit.NumQubits > MaxQubits)
+        if (program.NumQubits > MaxQubits)
             throw new NasConfigurationException(string.Create(CultureInfo.InvariantCulture,
-                $"{path}: {circuit.NumQubits} qubits; this command simulates at most {MaxQubits} (2^{MaxQubits} amplitudes are 4 GiB)."));
+                $"{path}: {program.NumQubits} qubits; this command simulates at most {MaxQubits} (2^{MaxQubits} amplitudes are 4 GiB)."));
         cancellationToken.ThrowIfCancellationRequested();
-        var state = new StateVector(circuit.NumQubits);
-        circuit.Apply(state, []);
-        var rows = shots > 0 ? Counts(state, shots, seed) : Probabilities(state);
+        List<(string Bits, double Value)> rows;
+        try
+        {
+            rows = shots > 0
+                ? Ordered(program.Sample(shots, new Random(seed)).Select(c => (c.Key, (double)c.Value)))
+                : Ordered(program.Probabilities().Where(p => p.Value > 1e-12).Select(p => (p.Key, p.Value)));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new NasConfigurationException(e.Message, e);
+        }
+
         var shown = top == 0 ? rows : rows.Take(top).ToList();
         if (command.Has("json"))
-            command.Output.WriteLine(Json(path, circuit, shots, seed, shown).ToString(Formatting.Indented));
+            command.Output.WriteLine(Json(path, program, shots, seed, shown).ToString(Formatting.Indented));
         else
-            Print(command.Output, path, circuit, shots, shown, rows.Count);
+            Print(command.Output, path, program, shots, shown, rows.Count);
         return Task.FromResult(0);
     }
 
-    /// <summary>Basis states with a probability above 1e-12, most likely first (ties by bit string).</summary>
-    private static List<(string Bits, double Value)> Probabilities(StateVector state)
-    {
-        var rows = new List<(string, double)>();
-        for (var i = 0; i < state.Length; i++)
-        {
-            var p = state.Probability(i);
-            if (p > 1e-12)
-                rows.Add((state.FormatBasis(i), p));
-        }
+    /// <summary>Most likely (or most frequent) first, ties by outcome string.</summary>
+    private static List<(string Bits, double Value)> Ordered(IEnumerable<(string Bits, double Value)> rows) =>
+        [.. rows.OrderByDescending(r => r.Value).ThenBy(r => r.Bits, StringComparer.Ordinal)];
 
-        return [.. rows.OrderByDescending(r => r.Item2).ThenBy(r => r.Item1, StringComparer.Ordinal)];
-    }
-
-    private static List<(string Bits, double Value)> Counts(StateVector state, int shots, int seed) =>
-        [.. state.SampleCounts(shots, new Random(seed)).Select(c => (c.Key, (double)c.Value))
-            .OrderByDescending(r => r.Item2).ThenBy(r => r.Key, StringComparer.Ordinal)];
-
-    private static void Print(TextWriter output, string path, Circuit circuit, int shots, List<(string Bits, double Value)> rows, int total)
+    private static void Print(TextWriter output, string path, QasmProgram program, int shots, List<(string Bits, double Value)> rows, int total)
     {
         var what = shots > 0 ? string.Create(CultureInfo.InvariantCulture, $"{shots} shots") : "probabilities";
+        var measured = program.MeasurementCount > 0 ? string.Create(CultureInfo.InvariantCulture, $", {program.MeasurementCount} measure statements") : string.Empty;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Path.GetFileName(path)}: {circuit.NumQubits} qubits, {circuit.Ops.Count} gates; {what} (bit strings: qubit 0 first)"));
+            $"{Path.GetFileName(path)}: OpenQASM {program.Version}, {program.NumQubits} qubits, {program.GateCount} gates{measured}; {what} (bit strings: {program.OutcomeOrder})"));
         foreach (var (bits, value) in rows)
         {
             output.WriteLine(shots > 0
@@ -100,14 +98,16 @@ internal static class QasmCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ... {total - rows.Count} more (--top 0 prints all)"));
     }
 
-    private static JObject Json(string path, Circuit circuit, int shots, int seed, List<(string Bits, double Value)> rows)
+    private static JObject Json(string path, QasmProgram program, int shots, int seed, List<(string Bits, double Value)> rows)
     {
         var result = new JObject
         {
             ["file"] = path,
-            ["qubits"] = circuit.NumQubits,
-            ["gates"] = circuit.Ops.Count,
-            ["bitOrder"] = "qubit 0 first",
+            ["version"] = program.Version,
+            ["qubits"] = program.NumQubits,
+            ["gates"] = program.GateCount,
+            ["measurements"] = program.MeasurementCount,
+            ["bitOrder"] = program.OutcomeOrder,
         };
         if (shots > 0)
         {

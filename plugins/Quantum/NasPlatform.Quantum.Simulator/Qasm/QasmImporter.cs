@@ -16,9 +16,16 @@ public static class QasmImporter
 {
     /// <summary>Imports with constant angles.</summary>
     public static Circuit Import(string text, string source = "OpenQASM") =>
-        new QasmParser(text, source, parameterize: false).Parse().Circuit;
+        ImportProgram(text, source).ToCircuit();
 
     /// <summary>Imports with every rotation angle turned into a fresh parameter; the values come back in <c>Parameters</c>.</summary>
     public static QasmImportResult ImportParameterized(string text, string source = "OpenQASM") =>
-        new QasmParser(text, source, parameterize: true).Parse();
+        ImportProgram(text, source).ToImportResult(parameterize: true);
+
+    /// <summary>
+    /// Imports the whole program, measure, reset and if included, to run with their real semantics
+    /// (<see cref="QasmProgram.Sample"/>, <see cref="QasmProgram.Probabilities"/>) or to read as a circuit.
+    /// </summary>
+    public static QasmProgram ImportProgram(string text, string source = "OpenQASM") =>
+        new QasmParser(text, source).Parse();
 }

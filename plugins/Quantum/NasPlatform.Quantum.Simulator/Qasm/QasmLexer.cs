@@ -1,6 +1,6 @@
 namespace NasPlatform.Quantum.Simulator.Qasm;
 
-/// <summary>Splits OpenQASM 2.0 text into tokens with line and column; skips // comments.</summary>
+/// <summary>Splits OpenQASM 2.0 or 3 text into tokens with line and column; skips // and /* */ comments.</summary>
 internal static class QasmLexer
 {
     public static List<QasmToken> Tokenize(string text, string source)
@@ -45,6 +45,18 @@ internal static class QasmLexer
                 continue;
             }
 
+            if (c == '/' && pos + 1 < text.Length && text[pos + 1] == '*')
+            {
+                var end = text.IndexOf("*/", pos + 2, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    throw new QasmException(source, line, column, "unterminated comment: '/*' has no '*/'; close it");
+                }
+
+                Advance(end + 2 - pos);
+                continue;
+            }
+
             var (startLine, startColumn, start) = (line, column, pos);
             var (kind, length) = Scan(text, pos, source, line, column);
             Advance(length);
@@ -86,12 +98,14 @@ internal static class QasmLexer
                 : throw new QasmException(source, line, column, "unterminated string; close it with \"");
         }
 
-        if ((c == '-' && pos + 1 < text.Length && text[pos + 1] == '>') || (c == '=' && pos + 1 < text.Length && text[pos + 1] == '='))
+        // Two-character symbols: -> (measure), == (if), ** (OpenQASM 3 power), != (not used, but named in errors).
+        var pair = pos + 1 < text.Length ? text.Substring(pos, 2) : string.Empty;
+        if (pair is "->" or "==" or "**" or "!=")
         {
             return (QasmTokenKind.Symbol, 2);
         }
 
-        return ";,()[]{}+-*/^".Contains(c)
+        return ";,()[]{}+-*/^=!@:".Contains(c)
             ? (QasmTokenKind.Symbol, 1)
             : throw new QasmException(source, line, column, $"unexpected character '{c}'");
     }

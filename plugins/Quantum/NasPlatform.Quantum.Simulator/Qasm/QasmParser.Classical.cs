@@ -1,67 +1,78 @@
 namespace NasPlatform.Quantum.Simulator.Qasm;
 
 /// <summary>
-/// measure, reset and if. The importer builds a unitary circuit (a pure state for VQE), so it accepts
-/// exactly the cases a unitary circuit represents and refuses the rest at their line:
-/// <list type="bullet">
-/// <item>measure: accepted when no later gate, reset or if uses the measured qubit (terminal measurement:
-/// the state before it is the circuit's state, and measuring it gives the file's outcome distribution).</item>
-/// <item>reset: accepted on a qubit no gate or measure has touched yet, where it is a no-op on |0⟩.</item>
-/// <item>if (c==n) gate: accepted when no measure has written c; c then still holds 0, so the gate runs when
-/// n is 0 and does not when n is not 0 (both exactly the file's meaning).</item>
-/// </list>
+/// measure, reset and if, kept as program steps in file order; whether a caller may read them as a unitary
+/// circuit is decided later (<see cref="QasmUnitaryCheck"/>), and <see cref="QasmProgramRunner"/> executes them.
 /// </summary>
 internal sealed partial class QasmParser
 {
-    private const string NotUnitary =
-        "the importer builds a unitary circuit (a pure state for VQE), which cannot represent a mid-circuit measurement, a reset of a used qubit or a branch on an outcome";
+    /// <summary>The call whose gates are being emitted, for the places of later refusals.</summary>
+    private QasmToken _call;
 
-    /// <summary>Measured qubit → its measure statement.</summary>
-    private readonly Dictionary<int, QasmToken> _measured = [];
+    /// <summary>The 'if' in front of the statement being read, or null.</summary>
+    private QasmCondition? _condition;
 
-    /// <summary>Qubits a gate has acted on.</summary>
-    private readonly HashSet<int> _touched = [];
-
-    /// <summary>Cregs a measure has written.</summary>
-    private readonly HashSet<string> _written = [];
-
+    /// <summary>measure q -> c; (both whole registers of one size, or one qubit and one bit).</summary>
     private void Measure()
     {
         var at = Next();
-        var (offset, size, _) = Operand();
-        Expect("->");
-        Bits();
-        Expect(";");
-        _measurements++;
-        for (var q = offset; q < offset + size; q++)
+        var qubits = Operand();
+        if (_version == 3 && Peek().Is(";"))
         {
-            _measured.TryAdd(q, at);
+            // OpenQASM 3 'measure q;': the qubits collapse, the outcome is not kept.
+            Next();
+            for (var k = 0; k < qubits.Size; k++)
+            {
+                _steps.Add(new QasmMeasureStep(qubits.Offset + k, -1, 0, at, _condition));
+            }
+
+            return;
+        }
+
+        Expect("->");
+        var bits = Bits();
+        Expect(";");
+        AddMeasurements(at, qubits, bits);
+    }
+
+    private void AddMeasurements(QasmToken at, (int Offset, int Size, QasmToken At) qubits, (int Register, int Bit, int Size, QasmToken At) bits)
+    {
+        if (qubits.Size != bits.Size)
+        {
+            throw Error(at, $"measure of {qubits.Size} qubit(s) into {bits.Size} bit(s); measure a whole qreg into a creg of the same size, or one qubit into one bit");
+        }
+
+        _measurements++;
+        for (var k = 0; k < qubits.Size; k++)
+        {
+            _steps.Add(new QasmMeasureStep(qubits.Offset + k, bits.Register, bits.Bit + k, at, _condition));
         }
     }
 
-    /// <summary>c or c[i]; marks the register as written by a measurement.</summary>
-    private string Bits()
+    /// <summary>c (the whole register) or c[i].</summary>
+    private (int Register, int Bit, int Size, QasmToken At) Bits()
     {
         var creg = Identifier("a creg such as c[0]");
-        if (!_cregs.TryGetValue(creg.Text, out var size))
+        if (!_cregs.TryGetValue(creg.Text, out var register))
         {
-            throw Error(creg, $"'{creg.Text}' is not a declared creg; declare it with 'creg {creg.Text}[n];'");
+            throw Error(creg, $"'{creg.Text}' is not a declared {ClassicalWord}; declare it with {ClassicalDeclaration(creg.Text)}");
         }
 
-        if (Peek().Is("["))
+        if (!Peek().Is("["))
         {
-            Next();
-            var indexToken = Peek();
-            var index = Integer("a bit index");
-            Expect("]");
-            if (index >= size)
-            {
-                throw Error(indexToken, $"{creg.Text}[{indexToken.Text}] is out of range; the creg has {size} bits ({creg.Text}[0] to {creg.Text}[{size - 1}])");
-            }
+            return (register.Index, 0, register.Size, creg);
         }
 
-        _written.Add(creg.Text);
-        return creg.Text;
+        Next();
+        var indexToken = Peek();
+        var index = Integer("a bit index");
+        Expect("]");
+        if (index >= register.Size)
+        {
+            throw Error(indexToken, $"{creg.Text}[{indexToken.Text}] is out of range; the {ClassicalWord} has {register.Size} bits ({creg.Text}[0] to {creg.Text}[{register.Size - 1}])");
+        }
+
+        return (register.Index, (int)index, 1, creg);
     }
 
     private void Reset()
@@ -71,70 +82,74 @@ internal sealed partial class QasmParser
         Expect(";");
         for (var q = offset; q < offset + size; q++)
         {
-            if (_measured.ContainsKey(q) || _touched.Contains(q))
-            {
-                throw Error(at, $"reset of {QubitName(q)} after {(_measured.ContainsKey(q) ? "it was measured" : "gates acted on it")} is a mid-circuit reset, " +
-                    $"which is not unitary; {NotUnitary}. Only a reset before any gate on the qubit (a no-op on |0⟩) is accepted: move it there or remove it");
-            }
+            _steps.Add(new QasmResetStep(q, at, _condition));
         }
-
-        // Every qubit starts in |0⟩ and none of these has been touched: the reset is a no-op.
     }
 
+    /// <summary>if (c == n) followed by one gate call, measure or reset (OpenQASM 2.0's 'qop').</summary>
     private void If()
     {
         var at = Next();
         Expect("(");
         var creg = Identifier("a creg name");
-        if (!_cregs.ContainsKey(creg.Text))
+        if (!_cregs.TryGetValue(creg.Text, out var register))
         {
-            throw Error(creg, $"'{creg.Text}' is not a declared creg; declare it with 'creg {creg.Text}[n];'");
+            throw Error(creg, $"'{creg.Text}' is not a declared {ClassicalWord}; declare it with {ClassicalDeclaration(creg.Text)}");
         }
 
         Expect("==");
         var value = Integer("the value to compare with");
         Expect(")");
-        if (_written.Contains(creg.Text))
+        _condition = new QasmCondition(register.Index, value, at);
+        try
         {
-            throw Error(at, $"'if ({creg.Text}=={value})' depends on a measurement outcome: {NotUnitary}. Run the branches as separate files, " +
-                "or replace the measurement and the condition by a controlled gate (deferred measurement)");
+            ConditionedStatement();
         }
+        finally
+        {
+            _condition = null;
+        }
+    }
 
+    private void ConditionedStatement()
+    {
         var next = Peek();
-        if (next.Is("measure") || next.Is("reset") || next.Kind != QasmTokenKind.Identifier)
+        if (_version == 3 && next.Kind == QasmTokenKind.Identifier)
         {
-            throw Error(next, $"only a gate can follow 'if (...)' here, found {next}; {NotUnitary}");
+            RefuseOutsideSubset(next);
         }
 
-        // No measure has written the register: it still holds 0, so the condition is known now.
-        GateCall(apply: value == 0);
-    }
-
-    /// <summary>Marks the qubits of a gate call as used; refuses a qubit that was measured earlier.</summary>
-    private void Touch(QasmToken call, IEnumerable<int> qubits)
-    {
-        foreach (var q in qubits)
+        if (next.Is("barrier"))
         {
-            if (_measured.TryGetValue(q, out var measure))
-            {
-                throw Error(measure, $"{QubitName(q)} is measured here and then used by '{call.Text}' at line {call.Line}, column {call.Column}; {NotUnitary}. " +
-                    "Move the measure after the last gate on this qubit, or remove it");
-            }
-
-            _touched.Add(q);
+            SkipStatement();
+        }
+        else if (_version == 3 && next.Is("gphase"))
+        {
+            GlobalPhase();
+        }
+        else if (_version == 3 && _cregs.ContainsKey(next.Text))
+        {
+            MeasureAssignment();
+        }
+        else if (next.Is("measure"))
+        {
+            Measure();
+        }
+        else if (next.Is("reset"))
+        {
+            Reset();
+        }
+        else if (next.Kind == QasmTokenKind.Identifier && !next.Is("if") && !next.Is("gate") && !next.Is("qreg") && !next.Is("creg") && !next.Is("qubit") && !next.Is("bit"))
+        {
+            GateCall();
+        }
+        else
+        {
+            throw Error(next, $"only a gate call, measure or reset can follow 'if (...)', found {next}");
         }
     }
 
-    private string QubitName(int qubit)
-    {
-        foreach (var (name, (offset, size)) in _qregs)
-        {
-            if (qubit >= offset && qubit < offset + size)
-            {
-                return $"{name}[{qubit - offset}]";
-            }
-        }
+    private string ClassicalWord => _version == 3 ? "bit register" : "creg";
 
-        return $"qubit {qubit}";
-    }
+    private string ClassicalDeclaration(string name) => _version == 3 ? $"'bit[n] {name};'" : $"'creg {name}[n];'";
 }

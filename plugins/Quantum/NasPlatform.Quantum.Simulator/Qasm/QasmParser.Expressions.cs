@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace NasPlatform.Quantum.Simulator.Qasm;
 
-/// <summary>Parameter expressions: + − (left), * / (left), ^ (right), unary ±, numbers, pi, functions, parameters.</summary>
+/// <summary>Parameter expressions: + − (left), * / (left), ^ (OpenQASM 3: **, right), unary ±, numbers, pi (and π τ euler in OpenQASM 3), functions, parameters.</summary>
 internal sealed partial class QasmParser
 {
     private static readonly HashSet<string> Functions = ["sin", "cos", "tan", "exp", "ln", "sqrt"];
@@ -51,7 +51,12 @@ internal sealed partial class QasmParser
     private QasmExpression Power(IReadOnlyCollection<string>? variables)
     {
         var baseValue = Unary(variables);
-        if (Peek().Is("^"))
+        if (_version == 3 && Peek().Is("^"))
+        {
+            throw Error(Peek(), "in OpenQASM 3 '^' is a bitwise xor, not a power; write '**' for a power, e.g. 2**0.5");
+        }
+
+        if (Peek().Is(_version == 3 ? "**" : "^"))
         {
             var op = Next();
             return new QasmExpression.Binary('^', op, baseValue, Power(variables));
@@ -83,6 +88,8 @@ internal sealed partial class QasmParser
                 return new QasmExpression.Number(double.Parse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture));
             case QasmTokenKind.Identifier when token.Text == "pi":
                 return new QasmExpression.Number(Math.PI);
+            case QasmTokenKind.Identifier when _version == 3 && (variables is null || !variables.Contains(token.Text)) && Constant(token.Text) is { } constant:
+                return new QasmExpression.Number(constant);
             case QasmTokenKind.Identifier when Functions.Contains(token.Text):
             {
                 Expect("(");
@@ -104,4 +111,13 @@ internal sealed partial class QasmParser
                 throw Error(token, $"expected a number, pi, a parameter or '(', found {token}");
         }
     }
+
+    /// <summary>The constants OpenQASM 3 names (π, τ and Euler's number, each with its ASCII spelling).</summary>
+    private static double? Constant(string name) => name switch
+    {
+        "π" => Math.PI,
+        "tau" or "τ" => 2 * Math.PI,
+        "euler" or "ℇ" => Math.E,
+        _ => null,
+    };
 }

@@ -5,7 +5,7 @@ internal sealed partial class QasmParser
 {
     private const string Supported =
         "id x y z h s sdg t tdg sx sxdg rx ry rz p u1 u2 u3 u U cx CX cz cy ch swap crx cry crz cp cu1 cu3 rxx ryy rzz, " +
-        "and from qelib1.inc ccx cswap c3x c3sqrtx c4x rccx rc3x csx cu u0";
+        "and from qelib1.inc ccx cswap c3x c3sqrtx c4x rccx rc3x csx cu u0 (OpenQASM 3 also: phase cphase gphase)";
 
     private void GateDeclaration()
     {
@@ -57,6 +57,18 @@ internal sealed partial class QasmParser
             return null;
         }
 
+        if (_version == 3)
+        {
+            RefuseOutsideSubset(at);
+            if (at.Text == "gphase")
+            {
+                // A global phase inside a definition stays global as long as no modifier controls the gate.
+                ExpressionList(parameters);
+                Expect(";");
+                return null;
+            }
+        }
+
         var args = Peek().Is("(") ? ExpressionList(parameters) : [];
         var operands = new List<QasmToken> { Identifier("a qubit argument") };
         while (Peek().Is(","))
@@ -77,10 +89,11 @@ internal sealed partial class QasmParser
         return new BodyOp(at, args, operands.Select(o => o.Text).ToList());
     }
 
-    /// <summary>Parses a gate call; emits it when <paramref name="apply"/> (false for an 'if' that cannot hold).</summary>
-    private void GateCall(bool apply)
+    /// <summary>Parses a gate call and emits its gates, each a step under the current condition.</summary>
+    private void GateCall()
     {
         var name = Next();
+        _call = name;
         var parameters = Peek().Is("(") ? Evaluate(ExpressionList(null), new Dictionary<string, double>()) : [];
         var operands = new List<(int Offset, int Size, QasmToken At)> { Operand() };
         while (Peek().Is(","))
@@ -96,16 +109,10 @@ internal sealed partial class QasmParser
             throw Error(name, "registers of different sizes cannot be broadcast together");
         }
 
-        if (!apply)
-        {
-            return;
-        }
-
         var repeat = broadcast.Count == 0 ? 1 : broadcast[0];
         for (var k = 0; k < repeat; k++)
         {
             var qubits = operands.Select(o => o.Size > 1 ? o.Offset + k : o.Offset).ToArray();
-            Touch(name, qubits);
             Apply(name, parameters, qubits, []);
         }
     }
@@ -147,7 +154,7 @@ internal sealed partial class QasmParser
             throw Error(at, $"{at.Text} is applied to the same qubit twice; give it distinct qubits");
         }
 
-        if (Native(at.Text, parameters, qubits, at))
+        if (Native(Alias(at.Text), parameters, qubits, at))
         {
             return;
         }

@@ -90,27 +90,15 @@ internal sealed partial class QasmParser
 
     private void Emit(GateKind kind, int[] q, params double[] angles)
     {
-        var list = new Angle[angles.Length];
-        for (var k = 0; k < angles.Length; k++)
-        {
-            if (_parameterize)
-            {
-                list[k] = Angle.Parameter(_parameters.Count);
-                _parameters.Add(angles[k]);
-            }
-            else
-            {
-                list[k] = Angle.Constant(angles[k]);
-            }
-        }
-
-        _ops.Add(Circuit.MakeOp(kind, q[0], q.Length > 1 ? q[1] : -1, list, null));
+        var list = angles.Select(Angle.Constant).ToArray();
+        _steps.Add(new QasmGateStep(Circuit.MakeOp(kind, q[0], q.Length > 1 ? q[1] : -1, list, null), _call, _condition));
     }
 
     private void EmitMatrix(int[] q, Complex[] entries)
     {
         var matrix = new ComplexMatrix(entries.Length == 4 ? 2 : 4, entries);
-        _ops.Add(Circuit.MakeOp(entries.Length == 4 ? GateKind.Unitary1 : GateKind.Unitary2, q[0], q.Length > 1 ? q[1] : -1, [], matrix));
+        var op = Circuit.MakeOp(entries.Length == 4 ? GateKind.Unitary1 : GateKind.Unitary2, q[0], q.Length > 1 ? q[1] : -1, [], matrix);
+        _steps.Add(new QasmGateStep(op, _call, _condition));
     }
 
     private static Complex[] Controlled(GateKind target, params double[] angles)

@@ -11,20 +11,20 @@ internal sealed partial class QasmParser
 {
     private List<QasmToken> _tokens;
     private string _source;
-    private readonly bool _parameterize;
     private readonly Dictionary<string, (int Offset, int Size)> _qregs = [];
-    private readonly Dictionary<string, int> _cregs = [];
+    private readonly Dictionary<string, (int Index, int Size)> _cregs = [];
+    private readonly List<QasmRegister> _quantum = [];
+    private readonly List<QasmRegister> _classical = [];
     private readonly Dictionary<string, GateDefinition> _gates = [];
-    private readonly List<GateOp> _ops = [];
-    private readonly List<double> _parameters = [];
+    private readonly List<QasmStep> _steps = [];
     private int _qubits;
+    private int _version = 2;
     private int _measurements;
     private int _pos;
 
-    public QasmParser(string text, string source, bool parameterize)
+    public QasmParser(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
-        _parameterize = parameterize;
         _source = QasmLibrary.Source;
         _tokens = QasmLexer.Tokenize(QasmLibrary.Text, _source);
         while (Peek().Kind != QasmTokenKind.End)
@@ -38,7 +38,7 @@ internal sealed partial class QasmParser
         _pos = 0;
     }
 
-    public QasmImportResult Parse()
+    public QasmProgram Parse()
     {
         Header();
         while (Peek().Kind != QasmTokenKind.End)
@@ -51,28 +51,28 @@ internal sealed partial class QasmParser
             throw Error(Peek(), "no qreg declared; add e.g. 'qreg q[4];'");
         }
 
-        var circuit = new Circuit(_qubits);
-        circuit.AddRange(_ops);
-        return new QasmImportResult(circuit, [.. _parameters], _measurements);
+        return new QasmProgram(_source, _version, _quantum, _classical, _steps, _measurements);
     }
 
-    /// <summary>The OpenQASM 2.0 specification requires 'OPENQASM 2.0;' as the first statement.</summary>
+    /// <summary>Both specifications require 'OPENQASM 2.0;' or 'OPENQASM 3.0;' ('OPENQASM 3;') as the first statement; it sets the version read.</summary>
     private void Header()
     {
         var first = Peek();
         if (!first.Is("OPENQASM"))
         {
             throw Error(first, $"the file does not start with 'OPENQASM 2.0;' (found {first}); the OpenQASM 2.0 specification requires this header " +
-                "as the first statement, so add the line 'OPENQASM 2.0;' at the top");
+                "as the first statement, so add the line 'OPENQASM 2.0;' at the top ('OPENQASM 3.0;' for an OpenQASM 3 file)");
         }
 
         Next();
         var version = Next();
-        if (version.Kind is not (QasmTokenKind.Real or QasmTokenKind.Integer) || !version.Text.StartsWith('2'))
+        var major = version.Kind is QasmTokenKind.Real or QasmTokenKind.Integer ? version.Text.Split('.')[0] : string.Empty;
+        if (major is not ("2" or "3"))
         {
-            throw Error(version, $"version {version.Text} is not supported; this importer reads OpenQASM 2.0");
+            throw Error(version, $"version {version.Text} is not supported; this importer reads OpenQASM 2.0 and 3");
         }
 
+        _version = major == "2" ? 2 : 3;
         Expect(";");
     }
 
@@ -128,6 +128,11 @@ internal sealed partial class QasmParser
     private void Statement()
     {
         var token = Peek();
+        if (_version == 3 && Version3Statement(token))
+        {
+            return;
+        }
+
         switch (token.Text)
         {
             case "include":
@@ -162,21 +167,23 @@ internal sealed partial class QasmParser
             throw Error(token, $"expected a statement, found {token}");
         }
 
-        GateCall(apply: true);
+        GateCall();
     }
 
     private void Include()
     {
         Next();
         var file = Next();
-        if (file.Kind != QasmTokenKind.String || file.Text != "qelib1.inc")
+        var known = _version == 3 ? file.Text is "stdgates.inc" or "qelib1.inc" : file.Text == "qelib1.inc";
+        if (file.Kind != QasmTokenKind.String || !known)
         {
-            throw Error(file, $"only \"qelib1.inc\" can be included (found {file}); paste other files' gate definitions into this one");
+            throw Error(file, $"only \"{(_version == 3 ? "stdgates.inc" : "qelib1.inc")}\" can be included (found {file}); paste other files' gate definitions into this one");
         }
 
         Expect(";");
     }
 
+    /// <summary>qreg name[n]; or creg name[n];</summary>
     private void Register()
     {
         var keyword = Next();
@@ -186,28 +193,36 @@ internal sealed partial class QasmParser
         var size = Integer("the register size");
         Expect("]");
         Expect(";");
+        Declare(keyword.Text == "qreg", name, sizeToken, size);
+    }
+
+    /// <summary>Adds a register; qubit registers are laid out one after another.</summary>
+    private void Declare(bool quantum, QasmToken name, QasmToken sizeToken, long size)
+    {
         if (_qregs.ContainsKey(name.Text) || _cregs.ContainsKey(name.Text))
         {
             throw Error(name, $"register '{name.Text}' is declared twice; rename one of them");
         }
 
-        if (keyword.Text == "creg")
+        if (!quantum)
         {
             if (size < 1 || size > 64)
             {
-                throw Error(sizeToken, $"creg {name.Text}[{sizeToken.Text}] must have 1 to 64 bits");
+                throw Error(sizeToken, $"{ClassicalWord} {name.Text} of {sizeToken.Text} bits: a classical register here has 1 to 64 bits");
             }
 
-            _cregs[name.Text] = (int)size;
+            _cregs[name.Text] = (_classical.Count, (int)size);
+            _classical.Add(new QasmRegister(name.Text, _classical.Sum(r => r.Size), (int)size));
             return;
         }
 
         if (size < 1 || _qubits + size > StateVector.MaxQubits)
         {
-            throw Error(name, $"qreg {name.Text}[{sizeToken.Text}] gives {_qubits + Math.Min(size, int.MaxValue)} qubits; the simulator holds 1 to {StateVector.MaxQubits}");
+            throw Error(name, $"qubit register {name.Text}[{sizeToken.Text}] gives {_qubits + Math.Min(size, int.MaxValue)} qubits; the simulator holds 1 to {StateVector.MaxQubits}");
         }
 
         _qregs[name.Text] = (_qubits, (int)size);
+        _quantum.Add(new QasmRegister(name.Text, _qubits, (int)size));
         _qubits += (int)size;
     }
 
