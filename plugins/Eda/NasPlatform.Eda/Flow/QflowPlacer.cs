@@ -12,7 +12,7 @@ public sealed partial class QflowPlacer(string technology, TimeSpan timeout)
 {
     public string Technology { get; } = technology;
 
-    /// <summary>Scale the place limit to the synthesized cell count (<see cref="ToolTimeouts"/>); synthesis always gets the base limit.</summary>
+    /// <summary>Scale the place limit to the synthesized cell count (<see cref="ToolTimeouts"/>); synthesis, before the cells are known, gets <see cref="ToolTimeouts.SynthesisFactor"/> times the base.</summary>
     public bool ScalePlaceTimeout { get; init; }
 
     /// <summary>Places the design and returns the placed DEF (layout/TOP_unroute.def).</summary>
@@ -26,7 +26,8 @@ public sealed partial class QflowPlacer(string technology, TimeSpan timeout)
             "#!/bin/tcsh -f\n" + string.Create(CultureInfo.InvariantCulture, $"set initial_density = {knobs.Density:0.###}\n"),
             cancellationToken).ConfigureAwait(false);
 
-        var synthesis = await Run("synthesize", design.Top, projectDirectory, timeout, runs, cancellationToken).ConfigureAwait(false);
+        var synthesisLimit = ScalePlaceTimeout ? timeout * ToolTimeouts.SynthesisFactor : timeout;
+        var synthesis = await Run("synthesize", design.Top, projectDirectory, synthesisLimit, runs, cancellationToken).ConfigureAwait(false);
         var par = Path.Combine(projectDirectory, "layout", design.Top + ".par");
         var netlist = Path.Combine(projectDirectory, "synthesis", design.Top + ".blif");
         if (!File.Exists(netlist) || !File.Exists(par))
