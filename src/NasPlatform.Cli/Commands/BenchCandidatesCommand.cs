@@ -49,6 +49,14 @@ public sealed class BenchCandidatesCommand : AsyncCommand<BenchCandidatesCommand
         [Description("Comma-separated metrics to tabulate, in order. Default: the objectives' metrics, then every other metric returned, by name.")]
         public string? Metrics { get; init; }
 
+        [CommandOption("--test-designs <LIST>")]
+        [Description("For an evaluator that splits by design (routability): the designs to test on, comma-separated; overrides the experiment's evaluator option testDesigns. Training never sees them.")]
+        public string? TestDesigns { get; init; }
+
+        [CommandOption("--validation-designs <LIST>")]
+        [Description("For an evaluator that splits by design (routability): the validation designs, comma-separated; overrides the evaluator option validationDesigns.")]
+        public string? ValidationDesigns { get; init; }
+
         [CommandOption("-o|--output <FILE>")]
         [Description("Results file (resumed when it exists). Default: EXP with -bench.json.")]
         public string? Output { get; init; }
@@ -58,7 +66,7 @@ public sealed class BenchCandidatesCommand : AsyncCommand<BenchCandidatesCommand
         CommandErrors.GuardAsync(async () =>
         {
             var file = Path.GetFullPath(settings.Experiment);
-            var spec = ExperimentFile.Load(file);
+            var spec = WithDesignSplit(ExperimentFile.Load(file), settings);
             var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);
             var space = ComponentResolver.CreateSearchSpace(spec, plugins);
             var evaluator = ComponentResolver.CreateEvaluator(spec, plugins);
@@ -127,6 +135,28 @@ public sealed class BenchCandidatesCommand : AsyncCommand<BenchCandidatesCommand
             Console.Error.WriteLine($"{failures.Count} training(s) failed, left out of the table and of {output}: {string.Join("; ", failures)}. Run the same command again to retry them; the others are kept.");
             return ExitCodes.Failure;
         });
+
+    /// <summary>
+    /// The experiment with --test-designs / --validation-designs written into its evaluator's options (testDesigns,
+    /// validationDesigns), which the evaluator's schema then checks: one without them refuses the option by name (exit 2).
+    /// </summary>
+    private static ExperimentSpec WithDesignSplit(ExperimentSpec spec, Settings settings)
+    {
+        if (settings.TestDesigns is null && settings.ValidationDesigns is null)
+            return spec;
+        var options = (JObject)spec.Evaluator.Options.DeepClone();
+        foreach (var (option, value) in new[] { ("testDesigns", settings.TestDesigns), ("validationDesigns", settings.ValidationDesigns) })
+        {
+            if (value is null)
+                continue;
+            var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (names.Length == 0)
+                throw new NasConfigurationException($"--{(option == "testDesigns" ? "test" : "validation")}-designs: name at least one design, comma-separated.");
+            options[option] = new JArray(names);
+        }
+
+        return spec with { Evaluator = spec.Evaluator with { Options = options } };
+    }
 
     /// <summary>The candidates given as NAME=FILE, each read and checked against the experiment's space.</summary>
     private static List<(string Name, Candidate Candidate)> NamedCandidates(string[] items, ISearchSpace space, string spaceName)

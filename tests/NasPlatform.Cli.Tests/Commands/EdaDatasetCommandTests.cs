@@ -38,6 +38,9 @@ public sealed class EdaDatasetCommandTests : IDisposable
         var spec = JObject.Parse(File.ReadAllText(Path.Combine(dir, "spec.json")));
         Assert.Empty((JArray)spec["designs"]!); // no generated designs unless --designs names them
         Assert.Equal(Lef, spec["lefs"]![0]!.Value<string>());
+        // No limit given: both scale with the design's cells, and the records say so.
+        Assert.True(spec.Value<bool>("scalePlaceTimeout") && spec.Value<bool>("scaleRouteTimeout"));
+        Assert.All(records, r => Assert.Equal("place,route", r.Value<string>("timeoutsScaled")));
     }
 
     [Fact]
@@ -131,6 +134,11 @@ public sealed class EdaDatasetCommandTests : IDisposable
 
         Assert.True(exit == 1, error);
         Assert.EndsWith($"2 of 2 samples in {dir}, 2 failed", error.Trim().Split('\n')[^1].Split(" (", StringSplitOptions.None)[0], StringComparison.Ordinal);
+        // The user's --route-timeout is used as it is (not scaled); the place limit still scales.
+        var spec = JObject.Parse(File.ReadAllText(Path.Combine(dir, "spec.json")));
+        Assert.False(spec.Value<bool>("scaleRouteTimeout"));
+        Assert.True(spec.Value<bool>("scalePlaceTimeout"));
+        Assert.Equal(0.01, spec.Value<double>("routeTimeoutSeconds"));
     }
 
     [Fact]

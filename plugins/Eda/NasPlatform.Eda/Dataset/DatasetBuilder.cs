@@ -101,7 +101,7 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
         var keptFailed = plan.Sum(p => p.KeptFailed);
         var started = DateTime.UtcNow;
         var gate = new object();
-        var placer = new QflowPlacer(spec.Technology, TimeSpan.FromSeconds(spec.PlaceTimeoutSeconds));
+        var placer = new QflowPlacer(spec.Technology, TimeSpan.FromSeconds(spec.PlaceTimeoutSeconds)) { ScalePlaceTimeout = spec.ScalePlaceTimeout };
 
         await Parallel.ForEachAsync(plan.Where(p => p.Pending.Count > 0), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellationToken }, async (item, ct) =>
         {
@@ -179,6 +179,7 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
     {
         Technology = job.Tech.Technology, Source = job.Source, SourceHash = job.SourceHash,
         PlaceTimeoutSeconds = spec.PlaceTimeoutSeconds, RouteTimeoutSeconds = spec.RouteTimeoutSeconds, RouteEffort = spec.RouteEffort,
+        TimeoutsScaled = spec.TimeoutsScaled,
     };
 
     /// <summary>The placement key of an imported DEF: its design and its file name, e.g. "mul3-def-mul3_placed".</summary>
@@ -230,6 +231,8 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
             return variants.Select(v => Failed(v.Key, v.Layers, v.Blockage, step, e.Message, placeRuns)).ToList();
         }
 
+        // The route limit grows with the design's size like the place limit (ToolTimeouts).
+        var router = job.Tech.Router.WithTimeout(ToolTimeouts.For(spec.RouteTimeoutSeconds, placement.Cells.Count(c => !c.IsFiller), spec.ScaleRouteTimeout));
         foreach (var (key, layers, blockage) in variants)
         {
             var routeRuns = new List<ToolRun>(placeRuns);
@@ -238,7 +241,7 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
             try
             {
                 var routeDir = Path.Combine(project, "route-" + key[(pkey.Length + 1)..]);
-                var outcome = await job.Tech.Router.RouteAsync(placedDef, job.Tech.LayerNames, knobs, obstructions, routeDir, routeRuns, ct).ConfigureAwait(false);
+                var outcome = await router.RouteAsync(placedDef, job.Tech.LayerNames, knobs, obstructions, routeDir, routeRuns, ct).ConfigureAwait(false);
                 var features = FeatureExtractor.Extract(placement, new FeatureOptions { GridSize = spec.GridSize }, layers, obstructions, outcome.Congestion);
                 var hotspot = HotspotLabeler.Label(placement, spec.GridSize, outcome.FirstPassFailedNets, HotspotLabeler.TracksPerMicron(job.Tech.Library.RoutingLayers, layers));
                 var pinHot = HotspotLabeler.PinsAndLocalBoxes(placement, spec.GridSize, outcome.FirstPassFailedNets);

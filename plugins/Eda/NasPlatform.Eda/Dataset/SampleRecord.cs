@@ -47,6 +47,9 @@ public sealed record SampleRecord
 
     [JsonProperty("routeTimeoutSeconds")] public double RouteTimeoutSeconds { get; init; }
 
+    /// <summary>Whether the place/route limits above were scaled to the design's cells (<see cref="Flow.ToolTimeouts"/>); null in records made before.</summary>
+    [JsonProperty("timeoutsScaled", NullValueHandling = NullValueHandling.Ignore)] public string? TimeoutsScaled { get; init; }
+
     [JsonProperty("routeEffort")] public int? RouteEffort { get; init; }
 
     [JsonProperty("placedDef")] public string? PlacedDef { get; init; }

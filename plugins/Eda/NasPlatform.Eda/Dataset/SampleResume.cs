@@ -72,7 +72,8 @@ public static class SampleResume
             return current && record.GridSize == wanted.GridSize && (record.RouteEffort ?? wanted.RouteEffort) == wanted.RouteEffort ? ResumeAction.Keep : ResumeAction.Build;
         }
 
-        var sameLimits = record.PlaceTimeoutSeconds == wanted.PlaceTimeoutSeconds && record.RouteTimeoutSeconds == wanted.RouteTimeoutSeconds;
+        var sameLimits = record.PlaceTimeoutSeconds == wanted.PlaceTimeoutSeconds && record.RouteTimeoutSeconds == wanted.RouteTimeoutSeconds
+            && (record.TimeoutsScaled ?? "none") == (wanted.TimeoutsScaled ?? "none");
         return retryFailed || !sameLimits || record.SourceHash is null ? ResumeAction.Build : ResumeAction.Keep;
     }
 

@@ -42,6 +42,22 @@ public sealed record SweepSpec
 
     [JsonProperty("routeEffort")] public int RouteEffort { get; init; } = 2;
 
+    /// <summary>Scale the place limit to the design's cells (<see cref="Flow.ToolTimeouts"/>); off when the user gave --place-timeout.</summary>
+    [JsonProperty("scalePlaceTimeout")] public bool ScalePlaceTimeout { get; init; } = true;
+
+    /// <summary>Scale the route limit to the design's cells (<see cref="Flow.ToolTimeouts"/>); off when the user gave --route-timeout.</summary>
+    [JsonProperty("scaleRouteTimeout")] public bool ScaleRouteTimeout { get; init; } = true;
+
+    /// <summary>Which limits are scaled, as records store it ("place,route", "place", "route" or "none"): a failed sample is retried when it changes.</summary>
+    [JsonIgnore]
+    public string TimeoutsScaled => (ScalePlaceTimeout, ScaleRouteTimeout) switch
+    {
+        (true, true) => "place,route",
+        (true, false) => "place",
+        (false, true) => "route",
+        _ => "none",
+    };
+
     // Left out of spec.json when empty, so a dataset built before these options resumes with the same spec.
     public bool ShouldSerializeVerilog() => Verilog.Count > 0;
 

@@ -12,6 +12,9 @@ public sealed partial class QflowPlacer(string technology, TimeSpan timeout)
 {
     public string Technology { get; } = technology;
 
+    /// <summary>Scale the place limit to the synthesized cell count (<see cref="ToolTimeouts"/>); synthesis, before the cells are known, gets <see cref="ToolTimeouts.SynthesisFactor"/> times the base.</summary>
+    public bool ScalePlaceTimeout { get; init; }
+
     /// <summary>Places the design and returns the placed DEF (layout/TOP_unroute.def).</summary>
     public async Task<string> PlaceAsync(DesignSource design, PlacementKnobs knobs, string projectDirectory, List<ToolRun> runs, CancellationToken cancellationToken)
     {
@@ -23,7 +26,8 @@ public sealed partial class QflowPlacer(string technology, TimeSpan timeout)
             "#!/bin/tcsh -f\n" + string.Create(CultureInfo.InvariantCulture, $"set initial_density = {knobs.Density:0.###}\n"),
             cancellationToken).ConfigureAwait(false);
 
-        var synthesis = await Run("synthesize", design.Top, projectDirectory, runs, cancellationToken).ConfigureAwait(false);
+        var synthesisLimit = ScalePlaceTimeout ? timeout * ToolTimeouts.SynthesisFactor : timeout;
+        var synthesis = await Run("synthesize", design.Top, projectDirectory, synthesisLimit, runs, cancellationToken).ConfigureAwait(false);
         var par = Path.Combine(projectDirectory, "layout", design.Top + ".par");
         var netlist = Path.Combine(projectDirectory, "synthesis", design.Top + ".blif");
         if (!File.Exists(netlist) || !File.Exists(par))
@@ -35,19 +39,20 @@ public sealed partial class QflowPlacer(string technology, TimeSpan timeout)
         text = SeedLine().Replace(text, string.Create(CultureInfo.InvariantCulture, $"*random.seed : {knobs.Seed}"));
         await File.WriteAllTextAsync(par, text, cancellationToken).ConfigureAwait(false);
 
-        var place = await Run("place", design.Top, projectDirectory, runs, cancellationToken).ConfigureAwait(false);
+        var placeLimit = ToolTimeouts.For(timeout.TotalSeconds, ToolTimeouts.CountBlifCells(netlist), ScalePlaceTimeout);
+        var place = await Run("place", design.Top, projectDirectory, placeLimit, runs, cancellationToken).ConfigureAwait(false);
         var def = Path.Combine(projectDirectory, "layout", design.Top + "_unroute.def");
         if (!File.Exists(def))
             throw new ToolFailedException("place", place, $"qflow place left no {Path.GetFileName(def)}. Log tail:\n{place.Tail()}");
         return def;
     }
 
-    private async Task<ToolRun> Run(string step, string top, string directory, List<ToolRun> runs, CancellationToken cancellationToken)
+    private async Task<ToolRun> Run(string step, string top, string directory, TimeSpan limit, List<ToolRun> runs, CancellationToken cancellationToken)
     {
-        var run = await ToolRunner.RunAsync("qflow", ["-T", Technology, step, top], directory, timeout, cancellationToken).ConfigureAwait(false);
+        var run = await ToolRunner.RunAsync("qflow", ["-T", Technology, step, top], directory, limit, cancellationToken).ConfigureAwait(false);
         runs.Add(run);
         if (!run.Succeeded)
-            throw new ToolFailedException(step, run, run.TimedOut ? $"qflow {step} ran past {timeout.TotalSeconds:0} s." : $"qflow {step} exited with {run.ExitCode}: {FirstError(directory, run)} Log tail:\n{run.Tail()}");
+            throw new ToolFailedException(step, run, run.TimedOut ? $"qflow {step} ran past {limit.TotalSeconds:0} s; raise --place-timeout." : $"qflow {step} exited with {run.ExitCode}: {FirstError(directory, run)} Log tail:\n{run.Tail()}");
         return run;
     }
 

@@ -17,6 +17,12 @@ public sealed class QrouterRunner(IReadOnlyList<string> lefPaths, TimeSpan timeo
     {
     }
 
+    /// <summary>The time limit of one qrouter run.</summary>
+    public TimeSpan Timeout => timeout;
+
+    /// <summary>The same router with another time limit (a design's scaled limit, <see cref="ToolTimeouts"/>).</summary>
+    public QrouterRunner WithTimeout(TimeSpan limit) => new(lefPaths, limit);
+
     public async Task<RoutingOutcome> RouteAsync(
         string placedDef,
         IReadOnlyList<string> routingLayerNames,

@@ -35,8 +35,8 @@ internal static class DatasetCommand
             new("grid", "N", "Tiles per side of the feature grid. Default 32."),
             new("technology", "NAME", "qflow technology (osu018: 6 metal layers, osu035: 4). Default osu018."),
             new("parallel", "N", "Placements run at once. Default 2.", ShortName: "j"),
-            new("place-timeout", "SECONDS", "Time limit for qflow synthesize and place, each. Default 300."),
-            new("route-timeout", "SECONDS", "Time limit for one qrouter run. Default 180."),
+            new("place-timeout", "SECONDS", "Time limit for qflow synthesize and place, each. Default 300, the place limit scaled to the design's cells (x (cells/1000)^1.5 above 1,000 cells); a value given here is used as it is."),
+            new("route-timeout", "SECONDS", "Time limit for one qrouter run. Default 180, scaled to the design's cells like the place limit; a value given here is used as it is."),
             new("retry-failed", null, "Build again the samples recorded as failed (they are retried anyway when their source file or time limits changed)."),
             new("replace", null, "Rebuild the samples of a design whose source file changed (by content) instead of refusing."),
         ],
@@ -113,6 +113,8 @@ internal static class DatasetCommand
             Technology = command.Value("technology") ?? "osu018",
             PlaceTimeoutSeconds = Number(command, "place-timeout", 300),
             RouteTimeoutSeconds = Number(command, "route-timeout", 180),
+            ScalePlaceTimeout = !command.Has("place-timeout"),
+            ScaleRouteTimeout = !command.Has("route-timeout"),
         };
         var problems = spec.Check();
         if (problems.Count > 0)

@@ -58,6 +58,9 @@ public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : 
         var path = context.ResolvePath(options.Dataset);
         if (!Directory.Exists(Path.Combine(path, "samples")))
             throw new ComponentConfigurationException("dataset", $"{path} is not a dataset folder (no samples/); build it with 'nas eda dataset {options.Dataset}'.");
+        // Named designs are checked before any training: a misnamed or all-failed design is a configuration error (exit 2), not a failed trial.
+        if (RoutabilityData.CheckNamedDesigns(path, options.ValidationDesigns, options.TestDesigns) is { } problem)
+            throw new ComponentConfigurationException(problem.Option, problem.Message);
         return new RoutabilityEvaluator(options with { Dataset = path }) { Cache = context.Cache };
     }
 

@@ -46,6 +46,35 @@ public sealed class RoutabilityData
     public static IEnumerable<string> Designs(IReadOnlyList<RoutabilitySample> split) => split.Select(s => s.Design).Distinct().Order(StringComparer.Ordinal);
 
     /// <summary>
+    /// The first problem with the designs a user named for validation and test (an option name and a message, or
+    /// null): a design with no samples, or whose samples all failed, names the dataset and lists the designs that
+    /// have usable samples; a design in both lists is refused. Reads only the records, so it is cheap at start-up.
+    /// </summary>
+    public static (string Option, string Message)? CheckNamedDesigns(string root, IReadOnlyList<string> validation, IReadOnlyList<string> test)
+    {
+        if (validation.Count + test.Count == 0)
+            return null;
+        var records = SampleFiles.ReadRecords(root);
+        var usable = records.Where(r => r.Succeeded).Select(r => r.Design).ToHashSet(StringComparer.Ordinal);
+        var available = usable.Count == 0 ? "none" : string.Join(", ", usable.Order(StringComparer.Ordinal));
+        foreach (var (option, names) in new[] { ("validationDesigns", validation), ("testDesigns", test) })
+        {
+            foreach (var name in names.Where(n => !usable.Contains(n)))
+            {
+                var recorded = records.Count(r => r.Design == name);
+                var why = recorded == 0
+                    ? "it has no samples there"
+                    : $"all {recorded} of its samples failed (their records say why; fix the input and run 'nas eda dataset {root} ... --retry-failed')";
+                return (option, $"design '{name}' cannot be scored: {why}. Designs with usable samples in {root}: {available}.");
+            }
+        }
+
+        return validation.Intersect(test, StringComparer.Ordinal).FirstOrDefault() is { } both
+            ? ("testDesigns", $"design '{both}' is named for both validation and test; a design belongs to one split.")
+            : null;
+    }
+
+    /// <summary>
     /// Loads the dataset. Designs named in <paramref name="test"/> and <paramref name="validation"/> go there;
     /// when a list is empty, that many designs (<paramref name="heldOutDesigns"/>) are drawn with <paramref name="splitSeed"/>.
     /// </summary>
