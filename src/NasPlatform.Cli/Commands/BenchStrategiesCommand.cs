@@ -15,6 +15,7 @@ using NasPlatform.Cli.Infrastructure;
 using NasPlatform.Engine;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Plugins;
+using NasPlatform.Engine.Storage;
 using NasPlatform.Engine.Strategies;
 using NasPlatform.Torch;
 using Spectre.Console;

@@ -32,7 +32,7 @@ internal static class RunHost
         }
 
         var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);
-        var components = ComponentResolver.Resolve(spec, plugins, HostStrategies.Catalog);
+        var components = TransferSource.WithTransferredTrials(ComponentResolver.Resolve(spec, plugins, HostStrategies.Catalog), spec);
         ExperimentRunner.CheckBeforeStart(spec, components);
         return new PreparedRun(plugins, components);
     }

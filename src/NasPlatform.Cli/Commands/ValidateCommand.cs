@@ -6,6 +6,7 @@ using NasPlatform.Engine;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Plugins;
 using NasPlatform.Engine.Schemas;
+using NasPlatform.Engine.Storage;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Spectre.Console.Cli;
@@ -52,7 +53,7 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
     {
         try
         {
-            ComponentResolver.Resolve(spec, PluginCatalog.LoadDefault(settings.PluginDirectories), HostStrategies.Catalog);
+            TransferSource.WithTransferredTrials(ComponentResolver.Resolve(spec, PluginCatalog.LoadDefault(settings.PluginDirectories), HostStrategies.Catalog), spec);
             return null;
         }
         catch (NasConfigurationException e)

@@ -26,10 +26,9 @@ public static class ComponentResolver
             $"unknown strategy '{spec.Strategy.Name}'; known strategies: {string.Join(", ", catalog.All.Select(f => f.Name))}");
         var strategyOptions = catalog.BindOptions(factory, spec.Strategy.Options);
         MetricCheck.Check(spec, space, evaluator);
-        return new ExperimentComponents(space, evaluator, factory, strategyOptions)
-        {
-            TransferredTrials = TransferSource.Load(spec, spec.Strategy.Options),
-        };
+        // Trials another experiment lends the strategy ("transferFrom") come from its store: the caller adds them
+        // (TransferSource.WithTransferredTrials), since the store's namespace depends on this one.
+        return new ExperimentComponents(space, evaluator, factory, strategyOptions);
     }
 
     public static ISearchSpace CreateSearchSpace(ExperimentSpec spec, PluginCatalog plugins)

@@ -14,6 +14,6 @@ public sealed record ExperimentComponents(ISearchSpace Space, IEvaluator Evaluat
     {
     }
 
-    /// <summary>Trials of another experiment the strategy learns from (its "transferFrom"); see <see cref="TransferSource"/>. Empty by default.</summary>
+    /// <summary>Trials of another experiment the strategy learns from (its "transferFrom"); read by <c>Storage.TransferSource</c>, which the run adds. Empty by default.</summary>
     public IReadOnlyList<TrialOutcome> TransferredTrials { get; init; } = [];
 }

@@ -1,10 +1,10 @@
 using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Search;
-using NasPlatform.Engine.Storage;
+using NasPlatform.Engine.Experiments;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace NasPlatform.Engine.Experiments;
+namespace NasPlatform.Engine.Storage;
 
 /// <summary>
 /// Reads the trials a strategy learns from when its options name another experiment ("transferFrom": the path of
@@ -12,6 +12,8 @@ namespace NasPlatform.Engine.Experiments;
 /// similar problem (a transverse-field Ising ring at another field, a molecule at the next bond length). Its
 /// completed, feasible trials with a finite value of this experiment's primary metric come back oldest first. They
 /// are handed to the strategy in its context only: never stored, proposed or counted as trials of this experiment.
+/// It lives beside the store it reads (not in Experiments, which the store depends on); the run and `nas validate`
+/// add the trials to the resolved components (<see cref="WithTransferredTrials"/>).
 /// </summary>
 public static class TransferSource
 {
@@ -49,6 +51,15 @@ public static class TransferSource
 
         CheckCompatible(spec, source, where, text);
         return ReadTrials(spec, source, where, text);
+    }
+
+    /// <summary><paramref name="components"/> with the trials of the experiment its strategy options name (none when they name none).</summary>
+    /// <exception cref="NasConfigurationException">As <see cref="Load"/>.</exception>
+    public static ExperimentComponents WithTransferredTrials(ExperimentComponents components, ExperimentSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(components);
+        ArgumentNullException.ThrowIfNull(spec);
+        return components with { TransferredTrials = Load(spec, spec.Strategy.Options) };
     }
 
     private static void CheckCompatible(ExperimentSpec spec, ExperimentSpec source, string where, string text)
