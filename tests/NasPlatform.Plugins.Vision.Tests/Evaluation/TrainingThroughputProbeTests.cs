@@ -39,9 +39,10 @@ public sealed class TrainingThroughputProbeTests(ITestOutputHelper output)
         output.WriteLine($"MBConv {depthwiseMacs / 1e6:F1}M MACs: {depthwiseImages:F1} images/s, {depthwiseRate / 1e9:F2} GMAC/s forward; "
             + $"Fused {fusedMacs / 1e6:F1}M MACs: {fusedImages:F1} images/s, {fusedRate / 1e9:F2} GMAC/s; fused/MBConv {fusedRate / depthwiseRate:F1}x per MAC");
         Assert.InRange(fusedMacs / (double)depthwiseMacs, 1, 3);
-        // 2.9x measured here at a load average of 60 (docs/benchmarks.md; about 8x for blocks.sh's pair, quiet, batch 128):
-        // 2x still fails a probe that measured MACs rather than time, and leaves room for a loaded machine.
-        Assert.True(fusedRate > 2 * depthwiseRate, $"fused {fusedRate:E3} MAC/s, depthwise {depthwiseRate:E3} MAC/s");
+        // Measured 2.0x on a quiet machine (the clean-clone CI run), 2.9-5.1x at load averages of 60-100
+        // (docs/benchmarks.md). A probe that measured MACs rather than time would give 1x: 1.4x tells the two apart
+        // and leaves room for the quiet machine's 2.0x.
+        Assert.True(fusedRate > 1.4 * depthwiseRate, $"fused {fusedRate:E3} MAC/s, depthwise {depthwiseRate:E3} MAC/s");
     }
 
     [Fact]
