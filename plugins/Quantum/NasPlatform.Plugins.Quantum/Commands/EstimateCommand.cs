@@ -103,18 +103,21 @@ internal static class EstimateCommand
             throw new NasConfigurationException($"--error-budget {budgetText}: give a number between 0 and 1 (exclusive), e.g. 0.001.");
         }
 
-        var result = new JObject { ["qubitParams"] = new JObject { ["name"] = model }, ["errorBudget"] = budget };
-        if (command.Value("qec-scheme") is { } scheme)
+        var scheme = command.Value("qec-scheme");
+        if (scheme is not null && !QecSchemes.Contains(scheme))
         {
-            if (!QecSchemes.Contains(scheme))
-            {
-                throw new NasConfigurationException($"--qec-scheme {scheme}: use one of {string.Join(", ", QecSchemes)}.");
-            }
-
-            result["qecScheme"] = new JObject { ["name"] = scheme };
+            throw new NasConfigurationException($"--qec-scheme {scheme}: use one of {string.Join(", ", QecSchemes)}.");
         }
 
-        return result;
+        // The job parameters are written once, by the options the evaluators' resourceEstimate option binds to.
+        try
+        {
+            return new ResourceEstimateOptions { QubitModel = model, ErrorBudget = budget, QecScheme = scheme }.ToJobParams();
+        }
+        catch (ComponentConfigurationException e)
+        {
+            throw new NasConfigurationException($"--qec-scheme {scheme}: {e.Message}");
+        }
     }
 
     /// <summary>Saves the estimate beside the trial's parameters.json; null when that folder cannot be written.</summary>
