@@ -7,6 +7,7 @@ using NasPlatform.Abstractions.Evaluation;
 using NasPlatform.Abstractions.Views;
 using NasPlatform.Plugins.Quantum.Circuits;
 using NasPlatform.Plugins.Quantum.Evaluation;
+using NasPlatform.Plugins.Quantum.Qdk;
 using NasPlatform.Plugins.Quantum.Tasks.Vqe;
 using NasPlatform.Plugins.Quantum.Views;
 
@@ -28,8 +29,8 @@ public sealed class QuantumTrialViewsTests : IDisposable
 
         var views = new QuantumTrialViews().Render(Request(candidate, result.Metrics, result.Artifacts), CancellationToken.None);
 
-        Assert.Equal(["Circuit", "Energy convergence", "Measured", "Q# (Microsoft QDK)"], views.Select(v => v.Title));
-        Assert.Equal([TrialView.Svg, TrialView.Svg, TrialView.Html, TrialView.Text], views.Select(v => v.MediaType));
+        Assert.Equal(["Circuit", "Energy convergence", "Measured", "Q# (Microsoft QDK)", "Download the circuit"], views.Select(v => v.Title));
+        Assert.Equal([TrialView.Svg, TrialView.Svg, TrialView.Html, TrialView.Text, TrialView.Html], views.Select(v => v.MediaType));
         // The circuit as Q#, the trained angles baked in; no resource estimates until `nas quantum estimate` ran.
         Assert.Contains("operation PrepareFoundStateAnsatz(theta : Double[], qs : Qubit[])", Encoding.UTF8.GetString(views[3].Content), StringComparison.Ordinal);
         var svg = Encoding.UTF8.GetString(views[0].Content);
@@ -43,6 +44,43 @@ public sealed class QuantumTrialViewsTests : IDisposable
         Assert.Contains("trained angles", views[0].Caption);
         var html = Encoding.UTF8.GetString(views[2].Content);
         Assert.Contains($"<td>energy</td><td class=\"n\">{result.Metrics["energy"].ToString("G8", CultureInfo.InvariantCulture)}</td>", html);
+    }
+
+    [Fact]
+    public void TheTrialViewOffersTheCircuitAsQSharpOpenQasmAndQirDownloadsThatReimportToTheSameState()
+    {
+        var evaluator = VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Bind<VqeEvaluatorOptions>("""{ "hamiltonian": { "model": "h2" }, "fidelities": ["s30x1"] }"""), TestContexts.In());
+        var candidate = CircuitFactory.Layered(4, 2);
+        var trialFolder = Directory.CreateDirectory(Path.Combine(_work.FullName, "trial-7")).FullName;
+        var result = evaluator.Evaluate(new EvaluationRequest(candidate, evaluator.Fidelities[0], 3, trialFolder), null, CancellationToken.None);
+
+        var views = new QuantumTrialViews().Render(Request(candidate, result.Metrics, result.Artifacts), CancellationToken.None);
+
+        var html = Encoding.UTF8.GetString(views.Single(v => v.Title == "Download the circuit").Content);
+        var files = Regex.Matches(html, "download=\"([^\"]+)\" href=\"data:text/plain;charset=utf-8;base64,([^\"]+)\"")
+            .ToDictionary(m => m.Groups[1].Value, m => Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[2].Value)));
+        Assert.Equal(Encoding.UTF8.GetString(views.Single(v => v.Title == "Q# (Microsoft QDK)").Content), files["trial-7.qs"]);
+        Assert.StartsWith("OPENQASM 3", files["trial-7.qasm3.qasm"], StringComparison.Ordinal);
+        Assert.StartsWith("OPENQASM 2.0;", files["trial-7.qasm"], StringComparison.Ordinal);
+        // Both OpenQASM files carry the trained angles: re-imported, they prepare the state the trial's circuit prepares.
+        var found = FoundCircuit.Read(Request(candidate, result.Metrics, result.Artifacts));
+        var expected = QdkDifferential.Ours(found.Circuit, found.Parameters.ToArray());
+        foreach (var name in new[] { "trial-7.qasm3.qasm", "trial-7.qasm" })
+        {
+            var imported = NasPlatform.Quantum.Simulator.Qasm.QasmImporter.Import(files[name]);
+            Assert.True(QdkDifferential.Deviation(expected, QdkDifferential.Ours(imported, [])) < 1e-9, name);
+        }
+
+        // QIR is offered exactly when Microsoft's compiler is installed here; otherwise the page says how to get it.
+        if (QdkInstallation.Existing() is null)
+        {
+            Assert.DoesNotContain("trial-7.ll", files.Keys);
+            Assert.Contains("--format qir", html, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Matches(@"call void @__quantum__qis__r[xy]__body\(double ", files["trial-7.ll"]);
+        }
     }
 
     [Fact]

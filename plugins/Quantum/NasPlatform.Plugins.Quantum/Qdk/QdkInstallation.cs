@@ -57,15 +57,33 @@ public sealed class QdkInstallation
         var node = FindOnPath("node") ?? throw new NasConfigurationException(
             "Microsoft's Quantum Development Kit runs on Node.js, and `node` is not on PATH. Install it: sudo apt-get install nodejs npm " +
             "(or run scripts/system-packages.sh, which also installs the pinned qsharp-lang).");
-        var home = Environment.GetEnvironmentVariable("NASPLATFORM_QDK_HOME") is { Length: > 0 } set
-            ? Path.GetFullPath(set)
-            : Path.Combine(CacheRoot(), "nasplatform", "qdk", $"{PackageName}-{version}");
+        var home = HomeFor(version);
         if (InstalledVersion(home) != version)
         {
             Install(source, home, version);
         }
 
         return new QdkInstallation(node, home, Path.Combine(source, "qdk-bridge.mjs"), version);
+    }
+
+    /// <summary>
+    /// This machine's installation when Node.js is on PATH and the pinned qsharp-lang is installed already; null
+    /// otherwise. Unlike <see cref="Ensure"/> it installs nothing, for callers (trial views) that only offer extras.
+    /// </summary>
+    public static QdkInstallation? Existing()
+    {
+        var source = PluginNodeFolder;
+        var manifest = Path.Combine(source, "package.json");
+        if (!File.Exists(manifest) || FindOnPath("node") is not { } node)
+        {
+            return null;
+        }
+
+        var version = JObject.Parse(File.ReadAllText(manifest))["dependencies"]?[PackageName]?.Value<string>();
+        var home = HomeFor(version ?? string.Empty);
+        return version is not null && InstalledVersion(home) == version
+            ? new QdkInstallation(node, home, Path.Combine(source, "qdk-bridge.mjs"), version)
+            : null;
     }
 
     /// <summary>The version of qsharp-lang installed under <paramref name="home"/>, or null.</summary>
@@ -81,6 +99,11 @@ public sealed class QdkInstallation
             return null;
         }
     }
+
+    private static string HomeFor(string version) =>
+        Environment.GetEnvironmentVariable("NASPLATFORM_QDK_HOME") is { Length: > 0 } set
+            ? Path.GetFullPath(set)
+            : Path.Combine(CacheRoot(), "nasplatform", "qdk", $"{PackageName}-{version}");
 
     private static void Install(string source, string home, string version)
     {

@@ -15,7 +15,7 @@ namespace NasPlatform.Plugins.Quantum.Views;
 /// </summary>
 internal static class QdkViews
 {
-    public static IEnumerable<TrialView> Render(TrialViewRequest request)
+    public static IEnumerable<TrialView> Render(TrialViewRequest request, CancellationToken cancellationToken)
     {
         FoundCircuit found;
         try
@@ -31,6 +31,11 @@ internal static class QdkViews
         yield return TrialView.FromText("Q# (Microsoft QDK)", TrialView.Text, source,
             "`nas quantum export-circuit EXP --trial N --format qsharp|qir|qasm3` writes it; --check runs it in Microsoft's simulator");
         var folder = Path.GetDirectoryName(request.Artifacts.First(a => a.Name == "parameters").Path)!;
+        // The trial folder is trial-N: the files are named after it, so downloads of several trials do not collide.
+        var stem = Path.GetFileName(folder) is { Length: > 0 } name ? name : "found-circuit";
+        var (downloads, qirNote) = CircuitDownloads.For(found, source, stem, cancellationToken);
+        yield return TrialView.FromText("Download the circuit", TrialView.Html, CircuitDownloads.Html(downloads, qirNote),
+            "with its trained angles; the same files `nas quantum export-circuit` writes");
         var path = Path.Combine(folder, EstimateCommand.FileName);
         if (!File.Exists(path))
         {

@@ -45,7 +45,7 @@ public sealed class QuantumTrialViews : ITrialViews
         }
 
         views.Add(TrialView.FromText("Measured", TrialView.Html, MetricsTable(request.Metrics), $"at fidelity {request.Fidelity}"));
-        views.AddRange(QdkViews.Render(request));
+        views.AddRange(QdkViews.Render(request, cancellationToken));
         return views;
     }
 
