@@ -155,7 +155,9 @@ public sealed class StatusCommand : Command<StatusCommand.Settings>
         var columns = objectives.Select(o => new TrialColumn(TrialColumnKind.Metric, o))
             .Concat(view.Trials.SelectMany(t => t.FreeStatistics.Keys).Distinct().Where(s => !objectives.Contains(s)).Take(3).Select(s => new TrialColumn(TrialColumnKind.Statistic, s)))
             .ToList();
-        var withChoices = columns.Concat(view.Choices.Names.Select(n => new TrialColumn(TrialColumnKind.Choice, n))).ToList();
+        // A choice empty in every shown trial (ADAPT's op12..op23 while it has grown 4 operators) is width without content.
+        var filled = view.Choices.Names.Where(n => view.Shown.Any(t => view.Choices.ValueOf(t.Candidate, n).Length > 0));
+        var withChoices = columns.Concat(filled.Select(n => new TrialColumn(TrialColumnKind.Choice, n))).ToList();
         return choices || Width(view, withChoices) <= AnsiConsole.Profile.Width ? withChoices : columns;
     }
 

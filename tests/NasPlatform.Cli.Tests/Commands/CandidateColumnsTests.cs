@@ -81,6 +81,42 @@ public sealed class CandidateColumnsTests : IDisposable
     }
 
     [Fact]
+    public void Status_leaves_out_choice_columns_that_are_empty_in_every_shown_trial()
+    {
+        // ADAPT-VQE on H2 (psi4, cached) stops after its one double (exact): op1..op7 hold nothing in any trial.
+        var path = Path.Combine(_work, "h2-adapt.json");
+        File.WriteAllText(path, """
+            {
+              "name": "h2-adapt",
+              "plugin": "quantum",
+              "searchSpace": { "name": "excitation", "options": { "orbitals": 2, "electrons": 2, "maxOperators": 8 } },
+              "evaluator": { "name": "vqe", "options": { "molecule": { "geometry": "H 0 0 0; H 0 0 0.735", "basis": "sto-3g" },
+                "initialState": "hartree-fock", "fidelities": ["s100x1"] } },
+              "strategy": { "name": "adapt-vqe" },
+              "objectives": [ { "metric": "energy", "direction": "minimize" } ],
+              "budget": { "trials": 6 },
+              "seed": 0
+            }
+            """);
+        var run = CliRunner.Run("run", path, "--plugins", RepoPaths.Plugins);
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        var json = JObject.Parse(CliRunner.Run("status", path, "--json", "--plugins", RepoPaths.Plugins).Out);
+        var names = json["choiceNames"]!.Select(n => (string)n!).ToList();
+        var trials = (JArray)json["trials"]!;
+        var filled = names.Where(n => trials.Any(t => ((string?)t["choices"]![n]) is { Length: > 0 })).ToList();
+        Assert.Contains("op0", filled);
+        Assert.Contains("op7", names);
+        Assert.DoesNotContain("op7", filled);
+
+        var table = NasProcess.Run(TimeSpan.FromMinutes(2), "status", path, "--choices", "--plugins", RepoPaths.Plugins);
+
+        Assert.True(table.ExitCode == ExitCodes.Success, table.Error);
+        var header = table.Out.Split('\n').Single(l => l.Contains("trial", StringComparison.Ordinal) && l.Contains("state", StringComparison.Ordinal));
+        var shown = System.Text.RegularExpressions.Regex.Matches(header, @"\bop\d+\b").Select(m => m.Value).ToList();
+        Assert.Equal(filled.Where(n => System.Text.RegularExpressions.Regex.IsMatch(n, @"^op\d+$")), shown);
+    }
+
+    [Fact]
     public void Rerun_starts_a_finished_experiment_afresh_and_keeps_the_old_trials_under_an_archived_name()
     {
         var file = Run("again", trials: 4);

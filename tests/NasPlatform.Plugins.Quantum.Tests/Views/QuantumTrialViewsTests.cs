@@ -84,6 +84,26 @@ public sealed class QuantumTrialViewsTests : IDisposable
     }
 
     [Fact]
+    public void AnExcitationCircuitGetsItsGateCountsQSharpAndDownloadsThoughItHasNoLayerDiagram()
+    {
+        // ADAPT-VQE, UCCSD and the excitation space are what chemists run; their trials must reach the QDK views too.
+        var evaluator = Excitation.ExcitationEvaluationTests.Evaluator(Excitation.ExcitationEvaluationTests.H2, "jordan-wigner", false, "s30x1");
+        var space = NasPlatform.Plugins.Quantum.Excitation.ExcitationSpace.Create(
+            TestContexts.Bind<NasPlatform.Plugins.Quantum.Excitation.ExcitationSpaceOptions>("""{ "orbitals": 2, "electrons": 2 }"""), TestContexts.In());
+        var candidate = space.Uccsd();
+        var result = evaluator.Evaluate(new EvaluationRequest(candidate, evaluator.Fidelities[0], 3, _work.FullName), null, CancellationToken.None);
+
+        var views = new QuantumTrialViews().Render(Request(candidate, result.Metrics, result.Artifacts), CancellationToken.None);
+
+        Assert.Equal(["Circuit", "Energy convergence", "Measured", "Q# (Microsoft QDK)", "Download the circuit"], views.Select(v => v.Title));
+        var summary = Encoding.UTF8.GetString(views[0].Content);
+        Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"4 qubits, "), summary, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"({result.Metrics["cnot_count"]} CNOTs,"), summary, StringComparison.Ordinal);
+        Assert.Contains("\"space\": \"excitation\"", summary, StringComparison.Ordinal);
+        Assert.Contains("operation PrepareFoundState", Encoding.UTF8.GetString(views[3].Content), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheEnergyConvergenceOfTheBestRestartIsRecordedAndDrawnAgainstTheExactEnergy()
     {
         var evaluator = VariationalEvaluator.Create(new VqeTaskFactory(), TestContexts.Bind<VqeEvaluatorOptions>("""{ "hamiltonian": { "model": "h2" }, "fidelities": ["s40x2"] }"""), TestContexts.In());

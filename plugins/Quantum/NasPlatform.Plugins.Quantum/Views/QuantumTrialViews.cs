@@ -21,19 +21,24 @@ public sealed class QuantumTrialViews : ITrialViews
     {
         ArgumentNullException.ThrowIfNull(request);
         var (circuit, problems) = CircuitCandidates.TryRead(request.Candidate);
-        if (circuit is null)
+        var recorded = ReadParameters(request);
+        TrialView first;
+        if (circuit is not null)
+        {
+            first = Diagram(circuit, recorded);
+        }
+        else if (TrainedCircuitSummary(request) is { } summary)
+        {
+            // Excitation operators (ADAPT-VQE, UCCSD, the excitation space) or a classifier: no layer diagram, but the
+            // trained circuit the evaluator stored is what the Q#, the downloads and the estimates are made of.
+            first = TrialView.FromText("Circuit", TrialView.Text, summary, "the trained circuit the evaluator stored (circuit.qasm)");
+        }
+        else
         {
             return [TrialView.FromText("Circuit", TrialView.Text, $"Not a circuit of this plugin: {string.Join("; ", problems)}.")];
         }
 
-        var recorded = ReadParameters(request);
-        // The exported circuit may hold more parameters than the ansatz (a classifier's readout): angles label the diagram only when the counts match.
-        var angles = recorded?["parameters"]?.ToObject<double[]>() is { } values && values.Length == circuit.ParameterCount ? values : null;
-        var depth = CircuitDiagram.Schedule(circuit).DefaultIfEmpty(-1).Max() + 1;
-        var anglesNote = angles is null ? "angles not recorded (θk is rotation k)." : "trained angles in radians.";
-        var caption = string.Create(CultureInfo.InvariantCulture,
-            $"{circuit.NumQubits} qubits, {circuit.Gates.Count} gates ({circuit.ParameterCount} rotations, {circuit.TwoQubitGateCount} two-qubit), depth {depth}; {anglesNote}");
-        var views = new List<TrialView> { TrialView.FromText("Circuit", TrialView.Svg, CircuitDiagram.Svg(circuit, angles), caption) };
+        var views = new List<TrialView> { first };
         var trace = recorded?["convergence"]?.ToObject<double[]>() ?? [];
         var isEnergy = request.Metrics.ContainsKey("energy");
         double? exact = request.Metrics.TryGetValue("exact_energy", out var e) ? e : null;
@@ -47,6 +52,42 @@ public sealed class QuantumTrialViews : ITrialViews
         views.Add(TrialView.FromText("Measured", TrialView.Html, MetricsTable(request.Metrics), $"at fidelity {request.Fidelity}"));
         views.AddRange(QdkViews.Render(request, cancellationToken));
         return views;
+    }
+
+    private static TrialView Diagram(AnsatzCircuit circuit, JObject? recorded)
+    {
+        // The exported circuit may hold more parameters than the ansatz (a classifier's readout): angles label the diagram only when the counts match.
+        var angles = recorded?["parameters"]?.ToObject<double[]>() is { } values && values.Length == circuit.ParameterCount ? values : null;
+        var depth = CircuitDiagram.Schedule(circuit).DefaultIfEmpty(-1).Max() + 1;
+        var anglesNote = angles is null ? "angles not recorded (θk is rotation k)." : "trained angles in radians.";
+        var caption = string.Create(CultureInfo.InvariantCulture,
+            $"{circuit.NumQubits} qubits, {circuit.Gates.Count} gates ({circuit.ParameterCount} rotations, {circuit.TwoQubitGateCount} two-qubit), depth {depth}; {anglesNote}");
+        return TrialView.FromText("Circuit", TrialView.Svg, CircuitDiagram.Svg(circuit, angles), caption);
+    }
+
+    /// <summary>The candidate and the stored trained circuit's size, for candidates that are not layer-wise or gate-wise circuits; null without a readable circuit.qasm.</summary>
+    private static string? TrainedCircuitSummary(TrialViewRequest request)
+    {
+        var artifact = request.Artifacts.FirstOrDefault(a => a.Name == "circuit");
+        if (artifact is null || !File.Exists(artifact.Path))
+        {
+            return null;
+        }
+
+        NasPlatform.Quantum.Simulator.Circuit trained;
+        try
+        {
+            trained = NasPlatform.Quantum.Simulator.Qasm.QasmImporter.Import(File.ReadAllText(artifact.Path), artifact.Path);
+        }
+        catch (NasPlatform.Quantum.Simulator.Qasm.QasmException)
+        {
+            return null;
+        }
+
+        var cnots = trained.Ops.Count(op => op.Kind == NasPlatform.Quantum.Simulator.GateKind.CNOT);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{trained.NumQubits} qubits, {trained.Ops.Count} gates ({cnots} CNOTs, {trained.TwoQubitGateCount} two-qubit), depth {trained.Depth}.\n")
+            + request.Candidate.ToJson().ToString(Newtonsoft.Json.Formatting.Indented);
     }
 
     /// <summary>The trial's parameters.json (angles, convergence), when it is still there.</summary>
