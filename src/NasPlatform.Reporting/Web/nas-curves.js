@@ -70,7 +70,9 @@
     if (N.instances[element.id]) N.instances[element.id].dispose();
     const chart = echarts.init(element, null, { renderer: "canvas" });
     N.instances[element.id] = chart;
-    chart.setOption({ animation: false, ...option(data, choice, n), toolbox: { show: false }, dataZoom: [{ type: "inside", xAxisIndex: 0, filterMode: "none" }] });
+    const o = option(data, choice, n);
+    // Its own tooltip class: the page's ".nas-tooltip" stays the main chart's.
+    chart.setOption({ animation: false, ...o, tooltip: { ...o.tooltip, className: "nas-panel-tooltip" }, toolbox: { show: false }, dataZoom: [{ type: "inside", xAxisIndex: 0, filterMode: "none" }] });
     return true;
   }
 

@@ -132,7 +132,7 @@
       const chart = echarts.init(ancestry, null, { renderer: "canvas" });
       N.instances[ancestry.id] = chart;
       const o = option(data, String(n));
-      chart.setOption({ animation: false, ...o, title: { show: false }, toolbox: { show: false }, series: [{ ...o.series[0], top: 20 }] });
+      chart.setOption({ animation: false, ...o, tooltip: { ...o.tooltip, className: "nas-panel-tooltip" }, title: { show: false }, toolbox: { show: false }, series: [{ ...o.series[0], top: 20 }] });
       chart.on("click", (p) => { if (p.dataType === "node") onTrial(p.data.n); });
     }
     // Opening a panel narrows the page's other charts (the dashboard puts it beside them): fit them to their boxes.
