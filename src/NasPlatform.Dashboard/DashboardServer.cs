@@ -113,6 +113,8 @@ public sealed class DashboardServer : IAsyncDisposable
         app.MapGet("/vendor/echarts.min.js", () => Results.Text(Reporting.Interactive.ChartLibrary.ECharts, "text/javascript; charset=utf-8"));
         app.MapGet("/vendor/echarts-LICENSE.txt", () => Results.Text(Reporting.Interactive.ChartLibrary.EChartsLicence + "\n" + Reporting.Interactive.ChartLibrary.EChartsNotice, "text/plain; charset=utf-8"));
         app.MapGet("/nas-charts.js", () => Results.Text(Reporting.Interactive.ChartLibrary.Charts, "text/javascript; charset=utf-8"));
+        app.MapGet("/nas-curves.js", () => Results.Text(Reporting.Interactive.ChartLibrary.Text("nas-curves.js"), "text/javascript; charset=utf-8"));
+        app.MapGet("/nas-lineage.js", () => Results.Text(Reporting.Interactive.ChartLibrary.Text("nas-lineage.js"), "text/javascript; charset=utf-8"));
         foreach (var script in new[] { "routes.js", "views.js", "compare.js" })
         {
             app.MapGet("/" + script, () => Embedded(script, "text/javascript; charset=utf-8"));

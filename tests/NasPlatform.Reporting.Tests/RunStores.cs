@@ -13,7 +13,7 @@ namespace NasPlatform.Reporting.Tests;
 /// Stores made by real small runs through the engine and the built plugins, once for all tests:
 /// NSGA-II on NAS-Bench-201 with half the table (so the missing cells fail with the evaluator's
 /// own error), predictor-guided search with the Gaussian-process predictor (refits journaled), and
-/// the EcoNAS hierarchical proxy on the example plugin with its proxy check.
+/// the EcoNAS hierarchical proxy on the example plugin with its proxy check, and a short VQE under evolution.
 /// </summary>
 public sealed class RunStores : IDisposable
 {
@@ -54,6 +54,16 @@ public sealed class RunStores : IDisposable
               "budget": { "cost": 40 }, "seed": 1
             }
             """, proxyCheckSamples: 24);
+        Vqe = Run("vqe", """
+            {
+              "name": "vqe", "plugin": "quantum",
+              "searchSpace": { "name": "layerwise", "options": { "qubits": 4, "layers": 3, "coupling": "line", "rotations": ["none", "ry", "rz"], "entanglers": ["none", "cnot"] } },
+              "evaluator": { "name": "vqe", "options": { "hamiltonian": { "model": "tfim", "qubits": 4, "j": 1, "h": 1, "periodic": false }, "optimizer": "lbfgs", "fidelities": ["s60x2"] } },
+              "objectives": [ { "metric": "energy", "direction": "minimize" } ],
+              "strategy": { "name": "regularized-evolution", "options": { "populationSize": 4, "sampleSize": 2 } },
+              "budget": { "trials": 10 }, "seed": 1
+            }
+            """);
     }
 
     public string Folder { get; }
@@ -68,6 +78,9 @@ public sealed class RunStores : IDisposable
 
     /// <summary>Store of the hierarchical-proxy run and its proxy check.</summary>
     public string Proxy { get; }
+
+    /// <summary>Store of a short VQE (4-qubit TFIM) under regularized evolution: energy per optimizer step, parents.</summary>
+    public string Vqe { get; }
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 

@@ -90,7 +90,12 @@ public sealed class TargetEvaluator : IEvaluator
 
             distance += Math.Abs(digits[i] - _target[i]);
             matches += digits[i] == _target[i] ? 1 : 0;
-            progress.Report(new EvaluationProgress((i + 1.0) / positions, $"position {i + 1}/{positions}"));
+            // The score over the positions compared so far, at step i + 1: stored by the host and drawn as a learning curve.
+            var scoreSoFar = 1.0 - (distance / (9.0 * (i + 1)));
+            progress.Report(new EvaluationProgress((i + 1.0) / positions, $"position {i + 1}/{positions}", new Dictionary<string, double> { ["score"] = scoreSoFar, ["distance"] = distance })
+            {
+                Step = i + 1,
+            });
         }
 
         return new EvaluationResult(new Dictionary<string, double>

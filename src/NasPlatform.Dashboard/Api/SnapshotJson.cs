@@ -90,6 +90,7 @@ public static class SnapshotJson
             ["candidate"] = t.Candidate.ToJson(),
             ["metrics"] = Numbers(t.Metrics),
             ["freeStatistics"] = Numbers(t.FreeStatistics),
+            ["parents"] = new JArray(t.Parents),
             ["feasible"] = t.Feasible,
             ["error"] = t.Error,
             ["worker"] = t.Worker,

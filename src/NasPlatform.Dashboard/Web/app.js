@@ -238,6 +238,7 @@ async function showDetail(trialNumber, withViews) {
   const views = el("div", { class: "views", id: "detail-views" });
   body.push(el("h4", {}, "Domain views"), views);
   $("detail-body").replaceChildren(...body);
+  if (Views.data && Views.key === state.key) NasLineage.panel($("detail-body"), Views.data, t.number, openTrial);
   if (withViews && t.state === "completed") {
     views.append(el("p", { class: "note" }, "rendering…"));
     const response = await fetch(`api/experiments/${state.key}/trials/${trialNumber}/views`);

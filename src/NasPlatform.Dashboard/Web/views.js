@@ -47,10 +47,22 @@ const Views = {
     } else {
       NasCharts.draw($("chart"), this.data, active.id, (n) => openTrial(n), this.choice);
     }
+    // The open trial's lineage links, curve and ancestry (nas-lineage.js) need the analysis, which may come after the panel.
+    if (state.detail != null) NasLineage.panel($("detail-body"), this.data, state.detail, openTrial);
   },
 
   // The slice view picks its choice here (the most important one first).
   controls(view) {
+    // The learning curves pick their metric, the lineage its trial (nas-curves.js, nas-lineage.js).
+    const picker = { curves: NasCurves, lineage: NasLineage }[view];
+    if (picker) {
+      const { label, names, value } = picker.picks(this.data, this.choice);
+      const select = el("select", { id: "view-pick" }, ...names.map((c) => el("option", { value: c }, c)));
+      select.value = value;
+      select.addEventListener("change", () => { Routes.write({ choice: select.value }, true); this.show(view, select.value); });
+      $("chart-controls").replaceChildren(el("label", {}, `${label} `, select));
+      return;
+    }
     if (view !== "slice") { $("chart-controls").replaceChildren(); return; }
     const metric = this.data.objectives[0].metric;
     const ranked = (this.data.importance[metric] || []).map((i) => i.choice);

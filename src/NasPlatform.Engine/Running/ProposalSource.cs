@@ -11,7 +11,11 @@ using NasPlatform.Engine.Storage;
 namespace NasPlatform.Engine.Running;
 
 /// <summary>A proposal the runner accepted for evaluation.</summary>
-internal sealed record AcceptedProposal(Candidate Candidate, Fidelity Fidelity, IReadOnlyDictionary<string, double> FreeStatistics);
+/// <param name="Candidate">The candidate.</param>
+/// <param name="Fidelity">The fidelity it is evaluated at.</param>
+/// <param name="FreeStatistics">Its free statistics.</param>
+/// <param name="Parents">The earlier trials the strategy made the candidate from (<see cref="TrialProposal.Parents"/>), distinct, each below the new trial's number.</param>
+internal sealed record AcceptedProposal(Candidate Candidate, Fidelity Fidelity, IReadOnlyDictionary<string, double> FreeStatistics, IReadOnlyList<int> Parents);
 
 /// <summary>
 /// Asks the strategy until it proposes a candidate worth evaluating: one whose free statistics
@@ -119,7 +123,9 @@ internal sealed class ProposalSource
             }
 
             _known.Add((candidate.Hash, fidelity.Name));
-            return new AcceptedProposal(candidate, fidelity, freeStatistics);
+            // Only earlier trials can be parents: a strategy's slip (a number not yet given) is dropped, not stored.
+            var parents = proposal.Parents.Where(p => p >= 0 && p < trialNumber).Distinct().ToList();
+            return new AcceptedProposal(candidate, fidelity, freeStatistics, parents);
         }
 
         var message = GiveUpMessage(trialNumber, duplicates, violations);

@@ -211,7 +211,7 @@ internal sealed class RunSession
                     break;
                 }
 
-                trial = _store.AddTrial(_experiment.Id, number, proposal.Candidate, proposal.Fidelity.Name, proposal.FreeStatistics, toldBefore: _nextTell);
+                trial = _store.AddTrial(_experiment.Id, number, proposal.Candidate, proposal.Fidelity.Name, proposal.FreeStatistics, toldBefore: _nextTell, parents: proposal.Parents);
                 fidelity = proposal.Fidelity;
                 _nextNumber++;
             }
@@ -269,6 +269,7 @@ internal sealed class RunSession
         }
 
         var artifacts = result.Result?.Artifacts ?? [];
+        _pruning.FlushValues(result.Trial.Number);
         var trial = _store.Finish(_experiment.Id, result.Trial.Number, verdict.State, verdict.Metrics, verdict.Feasible, verdict.Error, artifacts, _nextTell++, result.Worker);
         RemoveIfEmpty(WorkDirectory(trial.Number));
         _standing.Apply(trial);

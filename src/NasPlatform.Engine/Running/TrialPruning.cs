@@ -6,7 +6,8 @@ using NasPlatform.Search.Pruners;
 namespace NasPlatform.Engine.Running;
 
 /// <summary>
-/// Records the intermediate values evaluators report with a step (always: readers show them) and, when
+/// Records the intermediate values evaluators report with a step (always, batched and thinned by the
+/// <see cref="IntermediateRecorder"/>: readers show them as learning curves) and, when
 /// the experiment has a pruner, judges each running trial at each step against the others and fires its
 /// prune signal. Reports come from worker threads, trial starts and ends from the coordinating flow, so
 /// the histories are guarded by a lock; the store is the truth, and a resumed run reloads them from it.
@@ -17,6 +18,7 @@ internal sealed class TrialPruning
     private readonly string? _metric;
     private readonly ITrialStore _store;
     private readonly long _experimentId;
+    private readonly IntermediateRecorder _recorder;
     private readonly Lock _gate = new();
     private readonly Dictionary<int, TrialHistory> _finished = [];
     private readonly Dictionary<int, Watch> _running = [];
@@ -27,6 +29,7 @@ internal sealed class TrialPruning
         _metric = metric;
         _store = store;
         _experimentId = experimentId;
+        _recorder = new IntermediateRecorder(store, experimentId);
     }
 
     /// <summary>How many steps of the pruner's metric were reported in this session (to warn when a pruner sees none).</summary>
@@ -90,7 +93,7 @@ internal sealed class TrialPruning
             watch.LastValues = finite;
         }
 
-        _store.AddIntermediateValues(_experimentId, number, step, finite);
+        _recorder.Report(number, step, finite);
         if (_metric is null || !finite.TryGetValue(_metric, out var value))
         {
             return;
@@ -123,9 +126,17 @@ internal sealed class TrialPruning
         }
     }
 
+    /// <summary>Writes what a trial reported and is not yet in the store: called before its result is recorded.</summary>
+    public void FlushValues(int number) => _recorder.Flush(number);
+
     /// <summary>Stops watching a trial; a finished one joins the comparisons, an interrupted one is forgotten (it starts over).</summary>
     public void End(int number, TrialRecord? finished)
     {
+        if (finished is null)
+        {
+            _recorder.Forget(number);
+        }
+
         lock (_gate)
         {
             if (_running.Remove(number, out var watch))

@@ -29,9 +29,12 @@ public interface ITrialStore : IDisposable
     /// <summary>All experiments, oldest first.</summary>
     IReadOnlyList<ExperimentRecord> ListExperiments();
 
-    /// <summary>Records a new trial in state <see cref="TrialState.Pending"/>.</summary>
+    /// <summary>
+    /// Records a new trial in state <see cref="TrialState.Pending"/>, with the earlier trials its candidate was made
+    /// from (<see cref="TrialProposal.Parents"/>; none when null) in the same transaction.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The number is taken, or the candidate is already recorded at that fidelity.</exception>
-    TrialRecord AddTrial(long experimentId, int number, Candidate candidate, string fidelity, IReadOnlyDictionary<string, double> freeStatistics, long toldBefore = 0);
+    TrialRecord AddTrial(long experimentId, int number, Candidate candidate, string fidelity, IReadOnlyDictionary<string, double> freeStatistics, long toldBefore = 0, IReadOnlyList<int>? parents = null);
 
     /// <summary>
     /// Moves a pending trial to <see cref="TrialState.Running"/> on <paramref name="worker"/>, dropping the
@@ -64,6 +67,13 @@ public interface ITrialStore : IDisposable
 
     /// <summary>Records what a running trial's evaluator reported at <paramref name="step"/>; a step recorded before is replaced.</summary>
     void AddIntermediateValues(long experimentId, int number, int step, IReadOnlyDictionary<string, double> metrics);
+
+    /// <summary>
+    /// Records a batch of intermediate values (a step recorded before is replaced) and drops the steps in
+    /// <paramref name="removed"/>, in one transaction: how a run writes them, a batch every few seconds rather than a
+    /// write per step, thinned so a long training keeps a bounded number of steps per trial.
+    /// </summary>
+    void RecordIntermediateValues(long experimentId, IReadOnlyList<IntermediateValues> added, IReadOnlyList<(int TrialNumber, int Step)> removed);
 
     /// <summary>The experiment's intermediate values by trial and step; one trial's when <paramref name="number"/> is given.</summary>
     IReadOnlyList<IntermediateValues> GetIntermediateValues(long experimentId, int? number = null);

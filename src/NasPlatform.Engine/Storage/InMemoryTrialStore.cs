@@ -75,7 +75,7 @@ public sealed class InMemoryTrialStore : ITrialStore
     }
 
     /// <inheritdoc />
-    public TrialRecord AddTrial(long experimentId, int number, Candidate candidate, string fidelity, IReadOnlyDictionary<string, double> freeStatistics, long toldBefore = 0)
+    public TrialRecord AddTrial(long experimentId, int number, Candidate candidate, string fidelity, IReadOnlyDictionary<string, double> freeStatistics, long toldBefore = 0, IReadOnlyList<int>? parents = null)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(freeStatistics);
@@ -89,7 +89,10 @@ public sealed class InMemoryTrialStore : ITrialStore
             }
 
             var trial = new TrialRecord(experimentId, number, candidate, candidate.Hash, fidelity, TrialState.Pending, Copy(freeStatistics),
-                new Dictionary<string, double>(), true, null, null, DateTimeOffset.UtcNow, null, null, null, [], toldBefore);
+                new Dictionary<string, double>(), true, null, null, DateTimeOffset.UtcNow, null, null, null, [], toldBefore)
+            {
+                Parents = [.. parents ?? []],
+            };
             trials[number] = trial;
             return trial;
         }
@@ -151,6 +154,26 @@ public sealed class InMemoryTrialStore : ITrialStore
         {
             Experiment(experimentId);
             _intermediate[experimentId][(number, step)] = new IntermediateValues(number, step, Copy(metrics));
+        }
+    }
+
+    /// <inheritdoc />
+    public void RecordIntermediateValues(long experimentId, IReadOnlyList<IntermediateValues> added, IReadOnlyList<(int TrialNumber, int Step)> removed)
+    {
+        ArgumentNullException.ThrowIfNull(added);
+        ArgumentNullException.ThrowIfNull(removed);
+        lock (_gate)
+        {
+            Experiment(experimentId);
+            foreach (var values in added)
+            {
+                _intermediate[experimentId][(values.TrialNumber, values.Step)] = values with { Metrics = Copy(values.Metrics) };
+            }
+
+            foreach (var key in removed)
+            {
+                _intermediate[experimentId].Remove(key);
+            }
         }
     }
 

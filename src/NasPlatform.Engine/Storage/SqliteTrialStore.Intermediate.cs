@@ -7,6 +7,20 @@ public sealed partial class SqliteTrialStore
     public void AddIntermediateValues(long experimentId, int number, int step, IReadOnlyDictionary<string, double> metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
+        RecordIntermediateValues(experimentId, [new IntermediateValues(number, step, metrics)], []);
+    }
+
+    /// <inheritdoc />
+    public void RecordIntermediateValues(long experimentId, IReadOnlyList<IntermediateValues> added, IReadOnlyList<(int TrialNumber, int Step)> removed)
+    {
+        ArgumentNullException.ThrowIfNull(added);
+        ArgumentNullException.ThrowIfNull(removed);
+        if (added.Count == 0 && removed.Count == 0)
+        {
+            return;
+        }
+
+        var now = Timestamp(DateTimeOffset.UtcNow);
         Write(tx =>
         {
             // A step reported twice keeps its latest values: an evaluator may refine a step's report.
@@ -14,9 +28,25 @@ public sealed partial class SqliteTrialStore
                 INSERT OR REPLACE INTO intermediate_values (experiment_id, trial_number, step, metrics_json, recorded_at)
                 VALUES ($experiment, $number, $step, $metrics, $now)
                 """,
-                ("$experiment", experimentId), ("$number", number), ("$step", step), ("$metrics", NumberMapJson.Write(metrics)),
-                ("$now", Timestamp(DateTimeOffset.UtcNow)));
-            return insert.ExecuteNonQuery();
+                ("$experiment", experimentId), ("$number", 0), ("$step", 0), ("$metrics", string.Empty), ("$now", now));
+            foreach (var values in added)
+            {
+                insert.Parameters["$number"].Value = values.TrialNumber;
+                insert.Parameters["$step"].Value = values.Step;
+                insert.Parameters["$metrics"].Value = NumberMapJson.Write(values.Metrics);
+                insert.ExecuteNonQuery();
+            }
+
+            using var delete = Command(tx, "DELETE FROM intermediate_values WHERE experiment_id = $experiment AND trial_number = $number AND step = $step",
+                ("$experiment", experimentId), ("$number", 0), ("$step", 0));
+            foreach (var (number, step) in removed)
+            {
+                delete.Parameters["$number"].Value = number;
+                delete.Parameters["$step"].Value = step;
+                delete.ExecuteNonQuery();
+            }
+
+            return added.Count + removed.Count;
         });
     }
 

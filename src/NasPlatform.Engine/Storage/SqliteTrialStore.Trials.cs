@@ -10,7 +10,7 @@ namespace NasPlatform.Engine.Storage;
 public sealed partial class SqliteTrialStore
 {
     /// <inheritdoc />
-    public TrialRecord AddTrial(long experimentId, int number, Candidate candidate, string fidelity, IReadOnlyDictionary<string, double> freeStatistics, long toldBefore = 0)
+    public TrialRecord AddTrial(long experimentId, int number, Candidate candidate, string fidelity, IReadOnlyDictionary<string, double> freeStatistics, long toldBefore = 0, IReadOnlyList<int>? parents = null)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentException.ThrowIfNullOrEmpty(fidelity);
@@ -27,6 +27,14 @@ public sealed partial class SqliteTrialStore
                     ("$fidelity", fidelity), ("$state", Text(TrialState.Pending)), ("$free", NumberMapJson.Write(freeStatistics)),
                     ("$now", Timestamp(DateTimeOffset.UtcNow)), ("$told", toldBefore));
                 insert.ExecuteNonQuery();
+                foreach (var (parent, position) in (parents ?? []).Select((p, i) => (p, i)))
+                {
+                    using var lineage = Command(tx,
+                        "INSERT INTO trial_parents (experiment_id, trial_number, position, parent_number) VALUES ($experiment, $number, $position, $parent)",
+                        ("$experiment", experimentId), ("$number", number), ("$position", position), ("$parent", parent));
+                    lineage.ExecuteNonQuery();
+                }
+
                 return LoadTrial(tx, experimentId, number)!;
             });
         }
@@ -156,6 +164,7 @@ public sealed partial class SqliteTrialStore
             }
         }
 
+        var parents = LoadParents(tx, experimentId, artifactFilter, parameters);
         var trials = new List<TrialRecord>();
         using (var query = Command(tx, $"SELECT {TrialColumns} FROM trials WHERE experiment_id = $experiment{trialFilter} ORDER BY number", parameters))
         using (var reader = query.ExecuteReader())
@@ -180,11 +189,34 @@ public sealed partial class SqliteTrialStore
                     FinishedAt: reader.IsDBNull(13) ? null : ParseTimestamp(reader.GetString(13)),
                     TellSequence: reader.IsDBNull(14) ? null : reader.GetInt64(14),
                     Artifacts: artifacts.TryGetValue(trialNumber, out var list) ? list.AsReadOnly() : Array.Empty<Artifact>(),
-                    ToldBefore: reader.GetInt64(15)));
+                    ToldBefore: reader.GetInt64(15))
+                {
+                    Parents = parents.TryGetValue(trialNumber, out var lineage) ? lineage.AsReadOnly() : [],
+                });
             }
         }
 
         return trials;
+    }
+
+    /// <summary>The recorded parents by trial, in the order the strategy gave them.</summary>
+    private static Dictionary<int, List<int>> LoadParents(SqliteTransaction tx, long experimentId, string trialFilter, (string, object?)[] parameters)
+    {
+        var parents = new Dictionary<int, List<int>>();
+        using var query = Command(tx, $"SELECT trial_number, parent_number FROM trial_parents WHERE experiment_id = $experiment{trialFilter} ORDER BY trial_number, position", parameters);
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            var trialNumber = reader.GetInt32(0);
+            if (!parents.TryGetValue(trialNumber, out var list))
+            {
+                parents[trialNumber] = list = [];
+            }
+
+            list.Add(reader.GetInt32(1));
+        }
+
+        return parents;
     }
 
     private static InvalidOperationException NotInState(SqliteTransaction tx, long experimentId, int number, string expected)

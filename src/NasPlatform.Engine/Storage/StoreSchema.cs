@@ -50,6 +50,13 @@ internal static class StoreSchema
             recorded_at   TEXT NOT NULL,
             PRIMARY KEY (experiment_id, trial_number, step)
         );
+        CREATE TABLE IF NOT EXISTS trial_parents (
+            experiment_id INTEGER NOT NULL REFERENCES experiments(id),
+            trial_number  INTEGER NOT NULL,
+            position      INTEGER NOT NULL,
+            parent_number INTEGER NOT NULL,
+            PRIMARY KEY (experiment_id, trial_number, position)
+        );
         """;
 
     /// <summary>

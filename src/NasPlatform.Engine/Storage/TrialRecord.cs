@@ -41,6 +41,9 @@ public sealed record TrialRecord(
     IReadOnlyList<Artifact> Artifacts,
     long ToldBefore = 0)
 {
+    /// <summary>The earlier trials its candidate was made from (the strategy's <see cref="TrialProposal.Parents"/>); empty when drawn from scratch.</summary>
+    public IReadOnlyList<int> Parents { get; init; } = [];
+
     /// <summary>True once the trial is completed, failed or pruned: it has spent budget.</summary>
     public bool IsFinished => IsFinishedState(State);
 

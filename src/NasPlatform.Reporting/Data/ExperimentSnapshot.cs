@@ -33,6 +33,9 @@ public sealed record ExperimentSnapshot(
     /// <summary>Where the experiment stands (counts, cost, best trials, front): the read model every page and chart takes its numbers from.</summary>
     public ExperimentStanding Standing { get; } = ExperimentStanding.Of(Trials, Spec, Fidelities);
 
+    /// <summary>What the trials' evaluators reported per step (learning curves), by trial and step; empty when none did.</summary>
+    public IReadOnlyList<IntermediateValues> IntermediateValues { get; init; } = [];
+
     /// <summary>The experiment's name.</summary>
     public string Name => Record.Name;
 
@@ -56,7 +59,10 @@ public sealed record ExperimentSnapshot(
             fidelities,
             store.GetFrontHistory(record.Id),
             store.GetStrategyEvents(record.Id, StrategyEvent.PredictorFitKind),
-            ReadProxyCheck(store, record, spec, trials, fidelities));
+            ReadProxyCheck(store, record, spec, trials, fidelities))
+        {
+            IntermediateValues = store.GetIntermediateValues(record.Id),
+        };
     }
 
     private static ProxyCheckReport? ReadProxyCheck(ITrialStore store, ExperimentRecord record, ExperimentSpec spec, IReadOnlyList<TrialRecord> trials, IReadOnlyList<Fidelity> fidelities)

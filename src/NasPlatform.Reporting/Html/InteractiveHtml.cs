@@ -24,7 +24,7 @@ internal static class InteractiveHtml
         html.Append("<section id=\"analysis-").Append(k).Append("\"><h3>Interactive charts</h3>\n")
             .Append("<p class=\"note\">Hover a point for the trial's metrics and choices, drag or scroll to zoom (restore in the chart's toolbox), click a point to show the trial below.</p>\n")
             .Append("<div class=\"nas-card\" id=\"card-").Append(k).Append("\"></div>\n");
-        foreach (var view in new[] { "history", "pareto", "importance", "parallel", "slice", "timeline" })
+        foreach (var view in new[] { "history", "pareto", "importance", "parallel", "slice", "timeline", "curves", "lineage" })
         {
             html.Append("<div class=\"nas-chart\" data-experiment=\"").Append(k).Append("\" data-view=\"").Append(view)
                 .Append("\" id=\"chart-").Append(k).Append('-').Append(view).Append("\"></div>\n");
@@ -39,6 +39,7 @@ internal static class InteractiveHtml
         html.Append("<!-- Apache ECharts (Apache-2.0; its NOTICE: ").Append(WebUtility.HtmlEncode(ChartLibrary.EChartsNotice.Replace("--", "- -", StringComparison.Ordinal))).Append(") -->\n")
             .Append("<script>").Append(Inline(ChartLibrary.ECharts)).Append("</script>\n")
             .Append("<script>").Append(Inline(ChartLibrary.Charts)).Append("</script>\n")
+            .Append("<script>").Append(Inline(ChartLibrary.Text("nas-curves.js"))).Append(Inline(ChartLibrary.Text("nas-lineage.js"))).Append("</script>\n")
             .Append("<script>const nasData = ")
             .Append(JsonConvert.SerializeObject(data, new JsonSerializerSettings { StringEscapeHandling = StringEscapeHandling.EscapeHtml }))
             .Append(";\n")
@@ -47,11 +48,13 @@ internal static class InteractiveHtml
               const k = Number(element.dataset.experiment), data = nasData[k - 1], view = element.dataset.view;
               const offered = NasCharts.views(data).find((v) => v.id === view);
               if (!offered || !offered.ok) { element.remove(); return; }
-              NasCharts.draw(element, data, view, (n) => {
+              const show = (n) => {
                 const card = document.getElementById("card-" + k);
                 card.innerHTML = NasCharts.card(data, n);
+                NasLineage.panel(card, data, n, show);
                 card.scrollIntoView({ block: "nearest" });
-              });
+              };
+              NasCharts.draw(element, data, view, show);
             });
             </script>
 

@@ -8,8 +8,8 @@ namespace NasPlatform.Reporting.Interactive;
 
 /// <summary>
 /// What the interactive charts (nas-charts.js) draw for one experiment, as JSON: the objectives, every trial with
-/// its metrics, its choices (named by the space's <c>DescribeChoices</c>), worker and times, the Pareto front, and
-/// each objective's parameter importance. The report inlines it; the dashboard serves it. Non-finite numbers become
+/// its metrics, its choices (named by the space's <c>DescribeChoices</c>), parents, worker and times, the Pareto front,
+/// each objective's parameter importance and the learning curves (<see cref="CurveData"/>). The report inlines it; the dashboard serves it. Non-finite numbers become
 /// null (JSON has none).
 /// </summary>
 public static class AnalysisData
@@ -38,6 +38,7 @@ public static class AnalysisData
             ["choicesNote"] = choices.Problem,
             ["trials"] = new JArray(experiment.Trials.Select(t => Trial(t, metrics, choices, origin, front.Contains(t.Number), best.Contains(t.Number)))),
             ["importance"] = Importance(experiment, choices),
+            ["curves"] = CurveData.Of(experiment.IntermediateValues),
         };
     }
 
@@ -51,6 +52,7 @@ public static class AnalysisData
         ["best"] = best,
         ["m"] = new JArray(metrics.Select(m => t.Metrics.TryGetValue(m, out var v) && double.IsFinite(v) ? v : (double?)null)),
         ["c"] = new JArray(choices.ValuesOf(t.Candidate)),
+        ["p"] = new JArray(t.Parents),
         ["worker"] = t.Worker,
         ["start"] = t.StartedAt is { } s ? (double?)Math.Round((s - origin).TotalSeconds, 3) : null,
         ["end"] = t.FinishedAt is { } f && t.StartedAt is not null ? (double?)Math.Round((f - origin).TotalSeconds, 3) : null,

@@ -5,6 +5,8 @@
 
 (function () {
   const instances = {};
+  // Views other files add (nas-curves.js, nas-lineage.js): { id, title, ok(data), option(data, metric, choice) }.
+  const added = [];
   const fmt = (v) => v == null ? "-" : (Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(4) : String(+v.toPrecision(6)));
   const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" })[c]);
 
@@ -19,6 +21,7 @@
       { id: "parallel", title: "Parallel coordinates", ok: usable > 0 && data.choiceNames.length > 0 },
       { id: "slice", title: "Slice per choice", ok: usable > 0 && data.choiceNames.length > 0 },
       { id: "timeline", title: "Timeline per worker", ok: timed },
+      ...added.map((v) => ({ id: v.id, title: v.title, ok: v.ok(data) })),
     ];
   }
 
@@ -167,6 +170,8 @@
 
   function option(data, view, choice) {
     const metric = data.objectives[0];
+    const extra = added.find((v) => v.id === view);
+    if (extra) return extra.option(data, metric, choice);
     switch (view) {
       case "pareto": return pareto(data);
       case "importance": return importance(data, metric);
@@ -186,7 +191,7 @@
     // No animation: a live page redraws often, and a screenshot or test should see the finished chart.
     chart.setOption({ animation: false, ...option(data, view, choice) });
     chart.on("click", (p) => {
-      const n = Array.isArray(p.data) ? p.data[p.data.length - 1] : (p.data?.value ? p.data.value[3] : undefined);
+      const n = Array.isArray(p.data) ? p.data[p.data.length - 1] : (p.data?.value ? p.data.value[3] : p.data?.n);
       if (onTrial && typeof n === "number") onTrial(n);
     });
     return chart;
@@ -202,5 +207,6 @@
   }
 
   window.addEventListener("resize", () => Object.values(instances).forEach((c) => c.resize()));
-  window.NasCharts = { views, draw, card, describe, instances };
+  const register = (view) => added.push(view);
+  window.NasCharts = { views, draw, card, describe, instances, register, axisType, tooltip, esc, fmt, textStyle, toolbox, zoom };
 })();

@@ -98,7 +98,8 @@ public sealed class HierarchicalProxy : ISearchStrategy
             return new TrialProposal(next.p.Candidate, Rungs[next.p.Rung]);
         }
 
-        return new TrialProposal(_sampler.Ask(rng).Candidate, Rungs[0]);
+        // The sampler's proposal as it is (an evolution sampler's parents included), at the cheapest rung.
+        return _sampler.Ask(rng) with { Fidelity = Rungs[0] };
     }
 
     public void Tell(TrialOutcome outcome)

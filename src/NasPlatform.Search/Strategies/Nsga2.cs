@@ -87,7 +87,9 @@ public sealed class Nsga2 : ISearchStrategy
             child = _space.Mutate(child, rng);
         }
 
-        return new TrialProposal(child);
+        // The lineage: both parents of a crossover (one when a tournament picked the same trial twice), else the copied one.
+        int[] parents = crossed && second.Outcome.Number != first.Outcome.Number ? [first.Outcome.Number, second.Outcome.Number] : [first.Outcome.Number];
+        return new TrialProposal(child) { Parents = parents };
     }
 
     public void Tell(TrialOutcome outcome)

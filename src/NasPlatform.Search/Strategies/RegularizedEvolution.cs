@@ -10,7 +10,7 @@ namespace NasPlatform.Search.Strategies;
 /// whenever the population is empty, it proposes random samples. Afterwards it draws
 /// <see cref="SampleSize"/> members uniformly with replacement (as in the paper), mutates the best of
 /// them (by <see cref="ObjectiveSet.Compare"/>; the first drawn wins ties), and the engine
-/// evaluates the child. Every usable outcome joins the population; beyond
+/// evaluates the child (its proposal names the winner as its parent). Every usable outcome joins the population; beyond
 /// <see cref="PopulationSize"/> members the oldest leaves, however good it is.
 /// </summary>
 /// <remarks>
@@ -68,7 +68,7 @@ public sealed class RegularizedEvolution : ISearchStrategy
             }
         }
 
-        return new TrialProposal(_space.Mutate(parent!.Candidate, rng));
+        return new TrialProposal(_space.Mutate(parent!.Candidate, rng)) { Parents = [parent.Number] };
     }
 
     public void Tell(TrialOutcome outcome)

@@ -103,7 +103,7 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
         if (ExcitationArchitecture.IsExcitation(request.Candidate.ToJson()))
         {
             var (fit, excitationMetrics) = ExcitationEvaluation.Run(Task, Cache, request.Candidate, Training.BudgetFor(request.Fidelity), new Random(request.Seed),
-                progress is null ? null : new ProgressRelay(progress), cancellationToken);
+                progress is null ? null : new ProgressRelay(progress, Task is VqeTask), cancellationToken);
             AddEstimates(request, fit, excitationMetrics, cancellationToken);
             return new EvaluationResult(excitationMetrics, WriteArtifacts(request, fit, excitationMetrics));
         }
@@ -121,7 +121,7 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
         }
 
         var budget = Training.BudgetFor(request.Fidelity);
-        var relay = progress is null ? null : new ProgressRelay(progress);
+        var relay = progress is null ? null : new ProgressRelay(progress, Task is VqeTask);
         var result = Task.Fit(ansatz.ToCircuit(), budget, new Random(request.Seed), relay, cancellationToken);
 
         var metrics = new Dictionary<string, double>(result.Metrics);
@@ -173,13 +173,24 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
         return [new Artifact("circuit", qasmPath), new Artifact("parameters", parametersPath)];
     }
 
-    /// <summary>Turns training progress into evaluation progress, with the best loss so far as a metric.</summary>
-    private sealed class ProgressRelay(IProgress<EvaluationProgress> target) : IProgress<TrainingProgress>
+    /// <summary>
+    /// Turns training progress into evaluation progress, with the best loss so far as a metric ("loss"; for a VQE also
+    /// "energy", which its loss is) at a step: the optimizer steps done over all restarts so far, so the host stores
+    /// the optimizer's convergence (energy vs optimizer step) and a pruner may compare trials at the same step.
+    /// </summary>
+    private sealed class ProgressRelay(IProgress<EvaluationProgress> target, bool energy) : IProgress<TrainingProgress>
     {
         public void Report(TrainingProgress value)
         {
             var message = string.Create(CultureInfo.InvariantCulture, $"restart {Math.Min(value.Restart + 1, value.Restarts)}/{value.Restarts}, step {value.Step}/{value.Steps}, loss {value.BestLoss:G8}");
-            target.Report(new EvaluationProgress(value.Fraction, message, new Dictionary<string, double> { ["loss"] = value.BestLoss }));
+            var metrics = new Dictionary<string, double> { ["loss"] = value.BestLoss };
+            if (energy)
+            {
+                metrics["energy"] = value.BestLoss;
+            }
+
+            // A restart ends reported as the next restart at step 0, i.e. after all its budgeted steps (even when it stopped early on a plateau): steps never go back.
+            target.Report(new EvaluationProgress(value.Fraction, message, metrics) { Step = (value.Restart * value.Steps) + value.Step });
         }
     }
 }
