@@ -103,6 +103,12 @@ public sealed class DashboardServer : IAsyncDisposable
                 ? Results.Bytes(chart.Png, "image/png")
                 : NotFound($"{key} chart {id}"));
 
+        app.MapGet("/api/events", (HttpContext context, IHostApplicationLifetime lifetime) =>
+            ChangeEvents.StreamCatalogAsync(catalog, context, poll, lifetime.ApplicationStopping));
+
+        app.MapGet("/api/sources", () =>
+            Json(new JObject { ["folders"] = new JArray(catalog.Folders), ["waiting"] = new JArray(catalog.Waiting) }));
+
         app.MapGet("/api/experiments/{key}/events", (string key, HttpContext context, IHostApplicationLifetime lifetime) =>
             ChangeEvents.StreamAsync(catalog, key, context, poll, lifetime.ApplicationStopping));
     }
@@ -113,7 +119,7 @@ public sealed class DashboardServer : IAsyncDisposable
         app.MapGet("/vendor/echarts.min.js", () => Results.Text(Reporting.Interactive.ChartLibrary.ECharts, "text/javascript; charset=utf-8"));
         app.MapGet("/vendor/echarts-LICENSE.txt", () => Results.Text(Reporting.Interactive.ChartLibrary.EChartsLicence + "\n" + Reporting.Interactive.ChartLibrary.EChartsNotice, "text/plain; charset=utf-8"));
         app.MapGet("/nas-charts.js", () => Results.Text(Reporting.Interactive.ChartLibrary.Charts, "text/javascript; charset=utf-8"));
-        foreach (var script in new[] { "routes.js", "views.js", "compare.js" })
+        foreach (var script in new[] { "routes.js", "views.js", "compare.js", "watch.js" })
         {
             app.MapGet("/" + script, () => Embedded(script, "text/javascript; charset=utf-8"));
         }
