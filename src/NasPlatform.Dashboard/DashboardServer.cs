@@ -49,7 +49,7 @@ public sealed class DashboardServer : IAsyncDisposable
             var views = new TrialViewsService(options.PluginDirectories);
             var choices = new CandidateChoicesService(() => views.Plugins);
             Map(app, catalog, new ChartCache(), views, choices, options.PollInterval);
-            MapAnalysis(app, catalog, new AnalysisCache(choices));
+            MapAnalysis(app, catalog, new AnalysisCache(choices, () => views.Plugins));
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new DashboardServer(app, catalog, new Uri(bound.Replace("[::]", "localhost", StringComparison.Ordinal) + "/"));

@@ -5,6 +5,8 @@
 
 (function () {
   const instances = {};
+  // Views defined in other files (nas-predictor.js): { id, title, ok(data), option(data, parts) }.
+  const extensions = [];
   const fmt = (v) => v == null ? "-" : (Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(4) : String(+v.toPrecision(6)));
   const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" })[c]);
 
@@ -19,6 +21,7 @@
       { id: "parallel", title: "Parallel coordinates", ok: usable > 0 && data.choiceNames.length > 0 },
       { id: "slice", title: "Slice per choice", ok: usable > 0 && data.choiceNames.length > 0 },
       { id: "timeline", title: "Timeline per worker", ok: timed },
+      ...extensions.map((v) => ({ id: v.id, title: v.title, ok: v.ok(data) })),
     ];
   }
 
@@ -66,7 +69,8 @@
       xAxis: { type: "value", name: "trial", nameLocation: "middle", nameGap: 28, scale: true },
       yAxis: { type: axisType(points.map((p) => p[1])), name: metric.metric, scale: true },
       series: [
-        { name: "trial", type: "scatter", symbolSize: 7, data: points, itemStyle: { opacity: 0.75 } },
+        // Above the line (z 3): a trial that set a new best lies on the line, and the line would take its hover.
+        { name: "trial", type: "scatter", symbolSize: 7, data: points, itemStyle: { opacity: 0.75 }, z: 3 },
         { name: "best so far", type: "line", step: "end", symbol: "none", data: line, lineStyle: { width: 2 }, tooltip: { show: true } },
       ],
     };
@@ -167,6 +171,8 @@
 
   function option(data, view, choice) {
     const metric = data.objectives[0];
+    const extension = extensions.find((v) => v.id === view);
+    if (extension) return extension.option(data, { textStyle, grid, toolbox, zoom, tooltip, axisType, esc, fmt });
     switch (view) {
       case "pareto": return pareto(data);
       case "importance": return importance(data, metric);
@@ -202,5 +208,5 @@
   }
 
   window.addEventListener("resize", () => Object.values(instances).forEach((c) => c.resize()));
-  window.NasCharts = { views, draw, card, describe, instances };
+  window.NasCharts = { views, draw, card, describe, instances, register: (view) => extensions.push(view) };
 })();
