@@ -18,6 +18,11 @@ public sealed class StoreDiscoveryTests : IDisposable
         var error = Assert.Throws<NasConfigurationException>(() => ExperimentCatalog.Open([missing], null));
         Assert.Contains("runz does not exist", error.Message, StringComparison.Ordinal);
         Assert.Contains("folder to watch", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("did you mean", error.Message, StringComparison.Ordinal);
+
+        Directory.CreateDirectory(Path.Combine(_folder, "runs"));
+        error = Assert.Throws<NasConfigurationException>(() => ExperimentCatalog.Open([missing], null));
+        Assert.Contains($"did you mean {Path.Combine(_folder, "runs")}?", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

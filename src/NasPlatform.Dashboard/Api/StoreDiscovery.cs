@@ -56,7 +56,7 @@ public sealed class StoreDiscovery
             else if (!File.Exists(full))
             {
                 throw new NasConfigurationException(
-                    $"{argument} does not exist ({full}). Name an experiment file (.json), a store (.db) or a folder to watch (it must exist; it may be empty).");
+                    $"{argument} does not exist ({full}){Nearest(full)}. Name an experiment file (.json), a store (.db) or a folder to watch (it must exist; it may be empty).");
             }
             else if (full.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             {
@@ -107,6 +107,20 @@ public sealed class StoreDiscovery
         }
 
         return found;
+    }
+
+    // "; did you mean runs?" when a sibling of the missing path is a likely typo of it.
+    private static string Nearest(string full)
+    {
+        var parent = Path.GetDirectoryName(full);
+        if (parent is null || !Directory.Exists(parent))
+        {
+            return string.Empty;
+        }
+
+        var siblings = Directory.EnumerateFileSystemEntries(parent).Select(Path.GetFileName).OfType<string>().Take(1000).ToList();
+        var nearest = Engine.Schemas.NearestName.Find(Path.GetFileName(full), siblings, name => [name]);
+        return nearest is null ? string.Empty : $"; did you mean {Path.Combine(Path.GetDirectoryName(full) == Directory.GetCurrentDirectory() ? string.Empty : parent, nearest)}?";
     }
 
     private static IEnumerable<string> StoresIn(string folder)
