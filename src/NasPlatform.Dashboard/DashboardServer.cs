@@ -49,7 +49,7 @@ public sealed class DashboardServer : IAsyncDisposable
             var views = new TrialViewsService(options.PluginDirectories);
             var choices = new CandidateChoicesService(() => views.Plugins);
             Map(app, catalog, new ChartCache(), views, choices, options.PollInterval);
-            MapAnalysis(app, catalog, new AnalysisCache(choices));
+            MapAnalysis(app, catalog, new AnalysisCache(choices, () => views.Plugins));
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new DashboardServer(app, catalog, new Uri(bound.Replace("[::]", "localhost", StringComparison.Ordinal) + "/"));
@@ -103,6 +103,12 @@ public sealed class DashboardServer : IAsyncDisposable
                 ? Results.Bytes(chart.Png, "image/png")
                 : NotFound($"{key} chart {id}"));
 
+        app.MapGet("/api/events", (HttpContext context, IHostApplicationLifetime lifetime) =>
+            ChangeEvents.StreamCatalogAsync(catalog, context, poll, lifetime.ApplicationStopping));
+
+        app.MapGet("/api/sources", () =>
+            Json(new JObject { ["folders"] = new JArray(catalog.Folders), ["waiting"] = new JArray(catalog.Waiting) }));
+
         app.MapGet("/api/experiments/{key}/events", (string key, HttpContext context, IHostApplicationLifetime lifetime) =>
             ChangeEvents.StreamAsync(catalog, key, context, poll, lifetime.ApplicationStopping));
     }
@@ -115,7 +121,7 @@ public sealed class DashboardServer : IAsyncDisposable
         app.MapGet("/nas-charts.js", () => Results.Text(Reporting.Interactive.ChartLibrary.Charts, "text/javascript; charset=utf-8"));
         app.MapGet("/nas-curves.js", () => Results.Text(Reporting.Interactive.ChartLibrary.Text("nas-curves.js"), "text/javascript; charset=utf-8"));
         app.MapGet("/nas-lineage.js", () => Results.Text(Reporting.Interactive.ChartLibrary.Text("nas-lineage.js"), "text/javascript; charset=utf-8"));
-        foreach (var script in new[] { "routes.js", "views.js", "compare.js" })
+        foreach (var script in new[] { "routes.js", "views.js", "compare.js", "watch.js" })
         {
             app.MapGet("/" + script, () => Embedded(script, "text/javascript; charset=utf-8"));
         }

@@ -45,7 +45,7 @@ public sealed record Report(IReadOnlyList<ChartImage> Progress, IReadOnlyList<Ex
             {
                 Analysis = Interactive.AnalysisData.Of(experiment, plugins is null
                     ? Engine.Results.TrialChoices.Of(null, experiment.Trials.Select(t => t.Candidate))
-                    : Engine.Results.TrialChoices.Of(experiment.Spec, experiment.Trials.Select(t => t.Candidate), () => plugins)),
+                    : Engine.Results.TrialChoices.Of(experiment.Spec, experiment.Trials.Select(t => t.Candidate), () => plugins), refits),
             });
         }
 

@@ -53,6 +53,26 @@ public sealed class DashboardApiTests
     }
 
     [Fact]
+    public async Task APredictorGuidedRunsAnalysisHasItsReplayedRefitsWithTheMeasuredValueOfEachHeldOutTrial()
+    {
+        await using var run = new PacedRun(trials: 14, pauseAfter: int.MaxValue, strategy: """
+            { "name": "predictor-guided", "options": { "initialSamples": 6, "batchSize": 4, "predictor": "gp", "searchSamples": 60, "searchGenerations": 2 } }
+            """);
+        await run.WaitForFinishedAsync(14, TimeSpan.FromSeconds(120));
+        await using var server = await DashboardServer.StartAsync(new DashboardOptions { Sources = [run.StorePath], Port = 0, PluginDirectories = [RepoPaths.Plugins] });
+        using var http = new HttpClient { BaseAddress = server.Address };
+        var key = (string)JArray.Parse(await http.GetStringAsync("api/experiments"))[0]["key"]!;
+
+        var analysis = JObject.Parse(await http.GetStringAsync($"api/experiments/{key}/analysis"));
+
+        var points = ((JArray)analysis["predictor"]!).SelectMany(r => r["points"]!).ToList();
+        Assert.True(points.Count >= 4, $"{points.Count} predicted points");
+        var score = ((JArray)analysis["trials"]!).ToDictionary(t => (int)t["n"]!, t => (double?)t["m"]![0]);
+        Assert.All(points, p => Assert.Equal(score[(int)p[2]!], (double)p[1]!));
+        Assert.Equal(points.Count, points.Select(p => (int)p[2]!).Distinct().Count());
+    }
+
+    [Fact]
     public async Task TheTrialsTableHasAColumnPerChoiceNamedByTheSpaceOrTheCandidatesJsonWithoutItsPlugin()
     {
         await using var run = new PacedRun(trials: 8, pauseAfter: 3);

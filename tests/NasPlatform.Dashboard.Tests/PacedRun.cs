@@ -14,23 +14,32 @@ namespace NasPlatform.Dashboard.Tests;
 /// </summary>
 public sealed class PacedRun : IAsyncDisposable
 {
+    private const string Evolution = """{ "name": "regularized-evolution", "options": { "populationSize": 4, "sampleSize": 2 } }""";
+
     private readonly Gate _gate;
     private readonly CancellationTokenSource _stop = new();
     private readonly SqliteTrialStore _store;
     private readonly Task<RunSummary> _run;
+    private readonly bool _ownsFolder;
 
-    public PacedRun(int trials, int pauseAfter)
+    /// <param name="trials">The budget.</param>
+    /// <param name="pauseAfter">From this finished trial on, the run waits for <see cref="Release"/> after each.</param>
+    /// <param name="folder">Where the experiment file and its store go (the test keeps the folder); null for a new temporary one, deleted at the end.</param>
+    /// <param name="name">The experiment's name, which is also its store's (NAME.db).</param>
+    /// <param name="strategy">The strategy's JSON; null for a small regularized evolution.</param>
+    public PacedRun(int trials, int pauseAfter, string? folder = null, string name = "paced", string? strategy = null)
     {
         _gate = new Gate(pauseAfter);
-        Folder = Directory.CreateTempSubdirectory("nas-dashboard-").FullName;
-        var file = Path.Combine(Folder, "paced.json");
+        _ownsFolder = folder is null;
+        Folder = folder ?? Directory.CreateTempSubdirectory("nas-dashboard-").FullName;
+        var file = Path.Combine(Folder, name + ".json");
         File.WriteAllText(file, $$"""
             {
-              "name": "paced", "plugin": "hello",
+              "name": "{{name}}", "plugin": "hello",
               "searchSpace": { "name": "digits", "options": { "length": 6 } },
               "evaluator": { "name": "target", "options": { "target": "314159" } },
               "objectives": [ { "metric": "score", "direction": "maximize" } ],
-              "strategy": { "name": "regularized-evolution", "options": { "populationSize": 4, "sampleSize": 2 } },
+              "strategy": {{strategy ?? Evolution}},
               "budget": { "trials": {{trials}} }, "workers": 1, "seed": 7
             }
             """);
@@ -87,7 +96,10 @@ public sealed class PacedRun : IAsyncDisposable
 
         _store.Dispose();
         _stop.Dispose();
-        Directory.Delete(Folder, recursive: true);
+        if (_ownsFolder)
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
     }
 
     private sealed class Gate(int pauseAfter) : IRunObserver

@@ -29,11 +29,23 @@ public sealed class ReportTests(RunStores stores) : IClassFixture<RunStores>
         }
 
         var text = File.ReadAllText(html);
-        foreach (var section in new[] { "summary", "progress" }.Concat(Enumerable.Range(1, 3).SelectMany(k =>
-                     new[] { "trials", "pareto", "predictor", "proxy", "best", "failures", "views" }.Select(p => $"{p}-{k}"))))
+        foreach (var section in new[] { "summary", "progress", "not-shown", "pareto-1", "failures-1", "predictor-2", "proxy-3" }.Concat(Enumerable.Range(1, 3).SelectMany(k =>
+                     new[] { "trials", "best" }.Select(p => $"{p}-{k}"))))
         {
             Assert.Contains($"<section id=\"{section}\">", text);
         }
+
+        // A part an experiment cannot show is left out of it and said once, for every experiment it concerns.
+        foreach (var section in new[] { "pareto-2", "pareto-3", "predictor-1", "predictor-3", "proxy-1", "proxy-2", "failures-2", "failures-3" })
+        {
+            Assert.DoesNotContain($"<section id=\"{section}\">", text);
+        }
+
+        var notShown = Regex.Match(text, "<section id=\"not-shown\">.*?</section>", RegexOptions.Singleline).Value;
+        Assert.Equal(1, Regex.Count(text, "One objective: no Pareto front"));
+        Assert.Matches("<td>Pareto front</td><td>One objective[^<]*</td><td>predictor, proxy</td>", notShown);
+        Assert.Matches("<td>Proxy fidelities</td><td>No proxy check[^<]*</td><td>nsga2, predictor</td>", notShown);
+        Assert.Matches("<td>Failures</td><td>No trial failed.</td><td>predictor, proxy</td>", notShown);
 
         // Self-contained: every chart inlined, nothing fetched from anywhere.
         Assert.Equal(expected.Length, Regex.Count(text, "src=\"data:image/png;base64,"));
@@ -155,6 +167,93 @@ public sealed class ReportTests(RunStores stores) : IClassFixture<RunStores>
 
         Assert.Empty(Charts.ParetoCharts.Render(snapshot, string.Empty));
         Assert.Contains("One objective: no Pareto front", text);
+        Assert.DoesNotContain("<section id=\"pareto-1\">", text);
+    }
+
+    [Fact]
+    public void TheInteractivePredictorViewGetsEveryReplayedRefitsPointsWithTheirTrials()
+    {
+        var snapshot = OpenAll(stores.Predictor).Single();
+        var report = Report.Build([snapshot], stores.Plugins);
+        var refits = PredictorReplay.Run(snapshot, stores.Plugins, CancellationToken.None);
+
+        var predictor = (Newtonsoft.Json.Linq.JArray)report.Experiments[0].Analysis["predictor"]!;
+        Assert.Equal(refits.Count, predictor.Count);
+        Assert.True(refits.Count >= 2, $"{refits.Count} refits replayed");
+        var accuracy = snapshot.Trials.ToDictionary(t => t.Number, t => t.Metrics.GetValueOrDefault("accuracy", double.NaN));
+        for (var i = 0; i < refits.Count; i++)
+        {
+            var points = predictor[i]["points"]!.Select(p => (Predicted: (double)p[0]!, Measured: (double)p[1]!, Trial: (int)p[2]!)).ToList();
+            Assert.Equal(refits[i].Trials, points.Select(p => p.Trial));
+            Assert.All(points, p => Assert.Equal(accuracy[p.Trial], p.Measured));
+            Assert.Equal(refits[i].Predicted.Select(v => Math.Round(v, 6)), points.Select(p => p.Predicted));
+        }
+
+        Assert.Contains("id=\"chart-1-predictor\"", Html.HtmlReport.Render(report));
+        Assert.Empty((Newtonsoft.Json.Linq.JArray)Report.Build([OpenAll(stores.Nsga2).Single()], stores.Plugins).Experiments[0].Analysis["predictor"]!);
+    }
+
+    [Fact]
+    public void BestTrialsListsTheTopTenBestFirstWithOneObjectiveAndTheFrontWithSeveral()
+    {
+        var snapshot = OpenAll(stores.Predictor).Single();
+        var text = Html.HtmlReport.Render(Report.Build([snapshot], plugins: null));
+
+        var section = Regex.Match(text, "<section id=\"best-1\">.*?</section>", RegexOptions.Singleline).Value;
+        var rows = Regex.Matches(section, "<tr><td class=\"n\">(\\d+)</td><td class=\"n\">(\\d+)</td>").Select(m => (Rank: int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Trial: int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(Enumerable.Range(1, 10), rows.Select(r => r.Rank));
+        var accuracy = snapshot.Trials.ToDictionary(t => t.Number, t => t.Metrics.GetValueOrDefault("accuracy", double.NaN));
+        Assert.Equal(snapshot.Standing.Best[0].Number, rows[0].Trial);
+        var shown = rows.Select(r => accuracy[r.Trial]).ToList();
+        Assert.Equal(shown.OrderDescending(), shown);
+        // Nothing left out ranks above the tenth.
+        Assert.All(snapshot.Trials.Where(t => t.IsUsable && rows.All(r => r.Trial != t.Number)), t => Assert.True(t.Metrics["accuracy"] <= shown[^1]));
+
+        var nsga2 = OpenAll(stores.Nsga2).Single();
+        var front = Regex.Match(Html.HtmlReport.Render(Report.Build([nsga2], plugins: null)), "<section id=\"best-1\">.*?</section>", RegexOptions.Singleline).Value;
+        Assert.Equal(Math.Min(20, nsga2.Standing.Best.Count), Regex.Count(front, "<tr><td class=\"n\">"));
+        Assert.Contains($"the Pareto front: {nsga2.Standing.Best.Count} trials", front);
+    }
+
+    [Fact]
+    public void WallTimeStartsAtZeroAndTurnsLogarithmicWhenRunsSpanADecade()
+    {
+        var linear = Charts.ProgressCharts.TimeLine([ProgressSeries.Of(OpenAll(stores.Predictor).Single())], "accuracy", log: false);
+        linear.GetImageBytes(800, 450, ScottPlot.ImageFormat.Png);
+        Assert.Equal(0, linear.Axes.GetLimits().Left);
+
+        var shortRun = new ProgressSeries("short", "accuracy", [1, 2, 3], [0.2, 0.9, 1.7], [0.5, 0.6, 0.7]);
+        var longRun = new ProgressSeries("long", "accuracy", [1, 2, 3], [3, 12, 28], [0.4, 0.6, 0.8]);
+        var similar = new ProgressSeries("similar", "accuracy", [1, 2], [5, 20], [0.4, 0.6]);
+        Assert.True(Charts.ProgressCharts.LogTimeAxis([shortRun, longRun]));
+        Assert.False(Charts.ProgressCharts.LogTimeAxis([longRun, similar]));
+        Assert.False(Charts.ProgressCharts.LogTimeAxis([shortRun]));
+
+        var log = Charts.ProgressCharts.TimeLine([shortRun, longRun], "accuracy", log: true);
+        log.GetImageBytes(800, 450, ScottPlot.ImageFormat.Png);
+        var labels = log.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor).Select(t => t.Label).ToList();
+        Assert.Contains("1", labels);
+        Assert.Contains("10", labels);
+        Assert.True(log.Axes.GetLimits().Left < Math.Log10(0.2), "the shortest time (0.2 s) is off the log axis");
+    }
+
+    [Fact]
+    public void ChartsUseASansSerifFaceAndThePredictorLegendSitsBesideThePoints()
+    {
+        var sans = Charts.ChartCanvas.SansFont;
+        var face = ScottPlot.Fonts.GetTypeface(sans, bold: false, italic: false).FamilyName;
+        Assert.Equal(sans, face);
+        Assert.DoesNotContain("Serif", face, StringComparison.OrdinalIgnoreCase);
+        var plot = Charts.ChartCanvas.Create("title", "x", "y");
+        Assert.Equal(sans, plot.Axes.Title.Label.FontName);
+        Assert.Equal(sans, plot.Axes.Bottom.Label.FontName);
+        Assert.Equal(sans, plot.Axes.Left.TickLabelStyle.FontName);
+
+        var snapshot = OpenAll(stores.Predictor).Single();
+        var scatter = Charts.PredictorScatterChart.Build(snapshot, PredictorReplay.Run(snapshot, stores.Plugins, CancellationToken.None));
+        Assert.False(scatter.Legend.IsVisible, "the legend is drawn over the data area");
+        var panel = Assert.Single(scatter.Axes.GetPanels(), p => p.GetType().Name == "LegendPanel");
+        Assert.Equal(ScottPlot.Edge.Right, panel.Edge);
     }
 
     private static IReadOnlyList<ExperimentSnapshot> OpenAll(string store)

@@ -8,15 +8,15 @@ using Spectre.Console.Cli;
 namespace NasPlatform.Cli.Commands;
 
 /// <summary>
-/// `nas dashboard [EXP|STORE]`: a read-only web page over experiment stores, live while a run
-/// writes them. Loopback only unless --allow-remote: it has no authentication.
+/// `nas dashboard [EXP|STORE|DIR]`: a read-only web page over experiment stores, live while a run
+/// writes them; a folder is watched for new stores. Loopback only unless --allow-remote: it has no authentication.
 /// </summary>
 public sealed class DashboardCommand : AsyncCommand<DashboardCommand.Settings>
 {
     public sealed class Settings : NasSettings
     {
         [CommandArgument(0, "[EXP]")]
-        [Description("Experiment files (.json) or stores (.db); default: every .db file in the current folder.")]
+        [Description("Experiment files (.json), stores (.db) or folders to watch (their stores, and new ones as runs create them); default: the current folder.")]
         public string[] Experiments { get; init; } = [];
 
         [CommandOption("--experiment <NAME>")]
@@ -44,9 +44,8 @@ public sealed class DashboardCommand : AsyncCommand<DashboardCommand.Settings>
                 throw new NasConfigurationException($"--port {settings.Port} is not a port; use 1-65535, or 0 for a free one.");
             }
 
-            var sources = settings.Experiments.Length > 0
-                ? settings.Experiments
-                : Directory.GetFiles(Directory.GetCurrentDirectory(), "*.db").Order(StringComparer.Ordinal).ToArray();
+            // No argument: the current folder, watched, so `nas dashboard` then `nas run FILE` shows the run.
+            var sources = settings.Experiments.Length > 0 ? settings.Experiments : ["."];
             var options = new DashboardOptions
             {
                 Sources = sources,

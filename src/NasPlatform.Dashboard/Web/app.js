@@ -283,4 +283,4 @@ for (const [id, name] of Object.entries(filterRoute)) {
   $(id).addEventListener("input", () => { Routes.write({ [name]: $(id).value }, false); renderTrials(false); });
 }
 window.addEventListener("popstate", () => applyRoute().catch(showError));
-loadExperiments().then(applyRoute).catch(showError);
+loadExperiments().then(applyRoute).then(() => Watch.start(loadExperiments)).catch(showError);

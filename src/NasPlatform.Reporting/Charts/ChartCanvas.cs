@@ -8,9 +8,19 @@ internal static class ChartCanvas
     public const int Width = 800;
     public const int Height = 450;
 
+    /// <summary>
+    /// The first sans-serif face installed (Debian: DejaVu Sans), to match the report page's sans-serif text.
+    /// ScottPlot's default and its <c>Fonts.Sans</c> name faces that Linux often lacks, which then fall back to a serif one.
+    /// </summary>
+    public static string SansFont { get; } =
+        new[] { "DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica", "Open Sans" }
+            .FirstOrDefault(name => string.Equals(Fonts.GetTypeface(name, bold: false, italic: false).FamilyName, name, StringComparison.OrdinalIgnoreCase))
+        ?? Fonts.Sans;
+
     public static Plot Create(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
+        plot.Font.Set(SansFont);
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);

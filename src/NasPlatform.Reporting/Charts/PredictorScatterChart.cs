@@ -17,9 +17,17 @@ public static class PredictorScatterChart
             return null;
         }
 
+        var title = $"{experiment.Name}: predicted vs measured {experiment.Objectives.Primary.Metric}";
+        var caption = string.Create(CultureInfo.InvariantCulture,
+            $"Each refit replayed from the store: the strategy's predictor fitted on the usable trials told by then predicts the {refits.Sum(r => r.Predicted.Length)} trials told before the next refit (which it had not seen). The fit's seed differs from the run's, so tau is close to, not equal to, the run's journaled tau (in brackets). Dotted: predicted = measured.");
+        return ChartCanvas.Render(Build(experiment, refits), id, title, caption);
+    }
+
+    /// <summary>The chart's plot: a colour per refit, the diagonal, and the legend beside the data area.</summary>
+    internal static Plot Build(ExperimentSnapshot experiment, IReadOnlyList<PredictorRefit> refits)
+    {
         var metric = experiment.Objectives.Primary.Metric;
-        var title = $"{experiment.Name}: predicted vs measured {metric}";
-        var plot = ChartCanvas.Create(title, $"predicted {metric}", $"measured {metric}");
+        var plot = ChartCanvas.Create($"{experiment.Name}: predicted vs measured {metric}", $"predicted {metric}", $"measured {metric}");
         foreach (var refit in refits)
         {
             var points = plot.Add.ScatterPoints(refit.Predicted, refit.Measured);
@@ -35,10 +43,9 @@ public static class PredictorScatterChart
             diagonal.Color = Colors.Gray;
         }
 
-        plot.ShowLegend(Alignment.UpperLeft);
-        var caption = string.Create(CultureInfo.InvariantCulture,
-            $"Each refit replayed from the store: the strategy's predictor fitted on the usable trials told by then predicts the {refits.Sum(r => r.Predicted.Length)} trials told before the next refit (which it had not seen). The fit's seed differs from the run's, so tau is close to, not equal to, the run's journaled tau (in brackets). Dotted: predicted = measured.");
-        return ChartCanvas.Render(plot, id, title, caption);
+        // Beside the plot, not over it: the points fill the data area corner to corner along the diagonal.
+        plot.ShowLegend(Edge.Right);
+        return plot;
     }
 
     private static string Tau(double tau) => double.IsNaN(tau) ? "n/a" : tau.ToString("F2", CultureInfo.InvariantCulture);

@@ -60,6 +60,17 @@ public sealed class ExperimentSource : IDisposable
         return new ExperimentSource(store, experimentName, argument);
     }
 
+    /// <summary>
+    /// Opens a store that a dashboard watches: unlike <see cref="Open"/>, the experiment <paramref name="experimentName"/>
+    /// need not exist yet (a run about to start adds it); until it does, the source names no experiment.
+    /// </summary>
+    /// <exception cref="NasConfigurationException">The file is missing or not a store.</exception>
+    public static ExperimentSource OpenWatched(string storePath, string? experimentName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(storePath);
+        return new ExperimentSource(SqliteTrialStore.OpenReadOnly(storePath), experimentName, storePath);
+    }
+
     /// <summary>The experiments this source names, oldest first (read now: a running store gains experiments).</summary>
     public IReadOnlyList<ExperimentRecord> Experiments()
     {

@@ -7,4 +7,8 @@ namespace NasPlatform.Reporting.Data;
 /// <param name="Measured">Its measured value.</param>
 /// <param name="KendallTau">Kendall's tau-b of the replayed predictions against the measured values; NaN under two trials.</param>
 /// <param name="JournaledTau">The tau the run journaled for the same held-out trials at its next refit; NaN when it journaled none.</param>
-public sealed record PredictorRefit(long TrialsTold, int TrainedOn, double[] Predicted, double[] Measured, double KendallTau, double JournaledTau);
+public sealed record PredictorRefit(long TrialsTold, int TrainedOn, double[] Predicted, double[] Measured, double KendallTau, double JournaledTau)
+{
+    /// <summary>The number of each held-out trial, in the order of <see cref="Predicted"/> (for hover and click-through).</summary>
+    public IReadOnlyList<int> Trials { get; init; } = [];
+}

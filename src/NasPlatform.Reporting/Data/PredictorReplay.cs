@@ -64,7 +64,10 @@ public static class PredictorReplay
             var journaled = i + 1 < fits.Count && fits[i + 1].Values.TryGetValue("kendallTau", out var j) ? j : double.NaN;
             // Utilities are the metric or its negation: the same map turns them back into metric units.
             refits.Add(new PredictorRefit(fits[i].TrialsTold, training.Count, predictedUtility.Select(primary.Utility).ToArray(),
-                measuredUtility.Select(primary.Utility).ToArray(), tau, journaled));
+                measuredUtility.Select(primary.Utility).ToArray(), tau, journaled)
+            {
+                Trials = heldOut.Select(t => t.Number).ToList(),
+            });
         }
 
         return refits;

@@ -13,7 +13,9 @@ namespace NasPlatform.Reporting.Html;
 /// <summary>
 /// The report as one self-contained HTML file: charts and images inlined as base64, styles and scripts
 /// (the interactive charts: ECharts and nas-charts.js) inline, no network access needed to open it. Sections
-/// carry stable ids (summary, progress, and per experiment k from 1: analysis-k, trials-k, pareto-k, predictor-k, proxy-k, failures-k, best-k, views-k).
+/// carry stable ids (summary, progress, not-shown, and per experiment k from 1: analysis-k, trials-k, pareto-k, predictor-k, proxy-k,
+/// best-k, failures-k, views-k). A part with nothing to show is left out of its experiment; the "not shown" section says once
+/// which parts are missing, why, and for which experiments.
 /// </summary>
 public static class HtmlReport
 {
@@ -22,7 +24,7 @@ public static class HtmlReport
         h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}h3{margin-top:1.5em}
         table{border-collapse:collapse;margin:.5em 0;font-size:.9em}th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
         th{background:#f3f3f3}td.n{text-align:right;font-variant-numeric:tabular-nums}
-        figure{margin:1em 0}figure img{max-width:100%;border:1px solid #eee}figcaption{color:#555;font-size:.9em;max-width:800px}
+        figure{margin:1em 0}figure img{max-width:100%;height:auto;border:1px solid #eee}figcaption{color:#555;font-size:.9em;max-width:800px}
         code,pre{font-family:ui-monospace,monospace;font-size:.85em}pre{background:#f7f7f7;padding:.5em;overflow-x:auto;white-space:pre-wrap}
         .note{color:#666;font-style:italic}.views{display:flex;flex-wrap:wrap;gap:1em}.views figure{flex:0 1 auto}
         """;
@@ -47,10 +49,15 @@ public static class HtmlReport
 
         report.Progress.ToList().ForEach(c => Figure(html, c));
         html.Append("</section>\n");
+        var experiments = new StringBuilder();
+        var absent = new List<(string Part, string Reason, string Experiment)>();
         for (var i = 0; i < report.Experiments.Count; i++)
         {
-            Experiment(html, report.Experiments[i], i + 1);
+            Experiment(experiments, absent, report.Experiments[i], i + 1);
         }
+
+        NotShown(html, absent);
+        html.Append(experiments);
 
         InteractiveHtml.Scripts(html, [.. report.Experiments.Select(e => e.Analysis)]);
         return html.Append("</body></html>\n").ToString();
@@ -81,7 +88,7 @@ public static class HtmlReport
         html.Append("</table></section>\n");
     }
 
-    private static void Experiment(StringBuilder html, ExperimentReport report, int k)
+    private static void Experiment(StringBuilder html, List<(string Part, string Reason, string Experiment)> absent, ExperimentReport report, int k)
     {
         var e = report.Experiment;
         html.Append("<section id=\"experiment-").Append(k).Append("\"><h2>").Append(E(e.Name)).Append("</h2>\n");
@@ -91,21 +98,28 @@ public static class HtmlReport
         }
 
         InteractiveHtml.Section(html, report.Analysis, k);
-        Part(html, "trials", k, "Trials", report.Trials is null ? [] : [report.Trials], "No trial completed yet.");
-        Part(html, "pareto", k, "Pareto front", report.Pareto,
+        var missing = new Absences(absent, e.Name);
+        Part(html, missing, "trials", k, "Trials", report.Trials is null ? [] : [report.Trials], "No trial completed yet.");
+        Part(html, missing, "pareto", k, "Pareto front", report.Pareto,
             e.Objectives.IsMultiObjective ? "No usable trial with every objective yet." : "One objective: no Pareto front (the best-so-far charts show its progress).");
-        Part(html, "predictor", k, "Predictor", new[] { report.Predictor, report.PredictorScatter }.OfType<ChartImage>().ToList(),
+        Part(html, missing, "predictor", k, "Predictor", new[] { report.Predictor, report.PredictorScatter }.OfType<ChartImage>().ToList(),
             "The strategy journaled no predictor refit with held-out trials (only predictor strategies do, from their second refit).", report.PredictorNote);
-        Part(html, "proxy", k, "Proxy fidelities", report.Proxy is null ? [] : [report.Proxy],
-            $"No proxy check: run `nas proxy-check FILE --samples N` (it stores '{e.Name}{Workflows.Fidelities.ProxyCheck.NameSuffix}' beside this experiment), or search with several fidelities.");
-        Best(html, e, k);
-        Failures(html, e, k);
-        DomainViewsPart(html, report.Views, k);
+        Part(html, missing, "proxy", k, "Proxy fidelities", report.Proxy is null ? [] : [report.Proxy],
+            $"No proxy check: run `nas proxy-check FILE --samples N` (it stores 'NAME{Workflows.Fidelities.ProxyCheck.NameSuffix}' beside the experiment), or search with several fidelities.");
+        BestTrialsHtml.Render(html, missing, e, k);
+        Failures(html, missing, e, k);
+        DomainViewsPart(html, missing, report.Views, k);
         html.Append("</section>\n");
     }
 
-    private static void Part(StringBuilder html, string id, int k, string title, IReadOnlyList<ChartImage> charts, string empty, string? note = null)
+    private static void Part(StringBuilder html, Absences missing, string id, int k, string title, IReadOnlyList<ChartImage> charts, string empty, string? note = null)
     {
+        if (charts.Count == 0 && note is null)
+        {
+            missing.Add(title, empty);
+            return;
+        }
+
         html.Append("<section id=\"").Append(id).Append('-').Append(k).Append("\"><h3>").Append(E(title)).Append("</h3>\n");
         if (charts.Count == 0)
         {
@@ -125,70 +139,45 @@ public static class HtmlReport
         html.Append("</section>\n");
     }
 
-    private static void Best(StringBuilder html, ExperimentSnapshot e, int k)
-    {
-        var best = e.Standing.Best;
-        html.Append("<section id=\"best-").Append(k).Append("\"><h3>Best trials</h3>\n");
-        if (best.Count == 0)
-        {
-            Note(html, "No usable trial yet.");
-        }
-        else
-        {
-            html.Append("<table><tr><th>trial</th><th>fidelity</th><th>metrics</th><th>candidate</th></tr>\n");
-            foreach (var trial in best.Take(20))
-            {
-                html.Append("<tr><td class=\"n\">").Append(trial.Number).Append("</td><td>").Append(E(trial.Fidelity)).Append("</td><td>")
-                    .Append(E(string.Join(", ", trial.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key} = {Number(m.Value)}"))))
-                    .Append("</td><td><code>").Append(E(trial.Candidate.Json)).Append("</code></td></tr>\n");
-            }
-
-            html.Append("</table>\n");
-        }
-
-        html.Append("</section>\n");
-    }
-
-    private static void Failures(StringBuilder html, ExperimentSnapshot e, int k)
+    private static void Failures(StringBuilder html, Absences missing, ExperimentSnapshot e, int k)
     {
         var failed = e.Trials.Where(t => t.State == TrialState.Failed).ToList();
-        html.Append("<section id=\"failures-").Append(k).Append("\"><h3>Failures</h3>\n");
         if (failed.Count == 0)
         {
-            Note(html, "No trial failed.");
+            missing.Add("Failures", "No trial failed.");
+            return;
         }
-        else
+
+        html.Append("<section id=\"failures-").Append(k).Append("\"><h3>Failures</h3>\n");
+        html.Append("<p>").Append(failed.Count).Append(" failed trials; by first line of the error:</p><table><tr><th>trials</th><th>error</th></tr>\n");
+        foreach (var group in failed.GroupBy(t => FirstLine(t.Error)).OrderByDescending(g => g.Count()))
         {
-            html.Append("<p>").Append(failed.Count).Append(" failed trials; by first line of the error:</p><table><tr><th>trials</th><th>error</th></tr>\n");
-            foreach (var group in failed.GroupBy(t => FirstLine(t.Error)).OrderByDescending(g => g.Count()))
-            {
-                html.Append("<tr><td class=\"n\">").Append(group.Count()).Append("</td><td>").Append(E(group.Key)).Append("</td></tr>\n");
-            }
-
-            html.Append("</table><table><tr><th>trial</th><th>fidelity</th><th>worker</th><th>error</th></tr>\n");
-            foreach (var trial in failed.Take(200))
-            {
-                html.Append("<tr><td class=\"n\">").Append(trial.Number).Append("</td><td>").Append(E(trial.Fidelity)).Append("</td><td>").Append(E(trial.Worker ?? "-"))
-                    .Append("</td><td><details><summary>").Append(E(FirstLine(trial.Error))).Append("</summary><pre>").Append(E(trial.Error ?? string.Empty))
-                    .Append("</pre></details></td></tr>\n");
-            }
-
-            html.Append("</table>\n");
+            html.Append("<tr><td class=\"n\">").Append(group.Count()).Append("</td><td>").Append(E(group.Key)).Append("</td></tr>\n");
         }
 
-        html.Append("</section>\n");
+        html.Append("</table><table><tr><th>trial</th><th>fidelity</th><th>worker</th><th>error</th></tr>\n");
+        foreach (var trial in failed.Take(200))
+        {
+            html.Append("<tr><td class=\"n\">").Append(trial.Number).Append("</td><td>").Append(E(trial.Fidelity)).Append("</td><td>").Append(E(trial.Worker ?? "-"))
+                .Append("</td><td><details><summary>").Append(E(FirstLine(trial.Error))).Append("</summary><pre>").Append(E(trial.Error ?? string.Empty))
+                .Append("</pre></details></td></tr>\n");
+        }
+
+        html.Append("</table>\n</section>\n");
     }
 
-    private static void DomainViewsPart(StringBuilder html, DomainViewSet views, int k)
+    private static void DomainViewsPart(StringBuilder html, Absences missing, DomainViewSet views, int k)
     {
+        if (views.Problem is null && views.Trials.Count == 0)
+        {
+            missing.Add("Domain views", "The plugin offers no domain views for this experiment (or no trial is usable yet, or plugins were not loaded).");
+            return;
+        }
+
         html.Append("<section id=\"views-").Append(k).Append("\"><h3>Domain views</h3>\n");
         if (views.Problem is not null)
         {
             Note(html, views.Problem);
-        }
-        else if (views.Trials.Count == 0)
-        {
-            Note(html, "The plugin offers no domain views for this experiment (or no trial is usable yet, or plugins were not loaded).");
         }
 
         foreach (var trial in views.Trials)
@@ -211,18 +200,38 @@ public static class HtmlReport
         html.Append("</section>\n");
     }
 
+    // The parts no experiment of the report could show, each said once with the experiments it concerns.
+    private static void NotShown(StringBuilder html, List<(string Part, string Reason, string Experiment)> absent)
+    {
+        if (absent.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<section id=\"not-shown\"><h2>Not shown</h2><table><tr><th>part</th><th>why</th><th>experiments</th></tr>\n");
+        foreach (var group in absent.GroupBy(a => (a.Part, a.Reason)))
+        {
+            html.Append("<tr><td>").Append(E(group.Key.Part)).Append("</td><td>").Append(E(group.Key.Reason)).Append("</td><td>")
+                .Append(E(string.Join(", ", group.Select(a => a.Experiment).Distinct()))).Append("</td></tr>\n");
+        }
+
+        html.Append("</table></section>\n");
+    }
+
     private static void Figure(StringBuilder html, ChartImage chart) =>
-        html.Append("<figure id=\"chart-").Append(E(chart.Id)).Append("\"><img alt=\"").Append(E(chart.Title)).Append("\" src=\"data:image/png;base64,")
+        // Width and height reserve the image's room before it decodes, so the page (and a chart a reader is hovering) does not jump.
+        html.Append("<figure id=\"chart-").Append(E(chart.Id)).Append("\"><img alt=\"").Append(E(chart.Title))
+            .Append("\" width=\"").Append(ChartCanvas.Width).Append("\" height=\"").Append(ChartCanvas.Height).Append("\" src=\"data:image/png;base64,")
             .Append(Convert.ToBase64String(chart.Png)).Append("\"><figcaption>").Append(E(chart.Caption)).Append("</figcaption></figure>\n");
 
-    private static void Note(StringBuilder html, string text) => html.Append("<p class=\"note\">").Append(E(text)).Append("</p>\n");
+    internal static void Note(StringBuilder html, string text) => html.Append("<p class=\"note\">").Append(E(text)).Append("</p>\n");
 
-    private static string Objectives(TrialRecord trial, ExperimentSnapshot e) =>
+    internal static string Objectives(TrialRecord trial, ExperimentSnapshot e) =>
         string.Join(", ", e.Objectives.Objectives.Select(o => $"{o.Metric} = {(trial.Metrics.TryGetValue(o.Metric, out var v) ? Number(v) : "-")}"));
 
     private static string FirstLine(string? text) => (text ?? "(no message)").Split('\n')[0].Trim();
 
-    private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    internal static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 }

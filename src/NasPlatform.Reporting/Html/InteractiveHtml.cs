@@ -24,7 +24,7 @@ internal static class InteractiveHtml
         html.Append("<section id=\"analysis-").Append(k).Append("\"><h3>Interactive charts</h3>\n")
             .Append("<p class=\"note\">Hover a point for the trial's metrics and choices, drag or scroll to zoom (restore in the chart's toolbox), click a point to show the trial below.</p>\n")
             .Append("<div class=\"nas-card\" id=\"card-").Append(k).Append("\"></div>\n");
-        foreach (var view in new[] { "history", "pareto", "importance", "parallel", "slice", "timeline", "curves", "lineage" })
+        foreach (var view in new[] { "history", "pareto", "importance", "parallel", "slice", "timeline", "curves", "lineage", "predictor" })
         {
             html.Append("<div class=\"nas-chart\" data-experiment=\"").Append(k).Append("\" data-view=\"").Append(view)
                 .Append("\" id=\"chart-").Append(k).Append('-').Append(view).Append("\"></div>\n");

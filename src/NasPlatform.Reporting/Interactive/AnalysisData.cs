@@ -9,16 +9,20 @@ namespace NasPlatform.Reporting.Interactive;
 /// <summary>
 /// What the interactive charts (nas-charts.js) draw for one experiment, as JSON: the objectives, every trial with
 /// its metrics, its choices (named by the space's <c>DescribeChoices</c>), parents, worker and times, the Pareto front,
-/// each objective's parameter importance and the learning curves (<see cref="CurveData"/>). The report inlines it; the dashboard serves it. Non-finite numbers become
-/// null (JSON has none).
+/// each objective's parameter importance, the learning curves (<see cref="CurveData"/>) and, for predictor-guided
+/// runs, the replayed refits' predicted and measured values. The report inlines it; the dashboard serves it.
+/// Non-finite numbers become null (JSON has none).
 /// </summary>
 public static class AnalysisData
 {
     /// <summary>At most this many usable trials (the latest) feed the importance forest, so a refresh stays quick.</summary>
     public const int ImportanceTrials = 400;
 
-    /// <summary>The analysis JSON of <paramref name="experiment"/>, with <paramref name="choices"/> naming its candidates' choices.</summary>
-    public static JObject Of(ExperimentSnapshot experiment, TrialChoices choices)
+    /// <summary>
+    /// The analysis JSON of <paramref name="experiment"/>, with <paramref name="choices"/> naming its candidates' choices
+    /// and <paramref name="refits"/> (<see cref="PredictorReplay"/>) giving the predicted-vs-measured view its points.
+    /// </summary>
+    public static JObject Of(ExperimentSnapshot experiment, TrialChoices choices, IReadOnlyList<PredictorRefit>? refits = null)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(choices);
@@ -39,8 +43,22 @@ public static class AnalysisData
             ["trials"] = new JArray(experiment.Trials.Select(t => Trial(t, metrics, choices, origin, front.Contains(t.Number), best.Contains(t.Number)))),
             ["importance"] = Importance(experiment, choices),
             ["curves"] = CurveData.Of(experiment.IntermediateValues),
+            ["predictor"] = new JArray((refits ?? []).Select(Refit)),
         };
     }
+
+    // One refit: its points as [predicted, measured, trial number], the trial last as in every other view.
+    private static JObject Refit(PredictorRefit refit) => new()
+    {
+        ["told"] = refit.TrialsTold,
+        ["trainedOn"] = refit.TrainedOn,
+        ["tau"] = Finite(refit.KendallTau),
+        ["journaledTau"] = Finite(refit.JournaledTau),
+        ["points"] = new JArray(refit.Predicted.Select((p, i) => i < refit.Trials.Count && double.IsFinite(p) && double.IsFinite(refit.Measured[i])
+            ? new JArray(Math.Round(p, 6), refit.Measured[i], refit.Trials[i]) : null).OfType<JArray>()),
+    };
+
+    private static double? Finite(double value) => double.IsFinite(value) ? Math.Round(value, 4) : null;
 
     private static JObject Trial(TrialRecord t, List<string> metrics, TrialChoices choices, DateTimeOffset origin, bool onFront, bool best) => new()
     {

@@ -18,8 +18,11 @@ public static class ChartLibrary
     /// <summary>ECharts' NOTICE file, which the Apache licence asks redistributors to ship.</summary>
     public static string EChartsNotice => Text("echarts-NOTICE.txt");
 
-    /// <summary>The platform's chart and analysis views (nas-charts.js), drawn with ECharts from the analysis JSON.</summary>
-    public static string Charts => Text("nas-charts.js");
+    /// <summary>
+    /// The platform's chart and analysis views (nas-charts.js, then the views that register with it from their own
+    /// files: nas-predictor.js), drawn with ECharts from the analysis JSON.
+    /// </summary>
+    public static string Charts => Text("nas-charts.js") + "\n" + Text("nas-predictor.js");
 
     /// <summary>An embedded script or text by its file name.</summary>
     /// <exception cref="InvalidOperationException">The assembly was built without it.</exception>

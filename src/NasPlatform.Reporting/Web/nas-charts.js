@@ -5,7 +5,7 @@
 
 (function () {
   const instances = {};
-  // Views other files add (nas-curves.js, nas-lineage.js): { id, title, ok(data), option(data, metric, choice) }.
+  // Views other files add (nas-curves.js, nas-lineage.js, nas-predictor.js): { id, title, ok(data), option(data, metric, choice, parts) }.
   const added = [];
   const fmt = (v) => v == null ? "-" : (Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(4) : String(+v.toPrecision(6)));
   const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" })[c]);
@@ -69,7 +69,8 @@
       xAxis: { type: "value", name: "trial", nameLocation: "middle", nameGap: 28, scale: true },
       yAxis: { type: axisType(points.map((p) => p[1])), name: metric.metric, scale: true },
       series: [
-        { name: "trial", type: "scatter", symbolSize: 7, data: points, itemStyle: { opacity: 0.75 } },
+        // Above the line (z 3): a trial that set a new best lies on the line, and the line would take its hover.
+        { name: "trial", type: "scatter", symbolSize: 7, data: points, itemStyle: { opacity: 0.75 }, z: 3 },
         { name: "best so far", type: "line", step: "end", symbol: "none", data: line, lineStyle: { width: 2 }, tooltip: { show: true } },
       ],
     };
@@ -171,7 +172,7 @@
   function option(data, view, choice) {
     const metric = data.objectives[0];
     const extra = added.find((v) => v.id === view);
-    if (extra) return extra.option(data, metric, choice);
+    if (extra) return extra.option(data, metric, choice, { textStyle, grid, toolbox, zoom, tooltip, axisType, esc, fmt });
     switch (view) {
       case "pareto": return pareto(data);
       case "importance": return importance(data, metric);

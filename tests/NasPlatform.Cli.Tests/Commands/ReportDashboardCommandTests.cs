@@ -50,6 +50,12 @@ public sealed class ReportDashboardCommandTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, dashboard.ExitCode);
         Assert.Contains("does not exist", dashboard.Error);
         Assert.False(File.Exists(missing));
+
+        // A folder is watched, but a mistyped one is not waited for: exit 2 with the likely name.
+        Directory.CreateDirectory(Path.Combine(_work, "runs"));
+        var typo = CliRunner.Run("dashboard", Path.Combine(_work, "runz"), "--port", "0");
+        Assert.Equal(ExitCodes.BadInput, typo.ExitCode);
+        Assert.Contains($"did you mean {Path.Combine(_work, "runs")}?", typo.Error);
     }
 
     [Fact]
