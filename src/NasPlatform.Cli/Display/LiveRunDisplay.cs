@@ -113,9 +113,13 @@ internal sealed class LiveRunDisplay : RunDisplay
             var header = s is null
                 ? $"[bold]{Markup.Escape(Spec.Name)}[/]: starting"
                 : $"[bold]{Markup.Escape(Spec.Name)}[/]: {Markup.Escape(TrialText.Budget(s.TrialsFinished, s.TrialBudget, s.ElapsedSeconds, s.SecondsBudget))}" +
-                  $" — {s.Completed} completed, {s.Failed} failed, {s.Infeasible} infeasible, {Interlocked.Read(ref _rejected)} rejected early" +
-                  $" — {Markup.Escape(Pace.Describe(s))}";
+                  $" — [bold]{Markup.Escape(Pace.Describe(s))}[/]";
             rows.Add(new Markup(header));
+            if (s is not null)
+            {
+                rows.Add(new Markup($"{s.Completed} completed, {s.Failed} failed, {s.Infeasible} infeasible, {Interlocked.Read(ref _rejected)} rejected early"));
+            }
+
             if (s?.TrialBudget is { } budget && budget > 0)
             {
                 rows.Add(new BreakdownChart().Width(60).HideTags()

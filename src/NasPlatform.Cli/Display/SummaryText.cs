@@ -14,6 +14,9 @@ internal static class SummaryText
     // Longer candidates (a deep circuit's gate list) are cut: the whole one is in `nas status --json` and `nas export`.
     private const int CandidateChars = 240;
 
+    // A wide Pareto front would push the rest off the screen; the best of the primary objective come first.
+    private const int FrontShown = 5;
+
     /// <summary>Writes the summary; <paramref name="headline"/> is the evaluator's headline metric (null: the first objective).</summary>
     public static void Write(TextWriter output, RunSummary summary, ExperimentSpec spec, string? headline = null)
     {
@@ -29,9 +32,14 @@ internal static class SummaryText
             output.WriteLine("no usable trial yet");
         }
 
-        foreach (var best in summary.Best)
+        foreach (var best in summary.Best.Take(FrontShown))
         {
             WriteBest(output, best, spec, headline);
+        }
+
+        if (summary.Best.Count > FrontShown)
+        {
+            output.WriteLine($"... and {summary.Best.Count - FrontShown} more trials on the Pareto front: `nas status {FollowUpText.Target(spec)}` lists them all");
         }
 
         if (summary.CostBudget is { } budget)
