@@ -18,6 +18,13 @@ public interface IEvaluator
     /// </summary>
     IReadOnlyList<string> Metrics => [];
 
+    /// <summary>
+    /// The metric a person of this domain judges a result by (a VQE's <c>energy_error</c> against the exact
+    /// ground state, a classifier's <c>accuracy</c>), shown beside the objectives on the best trial of a run.
+    /// It need not be an objective. Null (the default) means the experiment's first objective.
+    /// </summary>
+    string? HeadlineMetric => null;
+
     /// <summary>Evaluates one candidate at one fidelity.</summary>
     /// <param name="request">Candidate, fidelity, seed and work directory.</param>
     /// <param name="progress">Receives progress reports; may be called from any thread.</param>

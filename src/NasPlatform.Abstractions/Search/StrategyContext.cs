@@ -35,6 +35,13 @@ public sealed record StrategyContext(
     /// <summary>Where the strategy reports events for the record (predictor quality, ...); never null.</summary>
     public IStrategyJournal Journal { get; init; } = IStrategyJournal.None;
 
+    /// <summary>
+    /// Where the strategy says what it is doing during a slow step between trials (a refit, a screening), so a
+    /// live display can show it; never null, and a no-op unless a display listens. Optional: a strategy that
+    /// never reports simply leaves the display showing its trials.
+    /// </summary>
+    public IStrategyStatus Status { get; init; } = IStrategyStatus.None;
+
     /// <summary>True when <paramref name="freeStatistics"/> meet every constraint on free statistics (always, when there are none).</summary>
     public bool Admits(IReadOnlyDictionary<string, double> freeStatistics) =>
         FreeStatisticsConstraint is not { } constraint || constraint(freeStatistics);

@@ -56,7 +56,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
                 {
                     var drift = SpecDriftCheck.Of(existing, spec, store);
                     SpecDriftCheck.RefuseFixedChanges(drift, existing, store.Location, settings.File);
-                    return AlreadyStarted(store, existing, spec, drift);
+                    return AlreadyStarted(store, existing, spec, drift, prepared.Components.Evaluator.HeadlineMetric);
                 }
 
                 // Archiving writes, and must not rename an experiment another process is running.
@@ -76,7 +76,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
         });
 
     // Running the same file twice must neither lose the first run nor start a second copy of it.
-    private static int AlreadyStarted(SqliteTrialStore store, ExperimentRecord existing, ExperimentSpec spec, SpecDrift drift)
+    private static int AlreadyStarted(SqliteTrialStore store, ExperimentRecord existing, ExperimentSpec spec, SpecDrift drift, string? headline)
     {
         if (existing.Status != ExperimentStatus.Completed && ExperimentLock.HeldBy(ExperimentFolders.Lock(store.Location, spec.Name)) is { } holder)
         {
@@ -102,7 +102,7 @@ public sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 
         Console.Out.WriteLine($"Experiment '{spec.Name}' already ran to its budget in {store.Location}; its results are below " +
                               $"(see `nas status {spec.SourceFile}`). Give the file another \"name\", or add --rerun (the same as --restart), to run it again; the old trials stay in the store under an archived name.");
-        StoredResultText.Write(Console.Out, store, existing, spec);
+        StoredResultText.Write(Console.Out, store, existing, spec, headline);
         return ExitCodes.Success;
     }
 }

@@ -44,7 +44,7 @@ internal static class RunHost
     {
         ArgumentNullException.ThrowIfNull(prepared);
         var (plugins, components) = prepared;
-        var display = RunDisplay.For(spec, settings);
+        var display = RunDisplay.For(spec, settings, components.Evaluator.HeadlineMetric);
         using var ctrlC = new CtrlC(cancellationToken);
         // Opt-in: with --cluster the workers evaluate; this process alone still writes the store.
         await using var dispatch = cluster?.Address is { } address

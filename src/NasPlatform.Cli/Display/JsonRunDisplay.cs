@@ -6,13 +6,13 @@ using NasPlatform.Engine.Storage;
 
 namespace NasPlatform.Cli.Display;
 
-/// <summary>JSON lines: one object per event ("started", "trial", "summary"), for other programs.</summary>
+/// <summary>JSON lines: one object per event ("started", "strategy", "trial", "summary"), for other programs.</summary>
 internal sealed class JsonRunDisplay : RunDisplay
 {
     private readonly Lock _gate = new();
 
-    public JsonRunDisplay(ExperimentSpec spec)
-        : base(spec)
+    public JsonRunDisplay(ExperimentSpec spec, string? headline)
+        : base(spec, headline)
     {
     }
 
@@ -20,10 +20,17 @@ internal sealed class JsonRunDisplay : RunDisplay
 
     public override void TrialFinished(TrialRecord trial, RunSummary summary)
     {
+        Pace.TrialFinished();
         var body = TrialJson.Trial(trial);
-        body["progress"] = TrialJson.Summary(summary);
+        var progress = TrialJson.Summary(summary);
+        var rate = Pace.TrialsPerMinute();
+        progress["trialsPerMinute"] = rate;
+        progress["etaSeconds"] = RunPace.EtaSeconds(rate, summary.TrialsFinished, summary.TrialBudget, summary.ElapsedSeconds, summary.SecondsBudget);
+        body["progress"] = progress;
         Emit("trial", body);
     }
+
+    public override void StrategyStatus(string message) => Emit("strategy", new JObject { ["message"] = message });
 
     public override void Warning(string message) => Emit("warning", new JObject { ["message"] = message });
 

@@ -1,17 +1,17 @@
-using NasPlatform.Abstractions.Search;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
 
 namespace NasPlatform.Cli.Display;
 
-/// <summary>One line per finished trial: for logs, pipes and CI.</summary>
+/// <summary>One line per finished trial, with the rate and ETA, and a line for each slow step the strategy reports: for logs, pipes and CI (no ANSI).</summary>
 internal sealed class LineRunDisplay : RunDisplay
 {
     private readonly Lock _gate = new();
+    private string? _lastStatus;
 
-    public LineRunDisplay(ExperimentSpec spec)
-        : base(spec)
+    public LineRunDisplay(ExperimentSpec spec, string? headline)
+        : base(spec, headline)
     {
     }
 
@@ -24,17 +24,42 @@ internal sealed class LineRunDisplay : RunDisplay
         }
     }
 
-    public override void TrialFinished(TrialRecord trial, RunSummary summary)
+    public override void TrialStarted(TrialRecord trial)
     {
-        var best = summary.Best.Count == 0 ? "none yet"
-            : summary.Best.Count == 1 ? $"trial {summary.Best[0].Number} {TrialText.Objectives(summary.Best[0], Spec)}"
-            : $"{summary.Best.Count} trials on the Pareto front";
         lock (_gate)
         {
-            Console.Out.WriteLine($"[{TrialText.Budget(summary.TrialsFinished, summary.TrialBudget, summary.ElapsedSeconds, summary.SecondsBudget)}] " +
+            _lastStatus = null;
+        }
+    }
+
+    public override void StrategyStatus(string message)
+    {
+        lock (_gate)
+        {
+            // A log gets each step once, not a line per repeat of the same words.
+            if (message == _lastStatus)
+            {
+                return;
+            }
+
+            _lastStatus = message;
+            Console.Out.WriteLine($"  strategy: {message}");
+        }
+    }
+
+    public override void TrialFinished(TrialRecord trial, RunSummary summary)
+    {
+        Pace.TrialFinished();
+        var best = summary.Best.Count == 0 ? "none yet"
+            : summary.Best.Count == 1 ? $"trial {summary.Best[0].Number} {TrialText.WithHeadline(summary.Best[0], Spec, Headline)}"
+            : $"{summary.Best.Count} trials on the Pareto front";
+        var pace = Pace.Describe(summary);
+        lock (_gate)
+        {
+            Console.Out.WriteLine($"[{TrialText.Budget(summary.TrialsFinished, summary.TrialBudget, summary.ElapsedSeconds, summary.SecondsBudget)}; {pace}] " +
                                   $"trial {trial.Number} {TrialText.State(trial.State)} {TrialText.Objectives(trial, Spec)} | best: {best}");
         }
     }
 
-    protected override void Finished(RunSummary summary) => SummaryText.Write(Console.Out, summary, Spec);
+    protected override void Finished(RunSummary summary) => SummaryText.Write(Console.Out, summary, Spec, Headline);
 }

@@ -9,9 +9,10 @@ using Spectre.Console.Rendering;
 namespace NasPlatform.Cli.Display;
 
 /// <summary>
-/// A live view on a terminal: trials done against the budget, the best so far, the running trials
-/// with their progress, and the last few finished. Observer calls only record state (they come
-/// from the runner's threads); the view is redrawn a few times a second.
+/// A live view on a terminal: trials done against the budget with the rate and ETA, what the strategy is
+/// doing between trials, the best so far (objectives and the domain's headline metric), the running trials
+/// with their progress, and the last few finished. Observer calls only record state (they come from the
+/// runner's threads); the view is redrawn a few times a second.
 /// </summary>
 internal sealed class LiveRunDisplay : RunDisplay
 {
@@ -21,9 +22,10 @@ internal sealed class LiveRunDisplay : RunDisplay
     private readonly Queue<TrialRecord> _recent = new();
     private RunSummary? _summary;
     private long _rejected;
+    private string? _strategyStatus;
 
-    public LiveRunDisplay(ExperimentSpec spec)
-        : base(spec)
+    public LiveRunDisplay(ExperimentSpec spec, string? headline)
+        : base(spec, headline)
     {
     }
 
@@ -40,6 +42,8 @@ internal sealed class LiveRunDisplay : RunDisplay
         lock (_gate)
         {
             _running[trial.Number] = (trial, null);
+            // The strategy's step is over once it proposes again.
+            _strategyStatus = null;
         }
     }
 
@@ -54,8 +58,17 @@ internal sealed class LiveRunDisplay : RunDisplay
         }
     }
 
+    public override void StrategyStatus(string message)
+    {
+        lock (_gate)
+        {
+            _strategyStatus = message;
+        }
+    }
+
     public override void TrialFinished(TrialRecord trial, RunSummary summary)
     {
+        Pace.TrialFinished();
         lock (_gate)
         {
             _running.Remove(trial.Number);
@@ -89,7 +102,7 @@ internal sealed class LiveRunDisplay : RunDisplay
         return result!;
     }
 
-    protected override void Finished(RunSummary summary) => SummaryText.Write(Console.Out, summary, Spec);
+    protected override void Finished(RunSummary summary) => SummaryText.Write(Console.Out, summary, Spec, Headline);
 
     private IRenderable Render()
     {
@@ -100,8 +113,13 @@ internal sealed class LiveRunDisplay : RunDisplay
             var header = s is null
                 ? $"[bold]{Markup.Escape(Spec.Name)}[/]: starting"
                 : $"[bold]{Markup.Escape(Spec.Name)}[/]: {Markup.Escape(TrialText.Budget(s.TrialsFinished, s.TrialBudget, s.ElapsedSeconds, s.SecondsBudget))}" +
-                  $" — {s.Completed} completed, {s.Failed} failed, {s.Infeasible} infeasible, {Interlocked.Read(ref _rejected)} rejected early";
+                  $" — [bold]{Markup.Escape(Pace.Describe(s))}[/]";
             rows.Add(new Markup(header));
+            if (s is not null)
+            {
+                rows.Add(new Markup($"{s.Completed} completed, {s.Failed} failed, {s.Infeasible} infeasible, {Interlocked.Read(ref _rejected)} rejected early"));
+            }
+
             if (s?.TrialBudget is { } budget && budget > 0)
             {
                 rows.Add(new BreakdownChart().Width(60).HideTags()
@@ -109,10 +127,15 @@ internal sealed class LiveRunDisplay : RunDisplay
                     .AddItem("left", Math.Max(0, budget - s.TrialsFinished), Color.Grey));
             }
 
+            if (_strategyStatus is { } status)
+            {
+                rows.Add(new Markup($"[grey]strategy: {Markup.Escape(status)}...[/]"));
+            }
+
             var best = s?.Best ?? [];
             rows.Add(new Markup(best.Count == 0
                 ? "best: none yet"
-                : "best: " + string.Join("; ", best.Take(3).Select(b => Markup.Escape($"trial {b.Number} {TrialText.Objectives(b, Spec)}"))) + (best.Count > 3 ? $" (+{best.Count - 3} on the Pareto front)" : string.Empty)));
+                : "best: " + string.Join(" | ", best.Take(3).Select(b => Markup.Escape($"trial {b.Number} {TrialText.WithHeadline(b, Spec, Headline)}"))) + (best.Count > 3 ? $" (+{best.Count - 3} on the Pareto front)" : string.Empty)));
 
             var table = new Table().Border(TableBorder.Simple).AddColumns("trial", "state", "fidelity", "progress", "result");
             foreach (var (trial, progress) in _running.Values.OrderBy(r => r.Trial.Number))

@@ -10,12 +10,19 @@ namespace NasPlatform.Cli.Display;
 /// <summary>Shows a run as it goes; the kind depends on where the output goes.</summary>
 internal abstract class RunDisplay : IRunObserver
 {
-    protected RunDisplay(ExperimentSpec spec)
+    protected RunDisplay(ExperimentSpec spec, string? headline)
     {
         Spec = spec;
+        Headline = headline;
     }
 
     protected ExperimentSpec Spec { get; }
+
+    /// <summary>The evaluator's headline metric (<see cref="IEvaluator.HeadlineMetric"/>), shown beside the objectives; null: the first objective.</summary>
+    protected string? Headline { get; }
+
+    /// <summary>This session's rate and the ETA to the budget.</summary>
+    protected RunPace Pace { get; } = new();
 
     public virtual void RunStarted(RunSummary summary)
     {
@@ -37,18 +44,25 @@ internal abstract class RunDisplay : IRunObserver
     {
     }
 
+    public virtual void StrategyStatus(string message)
+    {
+    }
+
     public virtual void Warning(string message) => Console.Error.WriteLine("warning: " + message);
 
     /// <summary>A live table on a terminal, a line per trial when piped, JSON lines with --json.</summary>
-    public static RunDisplay For(ExperimentSpec spec, NasSettings settings)
+    /// <param name="spec">The experiment.</param>
+    /// <param name="settings">The command's options (--json).</param>
+    /// <param name="headline">The evaluator's headline metric; null: the first objective.</param>
+    public static RunDisplay For(ExperimentSpec spec, NasSettings settings, string? headline)
     {
         if (settings.Json)
         {
-            return new JsonRunDisplay(spec);
+            return new JsonRunDisplay(spec, headline);
         }
 
         var interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-        return interactive ? new LiveRunDisplay(spec) : new LineRunDisplay(spec);
+        return interactive ? new LiveRunDisplay(spec, headline) : new LineRunDisplay(spec, headline);
     }
 
     /// <summary>Runs <paramref name="run"/> while showing it, then shows the summary.</summary>

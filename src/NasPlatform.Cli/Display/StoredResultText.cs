@@ -11,10 +11,10 @@ namespace NasPlatform.Cli.Display;
 /// </summary>
 internal static class StoredResultText
 {
-    public static void Write(TextWriter output, SqliteTrialStore store, ExperimentRecord experiment, ExperimentSpec spec)
+    public static void Write(TextWriter output, SqliteTrialStore store, ExperimentRecord experiment, ExperimentSpec spec, string? headline = null)
     {
         var standing = ExperimentStanding.Of(store.GetTrials(experiment.Id), spec, store.GetFidelities(experiment.Id));
         // Nothing was proposed in this session, so nothing was rejected.
-        SummaryText.Write(output, RunSummary.Of(experiment, experiment.Status, standing, experiment.ElapsedSeconds, 0), spec);
+        SummaryText.Write(output, RunSummary.Of(experiment, experiment.Status, standing, experiment.ElapsedSeconds, 0), spec, headline);
     }
 }

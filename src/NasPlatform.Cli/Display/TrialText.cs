@@ -28,6 +28,27 @@ internal static class TrialText
         return trial.Feasible ? text : text + " (infeasible)";
     }
 
+    /// <summary>
+    /// "energy_error=0.0012": the domain's headline metric (<see cref="Abstractions.Evaluation.IEvaluator.HeadlineMetric"/>)
+    /// where it is not already an objective; empty when it is, or when the trial did not report it.
+    /// </summary>
+    public static string Headline(TrialRecord trial, ExperimentSpec spec, string? headline)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        ArgumentNullException.ThrowIfNull(spec);
+        return headline is null || spec.Objectives.Any(o => o.Metric == headline) || !trial.Metrics.TryGetValue(headline, out var value)
+            ? string.Empty
+            : $"{headline}={Number(value)}";
+    }
+
+    /// <summary>The objectives and, after a semicolon, the headline metric where it is another: what a best line shows.</summary>
+    public static string WithHeadline(TrialRecord trial, ExperimentSpec spec, string? headline)
+    {
+        var objectives = Objectives(trial, spec);
+        var extra = trial.State == TrialState.Failed ? string.Empty : Headline(trial, spec, headline);
+        return extra.Length == 0 ? objectives : $"{objectives}; {extra}";
+    }
+
     public static string FirstLine(string? text)
     {
         if (string.IsNullOrEmpty(text))

@@ -181,6 +181,7 @@ public sealed class ExperimentRunner
         {
             FreeStatisticsConstraint = FreeStatisticsConstraint(),
             Journal = journal,
+            Status = new ObservedStrategyStatus(_observer),
             TransferredTrials = _components.TransferredTrials,
         };
         return new RunPlan(objectives, context, string.Empty, name => name is null ? defaultFidelity : FindFidelity(name, fidelities, $"{where}: strategy '{_spec.Strategy.Name}' proposed a fidelity, and"), journal);

@@ -36,6 +36,14 @@ public interface IRunObserver
     {
     }
 
+    /// <summary>
+    /// The strategy says what it is doing between trials (<see cref="Abstractions.Search.StrategyContext.Status"/>):
+    /// a display shows it until the next trial starts. Called from the thread that asks the strategy.
+    /// </summary>
+    void StrategyStatus(string message)
+    {
+    }
+
     /// <summary>Something the user should know that does not stop the run.</summary>
     void Warning(string message)
     {

@@ -95,8 +95,14 @@ public sealed class PredictorTrainer : IDisposable
         var clock = Stopwatch.StartNew();
         if (_settings.PretrainsMlp && Predictor is IPretrainablePredictor { IsPretrained: false } pretrainable)
         {
+            _context.Status.Report(string.Create(CultureInfo.InvariantCulture, $"pretraining the predictor on {_settings.PretrainSamples} sampled candidates' free statistics"));
             Pretrain(pretrainable);
         }
+
+        // A fit can take seconds (an MLP ensemble on a loaded machine): the display says why no trial starts.
+        _context.Status.Report(transferred.Count == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"refitting the predictor on {trials.Count} trials")
+            : string.Create(CultureInfo.InvariantCulture, $"refitting the predictor on {trials.Count} trials and {transferred.Count} transferred ones"));
 
         var rows = trials.Concat(transferred).Select(t => _context.Space.Encode(t.Candidate)).ToArray();
         Predictor.Fit(rows, TransferTargets.Of(trials, transferred, _context), seed);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NasPlatform.Search.Predictors;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Search;
@@ -49,6 +50,7 @@ public sealed class NeuralPredictorSearch : PlannedSearch, IDisposable
         {
             _trainer.Refit(training, rng.Next());
             var pool = RandomAdmitted(_poolSize, rng);
+            Context.Status.Report(string.Create(CultureInfo.InvariantCulture, $"screening {pool.Count} candidates on the predictor"));
             var prediction = _trainer.Predictor.Predict(pool.Select(Context.Space.Encode).ToArray());
             // A stable sort: equal predictions keep the pool's order.
             batch = Enumerable.Range(0, pool.Count).OrderByDescending(i => prediction.Mean[i]).Select(i => pool[i]).ToList();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NasPlatform.Search.Predictors;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Search;
@@ -70,6 +71,7 @@ public sealed class PredictorGuidedSearch : PlannedSearch, IDisposable
         var targets = TransferTargets.Of(own, _transferred, Context);
         var ranked = Enumerable.Range(0, examples.Count).OrderByDescending(i => targets[i]).Select(i => examples[i].Candidate).ToList();
         var search = new PredictorSearch(Context.Space, _trainer.Predictor, Admits, _options.Predictor.Search);
+        Context.Status.Report(string.Create(CultureInfo.InvariantCulture, $"searching the predictor for the next {_options.BatchSize} candidates"));
         var archive = search.Run(ranked.Take(_options.Predictor.Search.Parents), rng);
         var local = LocalNeighbourhood(ranked, rng);
 

@@ -119,6 +119,23 @@ public sealed class PredictorStrategyRunTests : RunnerFixture
         Assert.All(events, e => Assert.StartsWith("gp fitted on", e.Summary));
     }
 
+    [Fact]
+    public async Task The_strategy_says_what_it_is_doing_between_trials()
+    {
+        var spec = Spec(NeuralPredictorSearchFactory.StrategyName, "status.db");
+        var observer = new RecordingObserver();
+        using var store = SqliteTrialStore.Open(spec.StorePath);
+
+        await Runner(spec, store, new BitStringEvaluator(), Factory(spec.Strategy.Name), observer, Bits).RunAsync();
+
+        // One worker: the 12 random trials are all told before the one fit, which pretrains first, then ranks the pool.
+        Assert.Equal(3, observer.Statuses.Count);
+        Assert.Equal("pretraining the predictor on 200 sampled candidates' free statistics", observer.Statuses[0].Message);
+        Assert.Equal("refitting the predictor on 12 trials", observer.Statuses[1].Message);
+        Assert.Matches(@"^screening \d+ candidates on the predictor$", observer.Statuses[2].Message);
+        Assert.All(observer.Statuses, s => Assert.Equal(12, s.TrialsStarted));
+    }
+
     private static ISearchStrategyFactory Factory(string strategy) => strategy == PredictorGuidedSearchFactory.StrategyName
         ? new PredictorGuidedSearchFactory(SearchComponents.Predictors)
         : new NeuralPredictorSearchFactory(SearchComponents.Predictors);

@@ -50,6 +50,9 @@ public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : 
         "test_roc_auc", "test_score", "train_loss", "train_seconds", "train_samples", "epochs", "params", "flops",
     ];
 
+    /// <summary>The held-out designs' Kendall tau of the predicted failed-net ratio: the figure the plugin's README compares models by.</summary>
+    public string? HeadlineMetric => "test_kendall_tau";
+
     /// <summary>The evaluator of an experiment file's options: the dataset resolved against the file's folder and checked to be one.</summary>
     public static RoutabilityEvaluator Create(RoutabilityEvaluatorOptions options, ComponentContext context)
     {

@@ -45,6 +45,9 @@ public sealed class VariationalEvaluator : IEvaluator, ISearchSpaceCheck
     public IReadOnlyList<string> Metrics => Task.Metrics.Concat(CircuitStatistics.Names)
         .Concat(Estimator is null ? [] : TrialResourceEstimator.MetricNames).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <inheritdoc />
+    public string? HeadlineMetric => Task.HeadlineMetric;
+
     /// <summary>The resource estimator run on every trained circuit, or null (the <c>resourceEstimate</c> option left out).</summary>
     public TrialResourceEstimator? Estimator { get; init; }
 

@@ -21,6 +21,12 @@ public interface IVariationalTask
     /// </summary>
     string PrimaryMetric { get; }
 
+    /// <summary>
+    /// The metric a person of this task judges a result by, shown beside the objectives on a run's best trial
+    /// (<see cref="Abstractions.Evaluation.IEvaluator.HeadlineMetric"/>); by default <see cref="PrimaryMetric"/>.
+    /// </summary>
+    string HeadlineMetric => PrimaryMetric;
+
     /// <summary>Every metric <see cref="Fit"/> returns, declared ahead (the evaluator adds the circuit's statistics).</summary>
     IReadOnlyList<string> Metrics { get; }
 

@@ -56,6 +56,9 @@ public sealed class VisionEvaluator : IEvaluator, IFinalTrainer
     public IReadOnlyList<string> Metrics =>
         ["accuracy", "val_loss", "train_loss", "epochs", "train_images", "images_per_second", "seconds", .. (_options.Latency ? new[] { "latency_ms" } : [])];
 
+    /// <summary>Validation accuracy, the figure image classification is compared by.</summary>
+    public string? HeadlineMetric => "accuracy";
+
     private VisionData Data => _options.Data();
 
     /// <summary>The evaluator of an experiment file's options.</summary>

@@ -18,6 +18,9 @@ public sealed class RecordingObserver : IRunObserver
 
     public List<CandidateRejection> Rejections { get; } = [];
 
+    /// <summary>What the strategy said it was doing, with how many trials had started by then.</summary>
+    public List<(string Message, int TrialsStarted)> Statuses { get; } = [];
+
     public Action<TrialRecord>? OnTrialStarted { get; init; }
 
     public Action<TrialRecord>? OnTrialFinished { get; init; }
@@ -43,4 +46,6 @@ public sealed class RecordingObserver : IRunObserver
     }
 
     public void CandidateRejected(CandidateRejection rejection) => Rejections.Add(rejection);
+
+    public void StrategyStatus(string message) => Statuses.Add((message, TrialsStarted.Count));
 }
