@@ -41,13 +41,16 @@ public sealed class DomainViewsTests : IDisposable
         Assert.Null(set.Problem);
         var trial = Assert.Single(set.Trials);
         Assert.Null(trial.Problem);
-        Assert.Equal(["Circuit", "Energy convergence", "Measured", "Q# (Microsoft QDK)"], trial.Views.Select(v => v.Title));
-        Assert.Equal([TrialView.Svg, TrialView.Svg, TrialView.Html, TrialView.Text], trial.Views.Select(v => v.MediaType));
+        Assert.Equal(["Circuit", "Energy convergence", "Measured", "Q# (Microsoft QDK)", "Download the circuit"], trial.Views.Select(v => v.Title));
+        Assert.Equal([TrialView.Svg, TrialView.Svg, TrialView.Html, TrialView.Text, TrialView.Html], trial.Views.Select(v => v.MediaType));
         // The found circuit as Q# a user can paste into a QDK project, beside the drawing (issue 21).
         Assert.Contains("operation ", Encoding.UTF8.GetString(trial.Views[3].Content));
         Assert.Contains("<svg", Encoding.UTF8.GetString(trial.Views[0].Content));
         Assert.Contains("data:image/svg+xml;base64,", text);
         Assert.Contains($"<h4>Trial {trial.Trial.Number}</h4>", text);
+        // The report offers the circuit for download in the page itself (issue 21: export from the report's trial view).
+        Assert.Contains($"download=\"trial-{trial.Trial.Number}.qs\" href=\"data:text/plain;charset=utf-8;base64,", text, StringComparison.Ordinal);
+        Assert.Contains($"download=\"trial-{trial.Trial.Number}.qasm3.qasm\"", text, StringComparison.Ordinal);
     }
 
     [Fact]
