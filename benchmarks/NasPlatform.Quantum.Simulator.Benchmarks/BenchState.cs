@@ -77,6 +77,9 @@ internal sealed class BenchState
         }
     }
 
+    /// <summary>⟨H⟩ on the current state (summed in double in both precisions).</summary>
+    public double Expectation(PauliSum h) => _double is not null ? h.Expectation(_double) : h.Expectation(_single!);
+
     private static void Scale<T>(T[] a)
         where T : struct, INumber<T>
     {

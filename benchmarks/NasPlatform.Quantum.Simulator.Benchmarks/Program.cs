@@ -51,7 +51,7 @@ if (options.Runs("large") && small.Length < options.Qubits.Length)
 
 if (options.Runs("adjoint"))
 {
-    AdjointSection.Print(options.Quick ? 12 : 16, options.Repeats);
+    AdjointSection.Print(options.Quick ? 12 : 16, options.Repeats, options.Precisions);
 }
 
 if (options.Runs("throughput"))
