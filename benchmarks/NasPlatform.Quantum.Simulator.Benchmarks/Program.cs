@@ -46,7 +46,7 @@ if (options.Runs("ansatz") && small.Length > 0)
 
 if (options.Runs("large") && small.Length < options.Qubits.Length)
 {
-    LargeStateSection.Print(options.Qubits.Where(n => n >= LargeStateSection.MinQubits).ToArray());
+    LargeStateSection.Print(options.Qubits.Where(n => n >= LargeStateSection.MinQubits).ToArray(), options.Precisions);
 }
 
 if (options.Runs("adjoint"))
