@@ -39,12 +39,14 @@ public sealed class DenseFusedCircuit
     public IReadOnlyList<int> BlockSizes => [.. _blocks.Select(b => b.Qubits.Count)];
 
     /// <summary>
-    /// The modelled cost of one pass with a k-qubit block, in units of one memory-bound pass: max(1, 2^k / c), where c
-    /// complex multiply-adds per amplitude hide behind the memory traffic (c = 8 from 22 qubits, where the state
-    /// leaves the caches, else 3). A model from the kernels' arithmetic, not a measurement.
+    /// The modelled cost of one pass with a k-qubit block, in units of one memory-bound pass: max(1, 2^k / c). From 22
+    /// qubits, where the state leaves the caches, c = 8: a k = 3 block's 8 complex multiply-adds per amplitude take
+    /// about as long as moving the amplitude (AVX2, FMA), k = 4 twice as long. Below, passes are compute-bound and
+    /// c = 2 (a pass costs its arithmetic, 2^k/2 times a 2×2 pass's), so dense blocks beyond two qubits do not pay.
+    /// A model from the kernels' arithmetic; the benchmark's ansatz section measures both plans.
     /// </summary>
     public static double PassCost(int blockQubits, int numQubits) =>
-        Math.Max(1.0, (1 << blockQubits) / (numQubits >= FusedCircuit.TwoQubitFusionMinQubits ? 8.0 : 3.0));
+        Math.Max(1.0, (1 << blockQubits) / (numQubits >= FusedCircuit.TwoQubitFusionMinQubits ? 8.0 : 2.0));
 
     /// <summary>The plan's modelled cost (Σ <see cref="PassCost"/> over its blocks).</summary>
     public double ModelledCost => _blocks.Sum(b => PassCost(b.Qubits.Count, Circuit.NumQubits));

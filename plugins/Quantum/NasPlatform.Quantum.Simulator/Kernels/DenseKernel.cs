@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -104,19 +105,26 @@ internal static class DenseKernel
                 }
             }
 
+            // Unchecked refs: the spans' bounds were fixed above, and the checks cost as much as the arithmetic here.
             var terms = groupVectors * offsets;
+            ref var crRow = ref MemoryMarshal.GetReference(cr);
+            ref var ciRow = ref MemoryMarshal.GetReference(ci);
+            ref var x0r = ref MemoryMarshal.GetReference(xr);
+            ref var x0i = ref MemoryMarshal.GetReference(xi);
             for (var bv = 0; bv < groupVectors; bv++)
             {
-                var row = bv * terms;
                 var yr = Vector256<T>.Zero;
                 var yi = Vector256<T>.Zero;
                 for (var t = 0; t < terms; t++)
                 {
-                    var (c_r, c_i, v_r, v_i) = (cr[row + t], ci[row + t], xr[t], xi[t]);
-                    yr += (c_r * v_r) - (c_i * v_i);
-                    yi += (c_r * v_i) + (c_i * v_r);
+                    var (c_r, c_i) = (Unsafe.Add(ref crRow, t), Unsafe.Add(ref ciRow, t));
+                    var (v_r, v_i) = (Unsafe.Add(ref x0r, t), Unsafe.Add(ref x0i, t));
+                    yr = NegMulAdd(c_i, v_i, MulAdd(c_r, v_r, yr));
+                    yi = MulAdd(c_i, v_r, MulAdd(c_r, v_i, yi));
                 }
 
+                crRow = ref Unsafe.Add(ref crRow, terms);
+                ciRow = ref Unsafe.Add(ref ciRow, terms);
                 Store(re, a + groupOffset[bv], yr);
                 Store(im, a + groupOffset[bv], yi);
             }
@@ -136,6 +144,16 @@ internal static class DenseKernel
         var lanes = Vector256<T>.Count;
         Span<T> laneRe = stackalloc T[lanes];
         Span<T> laneIm = stackalloc T[lanes];
+        // The matrix index of every (group vector, lane), once: the loops below only look it up.
+        Span<int> index = stackalloc int[groupVectors * lanes];
+        for (var bv = 0; bv < groupVectors; bv++)
+        {
+            for (var l = 0; l < lanes; l++)
+            {
+                index[bv * lanes + l] = MatrixIndex(bits, laneBits, vectorBits, bv, l);
+            }
+        }
+
         for (var bv = 0; bv < groupVectors; bv++)
         {
             for (var d = 0; d < offsets; d++)
@@ -145,7 +163,7 @@ internal static class DenseKernel
                 {
                     for (var l = 0; l < lanes; l++)
                     {
-                        var value = m[dim * MatrixIndex(bits, laneBits, vectorBits, bv, l) + MatrixIndex(bits, laneBits, vectorBits, bv2, l ^ laneMask)];
+                        var value = m[dim * index[bv * lanes + l] + index[bv2 * lanes + (l ^ laneMask)]];
                         (laneRe[l], laneIm[l]) = (T.CreateChecked(value.Real), T.CreateChecked(value.Imaginary));
                     }
 
@@ -217,17 +235,53 @@ internal static class DenseKernel
         return Vector256.Create<int>(index);
     }
 
+    /// <summary>a·b + c, one FMA for float and double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<T> MulAdd<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)
+        where T : unmanaged
+    {
+        if (Fma.IsSupported && typeof(T) == typeof(float))
+        {
+            return Fma.MultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        }
+
+        if (Fma.IsSupported && typeof(T) == typeof(double))
+        {
+            return Fma.MultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+        }
+
+        return (a * b) + c;
+    }
+
+    /// <summary>c − a·b, one FMA for float and double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<T> NegMulAdd<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)
+        where T : unmanaged
+    {
+        if (Fma.IsSupported && typeof(T) == typeof(float))
+        {
+            return Fma.MultiplyAddNegated(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        }
+
+        if (Fma.IsSupported && typeof(T) == typeof(double))
+        {
+            return Fma.MultiplyAddNegated(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+        }
+
+        return c - (a * b);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<T> Permute<T>(Vector256<T> v, Vector256<int> floatIndex)
         where T : unmanaged => Avx2.PermuteVar8x32(v.AsSingle(), floatIndex).As<float, T>();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<T> Load<T>(T[] a, int offset)
-        where T : unmanaged => Vector256.LoadUnsafe(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(a), (nuint)offset);
+        where T : unmanaged => Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(a), (nuint)offset);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store<T>(T[] a, int offset, Vector256<T> v)
-        where T : unmanaged => v.StoreUnsafe(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(a), (nuint)offset);
+        where T : unmanaged => v.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(a), (nuint)offset);
 
     /// <summary>Reference loop (and small registers): products in double, rounded once per amplitude.</summary>
     internal static void RunScalar<T>(T[] re, T[] im, int numQubits, ReadOnlySpan<int> bits, ReadOnlySpan<Complex> m)
