@@ -77,6 +77,24 @@ internal sealed class BenchState
         }
     }
 
+    /// <summary>⟨H⟩ on the current state (summed in double in both precisions).</summary>
+    public double Expectation(PauliSum h) => _double is not null ? h.Expectation(_double) : h.Expectation(_single!);
+
+    /// <summary>|0…0⟩, then the dense-block plan.</summary>
+    public void Run(DenseFusedCircuit plan, double[] theta)
+    {
+        if (_double is not null)
+        {
+            _double.Reset();
+            plan.Apply(_double, theta);
+        }
+        else
+        {
+            _single!.Reset();
+            plan.Apply(_single, theta);
+        }
+    }
+
     private static void Scale<T>(T[] a)
         where T : struct, INumber<T>
     {

@@ -5,66 +5,90 @@ using NasPlatform.Quantum.Simulator;
 namespace NasPlatform.Quantum.Simulator.Benchmarks;
 
 /// <summary>
-/// Registers above 24 qubits: one energy evaluation (one RY + CZ ladder layer, then ⟨TFIM⟩) timed once, and
-/// the adjoint gradient of the same circuit where its two extra state vectors fit in the memory available.
+/// Registers above 24 qubits, in each precision asked for: one energy evaluation (one RY + CZ ladder layer, then
+/// ⟨TFIM⟩) timed once, and the adjoint gradient of the same circuit where its two state vectors (|ψ⟩, |λ⟩) fit in
+/// the memory available (MemAvailable guard: a part that does not fit says so instead of running).
 /// </summary>
 internal static class LargeStateSection
 {
     public const int MinQubits = 25;
 
-    public static void Print(int[] qubits)
+    public static void Print(int[] qubits, Precision[] precisions)
     {
         Console.WriteLine("## Largest states: one energy evaluation (1 layer RY + CZ ladder, ⟨TFIM⟩) and the adjoint gradient");
-        Console.WriteLine("Timed once each (no repeats: one pass over a 29-qubit state moves 16 GiB); memory from /proc/meminfo before each part.");
+        Console.WriteLine("Timed once each (no repeats: one pass over a 29-qubit complex128 state moves 16 GiB); memory from /proc/meminfo before each part.");
         Console.WriteLine();
         Console.WriteLine("Each part prints its row as soon as it ends (a part can take many minutes on a loaded machine).");
         Console.WriteLine();
-        Console.WriteLine("| qubits | part | memory needed GiB | MemAvailable GiB | passes | seconds |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|");
+        Console.WriteLine("| qubits | precision | part | memory needed GiB | MemAvailable GiB | passes | seconds |");
+        Console.WriteLine("|---:|---|---|---:|---:|---:|---:|");
         foreach (var n in qubits)
         {
-            var stateGiB = 2.0 * 8 * (1L << n) / (1L << 30);
-            var (circuit, theta) = Workloads.RyCzLadder(n, 1, new Random(1));
-            var h = Hamiltonians.TransverseFieldIsing(n);
-            var available = AvailableGiB();
-            if (available < stateGiB * 1.1)
+            foreach (var precision in precisions)
             {
-                Console.WriteLine($"| {n} | energy evaluation | {stateGiB:F1} | {available:F1} | | does not fit |");
-                continue;
+                Row(n, precision);
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
             }
-
-            var fused = circuit.Fuse();
-            double energySeconds;
-            {
-                var state = new StateVector(n);
-                var sw = Stopwatch.StartNew();
-                fused.Apply(state, theta);
-                _ = h.Expectation(state);
-                energySeconds = sw.Elapsed.TotalSeconds;
-            }
-
-            Console.WriteLine($"| {n} | energy evaluation | {stateGiB:F1} | {available:F1} | {fused.StepCount} | {energySeconds:F2} |");
-
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            available = AvailableGiB();
-            var adjointCell = "does not fit";
-            if (available >= 2 * stateGiB * 1.1)
-            {
-                var adjoint = new AdjointGradient(n);
-                var gradient = new double[circuit.ParameterCount];
-                var sw = Stopwatch.StartNew();
-                _ = adjoint.Evaluate(circuit, theta, h, gradient);
-                var seconds = sw.Elapsed.TotalSeconds;
-                adjointCell = string.Create(CultureInfo.InvariantCulture, $"{seconds:F2} ({seconds / energySeconds:F2} × the energy evaluation)");
-            }
-
-            Console.WriteLine($"| {n} | adjoint gradient (energy + {circuit.ParameterCount} gradients) | {2 * stateGiB:F1} | {available:F1} | | {adjointCell} |");
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
         }
 
         Console.WriteLine();
+    }
+
+    private static void Row(int n, Precision precision)
+    {
+        var name = precision.ToString().ToLowerInvariant();
+        var stateGiB = (precision == Precision.Double ? 16.0 : 8.0) * (1L << n) / (1L << 30);
+        var (circuit, theta) = Workloads.RyCzLadder(n, 1, new Random(1));
+        var h = Hamiltonians.TransverseFieldIsing(n);
+        var available = AvailableGiB();
+        if (available < stateGiB * 1.1)
+        {
+            Console.WriteLine($"| {n} | {name} | energy evaluation | {stateGiB:F1} | {available:F1} | | does not fit |");
+            return;
+        }
+
+        var fused = circuit.Fuse();
+        var energySeconds = EnergySeconds(n, precision, fused, theta, h);
+        Console.WriteLine($"| {n} | {name} | energy evaluation | {stateGiB:F1} | {available:F1} | {fused.StepCount} | {energySeconds:F2} |");
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        available = AvailableGiB();
+        var adjointCell = "does not fit";
+        if (available >= 2 * stateGiB * 1.1)
+        {
+            var adjoint = new AdjointGradient(n, precision);
+            var gradient = new double[circuit.ParameterCount];
+            var sw = Stopwatch.StartNew();
+            _ = adjoint.Evaluate(circuit, theta, h, gradient);
+            var seconds = sw.Elapsed.TotalSeconds;
+            adjointCell = string.Create(CultureInfo.InvariantCulture, $"{seconds:F2} ({seconds / energySeconds:F2} × the energy evaluation)");
+        }
+
+        Console.WriteLine($"| {n} | {name} | adjoint gradient (energy + {circuit.ParameterCount} gradients) | {2 * stateGiB:F1} | {available:F1} | | {adjointCell} |");
+    }
+
+    /// <summary>|0…0⟩ (allocated zeroed, not filled), the fused plan, ⟨H⟩: seconds, timed once.</summary>
+    private static double EnergySeconds(int n, Precision precision, FusedCircuit fused, double[] theta, PauliSum h)
+    {
+        var sw = new Stopwatch();
+        if (precision == Precision.Double)
+        {
+            var state = new StateVector(n);
+            sw.Start();
+            fused.Apply(state, theta);
+            _ = h.Expectation(state);
+        }
+        else
+        {
+            var state = new StateVectorSingle(n);
+            sw.Start();
+            fused.Apply(state, theta);
+            _ = h.Expectation(state);
+        }
+
+        return sw.Elapsed.TotalSeconds;
     }
 
     /// <summary>MemAvailable from /proc/meminfo in GiB (∞ where the file is missing, e.g. not Linux).</summary>

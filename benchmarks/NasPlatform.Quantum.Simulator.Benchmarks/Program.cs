@@ -46,12 +46,12 @@ if (options.Runs("ansatz") && small.Length > 0)
 
 if (options.Runs("large") && small.Length < options.Qubits.Length)
 {
-    LargeStateSection.Print(options.Qubits.Where(n => n >= LargeStateSection.MinQubits).ToArray());
+    LargeStateSection.Print(options.Qubits.Where(n => n >= LargeStateSection.MinQubits).ToArray(), options.Precisions);
 }
 
 if (options.Runs("adjoint"))
 {
-    AdjointSection.Print(options.Quick ? 12 : 16, options.Repeats);
+    AdjointSection.Print(options.Quick ? 12 : 16, options.Repeats, options.Precisions);
 }
 
 if (options.Runs("throughput"))

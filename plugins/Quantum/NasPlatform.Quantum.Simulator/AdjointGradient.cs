@@ -1,5 +1,4 @@
 using System.Numerics;
-using NasPlatform.Quantum.Simulator.Kernels;
 
 namespace NasPlatform.Quantum.Simulator;
 
@@ -11,25 +10,45 @@ namespace NasPlatform.Quantum.Simulator;
 /// </summary>
 public sealed class AdjointGradient
 {
-    private readonly StateVector _psi;
-    private readonly StateVector _lambda;
+    private readonly IAdjointStates _states;
     private Circuit? _planFor;
     private int _planOps;
     private FusedCircuit? _plan;
-    private readonly DiagonalLayerKernel? _diagonalLayer;
     private int[] _runBits = new int[16];
     private Complex[] _runUndo = new Complex[32];
     private double[] _runGenerator = new double[32];
     private double[] _runDerivatives = new double[16];
 
+    /// <summary>A complex128 workspace (two state vectors).</summary>
     public AdjointGradient(int numQubits)
+        : this(numQubits, Precision.Double)
     {
-        _psi = new StateVector(numQubits);
-        _lambda = new StateVector(numQubits);
-        _diagonalLayer = Simd.Usable(numQubits) ? new DiagonalLayerKernel(numQubits) : null;
     }
 
-    public int NumQubits => _psi.NumQubits;
+    /// <summary>
+    /// A workspace in the given precision. <see cref="Precision.Single"/> keeps |ψ⟩ and |λ⟩ in complex64 (half the
+    /// memory and bytes per pass); the energy and every ⟨λ|G|ψ⟩ are still summed in double.
+    /// </summary>
+    public AdjointGradient(int numQubits, Precision precision)
+    {
+        if (numQubits is < 1 or > StateVector.MaxQubits)
+        {
+            throw new ArgumentOutOfRangeException(nameof(numQubits), numQubits, $"A state needs 1 to {StateVector.MaxQubits} qubits.");
+        }
+
+        Precision = precision;
+        _states = precision switch
+        {
+            Precision.Double => new AdjointStatesDouble(numQubits),
+            Precision.Single => new AdjointStatesSingle(numQubits),
+            _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "Use Precision.Double or Precision.Single."),
+        };
+    }
+
+    /// <summary>The precision of the two state vectors.</summary>
+    public Precision Precision { get; }
+
+    public int NumQubits => _states.NumQubits;
 
     /// <summary>
     /// Writes dE/dθ_p into <paramref name="gradient"/> (length ≥ the circuit's parameter count; the entries
@@ -44,7 +63,10 @@ public sealed class AdjointGradient
     {
         ArgumentNullException.ThrowIfNull(circuit);
         ArgumentNullException.ThrowIfNull(observable);
-        circuit.RequireRegister(_psi);
+        if (circuit.NumQubits != NumQubits)
+        {
+            throw new ArgumentException($"The circuit has {circuit.NumQubits} qubits; this workspace has {NumQubits}.", nameof(circuit));
+        }
         var parameterCount = circuit.ParameterCount;
         if (gradient.Length < parameterCount)
         {
@@ -52,7 +74,7 @@ public sealed class AdjointGradient
         }
 
         gradient.Clear();
-        var energy = Forward(circuit, parameters, observable, initialState);
+        var energy = _states.Forward(PlanFor(circuit), parameters, observable, initialState);
         var ops = circuit.Ops;
         var firstParameterized = FirstParameterized(ops);
         Span<Complex> m = stackalloc Complex[16];
@@ -62,7 +84,7 @@ public sealed class AdjointGradient
         for (var i = ops.Count - 1; i >= firstParameterized && i >= 0; i--)
         {
             var op = ops[i];
-            if (_diagonalLayer is not null && IsDiagonal1(op.Kind))
+            if (_states.HasDiagonalLayer && IsDiagonal1(op.Kind))
             {
                 var start = i;
                 while (start - 1 >= firstParameterized && IsDiagonal1(ops[start - 1].Kind))
@@ -111,23 +133,6 @@ public sealed class AdjointGradient
         return energy;
     }
 
-    /// <summary>The forward pass: |ψ⟩ = U(θ)|start⟩ and |λ⟩ = H|ψ⟩; returns E = ⟨ψ|H|ψ⟩.</summary>
-    private double Forward(Circuit circuit, ReadOnlySpan<double> parameters, PauliSum observable, StateVector? initialState)
-    {
-        if (initialState is null)
-        {
-            _psi.Reset();
-        }
-        else
-        {
-            _psi.CopyFrom(initialState);
-        }
-
-        PlanFor(circuit).Apply(_psi, parameters);
-        observable.Apply(_psi, _lambda);
-        return _psi.InnerProduct(_lambda).Real;
-    }
-
     /// <summary>Index of the first parameterized gate (−1 when none): the backward sweep stops there.</summary>
     private static int FirstParameterized(IReadOnlyList<GateOp> ops)
     {
@@ -173,14 +178,14 @@ public sealed class AdjointGradient
             var op = ops[start + k];
             op.ResolveAngles(parameters, angles);
             Gates.Matrix1(op.Kind, angles, m);
-            _runBits[k] = _psi.BitOf(op.Qubit0);
+            _runBits[k] = _states.BitOf(op.Qubit0);
             (_runUndo[2 * k], _runUndo[2 * k + 1]) = (Complex.Conjugate(m[0]), Complex.Conjugate(m[3]));
             (_runGenerator[2 * k], _runGenerator[2 * k + 1]) = !op.IsParameterized ? (0.0, 0.0)
                 : op.Kind == GateKind.RZ ? (0.5, -0.5)
                 : (0.0, -1.0); // P(φ) = diag(1, e^{iφ}): G = −|1⟩⟨1|, as in FusedStep.
         }
 
-        _diagonalLayer!.Run(_psi, _lambda, _runBits.AsSpan(0, count), _runUndo.AsSpan(0, 2 * count), _runGenerator.AsSpan(0, 2 * count), _runDerivatives.AsSpan(0, count));
+        _states.RunDiagonal(_runBits.AsSpan(0, count), _runUndo.AsSpan(0, 2 * count), _runGenerator.AsSpan(0, 2 * count), _runDerivatives.AsSpan(0, count));
         for (var k = 0; k < count; k++)
         {
             if (ops[start + k].IsParameterized)
@@ -216,7 +221,7 @@ public sealed class AdjointGradient
             g[k] *= 0.5;
         }
 
-        return 2.0 * _psi.MatrixElement2(_lambda, op.Qubit0, op.Qubit1, g).Imaginary;
+        return 2.0 * _states.Element2(op.Qubit0, op.Qubit1, g).Imaginary;
     }
 
     /// <summary>
@@ -249,8 +254,7 @@ public sealed class AdjointGradient
         }
 
         MatrixMath.Adjoint(m[..4], adjoint, 2);
-        var element = AdjointStepKernel.Run(
-            _psi, _lambda, _psi.BitOf(target), control < 0 ? -1 : _psi.BitOf(control), adjoint[..4], g[..4]);
+        var element = _states.Step(_states.BitOf(target), control < 0 ? -1 : _states.BitOf(control), adjoint[..4], g[..4]);
         return 2.0 * element;
     }
 
@@ -274,7 +278,7 @@ public sealed class AdjointGradient
 
         Gates.Matrix1(rotation, [angle], m);
         MatrixMath.Adjoint(m[..4], adjoint, 2);
-        var element = AdjointStepKernel.Run(_psi, _lambda, _psi.BitOf(qubit), -1, adjoint[..4], g[..4]);
+        var element = _states.Step(_states.BitOf(qubit), -1, adjoint[..4], g[..4]);
         Accumulate(source, 2.0 * element, gradient);
     }
 
@@ -289,8 +293,7 @@ public sealed class AdjointGradient
         {
             Gates.Matrix(op, parameters, m);
             MatrixMath.Adjoint(m[..4], adjoint, 2);
-            _psi.Apply1(op.Qubit0, adjoint[..4]);
-            _lambda.Apply1(op.Qubit0, adjoint[..4]);
+            _states.Undo1(op.Qubit0, adjoint[..4]);
         }
         else if (Gates.ControlledTarget(op.Kind) is { } target)
         {
@@ -298,15 +301,13 @@ public sealed class AdjointGradient
             op.ResolveAngles(parameters, angles);
             Gates.Matrix1(target, angles, m);
             MatrixMath.Adjoint(m[..4], adjoint, 2);
-            _psi.ApplyControlled1(op.Qubit0, op.Qubit1, adjoint[..4]);
-            _lambda.ApplyControlled1(op.Qubit0, op.Qubit1, adjoint[..4]);
+            _states.UndoControlled1(op.Qubit0, op.Qubit1, adjoint[..4]);
         }
         else
         {
             Gates.Matrix(op, parameters, m);
             MatrixMath.Adjoint(m, adjoint, 4);
-            _psi.Apply2(op.Qubit0, op.Qubit1, adjoint);
-            _lambda.Apply2(op.Qubit0, op.Qubit1, adjoint);
+            _states.Undo2(op.Qubit0, op.Qubit1, adjoint);
         }
     }
 }

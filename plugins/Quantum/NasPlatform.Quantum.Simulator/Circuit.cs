@@ -160,6 +160,13 @@ public sealed class Circuit
     /// <summary>A fused execution plan with an explicit choice of folding one-qubit gates into two-qubit passes.</summary>
     public FusedCircuit Fuse(bool intoTwoQubitGates) => new(this, intoTwoQubitGates);
 
+    /// <summary>Fuses into dense blocks of up to <paramref name="maxQubits"/> (1 to 4) qubits.</summary>
+    public DenseFusedCircuit FuseDense(int maxQubits) => new(this, maxQubits);
+
+    /// <summary>Fuses into dense blocks, k = 2..4 chosen by the lowest modelled cost (<see cref="DenseFusedCircuit.PassCost"/>); ties go to the smaller k.</summary>
+    public DenseFusedCircuit FuseDense() =>
+        Enumerable.Range(2, 3).Select(FuseDense).MinBy(plan => plan.ModelledCost)!;
+
     /// <summary>Resets <paramref name="state"/> to |0…0⟩ and runs the fused circuit.</summary>
     public void Run(StateVector state, ReadOnlySpan<double> parameters)
     {

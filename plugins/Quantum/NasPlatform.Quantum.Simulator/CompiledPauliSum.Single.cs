@@ -44,4 +44,43 @@ internal sealed partial class CompiledPauliSum
 
         return new Complex(re, im);
     }
+
+    /// <summary>
+    /// output ← H·input over complex64 amplitudes: each group's contribution to an amplitude is formed in double
+    /// and rounded once when it is added (a handful of roundings per amplitude, one per flip group). Scalar.
+    /// </summary>
+    public void Apply(float[] inRe, float[] inIm, float[] outRe, float[] outIm)
+    {
+        var length = 1 << NumQubits;
+        Array.Clear(outRe, 0, length);
+        Array.Clear(outIm, 0, length);
+        foreach (var group in _groups)
+        {
+            var flip = group.Flip;
+            var masks = group.Masks;
+            for (var i = 0; i < length; i++)
+            {
+                var j = i ^ flip;
+                double dr, di;
+                if (group.TableRe is { } tableRe)
+                {
+                    (dr, di) = (tableRe[j], group.TableIm![j]);
+                }
+                else
+                {
+                    (dr, di) = (0.0, 0.0);
+                    for (var k = 0; k < masks.Length; k++)
+                    {
+                        var odd = (BitOperations.PopCount((uint)(j & masks[k])) & 1) != 0;
+                        dr += odd ? -group.WeightRe[k] : group.WeightRe[k];
+                        di += odd ? -group.WeightIm[k] : group.WeightIm[k];
+                    }
+                }
+
+                double xr = inRe[j], xi = inIm[j];
+                outRe[i] += (float)(dr * xr - di * xi);
+                outIm[i] += (float)(dr * xi + di * xr);
+            }
+        }
+    }
 }

@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 namespace NasPlatform.Quantum.Simulator;
 
 /// <summary>
-/// Exact ground energy by restarted Lanczos, matrix-free (H applied through <see cref="PauliSum.Apply"/>),
+/// Exact ground energy by restarted Lanczos, matrix-free (H applied through <see cref="PauliSum.Apply(StateVector, StateVector)"/>),
 /// with full reorthogonalization inside each cycle. Each cycle builds a Krylov basis of at most
 /// <c>krylovSize</c> vectors, takes the lowest Ritz vector and restarts from it, so memory stays at
 /// krylovSize + 1 state vectors (about 20 qubits fit in well under a gigabyte). Given a

@@ -96,6 +96,19 @@ public sealed class PauliSum
         Compile(input.NumQubits).Apply(input.Re, input.Im, output.Re, output.Im);
     }
 
+    /// <summary>output ← H·input for complex64 states (output must be a different state of the same size).</summary>
+    public void Apply(StateVectorSingle input, StateVectorSingle output)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        if (input.NumQubits != output.NumQubits || ReferenceEquals(input, output))
+        {
+            throw new ArgumentException("Apply needs a separate output state of the same size.", nameof(output));
+        }
+
+        Compile(input.NumQubits).Apply(input.Re, input.Im, output.Re, output.Im);
+    }
+
     /// <summary>
     /// Shot estimate of ⟨ψ|H|ψ⟩: qubit-wise commuting terms share a measurement basis; each basis gets
     /// <paramref name="shotsPerBasis"/> samples drawn from <paramref name="rng"/>.

@@ -89,6 +89,37 @@ public sealed class QuantumQasmCommandTests : IDisposable
         Assert.Contains("did you mean --shots?", typo.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Single_precision_gives_the_double_probabilities_and_refuses_mid_circuit_measurement_at_its_line()
+    {
+        // A 5-qubit QFT-like circuit with phases: every probability differs from its neighbours.
+        var body = string.Concat(Enumerable.Range(0, 5).Select(q => $"h q[{q}];\nrz({0.3 + q}) q[{q}];\n")) +
+            "cx q[0],q[1];\ncu1(0.7) q[1],q[2];\nry(1.1) q[3];\ncx q[3],q[4];\nu3(0.4,0.5,0.6) q[4];\nmeasure q -> c;\n";
+        var file = Write("phases.qasm", "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[5];\ncreg c[5];\n" + body);
+        var branch = Write("branch.qasm", "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[1];\nh q[0];\nmeasure q[0] -> c[0];\nif (c==1) x q[1];\n");
+
+        var wide = Nas("quantum", "qasm", file, "--json", "--top", "0");
+        var narrow = Nas("quantum", "qasm", file, "--json", "--top", "0", "--precision", "single");
+        var text = Nas("quantum", "qasm", file, "--precision", "single", "--shots", "100");
+        var refused = Nas("quantum", "qasm", branch, "--precision", "single");
+        var typo = Nas("quantum", "qasm", file, "--precision", "singel");
+
+        Assert.True(narrow.ExitCode == ExitCodes.Success, narrow.Error);
+        var w = ((JObject)JObject.Parse(wide.Out)["probabilities"]!).Properties().ToDictionary(p => p.Name, p => (double)p.Value);
+        var n = ((JObject)JObject.Parse(narrow.Out)["probabilities"]!).Properties().ToDictionary(p => p.Name, p => (double)p.Value);
+        Assert.Equal("single", (string)JObject.Parse(narrow.Out)["precision"]!);
+        Assert.Equal(w.Keys.Order(StringComparer.Ordinal), n.Keys.Order(StringComparer.Ordinal));
+        Assert.True(w.Count > 8, $"{w.Count} outcomes");
+        Assert.All(w, p => Assert.True(Math.Abs(p.Value - n[p.Key]) < 1e-6, $"{p.Key}: double {p.Value:R}, single {n[p.Key]:R}"));
+        Assert.True(text.ExitCode == ExitCodes.Success, text.Error);
+        Assert.Contains("100 shots, single precision", text.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, refused.ExitCode);
+        Assert.Contains("--precision single runs files whose measurements are all at the end", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("line 7, column 1: 'if (c==1)' depends on a measurement outcome", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, typo.ExitCode);
+        Assert.Contains("--precision singel: use double or single; did you mean single?", typo.Error, StringComparison.Ordinal);
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(_work, name);

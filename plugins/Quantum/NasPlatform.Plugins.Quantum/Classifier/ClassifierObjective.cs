@@ -1,5 +1,6 @@
 using NasPlatform.Plugins.Quantum.Data;
 using NasPlatform.Plugins.Quantum.Training;
+using NasPlatform.Quantum.Simulator;
 
 namespace NasPlatform.Plugins.Quantum.Classifier;
 
@@ -23,7 +24,7 @@ public sealed class ClassifierObjective : IDifferentiableObjective
     private readonly double[] _chunkLoss;
     private int _cursor;
 
-    public ClassifierObjective(QuantumClassifier model, FeatureSplit train, int batchSize, Random random, int parallelism = 1)
+    public ClassifierObjective(QuantumClassifier model, FeatureSplit train, int batchSize, Random random, int parallelism = 1, Precision precision = Precision.Double)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(train);
@@ -42,7 +43,7 @@ public sealed class ClassifierObjective : IDifferentiableObjective
         _order = Enumerable.Range(0, train.Count).ToArray();
         _cursor = train.Count; // shuffle before the first mini-batch
         var chunks = Math.Clamp(parallelism, 1, BatchSize);
-        _workspaces = [.. Enumerable.Range(0, chunks).Select(_ => new ClassifierWorkspace(model.Qubits))];
+        _workspaces = [.. Enumerable.Range(0, chunks).Select(_ => new ClassifierWorkspace(model.Qubits, precision))];
         _chunkGradients = [.. Enumerable.Range(0, chunks).Select(_ => new double[model.ParameterCount])];
         _sampleGradients = [.. Enumerable.Range(0, chunks).Select(_ => new double[model.ParameterCount])];
         _chunkLoss = new double[chunks];

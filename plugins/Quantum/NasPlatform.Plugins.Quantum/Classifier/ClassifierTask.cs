@@ -40,6 +40,9 @@ public sealed class ClassifierTask : IVariationalTask
 
     public AngleEncoding Encoding { get; }
 
+    /// <summary>Precision of the training gradients (scoring and the reported metrics run in double).</summary>
+    public Precision Precision { get; init; } = Precision.Double;
+
     /// <summary>The prepared features (loaded and cached on first use).</summary>
     public FeatureDataset Data => _data();
 
@@ -59,7 +62,7 @@ public sealed class ClassifierTask : IVariationalTask
 
         var data = Data;
         var model = new QuantumClassifier(ansatz, Encoding, Options.Readout, Options.Loss);
-        var objective = new ClassifierObjective(model, data.Train, Options.BatchSize, new Random(rng.Next()), Options.Parallelism);
+        var objective = new ClassifierObjective(model, data.Train, Options.BatchSize, new Random(rng.Next()), Options.Parallelism, Precision);
         if (!objective.IsFullBatch)
         {
             if (budget.Optimizer.Kind != OptimizerKind.Adam)

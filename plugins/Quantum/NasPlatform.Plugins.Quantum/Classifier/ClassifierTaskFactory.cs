@@ -28,7 +28,7 @@ public sealed class ClassifierTaskFactory : VariationalTaskFactory<ClassifierEva
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        var task = new ClassifierTask(Parse(options, context), context.Cache);
+        var task = new ClassifierTask(Parse(options, context), context.Cache) { Precision = options.SimulatorPrecision() };
         if (task.Options.BatchSize > 0 && !string.Equals(options.Optimizer, "adam", StringComparison.Ordinal))
         {
             throw new ComponentConfigurationException("batchSize", $"batchSize {task.Options.BatchSize} makes mini-batches, which need \"optimizer\": \"adam\"; L-BFGS needs the whole batch (batchSize 0).");

@@ -9,7 +9,7 @@ using NasPlatform.Quantum.Simulator.Qasm;
 namespace NasPlatform.Plugins.Quantum.Commands;
 
 /// <summary>
-/// `nas quantum qasm FILE [--shots N]`: imports an OpenQASM 2.0 or 3 file with the plugin's importer, runs it on
+/// `nas quantum qasm FILE [--shots N] [--precision single]`: imports an OpenQASM 2.0 or 3 file with the plugin's importer, runs it on
 /// the plugin's state-vector simulator with measure, reset and if executed as written (each measurement
 /// draws its outcome and collapses the state), and prints the outcomes' exact probabilities (or, with
 /// --shots, sampled counts, seeded), so a user can check a file without writing code. A file that measures
@@ -29,10 +29,11 @@ internal static class QasmCommand
         [
             new("shots", "N", "Run the program N times and count the outcomes instead of printing probabilities."),
             new("seed", "S", "Seed of the sampler. Default 0."),
+            new("precision", "P", "double (default) or single: run the gates on complex64 amplitudes (half the memory and bytes per pass; probabilities summed in double). Single runs files whose measurements are all at the end."),
             new("top", "K", "Print the K most likely states (probabilities) or outcomes (shots). Default 16; 0 prints all."),
             new("json", null, "Print the result as JSON."),
         ],
-        ["quantum qasm bell.qasm", "quantum qasm ghz.qasm --shots 1000 --seed 3"],
+        ["quantum qasm bell.qasm", "quantum qasm ghz.qasm --shots 1000 --seed 3", "quantum qasm qft.qasm --precision single"],
         Run);
 
     private static Task<int> Run(PluginCommandInvocation command, CancellationToken cancellationToken)
@@ -43,6 +44,7 @@ internal static class QasmCommand
         var shots = Whole(command, "shots", 0, 1, 100_000_000);
         var seed = Whole(command, "seed", 0, int.MinValue, int.MaxValue);
         var top = Whole(command, "top", 16, 0, int.MaxValue);
+        var precision = PrecisionOf(command);
         QasmProgram program;
         try
         {
@@ -61,19 +63,26 @@ internal static class QasmCommand
         try
         {
             rows = shots > 0
-                ? Ordered(program.Sample(shots, new Random(seed)).Select(c => (c.Key, (double)c.Value)))
-                : Ordered(program.Probabilities().Where(p => p.Value > 1e-12).Select(p => (p.Key, p.Value)));
+                ? Ordered(program.Sample(shots, new Random(seed), precision).Select(c => (c.Key, (double)c.Value)))
+                : Ordered((precision == Precision.Double ? program.Probabilities() : program.Probabilities(precision))
+                    .Where(p => p.Value > 1e-12).Select(p => (p.Key, p.Value)));
         }
         catch (InvalidOperationException e)
         {
             throw new NasConfigurationException(e.Message, e);
         }
+        catch (QasmException e)
+        {
+            // Only single precision reads the program as a unitary circuit here.
+            throw new NasConfigurationException($"--precision single runs files whose measurements are all at the end, and {e.Message} " +
+                "Run it without --precision single (double precision executes measure, reset and if as written).", e);
+        }
 
         var shown = top == 0 ? rows : rows.Take(top).ToList();
         if (command.Has("json"))
-            command.Output.WriteLine(Json(path, program, shots, seed, shown).ToString(Formatting.Indented));
+            command.Output.WriteLine(Json(path, program, shots, seed, precision, shown).ToString(Formatting.Indented));
         else
-            Print(command.Output, path, program, shots, shown, rows.Count);
+            Print(command.Output, path, program, shots, precision, shown, rows.Count);
         return Task.FromResult(0);
     }
 
@@ -81,9 +90,10 @@ internal static class QasmCommand
     private static List<(string Bits, double Value)> Ordered(IEnumerable<(string Bits, double Value)> rows) =>
         [.. rows.OrderByDescending(r => r.Value).ThenBy(r => r.Bits, StringComparer.Ordinal)];
 
-    private static void Print(TextWriter output, string path, QasmProgram program, int shots, List<(string Bits, double Value)> rows, int total)
+    private static void Print(TextWriter output, string path, QasmProgram program, int shots, Precision precision, List<(string Bits, double Value)> rows, int total)
     {
         var what = shots > 0 ? string.Create(CultureInfo.InvariantCulture, $"{shots} shots") : "probabilities";
+        what += precision == Precision.Single ? ", single precision" : string.Empty;
         var measured = program.MeasurementCount > 0 ? string.Create(CultureInfo.InvariantCulture, $", {program.MeasurementCount} measure statements") : string.Empty;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Path.GetFileName(path)}: OpenQASM {program.Version}, {program.NumQubits} qubits, {program.GateCount} gates{measured}; {what} (bit strings: {program.OutcomeOrder})"));
@@ -98,7 +108,7 @@ internal static class QasmCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ... {total - rows.Count} more (--top 0 prints all)"));
     }
 
-    private static JObject Json(string path, QasmProgram program, int shots, int seed, List<(string Bits, double Value)> rows)
+    private static JObject Json(string path, QasmProgram program, int shots, int seed, Precision precision, List<(string Bits, double Value)> rows)
     {
         var result = new JObject
         {
@@ -108,6 +118,7 @@ internal static class QasmCommand
             ["gates"] = program.GateCount,
             ["measurements"] = program.MeasurementCount,
             ["bitOrder"] = program.OutcomeOrder,
+            ["precision"] = precision == Precision.Single ? "single" : "double",
         };
         if (shots > 0)
         {
@@ -122,6 +133,14 @@ internal static class QasmCommand
 
         return result;
     }
+
+    private static Precision PrecisionOf(PluginCommandInvocation command) => command.Value("precision") switch
+    {
+        null or "double" => Precision.Double,
+        "single" => Precision.Single,
+        var other => throw new NasConfigurationException(
+            $"--precision {other}: use double or single{(other.StartsWith('s') || other.StartsWith('f') ? "; did you mean single?" : other.StartsWith('d') ? "; did you mean double?" : ".")}"),
+    };
 
     private static int Whole(PluginCommandInvocation command, string option, int fallback, int min, int max)
     {

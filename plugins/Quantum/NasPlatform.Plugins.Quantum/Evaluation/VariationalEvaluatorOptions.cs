@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using NasPlatform.Abstractions.Options;
+using NasPlatform.Abstractions.Plugins;
 using NasPlatform.Plugins.Quantum.Qdk;
 using NasPlatform.Plugins.Quantum.Training;
 
@@ -53,9 +54,23 @@ public record VariationalEvaluatorOptions
     [SchemaFragment("""{ "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^s[0-9]{1,7}x[0-9]{1,4}$" } }""")]
     public IReadOnlyList<string> Fidelities { get; init; } = [.. TrainingFidelity.DefaultNames];
 
+    /// <summary>Amplitude precision of the simulation the training runs on: "double" (the default) or "single".</summary>
+    [Description("Amplitude precision of the state vectors training runs on: double (complex128, the default) or single (complex64: half the memory and half the bytes per pass; energies, gradients and expectations are still summed in double). The reported metrics are evaluated in double from the trained parameters, and the exact reference (Lanczos) is always double.")]
+    [AllowedValues("double", "single")]
+    public string Precision { get; init; } = "double";
+
     /// <summary>Resource estimates of every trial's trained circuit as metrics (ft_physical_qubits, ...); left out, none.</summary>
     [Description("Run the Azure Quantum Resource Estimator (Microsoft's qsharp-lang, Node.js) on every trained circuit and report ft_logical_qubits, ft_physical_qubits, ft_runtime_us and ft_t_states as metrics; about 1-15 s per trial.")]
     public ResourceEstimateOptions? ResourceEstimate { get; init; }
+
+    /// <summary>The simulator precision these options ask for.</summary>
+    /// <exception cref="ComponentConfigurationException">Neither "double" nor "single" (options bound without the schema).</exception>
+    public NasPlatform.Quantum.Simulator.Precision SimulatorPrecision() => Precision switch
+    {
+        "double" => NasPlatform.Quantum.Simulator.Precision.Double,
+        "single" => NasPlatform.Quantum.Simulator.Precision.Single,
+        _ => throw new ComponentConfigurationException("precision", $"Unknown precision '{Precision}'; use \"double\" or \"single\"."),
+    };
 
     /// <summary>The optimizer settings these options ask for (not yet validated; see <see cref="VariationalTraining.From"/>).</summary>
     public OptimizerSettings ToOptimizerSettings() => new(

@@ -29,6 +29,7 @@ public sealed class VariationalTraining
             throw new ComponentConfigurationException("optimizer", $"Unknown optimizer '{options.Optimizer}'; use \"lbfgs\" or \"adam\".");
         }
 
+        _ = options.SimulatorPrecision();
         var settings = options.ToOptimizerSettings();
         try
         {

@@ -53,6 +53,15 @@ internal static class SimdSingle
         outI = MulAdd(ci, xr, cr * xi);
     }
 
+    /// <summary>The lane indices l XOR <paramref name="mask"/>, for <see cref="Permute"/>.</summary>
+    public static Vector256<int> XorIndex(int mask) =>
+        Vector256.Create(0 ^ mask, 1 ^ mask, 2 ^ mask, 3 ^ mask, 4 ^ mask, 5 ^ mask, 6 ^ mask, 7 ^ mask);
+
+    /// <summary>Lane l takes lane index[l] (one vpermps with AVX2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Permute(Vector256<float> v, Vector256<int> index) =>
+        Avx2.IsSupported ? Avx2.PermuteVar8x32(v, index) : Vector256.Shuffle(v, index);
+
     /// <summary>Real parts of eight per-lane coefficients, rounded to single.</summary>
     public static Vector256<float> Real(ReadOnlySpan<Complex> lanes)
     {

@@ -4,21 +4,30 @@ using System.Runtime.Intrinsics;
 namespace NasPlatform.Quantum.Simulator.Kernels;
 
 /// <summary>
-/// The complex64 4×4 pass over index bits (high, low): vectorized where both bits pair whole vectors (≥ 3);
-/// where either bit is in-lane it falls back to a scalar loop (a first slice: the in-lane 4×4 kernels of
-/// <see cref="TwoQubitKernel"/> are not ported yet, so plans for single precision avoid such passes where they can).
+/// The complex64 4×4 pass over index bits (high, low), high being the matrix's high index bit. Three vectorized
+/// shapes: both bits pair whole vectors (≥ 3); one bit pairs vectors and the other is in-lane (partners by a
+/// lane permutation); both in-lane (all four amplitudes of a group in one vector, three permutations). The
+/// scalar loop is the reference and serves registers below three qubits.
 /// </summary>
 internal static class TwoQubitKernelSingle
 {
     public static void Run(float[] re, float[] im, int numQubits, int high, int low, ReadOnlySpan<Complex> m)
     {
-        if (SimdSingle.Usable(numQubits) && Math.Min(high, low) >= SimdSingle.LaneBits)
+        if (!SimdSingle.Usable(numQubits))
+        {
+            RunScalar(re, im, numQubits, high, low, m);
+        }
+        else if (Math.Min(high, low) >= SimdSingle.LaneBits)
         {
             RunCross(re, im, numQubits, high, low, m);
         }
+        else if (Math.Max(high, low) >= SimdSingle.LaneBits)
+        {
+            TwoQubitKernelSingleLanes.RunMixed(re, im, numQubits, high, low, m);
+        }
         else
         {
-            RunScalar(re, im, numQubits, high, low, m);
+            TwoQubitKernelSingleLanes.RunInLane(re, im, numQubits, high, low, m);
         }
     }
 

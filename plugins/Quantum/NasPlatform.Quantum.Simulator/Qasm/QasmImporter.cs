@@ -24,7 +24,7 @@ public static class QasmImporter
 
     /// <summary>
     /// Imports the whole program, measure, reset and if included, to run with their real semantics
-    /// (<see cref="QasmProgram.Sample"/>, <see cref="QasmProgram.Probabilities"/>) or to read as a circuit.
+    /// (<see cref="QasmProgram.Sample(int, Random)"/>, <see cref="QasmProgram.Probabilities(int)"/>) or to read as a circuit.
     /// </summary>
     public static QasmProgram ImportProgram(string text, string source = "OpenQASM") =>
         new QasmParser(text, source).Parse();

@@ -8,7 +8,7 @@ namespace NasPlatform.Quantum.Simulator.Qasm;
 /// exporters, VQE). This holds where a circuit means the same as the file: terminal measurements, resets
 /// of untouched qubits, conditions on registers no measurement wrote. Anything else is refused with a
 /// located <see cref="QasmException"/>.</item>
-/// <item>executed with its real semantics on the state vector (<see cref="Probabilities"/>, <see cref="Sample"/>):
+/// <item>executed with its real semantics on the state vector (<see cref="Probabilities(int)"/>, <see cref="Sample(int, Random)"/>):
 /// a measurement draws its outcome and collapses the state, reset is a measurement followed by X on 1,
 /// 'if' tests the register. Shots that take the same outcomes share one simulation of the common part.</item>
 /// </list>
@@ -87,12 +87,23 @@ public sealed class QasmProgram
     public IReadOnlyDictionary<string, double> Probabilities(int maxBranches = 1 << 16) =>
         new QasmProgramRunner(this, rng: null, maxBranches).Exact();
 
+    /// <summary>
+    /// The exact outcome probabilities with the gates run in <paramref name="precision"/>. Single precision
+    /// runs unitary programs only (measurements at the end; see <see cref="ToCircuit"/>, whose located
+    /// <see cref="QasmException"/> it throws otherwise): the fused plan on a complex64 state, probabilities summed in double.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Probabilities(Precision precision) =>
+        new QasmProgramRunner(this, rng: null, 1 << 16, precision: precision).Exact();
+
     /// <summary>Counts of <paramref name="shots"/> runs of the program, every outcome drawn from <paramref name="rng"/>.</summary>
-    public IReadOnlyDictionary<string, long> Sample(int shots, Random rng)
+    public IReadOnlyDictionary<string, long> Sample(int shots, Random rng) => Sample(shots, rng, Precision.Double);
+
+    /// <summary>As <see cref="Sample(int, Random)"/>, with the gates run in <paramref name="precision"/> (single: unitary programs only, as <see cref="Probabilities(Precision)"/>).</summary>
+    public IReadOnlyDictionary<string, long> Sample(int shots, Random rng, Precision precision)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(shots);
         ArgumentNullException.ThrowIfNull(rng);
-        return new QasmProgramRunner(this, rng, int.MaxValue).Sampled(shots);
+        return new QasmProgramRunner(this, rng, int.MaxValue, precision: precision).Sampled(shots);
     }
 
     /// <summary>What an outcome string lists, for printing beside the results.</summary>

@@ -26,6 +26,8 @@ internal sealed class QasmProgramRunner
     private readonly int _maxBranches;
     private readonly long _maxCopies;
     private readonly int _tail;
+    private readonly Precision _precision;
+    private readonly List<QasmMeasureStep> _readout;
     private readonly Dictionary<string, double> _probabilities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly List<int> _path = [];
@@ -33,8 +35,9 @@ internal sealed class QasmProgramRunner
     private long _copies;
     private long _branches;
 
-    public QasmProgramRunner(QasmProgram program, Random? rng, int maxBranches, long copyBudgetBytes = CopyBudgetBytes)
+    public QasmProgramRunner(QasmProgram program, Random? rng, int maxBranches, long copyBudgetBytes = CopyBudgetBytes, Precision precision = Precision.Double)
     {
+        _precision = precision;
         _program = program;
         _steps = program.Steps;
         _rng = rng;
@@ -45,11 +48,25 @@ internal sealed class QasmProgramRunner
         {
             _tail--;
         }
+
+        // Double precision reads out the trailing measurements; single precision runs unitary programs only,
+        // whose measurements are all terminal (ToCircuit checks it), so every one of them is read out at the end.
+        var zero = new ulong[program.ClassicalRegisters.Count];
+        _readout = precision == Precision.Double
+            ? [.. _steps.Skip(_tail).Cast<QasmMeasureStep>()]
+            : [.. _steps.OfType<QasmMeasureStep>().Where(m => m.Condition is null || m.Condition.Holds(zero))];
     }
 
     public Dictionary<string, double> Exact()
     {
-        Walk(new StateVector(_program.NumQubits), new ulong[_program.ClassicalRegisters.Count], 0, 1.0, 0);
+        if (_precision == Precision.Single)
+        {
+            Leaf(RunSingle(), new ulong[_program.ClassicalRegisters.Count], 1.0, 0);
+        }
+        else
+        {
+            Walk(new StateVector(_program.NumQubits), new ulong[_program.ClassicalRegisters.Count], 0, 1.0, 0);
+        }
 
         // Outcomes that only rounding reaches (1e-34 where the exact value is 0) are not outcomes.
         return _probabilities.Where(p => p.Value > QasmCollapse.Negligible).ToDictionary(StringComparer.Ordinal);
@@ -59,10 +76,29 @@ internal sealed class QasmProgramRunner
     {
         if (shots > 0)
         {
-            Walk(new StateVector(_program.NumQubits), new ulong[_program.ClassicalRegisters.Count], 0, 1.0, shots);
+            if (_precision == Precision.Single)
+            {
+                Leaf(RunSingle(), new ulong[_program.ClassicalRegisters.Count], 1.0, shots);
+            }
+            else
+            {
+                Walk(new StateVector(_program.NumQubits), new ulong[_program.ClassicalRegisters.Count], 0, 1.0, shots);
+            }
         }
 
         return _counts;
+    }
+
+    /// <summary>
+    /// The program as a unitary circuit (a located <see cref="QasmException"/> otherwise) run as a fused plan on a
+    /// complex64 state, then widened for the read-out, whose probabilities are summed in double.
+    /// </summary>
+    private StateVector RunSingle()
+    {
+        var circuit = _program.ToCircuit();
+        var state = new StateVectorSingle(_program.NumQubits);
+        circuit.Fuse().Apply(state, []);
+        return state.ToDouble();
     }
 
     /// <summary>Runs steps from <paramref name="from"/> on, with this branch's probability <paramref name="weight"/> (exact) or <paramref name="shots"/> (sampling).</summary>
@@ -207,9 +243,9 @@ internal sealed class QasmProgramRunner
     private void Leaf(StateVector state, ulong[] registers, double weight, long shots)
     {
         var mask = 0;
-        for (var i = _tail; i < _steps.Count; i++)
+        foreach (var measure in _readout)
         {
-            mask |= 1 << state.BitOf(((QasmMeasureStep)_steps[i]).Qubit);
+            mask |= 1 << state.BitOf(measure.Qubit);
         }
 
         if (!_program.MeasuresSomething)
@@ -302,9 +338,8 @@ internal sealed class QasmProgramRunner
         }
 
         var bits = (ulong[])registers.Clone();
-        for (var i = _tail; i < _steps.Count; i++)
+        foreach (var measure in _readout)
         {
-            var measure = (QasmMeasureStep)_steps[i];
             if (measure.Register >= 0)
             {
                 bits[measure.Register] = SetBit(bits[measure.Register], measure.Bit, (index >> state.BitOf(measure.Qubit)) & 1);

@@ -38,6 +38,12 @@ public sealed class VqeTask : IVariationalTask
     /// <summary>Where the exact ground state is shared with the plugin's other components: the host's cache, or nothing outside a host.</summary>
     public IComponentCache Cache { get; init; } = UncachedComponentCache.Instance;
 
+    /// <summary>
+    /// Precision of the training simulation (the adjoint gradient's states). The metrics are evaluated in double
+    /// from the trained parameters, so a single-precision trial reports what its parameters really reach.
+    /// </summary>
+    public Precision Precision { get; init; } = Precision.Double;
+
     /// <summary>The exact ground state (computed on first use, through <see cref="Cache"/>).</summary>
     public ExactGroundState Exact => _exact.Value;
 
@@ -51,7 +57,7 @@ public sealed class VqeTask : IVariationalTask
         }
 
         var exact = Exact;
-        var objective = new VqeObjective(ansatz, Problem.Hamiltonian, _initialState);
+        var objective = new VqeObjective(ansatz, Problem.Hamiltonian, _initialState, Precision);
         var training = Trainer.Minimize(objective, budget, rng, progress, cancellationToken);
 
         var state = _initialState?.Clone() ?? new StateVector(NumQubits);

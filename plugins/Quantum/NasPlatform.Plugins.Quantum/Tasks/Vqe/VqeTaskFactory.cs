@@ -16,5 +16,5 @@ public sealed class VqeTaskFactory : VariationalTaskFactory<VqeEvaluatorOptions>
         "VQE: trains each circuit to minimize <H> for a Pauli-sum Hamiltonian (inline, file, tfim/heisenberg/h2 built-ins) or a molecule (psi4 or an .fcidump; jordan-wigner/parity/bravyi-kitaev, tapering); reports energy, energy_error against exact Lanczos (in the molecule's electron-count sector), and ground-state fidelity.";
 
     /// <inheritdoc />
-    public override IVariationalTask Create(VqeEvaluatorOptions options, ComponentContext context) => new VqeTask(HamiltonianOptions.Parse(options, context)) { Cache = context.Cache };
+    public override IVariationalTask Create(VqeEvaluatorOptions options, ComponentContext context) => new VqeTask(HamiltonianOptions.Parse(options, context)) { Cache = context.Cache, Precision = options.SimulatorPrecision() };
 }
