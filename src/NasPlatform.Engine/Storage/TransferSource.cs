@@ -10,7 +10,8 @@ namespace NasPlatform.Engine.Storage;
 /// Reads the trials a strategy learns from when its options name another experiment ("transferFrom": the path of
 /// that experiment's file, relative to this one): a finished or running experiment on the same search space for a
 /// similar problem (a transverse-field Ising ring at another field, a molecule at the next bond length). Its
-/// completed, feasible trials with a finite value of this experiment's primary metric come back oldest first. They
+/// completed trials with a finite value of this experiment's primary metric (a metric, or a free statistic such as
+/// cnot_count) come back oldest first, each judged feasible by this experiment's constraints. They
 /// are handed to the strategy in its context only: never stored, proposed or counted as trials of this experiment.
 /// It lives beside the store it reads (not in Experiments, which the store depends on); the run and `nas validate`
 /// add the trials to the resolved components (<see cref="WithTransferredTrials"/>).
@@ -94,10 +95,14 @@ public static class TransferSource
         var record = store.FindExperiment(source.Name)
                      ?? throw new NasConfigurationException(
                          $"{where}: store {source.StorePath} holds no experiment named '{source.Name}'. Run it first: nas run {ShellWords.Quote(text)}");
+        // The metric may be a free statistic (cnot_count) that the other experiment did not optimise, so it is not
+        // among its stored metrics; and feasibility is judged by this experiment's constraints, not the other's.
         var trials = store.GetTrials(record.Id)
-            .Where(t => t.IsUsable && t.Metrics.TryGetValue(metric, out var v) && double.IsFinite(v))
-            .OrderBy(t => t.Number)
+            .Where(t => t.IsUsable)
             .Select(t => t.ToOutcome())
+            .Select(t => t with { Metrics = WithFreeStatistic(t, metric), Feasible = MeetsConstraints(spec, t) })
+            .Where(t => t.Metrics.TryGetValue(metric, out var v) && double.IsFinite(v))
+            .OrderBy(t => t.Number)
             .ToList();
         if (trials.Count < 2)
         {
@@ -107,4 +112,22 @@ public static class TransferSource
 
         return trials;
     }
+
+    private static Dictionary<string, double> WithFreeStatistic(TrialOutcome trial, string metric)
+    {
+        var metrics = new Dictionary<string, double>(trial.Metrics, StringComparer.Ordinal);
+        if (!metrics.ContainsKey(metric) && trial.FreeStatistics.TryGetValue(metric, out var statistic))
+        {
+            metrics[metric] = statistic;
+        }
+
+        return metrics;
+    }
+
+    // A constraint on a quantity the trial lacks cannot be judged here; the trial stays as the other experiment judged it.
+    private static bool MeetsConstraints(ExperimentSpec spec, TrialOutcome trial) =>
+        spec.Constraints.All(c =>
+            trial.FreeStatistics.TryGetValue(c.Quantity, out var v) || trial.Metrics.TryGetValue(c.Quantity, out v)
+                ? c.IsSatisfiedBy(v)
+                : trial.Feasible);
 }

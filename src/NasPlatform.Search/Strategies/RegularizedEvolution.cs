@@ -26,7 +26,17 @@ public sealed class RegularizedEvolution : ISearchStrategy
     private readonly List<TrialOutcome> _population = [];
     private int _told;
 
-    public RegularizedEvolution(ISearchSpace space, ObjectiveSet objectives, int populationSize, int sampleSize)
+    /// <param name="space">The space searched.</param>
+    /// <param name="objectives">What a tournament compares.</param>
+    /// <param name="populationSize">P.</param>
+    /// <param name="sampleSize">S.</param>
+    /// <param name="seeds">
+    /// Trials of another experiment on the same space (its "transferFrom"), oldest first: the usable ones (completed,
+    /// meeting this experiment's constraints) fill the population before the first trial, and evolution starts from
+    /// them at once. Seeding a CNOT-minimising search with an ADAPT-VQE run's accurate circuit lets mutation remove
+    /// and replace its operators, a way papers shorten ADAPT's circuits.
+    /// </param>
+    public RegularizedEvolution(ISearchSpace space, ObjectiveSet objectives, int populationSize, int sampleSize, IReadOnlyList<TrialOutcome>? seeds = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(objectives);
@@ -36,7 +46,16 @@ public sealed class RegularizedEvolution : ISearchStrategy
         _objectives = objectives;
         PopulationSize = populationSize;
         SampleSize = sampleSize;
+        foreach (var seed in (seeds ?? []).Where(t => t.IsUsable).TakeLast(populationSize))
+        {
+            _population.Add(seed);
+        }
+
+        Seeded = _population.Count > 0;
     }
+
+    /// <summary>Whether transferred trials seeded the population, so that evolution needs no random samples first.</summary>
+    public bool Seeded { get; }
 
     /// <summary>P: the most members the population holds.</summary>
     public int PopulationSize { get; }
@@ -48,7 +67,7 @@ public sealed class RegularizedEvolution : ISearchStrategy
     public IReadOnlyList<TrialOutcome> Population => _population;
 
     /// <summary>Whether the next <see cref="Ask"/> mutates a tournament winner rather than sampling.</summary>
-    public bool IsEvolving => _told >= PopulationSize && _population.Count > 0;
+    public bool IsEvolving => (Seeded || _told >= PopulationSize) && _population.Count > 0;
 
     public TrialProposal Ask(Random rng)
     {

@@ -36,6 +36,13 @@ public sealed class RegularizedEvolutionFactory : SearchStrategyFactory<Regulari
                 $"set strategy.options.sampleSize to at most {Math.Max(populationSize, 1)}.");
         }
 
-        return new RegularizedEvolution(context.Space, context.Objectives, populationSize, sampleSize);
+        if (options.TransferFrom is { } transferFrom && context.TransferredTrials.Count == 0)
+        {
+            // The host reads the other experiment's store (nas run, nas validate, nas bench strategies); a host that did not must not silently start from random samples.
+            throw new NasConfigurationException(
+                $"Strategy '{StrategyName}': \"transferFrom\" names '{transferFrom}', but no trials of it were handed over; this command does not read another experiment's trials. Use nas run or nas bench strategies, or remove \"transferFrom\".");
+        }
+
+        return new RegularizedEvolution(context.Space, context.Objectives, populationSize, sampleSize, context.TransferredTrials);
     }
 }

@@ -15,4 +15,8 @@ public sealed record RegularizedEvolutionOptions
     [Description("S: members drawn (uniformly, with replacement) per tournament; the best is mutated. At most populationSize.")]
     [Range(1, int.MaxValue)]
     public int SampleSize { get; init; } = 10;
+
+    /// <summary>Experiment file on the same search space whose trials seed the population; null for none.</summary>
+    [Description("Path (relative to this experiment file) of another experiment on the same search space, run before (an ADAPT-VQE run, say), whose completed trials that meet this experiment's constraints seed the population: evolution starts from them at once instead of from random samples. They are not stored as trials of this experiment and cost no evaluation.")]
+    public string? TransferFrom { get; init; }
 }

@@ -31,11 +31,11 @@ public sealed class DissociationCurveTests : IDisposable
         Assert.True(points[2].HartreeFock - points[2].Fci > 3 * (points[0].HartreeFock - points[0].Fci));
         Assert.False(points[0].Transferred);
         Assert.Equal(points[0].ScratchEvaluations, points[0].Evaluations);
-        // At 0.8 the 0.7 circuit (the double, 14 CNOTs) and its angle start the search: it needs no new operator,
+        // At 0.8 the 0.7 circuit (the double, 13 CNOTs) and its angle start the search: it needs no new operator,
         // so it skips the Hartree-Fock step's training and pool gradients that the search from scratch pays.
         Assert.True(points[1].Transferred);
         Assert.Equal(["0,2->1,3"], points[1].Operators);
-        Assert.Equal(14, points[1].Cnots);
+        Assert.Equal(13, points[1].Cnots);
         Assert.True(points[1].EvaluationsSaved > 0, $"transfer {points[1].Evaluations}, scratch {points[1].ScratchEvaluations}");
     }
 

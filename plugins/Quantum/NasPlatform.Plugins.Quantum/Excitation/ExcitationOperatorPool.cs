@@ -18,7 +18,7 @@ namespace NasPlatform.Plugins.Quantum.Excitation;
 /// <item><see cref="Qeb"/>: QEB-ADAPT's pool (Yordanov et al. 2021): the same singles and doubles as whole qubit
 /// excitations, the fermionic generators without their Z strings, each one operator. They keep N_alpha and N_beta
 /// exactly, and each has its short exact circuit (<see cref="QubitExcitationCircuits"/>: 2 CNOTs a single,
-/// 14 a double). Labelled like the fermionic pool. Untapered Jordan–Wigner qubits only.</item>
+/// 13 a double). Labelled like the fermionic pool. Untapered Jordan–Wigner qubits only.</item>
 /// </list>
 /// The fermionic operators keep N_alpha and N_beta exactly. A single Pauli string of the qubit pool flips two
 /// (or four) modes, an even number of each spin, so it keeps the parities of N_alpha and N_beta but not the

@@ -32,7 +32,7 @@ public sealed record ExcitationSpaceOptions
     public bool Taper { get; init; }
 
     /// <summary>The operator pool.</summary>
-    [Description("fermionic-sd: spin-preserving singles and doubles (UCCSD, ADAPT-VQE); qubit: their Pauli strings without Z strings (qubit-ADAPT); qeb: whole qubit excitations (QEB-ADAPT, 2 CNOTs a single, 14 a double). qubit and qeb: jordan-wigner, no taper.")]
+    [Description("fermionic-sd: spin-preserving singles and doubles (UCCSD, ADAPT-VQE); qubit: their Pauli strings without Z strings (qubit-ADAPT); qeb: whole qubit excitations (QEB-ADAPT, 2 CNOTs a single, 13 a double). qubit and qeb: jordan-wigner, no taper.")]
     [AllowedValues(ExcitationOperatorPool.Fermionic, ExcitationOperatorPool.Qubit, ExcitationOperatorPool.Qeb)]
     public string Pool { get; init; } = ExcitationOperatorPool.Fermionic;
 
