@@ -69,6 +69,11 @@ public sealed class RoutabilityModel : Module<Tensor, (Tensor Ratio, Tensor Hots
 
     public override (Tensor Ratio, Tensor Hotspot) forward(Tensor input)
     {
+        // Every intermediate stays referenced by this scope until both outputs exist. Without it, a temporary's
+        // wrapper that nothing references any more can be finalized while LibTorch still reads it (a use-after-free:
+        // the EDA test host died in c10::TensorImpl::_fw_grad when forward ran outside a caller's scope). The vision
+        // modules do the same.
+        using var scope = NewDisposeScope();
         var skips = new Tensor[_net.Stages.Count];
         var x = input;
         for (var s = 0; s < _net.Stages.Count; s++)
@@ -98,7 +103,9 @@ public sealed class RoutabilityModel : Module<Tensor, (Tensor Ratio, Tensor Hots
                 x = x.add(skips[s], Scalars.One);
         }
 
-        return (ratio, _hotspotHead.call(x).squeeze(1));
+        var hotspot = _hotspotHead.call(x).squeeze(1);
+        GC.KeepAlive(input);
+        return (ratio.MoveToOuterDisposeScope(), hotspot.MoveToOuterDisposeScope());
     }
 
     // One LibTorch thread, as the platform runs trials (workers parallelize trials, not kernels); the
