@@ -1,4 +1,5 @@
 using System.Numerics;
+using NasPlatform.Quantum.Simulator.Kernels;
 
 namespace NasPlatform.Quantum.Simulator;
 
@@ -6,10 +7,15 @@ internal sealed partial class CompiledPauliSum
 {
     /// <summary>
     /// ⟨bra|H|ket⟩ over complex64 amplitudes, every product and sum in double (so the only single-precision
-    /// error is that of the state itself). Scalar: a first slice; the double path keeps the vectorized kernels.
+    /// error is that of the state itself): the double path's SIMD passes over widened lanes, scalar below 2 qubits.
     /// </summary>
     public Complex BraKet(float[] braRe, float[] braIm, float[] ketRe, float[] ketIm)
     {
+        if (Simd.Usable(NumQubits))
+        {
+            return BraKetSimd(new SingleLanes(braRe), new SingleLanes(braIm), new SingleLanes(ketRe), new SingleLanes(ketIm));
+        }
+
         var length = 1 << NumQubits;
         double re = 0, im = 0;
         foreach (var group in _groups)
@@ -47,13 +53,20 @@ internal sealed partial class CompiledPauliSum
 
     /// <summary>
     /// output ← H·input over complex64 amplitudes: each group's contribution to an amplitude is formed in double
-    /// and rounded once when it is added (a handful of roundings per amplitude, one per flip group). Scalar.
+    /// and rounded once when it is added (a handful of roundings per amplitude, one per flip group): the double
+    /// path's SIMD passes over widened lanes, scalar below 2 qubits.
     /// </summary>
     public void Apply(float[] inRe, float[] inIm, float[] outRe, float[] outIm)
     {
         var length = 1 << NumQubits;
         Array.Clear(outRe, 0, length);
         Array.Clear(outIm, 0, length);
+        if (Simd.Usable(NumQubits))
+        {
+            ApplySimd(new SingleLanes(inRe), new SingleLanes(inIm), new SingleLanes(outRe), new SingleLanes(outIm));
+            return;
+        }
+
         foreach (var group in _groups)
         {
             var flip = group.Flip;

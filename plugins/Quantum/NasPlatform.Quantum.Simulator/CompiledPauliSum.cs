@@ -32,15 +32,7 @@ internal sealed partial class CompiledPauliSum
         var length = 1 << NumQubits;
         if (Simd.Usable(NumQubits))
         {
-            var sum = Complex.Zero;
-            foreach (var group in _groups)
-            {
-                sum += group.TableRe is { } tr
-                    ? BraKetSimd(group, new TableWeight(tr, group.TableIm!), braRe, braIm, ketRe, ketIm, length)
-                    : BraKetSimd(group, new SignWeight(group.Masks, group.LaneRe, group.LaneIm), braRe, braIm, ketRe, ketIm, length);
-            }
-
-            return sum;
+            return BraKetSimd(new DoubleLanes(braRe), new DoubleLanes(braIm), new DoubleLanes(ketRe), new DoubleLanes(ketIm));
         }
 
         double re = 0, im = 0;
@@ -96,18 +88,7 @@ internal sealed partial class CompiledPauliSum
         Array.Clear(outIm, 0, length);
         if (Simd.Usable(NumQubits))
         {
-            foreach (var group in _groups)
-            {
-                if (group.TableRe is { } tr)
-                {
-                    AccumulateSimd(group, new TableWeight(tr, group.TableIm!), inRe, inIm, outRe, outIm, length);
-                }
-                else
-                {
-                    AccumulateSimd(group, new SignWeight(group.Masks, group.LaneRe, group.LaneIm), inRe, inIm, outRe, outIm, length);
-                }
-            }
-
+            ApplySimd(new DoubleLanes(inRe), new DoubleLanes(inIm), new DoubleLanes(outRe), new DoubleLanes(outIm));
             return;
         }
 
@@ -147,31 +128,67 @@ internal sealed partial class CompiledPauliSum
         }
     }
 
-    private static Complex BraKetSimd<TWeight>(Group g, TWeight w, double[] braRe, double[] braIm, double[] ketRe, double[] ketIm, int length)
-        where TWeight : struct, IGroupWeight => (g.Flip & 3) switch
+    /// <summary>Σ over groups of the SIMD bra-ket pass (n ≥ 2), for either precision's arrays.</summary>
+    private Complex BraKetSimd<TLanes>(TLanes braRe, TLanes braIm, TLanes ketRe, TLanes ketIm)
+        where TLanes : struct, IAmplitudeLanes
+    {
+        var length = 1 << NumQubits;
+        var sum = Complex.Zero;
+        foreach (var group in _groups)
         {
-            0 => PauliGroupKernel.BraKet<TWeight, NoPermute>(braRe, braIm, ketRe, ketIm, length, g.Flip, w),
-            1 => PauliGroupKernel.BraKet<TWeight, Xor1>(braRe, braIm, ketRe, ketIm, length, g.Flip, w),
-            2 => PauliGroupKernel.BraKet<TWeight, Xor2>(braRe, braIm, ketRe, ketIm, length, g.Flip, w),
-            _ => PauliGroupKernel.BraKet<TWeight, Xor3>(braRe, braIm, ketRe, ketIm, length, g.Flip, w),
+            sum += group.TableRe is { } tr
+                ? BraKetGroup(group, new TableWeight(tr, group.TableIm!), braRe, braIm, ketRe, ketIm, length)
+                : BraKetGroup(group, new SignWeight(group.Masks, group.LaneRe, group.LaneIm), braRe, braIm, ketRe, ketIm, length);
+        }
+
+        return sum;
+    }
+
+    /// <summary>out ← H·in by SIMD passes (n ≥ 2; out cleared by the caller), for either precision's arrays.</summary>
+    private void ApplySimd<TLanes>(TLanes inRe, TLanes inIm, TLanes outRe, TLanes outIm)
+        where TLanes : struct, IAmplitudeLanes
+    {
+        var length = 1 << NumQubits;
+        foreach (var group in _groups)
+        {
+            if (group.TableRe is { } tr)
+            {
+                AccumulateGroup(group, new TableWeight(tr, group.TableIm!), inRe, inIm, outRe, outIm, length);
+            }
+            else
+            {
+                AccumulateGroup(group, new SignWeight(group.Masks, group.LaneRe, group.LaneIm), inRe, inIm, outRe, outIm, length);
+            }
+        }
+    }
+
+    private static Complex BraKetGroup<TWeight, TLanes>(Group g, TWeight w, TLanes braRe, TLanes braIm, TLanes ketRe, TLanes ketIm, int length)
+        where TWeight : struct, IGroupWeight
+        where TLanes : struct, IAmplitudeLanes => (g.Flip & 3) switch
+        {
+            0 => PauliGroupKernel.BraKet<TWeight, NoPermute, TLanes>(braRe, braIm, ketRe, ketIm, length, g.Flip, w),
+            1 => PauliGroupKernel.BraKet<TWeight, Xor1, TLanes>(braRe, braIm, ketRe, ketIm, length, g.Flip, w),
+            2 => PauliGroupKernel.BraKet<TWeight, Xor2, TLanes>(braRe, braIm, ketRe, ketIm, length, g.Flip, w),
+            _ => PauliGroupKernel.BraKet<TWeight, Xor3, TLanes>(braRe, braIm, ketRe, ketIm, length, g.Flip, w),
         };
 
-    private static void AccumulateSimd<TWeight>(Group g, TWeight w, double[] inRe, double[] inIm, double[] outRe, double[] outIm, int length)
+    private static void AccumulateGroup<TWeight, TLanes>(Group g, TWeight w, TLanes inRe, TLanes inIm, TLanes outRe, TLanes outIm, int length)
         where TWeight : struct, IGroupWeight
+        where TLanes : struct, IAmplitudeLanes
     {
         switch (g.Flip & 3)
         {
             case 0:
-                PauliGroupKernel.Accumulate<TWeight, NoPermute>(inRe, inIm, outRe, outIm, length, g.Flip, w);
+                PauliGroupKernel.Accumulate<TWeight, NoPermute, TLanes>(inRe, inIm, outRe, outIm, length, g.Flip, w);
                 break;
             case 1:
-                PauliGroupKernel.Accumulate<TWeight, Xor1>(inRe, inIm, outRe, outIm, length, g.Flip, w);
+                PauliGroupKernel.Accumulate<TWeight, Xor1, TLanes>(inRe, inIm, outRe, outIm, length, g.Flip, w);
                 break;
             case 2:
-                PauliGroupKernel.Accumulate<TWeight, Xor2>(inRe, inIm, outRe, outIm, length, g.Flip, w);
+                PauliGroupKernel.Accumulate<TWeight, Xor2, TLanes>(inRe, inIm, outRe, outIm, length, g.Flip, w);
                 break;
             default:
-                PauliGroupKernel.Accumulate<TWeight, Xor3>(inRe, inIm, outRe, outIm, length, g.Flip, w);
+                PauliGroupKernel.Accumulate<TWeight, Xor3, TLanes>(inRe, inIm, outRe, outIm, length, g.Flip, w);
                 break;
         }
     }

@@ -51,14 +51,18 @@ internal readonly struct SignWeight(int[] masks, Vector256<double>[] laneRe, Vec
     }
 }
 
-/// <summary>SIMD passes for one flip group: ⟨bra|Σ_group|ket⟩ and out += Σ_group·in.</summary>
+/// <summary>
+/// SIMD passes for one flip group: ⟨bra|Σ_group|ket⟩ and out += Σ_group·in, in double for states of either precision
+/// (<see cref="IAmplitudeLanes"/> widens complex64 amplitudes on load).
+/// </summary>
 internal static class PauliGroupKernel
 {
     /// <summary>Σ_j conj(bra[j ⊕ f]) · D(j) · ket[j].</summary>
-    public static Complex BraKet<TWeight, TPerm>(
-        double[] braRe, double[] braIm, double[] ketRe, double[] ketIm, int length, int flip, TWeight weight)
+    public static Complex BraKet<TWeight, TPerm, TLanes>(
+        TLanes braRe, TLanes braIm, TLanes ketRe, TLanes ketIm, int length, int flip, TWeight weight)
         where TWeight : struct, IGroupWeight
         where TPerm : struct, ILanePermute
+        where TLanes : struct, IAmplitudeLanes
     {
         var flipHigh = flip & ~3;
         var accRe = Vector256<double>.Zero;
@@ -66,10 +70,10 @@ internal static class PauliGroupKernel
         for (var j = 0; j < length; j += Simd.Lanes)
         {
             weight.Get(j, out var dr, out var di);
-            Simd.CMul(dr, di, Simd.Load(ketRe, j), Simd.Load(ketIm, j), out var tr, out var ti);
+            Simd.CMul(dr, di, ketRe.Load(j), ketIm.Load(j), out var tr, out var ti);
             var partner = j ^ flipHigh;
-            var br = TPerm.Apply(Simd.Load(braRe, partner));
-            var bi = TPerm.Apply(Simd.Load(braIm, partner));
+            var br = TPerm.Apply(braRe.Load(partner));
+            var bi = TPerm.Apply(braIm.Load(partner));
             // conj(b)·t
             accRe = Simd.MulAdd(bi, ti, Simd.MulAdd(br, tr, accRe));
             accIm = Simd.NegMulAdd(bi, tr, Simd.MulAdd(br, ti, accIm));
@@ -79,19 +83,20 @@ internal static class PauliGroupKernel
     }
 
     /// <summary>out[j ⊕ f] += D(j) · in[j].</summary>
-    public static void Accumulate<TWeight, TPerm>(
-        double[] inRe, double[] inIm, double[] outRe, double[] outIm, int length, int flip, TWeight weight)
+    public static void Accumulate<TWeight, TPerm, TLanes>(
+        TLanes inRe, TLanes inIm, TLanes outRe, TLanes outIm, int length, int flip, TWeight weight)
         where TWeight : struct, IGroupWeight
         where TPerm : struct, ILanePermute
+        where TLanes : struct, IAmplitudeLanes
     {
         var flipHigh = flip & ~3;
         for (var j = 0; j < length; j += Simd.Lanes)
         {
             weight.Get(j, out var dr, out var di);
-            Simd.CMul(dr, di, Simd.Load(inRe, j), Simd.Load(inIm, j), out var tr, out var ti);
+            Simd.CMul(dr, di, inRe.Load(j), inIm.Load(j), out var tr, out var ti);
             var target = j ^ flipHigh;
-            Simd.Store(outRe, target, Simd.Load(outRe, target) + TPerm.Apply(tr));
-            Simd.Store(outIm, target, Simd.Load(outIm, target) + TPerm.Apply(ti));
+            outRe.Store(target, outRe.Load(target) + TPerm.Apply(tr));
+            outIm.Store(target, outIm.Load(target) + TPerm.Apply(ti));
         }
     }
 }
