@@ -3,7 +3,9 @@
 # one"): the periodic 8-qubit TFIM at h = 1 is searched first (tfim-8-ring-h1-source.json, regularized evolution,
 # its store beside it); then predictor-guided search at h = 0.5 and h = 1.5, RUNS runs of QUERIES circuit
 # evaluations each, from scratch (tfim-8-ring-hXX.json) and with "transferFrom" the h = 1 search
-# (tfim-8-ring-hXX-transfer.json); then evaluations to the target energy error, with against without.
+# (tfim-8-ring-hXX-transfer.json); then the same at 10 qubits, h = 1 (tfim-10-ring.json against
+# tfim-10-ring-transfer.json, whose space takes over each 8-qubit candidate as its periodic extension); then
+# evaluations to the target energy error, with against without.
 #
 # usage: benchmarks/quantum-qas/transfer/run.sh [RUNS [QUERIES]]   (defaults 5 40)
 #
@@ -34,3 +36,18 @@ for field in h05 h15; do
     "${exact[$field]}" 1e-3 "10,20,$queries" "predictor-guided (no transfer)"
   echo
 done
+
+# n = 8 -> n = 10 at h = 1: exact energy of the 10-site ring, even-parity sector.
+for variant in "" -transfer; do
+  file="tfim-10-ring$variant.json"
+  start=$SECONDS
+  "$root/nas" bench strategies "$here/$file" --runs "$runs" --budget "$queries" --strategies predictor-guided \
+    --seed 0 --results "$here/tfim-10-ring$variant.bench" >&2
+  echo "== $file: $((SECONDS - start)) s, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+done
+echo "### TFIM ring, n = 10 (from n = 8), h = 1"
+echo
+python3 "$here/../evaluations_to_target.py" \
+  "no transfer=$here/tfim-10-ring.bench,with transfer=$here/tfim-10-ring-transfer.bench" \
+  -12.7849064430 1e-3 "10,20,$queries" "predictor-guided (no transfer)"
+echo

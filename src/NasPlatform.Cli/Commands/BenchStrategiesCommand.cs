@@ -131,7 +131,7 @@ public sealed class BenchStrategiesCommand : Command<BenchStrategiesCommand.Sett
             }
 
             // A strategy that learns from another experiment's trials ("transferFrom") gets them in every run; they cost no query.
-            var transferred = TransferSource.Load(experiment, options);
+            var transferred = TransferSource.Load(experiment, options, space);
             var runner = transferred.Count == 0 ? benchmark : new StrategyBenchmark(space, evaluator, objectives, experiment.Constraints, experiment.Fidelity) { TransferredTrials = transferred };
             var clock = Stopwatch.StartNew();
             var result = runner.Run(factory, options, settings.Runs, queries, seed, cancellationToken: cancellationToken);

@@ -1,5 +1,6 @@
 using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Search;
+using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Engine.Experiments;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -9,7 +10,9 @@ namespace NasPlatform.Engine.Storage;
 /// <summary>
 /// Reads the trials a strategy learns from when its options name another experiment ("transferFrom": the path of
 /// that experiment's file, relative to this one): a finished or running experiment on the same search space for a
-/// similar problem (a transverse-field Ising ring at another field, a molecule at the next bond length). Its
+/// similar problem (a transverse-field Ising ring at another field, a molecule at the next bond length), or on a
+/// related space of the same name whose candidates this one takes over (<see cref="ICandidateTransfer"/>: the same
+/// circuit family on another number of qubits; each trial then carries its counterpart in this space). Its
 /// completed trials with a finite value of this experiment's primary metric (a metric, or a free statistic such as
 /// cnot_count) come back oldest first, each judged feasible by this experiment's constraints. They
 /// are handed to the strategy in its context only: never stored, proposed or counted as trials of this experiment.
@@ -23,7 +26,11 @@ public static class TransferSource
 
     /// <summary>The trials of the experiment <paramref name="strategyOptions"/> name; empty when they name none.</summary>
     /// <exception cref="NasConfigurationException">The file is missing or not an experiment, its experiment was never run, it searches another space, or it has fewer than two usable trials.</exception>
-    public static IReadOnlyList<TrialOutcome> Load(ExperimentSpec spec, JObject? strategyOptions)
+    /// <param name="spec">This experiment.</param>
+    /// <param name="strategyOptions">Its strategy's options, which may name the other experiment.</param>
+    /// <param name="space">This experiment's search space: where it takes over candidates of a related space
+    /// (<see cref="ICandidateTransfer"/>), the other experiment's space may have other options.</param>
+    public static IReadOnlyList<TrialOutcome> Load(ExperimentSpec spec, JObject? strategyOptions, ISearchSpace? space = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (strategyOptions?[OptionName] is not JValue { Type: JTokenType.String } value)
@@ -50,8 +57,8 @@ public static class TransferSource
             throw new NasConfigurationException($"{where}: '{text}' is not a valid experiment file: {e.Message}", e);
         }
 
-        CheckCompatible(spec, source, where, text);
-        return ReadTrials(spec, source, where, text);
+        var transfer = CheckCompatible(spec, source, where, text, space as ICandidateTransfer);
+        return ReadTrials(spec, source, where, text, transfer is null ? null : new CandidateMap(transfer, space!));
     }
 
     /// <summary><paramref name="components"/> with the trials of the experiment its strategy options name (none when they name none).</summary>
@@ -60,29 +67,69 @@ public static class TransferSource
     {
         ArgumentNullException.ThrowIfNull(components);
         ArgumentNullException.ThrowIfNull(spec);
-        return components with { TransferredTrials = Load(spec, spec.Strategy.Options) };
+        return components with { TransferredTrials = Load(spec, spec.Strategy.Options, components.Space) };
     }
 
-    private static void CheckCompatible(ExperimentSpec spec, ExperimentSpec source, string where, string text)
+    /// <returns>Null when the spaces are the same; the space's transfer when only their options differ and it takes over candidates.</returns>
+    private static ICandidateTransfer? CheckCompatible(ExperimentSpec spec, ExperimentSpec source, string where, string text, ICandidateTransfer? transfer)
     {
         if (string.Equals(source.StorePath, spec.StorePath, StringComparison.Ordinal) && source.Name == spec.Name)
         {
             throw new NasConfigurationException($"{where}: '{text}' is this experiment itself; name another experiment, whose trials were measured on a similar problem.");
         }
 
-        // Trials transfer only where a candidate means the same thing: the same plugin, space and space options,
-        // so that the predictor's encoding of a candidate is the same in both experiments.
-        if (source.Plugin != spec.Plugin || source.SearchSpace.Name != spec.SearchSpace.Name
-            || !JToken.DeepEquals(source.SearchSpace.Options, spec.SearchSpace.Options))
+        // Trials transfer where a candidate means the same thing (the same plugin, space and space options, so that
+        // the predictor's encoding of a candidate is the same in both experiments), or where this space takes over the
+        // other's candidates (same plugin and space name, other options: each candidate is replaced by its counterpart).
+        var sameSpace = source.Plugin == spec.Plugin && source.SearchSpace.Name == spec.SearchSpace.Name;
+        if (sameSpace && JToken.DeepEquals(source.SearchSpace.Options, spec.SearchSpace.Options))
         {
-            throw new NasConfigurationException(
-                $"{where}: '{text}' searches another space (plugin '{source.Plugin}', space '{source.SearchSpace.Name}' with options {source.SearchSpace.Options.ToString(Formatting.None)}) "
-                + $"than this experiment (plugin '{spec.Plugin}', space '{spec.SearchSpace.Name}' with options {spec.SearchSpace.Options.ToString(Formatting.None)}). "
-                + "Trials transfer only between experiments with the same \"searchSpace\"; copy this file's \"searchSpace\" into the other one (or the other way round).");
+            return null;
+        }
+
+        if (sameSpace && transfer is not null)
+        {
+            return transfer;
+        }
+
+        throw new NasConfigurationException(
+            $"{where}: '{text}' searches another space (plugin '{source.Plugin}', space '{source.SearchSpace.Name}' with options {source.SearchSpace.Options.ToString(Formatting.None)}) "
+            + $"than this experiment (plugin '{spec.Plugin}', space '{spec.SearchSpace.Name}' with options {spec.SearchSpace.Options.ToString(Formatting.None)}). "
+            + (sameSpace
+                ? $"This space ('{spec.SearchSpace.Name}') cannot take over candidates of the same space with other options; trials transfer only between experiments with the same \"searchSpace\": copy this file's \"searchSpace\" into the other one (or the other way round)."
+                : "Trials transfer only between experiments with the same \"searchSpace\"; copy this file's \"searchSpace\" into the other one (or the other way round)."));
+    }
+
+    /// <summary>
+    /// Replaces each trial's candidate by this space's counterpart, with the counterpart's free statistics (a CNOT
+    /// count on ten qubits is not the one on eight); the measured metrics stay the other problem's. Trials without
+    /// a counterpart (a choice this space does not offer) are left out; fewer than two left is a configuration error.
+    /// </summary>
+    private sealed class CandidateMap(ICandidateTransfer transfer, ISearchSpace space)
+    {
+        public List<TrialOutcome> Apply(List<TrialOutcome> trials, ExperimentSpec source, string where, string text)
+        {
+            var mapped = new List<TrialOutcome>(trials.Count);
+            foreach (var trial in trials)
+            {
+                if (transfer.Transfer(trial.Candidate) is { } counterpart)
+                {
+                    mapped.Add(trial with { Candidate = counterpart, FreeStatistics = space.FreeStatistics(counterpart) });
+                }
+            }
+
+            if (mapped.Count < 2)
+            {
+                throw new NasConfigurationException(
+                    $"{where}: of the {trials.Count} usable trials of experiment '{source.Name}' ('{text}', space options {source.SearchSpace.Options.ToString(Formatting.None)}), "
+                    + $"{mapped.Count} have a counterpart in this experiment's space; a predictor needs at least 2. Offer the other space's choices here too (rotations, entanglers, sharing, initial states), and at least as many layers.");
+            }
+
+            return mapped;
         }
     }
 
-    private static List<TrialOutcome> ReadTrials(ExperimentSpec spec, ExperimentSpec source, string where, string text)
+    private static List<TrialOutcome> ReadTrials(ExperimentSpec spec, ExperimentSpec source, string where, string text, CandidateMap? map)
     {
         if (!File.Exists(source.StorePath))
         {
@@ -97,9 +144,8 @@ public static class TransferSource
                          $"{where}: store {source.StorePath} holds no experiment named '{source.Name}'. Run it first: nas run {ShellWords.Quote(text)}");
         // The metric may be a free statistic (cnot_count) that the other experiment did not optimise, so it is not
         // among its stored metrics; and feasibility is judged by this experiment's constraints, not the other's.
-        var trials = store.GetTrials(record.Id)
-            .Where(t => t.IsUsable)
-            .Select(t => t.ToOutcome())
+        var usable = store.GetTrials(record.Id).Where(t => t.IsUsable).Select(t => t.ToOutcome()).ToList();
+        var trials = (map is null ? usable : map.Apply(usable, source, where, text))
             .Select(t => t with { Metrics = WithFreeStatistic(t, metric), Feasible = MeetsConstraints(spec, t) })
             .Where(t => t.Metrics.TryGetValue(metric, out var v) && double.IsFinite(v))
             .OrderBy(t => t.Number)

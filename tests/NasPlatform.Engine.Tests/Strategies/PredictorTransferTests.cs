@@ -1,4 +1,6 @@
 using NasPlatform.Abstractions;
+using NasPlatform.Abstractions.Candidates;
+using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
@@ -92,6 +94,36 @@ public sealed class PredictorTransferTests : RunnerFixture
     }
 
     [Fact]
+    public async Task A_space_that_takes_over_candidates_gets_the_counterparts_of_another_size()
+    {
+        var source = await RunSource();
+        WriteSource(new JObject { ["length"] = 12 });
+        var wider = new PaddedBitSpace(12);
+
+        var transferred = TransferSource.Load(Target("t.db"), Fast, wider);
+
+        // Every usable source trial, its 10-bit candidate padded to 12 bits, its score the source's, its free
+        // statistics those of the counterpart.
+        var usable = source.Where(t => t.IsUsable).ToList();
+        Assert.Equal(usable.Select(t => BitStringSpace.Bits(t.Candidate) + "00"), transferred.Select(t => BitStringSpace.Bits(t.Candidate)));
+        Assert.Equal(usable.Select(t => t.Metrics["score"]), transferred.Select(t => t.Metrics["score"]));
+        Assert.All(transferred, t => Assert.Equal(wider.FreeStatistics(t.Candidate), t.FreeStatistics));
+        Assert.All(transferred, t => Assert.Empty(wider.Validate(t.Candidate)));
+    }
+
+    [Fact]
+    public async Task Fewer_than_two_counterparts_are_a_configuration_error()
+    {
+        await RunSource();
+        WriteSource(new JObject { ["length"] = 12 });
+
+        var error = Assert.Throws<NasConfigurationException>(() => TransferSource.Load(Target("t.db"), Fast, new PaddedBitSpace(12, accept: _ => false)));
+
+        Assert.Contains("0 have a counterpart in this experiment's space", error.Message);
+        Assert.Contains("transferFrom", error.Message);
+    }
+
+    [Fact]
     public void Options_without_transferFrom_transfer_nothing()
     {
         Assert.Empty(TransferSource.Load(Target("t.db"), new JObject { ["batchSize"] = 4 }));
@@ -137,5 +169,31 @@ public sealed class PredictorTransferTests : RunnerFixture
         using var store = SqliteTrialStore.Open(spec.StorePath);
         var summary = await new ExperimentRunner(spec, components, store).RunAsync();
         return (store.GetTrials(summary.ExperimentId), store.GetStrategyEvents(summary.ExperimentId), store.ListExperiments().Select(e => e.Name).ToList());
+    }
+
+    /// <summary>A wider bit-string space that takes over shorter candidates by padding them with zeros.</summary>
+    private sealed class PaddedBitSpace(int length, Func<string, bool>? accept = null) : ISearchSpace, ICandidateTransfer
+    {
+        private readonly BitStringSpace _inner = new(length);
+
+        public int EncodingLength => _inner.EncodingLength;
+
+        public Candidate? Transfer(Candidate candidate)
+        {
+            var bits = BitStringSpace.Bits(candidate);
+            return bits.Length <= length && (accept ?? (_ => true))(bits) ? BitStringSpace.Make(bits.PadRight(length, '0')) : null;
+        }
+
+        public Candidate Sample(Random rng) => _inner.Sample(rng);
+
+        public Candidate Mutate(Candidate parent, Random rng) => _inner.Mutate(parent, rng);
+
+        public Candidate Crossover(Candidate first, Candidate second, Random rng) => _inner.Crossover(first, second, rng);
+
+        public IReadOnlyList<string> Validate(Candidate candidate) => _inner.Validate(candidate);
+
+        public double[] Encode(Candidate candidate) => _inner.Encode(candidate);
+
+        public IReadOnlyDictionary<string, double> FreeStatistics(Candidate candidate) => _inner.FreeStatistics(candidate);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Plugins.Quantum.Circuits;
 using NasPlatform.Plugins.Quantum.Hardware;
 using NasPlatform.Plugins.Quantum.Statistics;
@@ -21,7 +22,7 @@ namespace NasPlatform.Plugins.Quantum.Spaces;
 /// initial-state one-hot (when offered), then a layer × qubit × (rotations + entanglers [+ sharing] [+ bonds])
 /// one-hot tensor, flattened.
 /// </summary>
-public sealed class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>
+public sealed partial class LayerwiseSpace : CircuitSpace<LayerwiseArchitecture>, ICandidateTransfer
 {
     /// <summary>Name the plugin registers the space under.</summary>
     public const string Name = "layerwise";
