@@ -15,7 +15,7 @@ internal static class AnsatzSection
         var (layers, repeats, precisions, hugePages) = (options.Layers, options.Repeats, options.Precisions, options.HugePages);
         Console.WriteLine($"## RY + CZ ladder ansatz ({layers} layers), fused forward simulation (one thread)");
         Console.WriteLine($"yardstick = 24-qubit complex128 floor = {yardstickMs:F2} ms; the circuit time includes resetting the state to |0…0⟩. " +
-            "Plans: 2x2/4x4 = Circuit.Fuse() (one-qubit gates folded into 4×4 from 22 qubits), folded = Fuse(true), dense k≤K = FuseDense(K) " +
+            "Plans: 2x2/4x4 = Circuit.Fuse() (one-qubit gates folded into 4×4 from 22 qubits), folded = Fuse(true) ('loop' = single precision's 4×4 before unrolling), dense k≤K = FuseDense(K) " +
             "(three-qubit blocks on the unrolled kernel; 'generic' = on DenseKernel's loop), auto = FuseDense() (k by the modelled cost); pages 4K or 2M (huge pages).");
         Console.WriteLine();
         Console.WriteLine("| qubits | precision | plan | pages | gates | passes | same-size floor ms | ms per circuit | ms per pass | pass / same-size floor | circuit / yardstick |");
@@ -81,9 +81,13 @@ internal static class AnsatzSection
                     var folded = circuit.Fuse(intoTwoQubitGates: true);
                     plans.Add(new("folded 4x4", folded.StepCount, (s, t) => s.Run(folded, t)));
                     break;
+                case "folded-loop":
+                    var loop = circuit.Fuse(intoTwoQubitGates: true);
+                    plans.Add(new("folded 4x4 loop", loop.StepCount, (s, t) => WithKernel(() => Kernels.TwoQubitKernelSingle.Unrolled = false, () => s.Run(loop, t))));
+                    break;
                 case "dense3generic":
                     var generic = circuit.FuseDense(3);
-                    plans.Add(new("dense k≤3 generic", generic.StepCount, (s, t) => RunGeneric(s, generic, t)));
+                    plans.Add(new("dense k≤3 generic", generic.StepCount, (s, t) => WithKernel(() => Kernels.DenseKernel3.Enabled = false, () => s.Run(generic, t))));
                     break;
                 case "auto":
                     var auto = circuit.FuseDense();
@@ -99,17 +103,18 @@ internal static class AnsatzSection
         return plans;
     }
 
-    /// <summary>The dense plan with its three-qubit blocks on DenseKernel's generic loop (the kernel before the unrolled one).</summary>
-    private static void RunGeneric(BenchState state, DenseFusedCircuit plan, double[] theta)
+    /// <summary>Runs a plan with an earlier kernel switched in (the generic dense loop, the single 4×4 loop), then back.</summary>
+    private static void WithKernel(Action switchIn, Action run)
     {
-        Kernels.DenseKernel3.Enabled = false;
+        switchIn();
         try
         {
-            state.Run(plan, theta);
+            run();
         }
         finally
         {
             Kernels.DenseKernel3.Enabled = true;
+            Kernels.TwoQubitKernelSingle.Unrolled = true;
         }
     }
 

@@ -8,10 +8,10 @@ internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kerne
 {
     public static readonly string[] AllSections = ["rx", "ansatz", "adjoint", "throughput", "large"];
 
-    /// <summary>Ansatz plans: Fuse(), Fuse(true), FuseDense(k), FuseDense(3) on the generic kernel, FuseDense() (k by cost).</summary>
-    public static readonly string[] AllPlans = ["pairwise", "folded", "dense2", "dense3", "dense3generic", "dense4", "auto"];
+    /// <summary>Ansatz plans: Fuse(), Fuse(true), Fuse(true) with the single-precision 4×4 loop before unrolling, FuseDense(k), FuseDense(3) on the generic kernel, FuseDense() (k by cost).</summary>
+    public static readonly string[] AllPlans = ["pairwise", "folded", "folded-loop", "dense2", "dense3", "dense3generic", "dense4", "auto"];
 
-    private const string Usage = "Options: --qubits 16,20,22,24 --repeats 5 --layers 10 --only rx,ansatz,adjoint,throughput,large --per-target --precision double|single|both --pages small|huge|both --plans pairwise,folded,dense2,dense3,dense3generic,dense4,auto --quick --kernels";
+    private const string Usage = "Options: --qubits 16,20,22,24 --repeats 5 --layers 10 --only rx,ansatz,adjoint,throughput,large --per-target --precision double|single|both --pages small|huge|both --plans pairwise,folded,folded-loop,dense2,dense3,dense3generic,dense4,auto --quick --kernels";
 
     public bool Runs(string section) => Sections.Contains(section);
 
