@@ -5,13 +5,15 @@ using System.Runtime.InteropServices;
 namespace NasPlatform.Quantum.Simulator;
 
 /// <summary>
-/// The amplitude arrays of large states, on 2 MiB transparent huge pages where Linux offers them (issue 20: a pass
-/// over a middle target of a 256 MiB+ state jumps to a new 4 KiB page every few vectors, so it misses the TLB where
-/// the neighbouring targets do not). An array of at least <see cref="MinBytes"/> is allocated pinned and uninitialized,
-/// its 2 MiB-aligned interior is marked MADV_HUGEPAGE before anything touches it, then cleared (the first touch faults
-/// in huge pages) and collapsed (MADV_COLLAPSE, Linux 6.1+: memory the GC reused from an earlier state was already
-/// mapped in 4 KiB pages). The arrays stay ordinary managed arrays, so the states' API and span access are unchanged
-/// and the GC frees them; smaller states, other systems and refused advice get plain arrays.
+/// The amplitude arrays of large states, on 2 MiB transparent huge pages where Linux offers them (issue 20). An array of
+/// at least <see cref="MinBytes"/> is allocated pinned and uninitialized; its 2 MiB-aligned interior is advised
+/// (MADV_HUGEPAGE, or MADV_NOHUGEPAGE when turned off) and emptied (MADV_DONTNEED: the GC may hand out memory an earlier
+/// state left mapped in pages of the other size) before the clear faults in fresh pages, then collapsed (MADV_COLLAPSE,
+/// Linux 6.1+) where some stayed small. Measured side by side (docs/benchmarks.md): the complex128 floor 5-41 % faster,
+/// RX without a consistent change; the slow middle targets stay slow (their
+/// partner amplitude is in the same 4 KiB page, so the TLB is not their cause). The arrays stay ordinary managed
+/// arrays, so the states' API and span access are unchanged and the GC frees them; smaller states, other systems and
+/// refused advice get plain arrays.
 /// </summary>
 internal static class StateMemory
 {
