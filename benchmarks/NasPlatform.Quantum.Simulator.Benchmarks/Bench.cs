@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.Intrinsics;
 using NasPlatform.Quantum.Simulator;
 
 namespace NasPlatform.Quantum.Simulator.Benchmarks;
@@ -22,26 +21,6 @@ internal static class Bench
         }
 
         return samples.Min();
-    }
-
-    /// <summary>
-    /// The memory floor in ms: one in-place read+write pass over the state (every amplitude scaled by 1.0,
-    /// vectorized), the least traffic any gate pass needs. Best of the repeats, like the workloads it divides.
-    /// </summary>
-    public static double FloorMs(StateVector state, int repeats) => Time(() =>
-    {
-        Scale(state.Re);
-        Scale(state.Im);
-    }, repeats);
-
-    private static void Scale(double[] a)
-    {
-        var one = Vector256.Create(1.0);
-        ref var r = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(a);
-        for (nuint i = 0; i < (nuint)a.Length; i += 4)
-        {
-            (Vector256.LoadUnsafe(ref r, i) * one).StoreUnsafe(ref r, i);
-        }
     }
 
     /// <summary>Circuits per second over a batch, spread over <paramref name="threads"/> threads.</summary>

@@ -10,18 +10,35 @@ internal sealed class BenchState
     private readonly StateVector? _double;
     private readonly StateVectorSingle? _single;
 
-    public BenchState(int numQubits, Precision precision)
+    public BenchState(int numQubits, Precision precision, bool? hugePages = null)
     {
         Precision = precision;
+        var setting = StateMemory.HugePages;
+        HugePagesAsked = hugePages ?? setting;
         var rng = new Random(5);
-        if (precision == Precision.Double)
+        StateMemory.HugePages = HugePagesAsked;
+        try
         {
-            _double = new StateVector(numQubits);
-            Fill.Random(_double);
+            if (precision == Precision.Double)
+            {
+                _double = new StateVector(numQubits);
+            }
+            else
+            {
+                _single = new StateVectorSingle(numQubits);
+            }
+        }
+        finally
+        {
+            StateMemory.HugePages = setting;
+        }
+
+        if (_single is null)
+        {
+            Fill.Random(_double!);
             return;
         }
 
-        _single = new StateVectorSingle(numQubits);
         var scale = (float)Math.Sqrt(6.0 / (1L << numQubits)); // uniform(−½, ½) re and im: E|a|² = 1/6
         for (var i = 0; i < _single.Length; i++)
         {
@@ -31,6 +48,20 @@ internal sealed class BenchState
     }
 
     public Precision Precision { get; }
+
+    /// <summary>Whether the state was allocated asking for 2 MiB pages.</summary>
+    public bool HugePagesAsked { get; }
+
+    /// <summary>"2M" or "4K": the pages asked for, for table rows.</summary>
+    public string Pages => HugePagesAsked ? "2M" : "4K";
+
+    /// <summary>Bytes of the amplitude arrays on huge pages (/proc/self/smaps), -1 where unknown.</summary>
+    public long HugePageBytes => _double is not null
+        ? Sum(StateMemory.HugePageBytesOf(_double.Re), StateMemory.HugePageBytesOf(_double.Im))
+        : Sum(StateMemory.HugePageBytesOf(_single!.Re), StateMemory.HugePageBytesOf(_single.Im));
+
+    /// <summary>Huge-page share of the amplitude bytes as "97%" (or "n/a").</summary>
+    public string HugeShare => HugePageBytes < 0 ? "n/a" : $"{100.0 * HugePageBytes / Bytes:F0}%";
 
     /// <summary>Bytes of amplitudes (re + im).</summary>
     public double Bytes => _double is not null ? 16.0 * _double.Length : 8.0 * _single!.Length;
@@ -94,6 +125,8 @@ internal sealed class BenchState
             plan.Apply(_single, theta);
         }
     }
+
+    private static long Sum(long a, long b) => a < 0 || b < 0 ? -1 : a + b;
 
     private static void Scale<T>(T[] a)
         where T : struct, INumber<T>

@@ -4,11 +4,14 @@ using NasPlatform.Quantum.Simulator;
 namespace NasPlatform.Quantum.Simulator.Benchmarks;
 
 /// <summary>Command line of the simulator benchmark; unknown options fail with the list of known ones.</summary>
-internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kernels, int Layers, bool PerTarget, string[] Sections, Precision[] Precisions)
+internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kernels, int Layers, bool PerTarget, string[] Sections, Precision[] Precisions, bool[] HugePages, string[] Plans)
 {
     public static readonly string[] AllSections = ["rx", "ansatz", "adjoint", "throughput", "large"];
 
-    private const string Usage = "Options: --qubits 16,20,22,24 --repeats 5 --layers 10 --only rx,ansatz,adjoint,throughput,large --per-target --precision double|single|both --quick --kernels";
+    /// <summary>Ansatz plans: Fuse(), Fuse(true), Fuse(true) with the single-precision 4×4 loop before unrolling, FuseDense(k), FuseDense(3) on the generic kernel, FuseDense() (k by cost).</summary>
+    public static readonly string[] AllPlans = ["pairwise", "folded", "folded-loop", "dense2", "dense3", "dense3generic", "dense4", "auto"];
+
+    private const string Usage = "Options: --qubits 16,20,22,24 --repeats 5 --layers 10 --only rx,ansatz,adjoint,throughput,large --per-target --precision double|single|both --pages small|huge|both --plans pairwise,folded,folded-loop,dense2,dense3,dense3generic,dense4,auto --quick --kernels";
 
     public bool Runs(string section) => Sections.Contains(section);
 
@@ -22,6 +25,8 @@ internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kerne
         var perTarget = false;
         var sections = AllSections;
         Precision[] precisions = [Precision.Double];
+        bool[] hugePages = [StateMemory.HugePages];
+        string[] plans = ["pairwise", "auto"];
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -53,6 +58,25 @@ internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kerne
                         var other => throw new ArgumentException($"Unknown precision '{other}': use double, single or both. {Usage}"),
                     };
                     break;
+                case "--pages":
+                    // 4 KiB pages, 2 MiB transparent huge pages for states of 4 MiB and more, or both side by side.
+                    hugePages = Value(args, ref i) switch
+                    {
+                        "small" => [false],
+                        "huge" => [true],
+                        "both" => [false, true],
+                        var other => throw new ArgumentException($"Unknown page size '{other}': use small, huge or both. {Usage}"),
+                    };
+                    break;
+                case "--plans":
+                    plans = Value(args, ref i).Split(',');
+                    var unknownPlan = plans.FirstOrDefault(p => !AllPlans.Contains(p));
+                    if (unknownPlan is not null)
+                    {
+                        throw new ArgumentException($"Unknown plan '{unknownPlan}' in --plans. {Usage}");
+                    }
+
+                    break;
                 case "--per-target":
                     perTarget = true;
                     break;
@@ -67,7 +91,7 @@ internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kerne
             }
         }
 
-        return new Options(qubits, repeats, quick, kernels, layers, perTarget, sections, precisions);
+        return new Options(qubits, repeats, quick, kernels, layers, perTarget, sections, precisions, hugePages, plans);
     }
 
     private static string Value(string[] args, ref int i) =>

@@ -11,6 +11,7 @@ public class TwoQubitKernelSingleTests
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(6)]
+    [InlineData(8)]
     public void Every_ordered_pair_of_index_bits_matches_the_scalar_loop(int numQubits)
     {
         var rng = new Random(numQubits);

@@ -54,24 +54,8 @@ public sealed class DenseFusedCircuit
     public void Apply(StateVector state, ReadOnlySpan<double> parameters)
     {
         Circuit.RequireRegister(state);
-        Span<Complex> m = stackalloc Complex[256];
-        Span<int> bits = stackalloc int[DenseKernel.MaxQubits];
-        foreach (var block in _blocks)
-        {
-            var k = block.Build(parameters, m, bits, state.NumQubits);
-            switch (k)
-            {
-                case 1:
-                    state.Apply1(block.Qubits[0], m[..4]);
-                    break;
-                case 2:
-                    state.Apply2(block.Qubits[0], block.Qubits[1], m[..16]);
-                    break;
-                default:
-                    DenseKernel.Run(state.Re, state.Im, state.NumQubits, bits[..k], m[..(1 << (2 * k))]);
-                    break;
-            }
-        }
+        var target = new DoubleTarget(state);
+        ApplyTo(ref target, parameters);
     }
 
     public void Apply(StateVectorSingle state, ReadOnlySpan<double> parameters)
@@ -82,11 +66,19 @@ public sealed class DenseFusedCircuit
             throw new ArgumentException($"The circuit has {Circuit.NumQubits} qubits; the state has {state.NumQubits}.", nameof(state));
         }
 
+        var target = new SingleTarget(state);
+        ApplyTo(ref target, parameters);
+    }
+
+    /// <summary>The block loop, generic over the state's precision so that the JIT specializes it for each.</summary>
+    private void ApplyTo<TTarget>(ref TTarget state, ReadOnlySpan<double> parameters)
+        where TTarget : struct, IPassTarget
+    {
         Span<Complex> m = stackalloc Complex[256];
         Span<int> bits = stackalloc int[DenseKernel.MaxQubits];
         foreach (var block in _blocks)
         {
-            var k = block.Build(parameters, m, bits, state.NumQubits);
+            var k = block.Build(parameters, m, bits, Circuit.NumQubits);
             switch (k)
             {
                 case 1:
@@ -96,7 +88,7 @@ public sealed class DenseFusedCircuit
                     state.Apply2(block.Qubits[0], block.Qubits[1], m[..16]);
                     break;
                 default:
-                    DenseKernel.Run(state.Re, state.Im, state.NumQubits, bits[..k], m[..(1 << (2 * k))]);
+                    state.ApplyDense(bits[..k], m[..(1 << (2 * k))]);
                     break;
             }
         }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using NasPlatform.Quantum.Simulator.Kernels;
 
 namespace NasPlatform.Quantum.Simulator;
 
@@ -13,6 +14,9 @@ internal interface IPassTarget
     void ApplyControlled1(int control, int target, ReadOnlySpan<Complex> matrix);
 
     void Apply2(int qubit0, int qubit1, ReadOnlySpan<Complex> matrix);
+
+    /// <summary>A dense 2^k × 2^k matrix on index bits (bits[0] the matrix index's high bit), k ≤ <see cref="Kernels.DenseKernel.MaxQubits"/>.</summary>
+    void ApplyDense(ReadOnlySpan<int> bits, ReadOnlySpan<Complex> matrix);
 }
 
 /// <summary>A complex128 state as a pass target.</summary>
@@ -23,6 +27,8 @@ internal readonly struct DoubleTarget(StateVector state) : IPassTarget
     public void ApplyControlled1(int control, int target, ReadOnlySpan<Complex> matrix) => state.ApplyControlled1(control, target, matrix);
 
     public void Apply2(int qubit0, int qubit1, ReadOnlySpan<Complex> matrix) => state.Apply2(qubit0, qubit1, matrix);
+
+    public void ApplyDense(ReadOnlySpan<int> bits, ReadOnlySpan<Complex> matrix) => DenseKernel.Run(state.Re, state.Im, state.NumQubits, bits, matrix);
 }
 
 /// <summary>A complex64 state as a pass target.</summary>
@@ -33,4 +39,6 @@ internal readonly struct SingleTarget(StateVectorSingle state) : IPassTarget
     public void ApplyControlled1(int control, int target, ReadOnlySpan<Complex> matrix) => state.ApplyControlled1(control, target, matrix);
 
     public void Apply2(int qubit0, int qubit1, ReadOnlySpan<Complex> matrix) => state.Apply2(qubit0, qubit1, matrix);
+
+    public void ApplyDense(ReadOnlySpan<int> bits, ReadOnlySpan<Complex> matrix) => DenseKernel.Run(state.Re, state.Im, state.NumQubits, bits, matrix);
 }

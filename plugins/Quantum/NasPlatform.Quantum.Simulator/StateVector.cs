@@ -31,8 +31,8 @@ public sealed partial class StateVector
 
         NumQubits = numQubits;
         Length = 1 << numQubits;
-        Re = new double[Length];
-        Im = new double[Length];
+        Re = StateMemory.Allocate<double>(Length);
+        Im = StateMemory.Allocate<double>(Length);
         Re[0] = 1.0;
     }
 

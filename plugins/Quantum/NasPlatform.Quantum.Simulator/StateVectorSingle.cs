@@ -20,8 +20,8 @@ public sealed class StateVectorSingle
 
         NumQubits = numQubits;
         Length = 1 << numQubits;
-        Re = new float[Length];
-        Im = new float[Length];
+        Re = StateMemory.Allocate<float>(Length);
+        Im = StateMemory.Allocate<float>(Length);
         Re[0] = 1f;
     }
 

@@ -25,6 +25,12 @@ internal static class DenseKernel
     public static void Run<T>(T[] re, T[] im, int numQubits, ReadOnlySpan<int> bits, ReadOnlySpan<Complex> m)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (DenseKernel3.Handles<T>(bits, numQubits))
+        {
+            DenseKernel3.Run(re, im, numQubits, bits, m);
+            return;
+        }
+
         var k = bits.Length;
         var laneBits = BitOperations.Log2((uint)Vector256<T>.Count);
         if (k > MaxQubits || !Vector256.IsHardwareAccelerated || !Avx2.IsSupported || numQubits < laneBits + CountAtOrAbove(bits, laneBits))
@@ -237,7 +243,7 @@ internal static class DenseKernel
 
     /// <summary>a·b + c, one FMA for float and double.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> MulAdd<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)
+    internal static Vector256<T> MulAdd<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)
         where T : unmanaged
     {
         if (Fma.IsSupported && typeof(T) == typeof(float))
