@@ -24,6 +24,9 @@ public sealed class RegularizedEvolution : ISearchStrategy
 
     // Oldest first; P is small (tens), so removing at the front is cheap.
     private readonly List<TrialOutcome> _population = [];
+
+    // The transferred seeds, by reference: they are another experiment's trials, so never named as parents here.
+    private readonly HashSet<TrialOutcome> _seeds = new(ReferenceEqualityComparer.Instance);
     private int _told;
 
     /// <param name="space">The space searched.</param>
@@ -49,10 +52,18 @@ public sealed class RegularizedEvolution : ISearchStrategy
         foreach (var seed in (seeds ?? []).Where(t => t.IsUsable).TakeLast(populationSize))
         {
             _population.Add(seed);
+            _seeds.Add(seed);
         }
 
         Seeded = _population.Count > 0;
     }
+
+    /// <summary>
+    /// Whether a child starts training from its parent's trained values (<see cref="IWarmStartSpace.WarmStart"/>):
+    /// the "warmStart" option; the space must then implement <see cref="IWarmStartSpace"/>. A child of a transferred
+    /// seed inherits from the seed's stored metrics.
+    /// </summary>
+    public bool WarmStart { get; init; }
 
     /// <summary>Whether transferred trials seeded the population, so that evolution needs no random samples first.</summary>
     public bool Seeded { get; }
@@ -87,7 +98,14 @@ public sealed class RegularizedEvolution : ISearchStrategy
             }
         }
 
-        return new TrialProposal(_space.Mutate(parent!.Candidate, rng)) { Parents = [parent.Number] };
+        var child = _space.Mutate(parent!.Candidate, rng);
+        if (WarmStart && _space is IWarmStartSpace warm)
+        {
+            child = warm.WarmStart(child, parent);
+        }
+
+        // A seed's number is a trial of the other experiment: naming it would point the lineage at an unrelated trial here.
+        return new TrialProposal(child) { Parents = _seeds.Contains(parent) ? [] : [parent.Number] };
     }
 
     public void Tell(TrialOutcome outcome)
