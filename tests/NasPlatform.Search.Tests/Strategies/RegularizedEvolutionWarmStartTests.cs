@@ -41,6 +41,18 @@ public sealed class RegularizedEvolutionWarmStartTests
         Assert.Equal(5.0, proposal.Candidate.ToJson().Value<double?>("from"));
     }
 
+    [Fact]
+    public void Seeds_fill_the_population_worst_first_so_the_best_age_last()
+    {
+        // By number the best seed is the oldest (an ADAPT run's cheapest accurate circuit comes first).
+        var evolution = new RegularizedEvolution(new LineSpace(1000), Outcomes.MaximizeScore, populationSize: 2, sampleSize: 1,
+            seeds: [Outcomes.Completed(0, x: 10, score: 9), Outcomes.Completed(1, x: 11, score: 1), Outcomes.Completed(2, x: 12, score: 5)]);
+
+        Assert.Equal([12, 10], evolution.Population.Select(o => LineSpace.X(o.Candidate)));
+        evolution.Tell(Outcomes.Completed(0, x: 13, score: 0));
+        Assert.Equal([10, 13], evolution.Population.Select(o => LineSpace.X(o.Candidate)));
+    }
+
     /// <summary>The line space whose warm-started child records the parent's score as "from".</summary>
     private sealed class WarmLineSpace : ISearchSpace, IWarmStartSpace
     {
