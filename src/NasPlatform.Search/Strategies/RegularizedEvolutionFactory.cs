@@ -1,6 +1,5 @@
 using NasPlatform.Abstractions;
 using NasPlatform.Abstractions.Search;
-using NasPlatform.Abstractions.Spaces;
 
 namespace NasPlatform.Search.Strategies;
 

@@ -1,10 +1,10 @@
 using NasPlatform.Abstractions.Candidates;
-using NasPlatform.Abstractions.Search;
+using NasPlatform.Abstractions.Spaces;
 
-namespace NasPlatform.Abstractions.Spaces;
+namespace NasPlatform.Abstractions.Search;
 
 /// <summary>
-/// Optional, for a search space whose candidates can say where their training starts (the initial angles of a
+/// Optional, for a search space (<see cref="ISearchSpace"/>; it lives beside the strategies that call it, which hand it a <see cref="TrialOutcome"/>) whose candidates can say where their training starts (the initial angles of a
 /// variational circuit): a child made from a trained parent then starts from what the parent learned for the parts
 /// they share, as ADAPT-VQE starts each circuit from the previous one's angles. Strategies that make children
 /// (regularized evolution with <c>"warmStart": true</c>) call it with the parent's finished trial, so what the child
