@@ -24,6 +24,9 @@ public sealed class RegularizedEvolution : ISearchStrategy
 
     // Oldest first; P is small (tens), so removing at the front is cheap.
     private readonly List<TrialOutcome> _population = [];
+
+    // The transferred seeds, by reference: they are another experiment's trials, so never named as parents here.
+    private readonly HashSet<TrialOutcome> _seeds = new(ReferenceEqualityComparer.Instance);
     private int _told;
 
     /// <param name="space">The space searched.</param>
@@ -31,9 +34,9 @@ public sealed class RegularizedEvolution : ISearchStrategy
     /// <param name="populationSize">P.</param>
     /// <param name="sampleSize">S.</param>
     /// <param name="seeds">
-    /// Trials of another experiment on the same space (its "transferFrom"), oldest first: the usable ones (completed,
-    /// meeting this experiment's constraints) fill the population before the first trial, and evolution starts from
-    /// them at once. Seeding a CNOT-minimising search with an ADAPT-VQE run's accurate circuit lets mutation remove
+    /// Trials of another experiment on the same space (its "transferFrom"): the usable ones (completed, meeting this
+    /// experiment's constraints) fill the population before the first trial, worst first by the objectives (so the best
+    /// age last; the best P when there are more), and evolution starts from them at once. Seeding a CNOT-minimising search with an ADAPT-VQE run's accurate circuit lets mutation remove
     /// and replace its operators, a way papers shorten ADAPT's circuits.
     /// </param>
     public RegularizedEvolution(ISearchSpace space, ObjectiveSet objectives, int populationSize, int sampleSize, IReadOnlyList<TrialOutcome>? seeds = null)
@@ -46,13 +49,23 @@ public sealed class RegularizedEvolution : ISearchStrategy
         _objectives = objectives;
         PopulationSize = populationSize;
         SampleSize = sampleSize;
-        foreach (var seed in (seeds ?? []).Where(t => t.IsUsable).TakeLast(populationSize))
+        // Seeds have no age here: the best are made the youngest, so that aging removes the worst first (ordered by
+        // number, an ADAPT run's cheapest accurate circuit is its oldest and would be the first to die).
+        foreach (var seed in WorstFirst((seeds ?? []).Where(t => t.IsUsable), objectives).TakeLast(populationSize))
         {
             _population.Add(seed);
+            _seeds.Add(seed);
         }
 
         Seeded = _population.Count > 0;
     }
+
+    /// <summary>
+    /// Whether a child starts training from its parent's trained values (<see cref="IWarmStartSpace.WarmStart"/>):
+    /// the "warmStart" option; the space must then implement <see cref="IWarmStartSpace"/>. A child of a transferred
+    /// seed inherits from the seed's stored metrics.
+    /// </summary>
+    public bool WarmStart { get; init; }
 
     /// <summary>Whether transferred trials seeded the population, so that evolution needs no random samples first.</summary>
     public bool Seeded { get; }
@@ -87,7 +100,35 @@ public sealed class RegularizedEvolution : ISearchStrategy
             }
         }
 
-        return new TrialProposal(_space.Mutate(parent!.Candidate, rng)) { Parents = [parent.Number] };
+        var child = _space.Mutate(parent!.Candidate, rng);
+        if (WarmStart && _space is IWarmStartSpace warm)
+        {
+            child = warm.WarmStart(child, parent);
+        }
+
+        // A seed's number is a trial of the other experiment: naming it would point the lineage at an unrelated trial here.
+        return new TrialProposal(child) { Parents = _seeds.Contains(parent) ? [] : [parent.Number] };
+    }
+
+    /// <summary>Outcomes ordered from the worst to the best by their objective utilities, compared in objective order (stable).</summary>
+    private static IEnumerable<TrialOutcome> WorstFirst(IEnumerable<TrialOutcome> outcomes, ObjectiveSet objectives)
+    {
+        var ordered = outcomes.Select(o => (Outcome: o, Utilities: objectives.Utilities(o.Metrics).Select(u => double.IsNaN(u) ? double.NegativeInfinity : u).ToArray())).ToList();
+        return ordered.OrderBy(o => o.Utilities, Comparer<double[]>.Create(Lexicographic)).Select(o => o.Outcome);
+    }
+
+    private static int Lexicographic(double[] a, double[] b)
+    {
+        for (var i = 0; i < a.Length; i++)
+        {
+            var c = a[i].CompareTo(b[i]);
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+
+        return 0;
     }
 
     public void Tell(TrialOutcome outcome)

@@ -43,6 +43,13 @@ public sealed class RegularizedEvolutionFactory : SearchStrategyFactory<Regulari
                 $"Strategy '{StrategyName}': \"transferFrom\" names '{transferFrom}', but no trials of it were handed over; this command does not read another experiment's trials. Use nas run or nas bench strategies, or remove \"transferFrom\".");
         }
 
-        return new RegularizedEvolution(context.Space, context.Objectives, populationSize, sampleSize, context.TransferredTrials);
+        if (options.WarmStart && context.Space is not IWarmStartSpace)
+        {
+            throw new NasConfigurationException(
+                $"Strategy '{StrategyName}': \"warmStart\" needs a search space whose candidates carry where training starts (the quantum plugin's \"excitation\" space); "
+                + $"this space ({context.Space.GetType().Name}) does not. Remove \"warmStart\" from strategy.options.");
+        }
+
+        return new RegularizedEvolution(context.Space, context.Objectives, populationSize, sampleSize, context.TransferredTrials) { WarmStart = options.WarmStart };
     }
 }

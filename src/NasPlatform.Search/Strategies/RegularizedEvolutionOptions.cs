@@ -19,4 +19,8 @@ public sealed record RegularizedEvolutionOptions
     /// <summary>Experiment file on the same search space whose trials seed the population; null for none.</summary>
     [Description("Path (relative to this experiment file) of another experiment on the same search space, run before (an ADAPT-VQE run, say), whose completed trials that meet this experiment's constraints seed the population: evolution starts from them at once instead of from random samples. They are not stored as trials of this experiment and cost no evaluation.")]
     public string? TransferFrom { get; init; }
+
+    /// <summary>Whether a child starts training from its parent's trained values (spaces that support it).</summary>
+    [Description("Start each child's training from its parent's trained values for the parts they share (new parts at their neutral value), as ADAPT-VQE warm-starts each circuit; a child of a transferFrom seed starts from the seed's. Only for search spaces that carry initial values in their candidates (the quantum plugin's excitation space); others are refused.")]
+    public bool WarmStart { get; init; }
 }

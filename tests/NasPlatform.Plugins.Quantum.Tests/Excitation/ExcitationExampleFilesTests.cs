@@ -21,6 +21,30 @@ public sealed class ExcitationExampleFilesTests
         Assert.Contains("search space excitation", stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"warmStrat\": true", "did you mean 'warmStart'")]
+    [InlineData("\"warmStart\": \"yes\"", "warmStart")]
+    public void AMistypedWarmStartIsRefusedWithExitTwo(string option, string expected)
+    {
+        var root = NasCli.RepoRoot();
+        var work = Directory.CreateTempSubdirectory("warm-start-validate-");
+        try
+        {
+            var text = File.ReadAllText(Path.Combine(root, "examples", "quantum", "lih-excitation.json"))
+                .Replace("\"sampleSize\": 4", "\"sampleSize\": 4, " + option, StringComparison.Ordinal)
+                .Replace("../../schemas/", Path.Combine(root, "schemas") + "/", StringComparison.Ordinal);
+            var file = Path.Combine(work.FullName, "lih-excitation.json");
+            File.WriteAllText(file, text);
+            var (code, _, stderr) = NasCli.Run(root, TimeSpan.FromMinutes(5), "validate", file);
+            Assert.Equal(2, code);
+            Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            work.Delete(true);
+        }
+    }
+
     [Fact]
     public void ASpaceThatRestatesTheMoleculeWronglyIsRefusedWithExitTwo()
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Newtonsoft.Json.Linq;
 using NasPlatform.Abstractions.Candidates;
 using NasPlatform.Abstractions.Plugins;
+using NasPlatform.Abstractions.Search;
 using NasPlatform.Abstractions.Spaces;
 using NasPlatform.Plugins.Quantum.Statistics;
 using NasPlatform.Quantum.Chemistry.Ansatz;
@@ -18,8 +19,9 @@ namespace NasPlatform.Plugins.Quantum.Excitation;
 /// "taper"); the VQE evaluator refuses a mismatch with its molecule before any trial
 /// (<see cref="ExcitationSpaceCheck"/>). Mutation inserts, removes or replaces one operator; crossover joins a
 /// prefix of one parent to a suffix of the other; the encoding counts each pool operator, plus the length.
+/// A child can inherit its parent's trained angles as its initial "angles" (<see cref="WarmStart"/>).
 /// </summary>
-public sealed class ExcitationSpace : ISearchSpace
+public sealed class ExcitationSpace : ISearchSpace, IWarmStartSpace
 {
     /// <summary>The space's name in experiment files.</summary>
     public const string Name = "excitation";
@@ -169,6 +171,29 @@ public sealed class ExcitationSpace : ISearchSpace
         }
 
         return CandidateOf(indices);
+    }
+
+    /// <summary>
+    /// The child with initial "angles": its parent's trained angles (the stored angle_&lt;i&gt; metrics) for the
+    /// operators they share, matched in order (<see cref="InheritedAngles"/>), 0 for the others; the child as it is when
+    /// the parent has no trained angles or they share no operator.
+    /// </summary>
+    public Candidate WarmStart(Candidate child, TrialOutcome parent)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        ArgumentNullException.ThrowIfNull(parent);
+        var childOperators = Read(child);
+        var parentOperators = Read(parent.Candidate);
+        var trained = new double[parentOperators.Length];
+        for (var i = 0; i < trained.Length; i++)
+        {
+            if (!parent.Metrics.TryGetValue(ExcitationEvaluation.AngleMetric(i), out trained[i]))
+            {
+                return child;
+            }
+        }
+
+        return InheritedAngles.Of(parentOperators, trained, childOperators) is { } angles ? CandidateOf(childOperators, angles) : child;
     }
 
     /// <inheritdoc />
