@@ -18,36 +18,24 @@ queries="${2:-40}"
 
 [[ -f $here/tfim-8-ring-h1-source.db ]] || "$root/nas" run "$here/tfim-8-ring-h1-source.json" >&2
 
-# Exact ground energies of the periodic TFIM (J = 1), free fermions in the even-parity sector.
-declare -A exact=([h05]=-8.5090822351 [h15]=-13.3850052332)
-declare -A field_value=([h05]=0.5 [h15]=1.5)
-for field in h05 h15; do
+# One pair: predictor-guided from scratch (BASE.json) and with the h = 1 trials (BASE-transfer.json), then the table.
+pair() { # base exact title
+  local base=$1 exact=$2 title=$3
   for variant in "" -transfer; do
-    file="tfim-8-ring-$field$variant.json"
-    start=$SECONDS
+    local file="$base$variant.json" start=$SECONDS
     "$root/nas" bench strategies "$here/$file" --runs "$runs" --budget "$queries" --strategies predictor-guided \
-      --seed 0 --results "$here/tfim-8-ring-$field$variant.bench" >&2
+      --seed 0 --results "$here/$base$variant.bench" >&2
     echo "== $file: $((SECONDS - start)) s, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   done
-  echo "### TFIM ring, h = ${field_value[$field]}"
+  echo "### $title"
   echo
   python3 "$here/../evaluations_to_target.py" \
-    "no transfer=$here/tfim-8-ring-$field.bench,with transfer=$here/tfim-8-ring-$field-transfer.bench" \
-    "${exact[$field]}" 1e-3 "10,20,$queries" "predictor-guided (no transfer)"
+    "no transfer=$here/$base.bench,with transfer=$here/$base-transfer.bench" \
+    "$exact" 1e-3 "10,20,$queries" "predictor-guided (no transfer)"
   echo
-done
+}
 
-# n = 8 -> n = 10 at h = 1: exact energy of the 10-site ring, even-parity sector.
-for variant in "" -transfer; do
-  file="tfim-10-ring$variant.json"
-  start=$SECONDS
-  "$root/nas" bench strategies "$here/$file" --runs "$runs" --budget "$queries" --strategies predictor-guided \
-    --seed 0 --results "$here/tfim-10-ring$variant.bench" >&2
-  echo "== $file: $((SECONDS - start)) s, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-done
-echo "### TFIM ring, n = 10 (from n = 8), h = 1"
-echo
-python3 "$here/../evaluations_to_target.py" \
-  "no transfer=$here/tfim-10-ring.bench,with transfer=$here/tfim-10-ring-transfer.bench" \
-  -12.7849064430 1e-3 "10,20,$queries" "predictor-guided (no transfer)"
-echo
+# Exact ground energies of the periodic TFIM (J = 1), free fermions in the even-parity sector.
+pair tfim-8-ring-h05 -8.5090822351 "TFIM ring, h = 0.5"
+pair tfim-8-ring-h15 -13.3850052332 "TFIM ring, h = 1.5"
+pair tfim-10-ring -12.7849064430 "TFIM ring, n = 10 (from n = 8), h = 1"
