@@ -75,7 +75,21 @@ internal static class AnsatzSection
             {
                 case "pairwise":
                     var pairwise = circuit.Fuse();
-                    plans.Add(new("2x2/4x4", pairwise.StepCount, (s, t) => s.Run(pairwise, t)));
+                    plans.Add(new(pairwise.IsBlocked ? $"Fuse() blocked ({pairwise.GatePassCount} in cache)" : "2x2/4x4", pairwise.StepCount, (s, t) => s.Run(pairwise, t)));
+                    break;
+                case "unblocked":
+                    var unblocked = circuit.Fuse(circuit.NumQubits >= FusedCircuit.TwoQubitFusionMinQubits);
+                    plans.Add(new("2x2/4x4 unblocked", unblocked.StepCount, (s, t) => s.Run(unblocked, t)));
+                    break;
+                case var blockedName when blockedName.StartsWith("blocked", StringComparison.Ordinal):
+                    var sizes = blockedName.Length > 8 ? blockedName[7..].Split('-').Select(int.Parse).ToArray() : [FusedCircuit.DefaultChunkQubits, FusedCircuit.DefaultMinRunBits];
+                    if (circuit.NumQubits <= sizes[0])
+                    {
+                        break;
+                    }
+
+                    var blocked = circuit.FuseBlocked(sizes[0], sizes[1]);
+                    plans.Add(new($"blocked c={sizes[0]} r={sizes[1]} ({blocked.GatePassCount} in cache)", blocked.StepCount, (s, t) => s.Run(blocked, t)));
                     break;
                 case "folded":
                     var folded = circuit.Fuse(intoTwoQubitGates: true);

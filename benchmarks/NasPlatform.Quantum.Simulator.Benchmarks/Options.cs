@@ -9,9 +9,12 @@ internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kerne
     public static readonly string[] AllSections = ["rx", "ansatz", "adjoint", "throughput", "large"];
 
     /// <summary>Ansatz plans: Fuse(), Fuse(true), Fuse(true) with the single-precision 4×4 loop before unrolling, FuseDense(k), FuseDense(3) on the generic kernel, FuseDense() (k by cost).</summary>
-    public static readonly string[] AllPlans = ["pairwise", "folded", "folded-loop", "dense2", "dense3", "dense3generic", "dense4", "auto"];
+    public static readonly string[] AllPlans = ["pairwise", "unblocked", "blocked", "folded", "folded-loop", "dense2", "dense3", "dense3generic", "dense4", "auto"];
 
-    private const string Usage = "Options: --qubits 16,20,22,24 --repeats 5 --layers 10 --only rx,ansatz,adjoint,throughput,large --per-target --precision double|single|both --pages small|huge|both --plans pairwise,folded,folded-loop,dense2,dense3,dense3generic,dense4,auto --quick --kernels";
+    /// <summary>A plan name: one of <see cref="AllPlans"/>, or <c>blockedC-R</c> (cache blocks of C qubits with runs of R bits, e.g. blocked15-8).</summary>
+    public static bool IsPlan(string name) => AllPlans.Contains(name) || System.Text.RegularExpressions.Regex.IsMatch(name, @"^blocked\d{1,2}-\d{1,2}$");
+
+    private const string Usage = "Options: --qubits 16,20,22,24 --repeats 5 --layers 10 --only rx,ansatz,adjoint,throughput,large --per-target --precision double|single|both --pages small|huge|both --plans pairwise,unblocked,blocked,blockedC-R,folded,folded-loop,dense2,dense3,dense3generic,dense4,auto --quick --kernels --no-prefetch";
 
     public bool Runs(string section) => Sections.Contains(section);
 
@@ -70,7 +73,7 @@ internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kerne
                     break;
                 case "--plans":
                     plans = Value(args, ref i).Split(',');
-                    var unknownPlan = plans.FirstOrDefault(p => !AllPlans.Contains(p));
+                    var unknownPlan = plans.FirstOrDefault(p => !IsPlan(p));
                     if (unknownPlan is not null)
                     {
                         throw new ArgumentException($"Unknown plan '{unknownPlan}' in --plans. {Usage}");
@@ -85,6 +88,10 @@ internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kerne
                     break;
                 case "--kernels":
                     kernels = true;
+                    break;
+                case "--no-prefetch":
+                    // The one-qubit passes without the block prefetch (Kernels/BlockPrefetch.cs), to time what it changes.
+                    NasPlatform.Quantum.Simulator.Kernels.BlockPrefetch.Enabled = false;
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{args[i]}'. {Usage}");

@@ -151,11 +151,24 @@ public sealed class Circuit
     }
 
     /// <summary>
-    /// A fused execution plan (see <see cref="FusedCircuit"/>), reusable for any parameters. One-qubit gates
-    /// are folded into two-qubit passes only from <see cref="FusedCircuit.TwoQubitFusionMinQubits"/> qubits
-    /// on: below that the state sits in cache and a 4×4 pass costs about two 2×2 passes.
+    /// A fused execution plan (see <see cref="FusedCircuit"/>), reusable for any parameters. From
+    /// <see cref="FusedCircuit.BlockedMinQubits"/> qubits on it is cache-blocked (<see cref="FuseBlocked"/>, with chunks of
+    /// 512 KiB in either precision): the state no longer fits the core's cache, so passes cost memory bandwidth,
+    /// and a block does many gates for one pass. Below that, one-qubit gates stay in 2×2 passes (in cache a 4×4 pass
+    /// costs about two 2×2 passes).
     /// </summary>
-    public FusedCircuit Fuse() => new(this, NumQubits >= FusedCircuit.TwoQubitFusionMinQubits);
+    public FusedCircuit Fuse() => NumQubits >= FusedCircuit.BlockedMinQubits
+        ? new(this, FusedCircuit.DefaultChunkQubits, FusedCircuit.DefaultChunkQubitsSingle, FusedCircuit.DefaultMinRunBits)
+        : new(this, NumQubits >= FusedCircuit.TwoQubitFusionMinQubits);
+
+    /// <summary>
+    /// A cache-blocked plan: the gates cut into blocks that each act within <paramref name="chunkQubits"/> index bits
+    /// (always including the lowest <paramref name="minRunBits"/>), each block applied chunk by chunk to a copy that stays
+    /// in cache, so a block costs one pass over the state whatever number of gates it holds. Needs more qubits than
+    /// <paramref name="chunkQubits"/>.
+    /// </summary>
+    public FusedCircuit FuseBlocked(int chunkQubits = FusedCircuit.DefaultChunkQubits, int minRunBits = FusedCircuit.DefaultMinRunBits) =>
+        new(this, chunkQubits, chunkQubits, minRunBits);
 
     /// <summary>A fused execution plan with an explicit choice of folding one-qubit gates into two-qubit passes.</summary>
     public FusedCircuit Fuse(bool intoTwoQubitGates) => new(this, intoTwoQubitGates);

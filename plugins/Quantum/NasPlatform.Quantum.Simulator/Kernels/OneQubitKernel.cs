@@ -99,6 +99,7 @@ internal static class OneQubitKernel
         var partner = 1 << target;
 
         var (from, to) = slice.Range(count, run);
+        var ahead = BlockPrefetch.Ahead<double>(numQubits, target, control);
         for (var i = from; i < to; i += run)
         {
             var baseVector = Simd.InsertZero(i, lowest);
@@ -112,6 +113,11 @@ internal static class OneQubitKernel
             for (; a < end; a += Simd.Lanes)
             {
                 var b = a + partner;
+                if (ahead > 0)
+                {
+                    BlockPrefetch.Step(re, im, a, target, ahead);
+                }
+
                 var ar = Simd.Load(re, a);
                 var ai = Simd.Load(im, a);
                 var br = Simd.Load(re, b);

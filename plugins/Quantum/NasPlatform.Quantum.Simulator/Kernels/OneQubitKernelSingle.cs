@@ -84,6 +84,7 @@ internal static class OneQubitKernelSingle
         var run = Math.Min(1 << lowest, count);
         var controlBit = vc >= 0 ? 1 << vc : 0;
         var partner = 1 << target;
+        var ahead = BlockPrefetch.Ahead<float>(numQubits, target, control);
         for (var i = 0; i < count; i += run)
         {
             var baseVector = Simd.InsertZero(i, lowest);
@@ -97,6 +98,11 @@ internal static class OneQubitKernelSingle
             for (; a < end; a += SimdSingle.Lanes)
             {
                 var b = a + partner;
+                if (ahead > 0)
+                {
+                    BlockPrefetch.Step(re, im, a, target, ahead);
+                }
+
                 var ar = SimdSingle.Load(re, a);
                 var ai = SimdSingle.Load(im, a);
                 var br = SimdSingle.Load(re, b);
