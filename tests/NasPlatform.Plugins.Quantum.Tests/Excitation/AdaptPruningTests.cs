@@ -82,6 +82,42 @@ public sealed class AdaptPruningTests : IDisposable
     }
 
     [Fact]
+    public void SteppingStonesGrowARemovalOutsideTheBandWithOperatorsThatKeepItCheaper()
+    {
+        var space = LiHSpace();
+        var (strategy, outcomes) = Run(space, """{ "pool": "qeb", "selection": "gradient-per-cnot", "prune": true, "regrow": true }""", new Journal(), maxTrials: 80);
+        Assert.Equal("pruned", strategy.StopReason);
+        var cnots = outcomes.Select(o => o.FreeStatistics["cnot_count"]).ToList();
+        var errors = outcomes.Select(o => o.Metrics["energy_error"]).ToList();
+        var adapt = errors.FindIndex(e => e <= Band);
+
+        // A stepping stone is an earlier try outside the band plus one operator, starting from that try's trained angles.
+        var stones = 0;
+        for (var t = adapt + 1; t < outcomes.Count; t++)
+        {
+            var child = space.Read(outcomes[t].Candidate);
+            var angles = outcomes[t].Candidate.ToJson()["angles"]!.ToObject<double[]>()!;
+            var source = outcomes.Skip(adapt + 1).Take(t - adapt - 1).LastOrDefault(o => errors[o.Number] > Band
+                && space.Read(o.Candidate).SequenceEqual(child.Take(child.Length - 1))
+                && Enumerable.Range(0, child.Length - 1).Select(i => o.Metrics[ExcitationEvaluation.AngleMetric(i)]).Append(0.0).SequenceEqual(angles));
+            if (source is null)
+            {
+                continue; // a removal: the current circuit less one operator
+
+            }
+
+            stones++;
+            var cheapestSoFar = Enumerable.Range(0, t).Where(i => errors[i] <= Band).Min(i => cnots[i]);
+            Assert.True(cnots[t] < cheapestSoFar, $"stone {t} has {cnots[t]} CNOTs, the current circuit {cheapestSoFar}");
+        }
+
+        Assert.True(stones > 0);
+        var final = Enumerable.Range(0, outcomes.Count).Where(i => errors[i] <= Band).MinBy(i => cnots[i]);
+        Assert.Equal(space.Read(outcomes[final].Candidate), strategy.Operators);
+        Assert.True(cnots[final] < cnots[adapt], $"stepping stones end at {cnots[final]} CNOTs, ADAPT at {cnots[adapt]}");
+    }
+
+    [Fact]
     public void APrunedRunReplaysToTheSameNextTry()
     {
         var space = LiHSpace();
@@ -102,6 +138,7 @@ public sealed class AdaptPruningTests : IDisposable
     [Theory]
     [InlineData("""{ "prune": true, "chemicalAccuracy": 0 }""", "$.strategy.options.prune")]
     [InlineData("""{ "extraOperators": 2, "chemicalAccuracy": 0 }""", "$.strategy.options.extraOperators")]
+    [InlineData("""{ "regrow": true }""", "$.strategy.options.regrow")]
     public void PruningWithoutABandIsRefused(string options, string path)
     {
         var error = Assert.Throws<NasConfigurationException>(() => new AdaptVqeFactory().Create(ComponentOptions.Bind<AdaptVqeOptions>(options), Context(LiHSpace(), new Journal())));

@@ -15,6 +15,7 @@ public sealed class ExcitationExampleFilesTests
     [InlineData("h2o-excitation.json")]
     [InlineData("h2o-adapt-cnot.json")]
     [InlineData("h2o-adapt-prune.json")]
+    [InlineData("lih-adapt-prune.json")]
     public void ExampleValidates(string file)
     {
         var root = NasCli.RepoRoot();

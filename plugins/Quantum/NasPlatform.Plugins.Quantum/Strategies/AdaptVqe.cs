@@ -143,7 +143,11 @@ public sealed class AdaptVqe : ISearchStrategy
         }
 
         Record(outcome, norm, error, -1, reason + "; prunes");
-        Pruning = new AdaptPruning(_space, _settings.ChemicalAccuracy, _operators, _angles, error);
+        Pruning = new AdaptPruning(_space, _settings.ChemicalAccuracy, _operators, _angles, error)
+        {
+            Regrow = _settings.Regrow,
+            Selection = _settings.Selection,
+        };
         if (Pruning.IsDone)
         {
             StopReason = "pruned";
@@ -163,7 +167,7 @@ public sealed class AdaptVqe : ISearchStrategy
 
         var verdict = kept ? "removed" : "kept";
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"trial {outcome.Number}: without {label}, energy error {error:G4}: {verdict}; {pruning.Operators.Count} operators at {pruning.Error:G4}{(IsFinished ? "; stops (pruned)" : string.Empty)}");
+            $"trial {outcome.Number}: {label}, energy error {error:G4}: {verdict}; {pruning.Operators.Count} operators at {pruning.Error:G4}{(IsFinished ? "; stops (pruned)" : string.Empty)}");
         _context.Journal.Record(new StrategyEvent(PruneKind, summary, new Dictionary<string, double>
         {
             ["trial"] = outcome.Number,

@@ -40,6 +40,11 @@ public sealed class AdaptVqeFactory : SearchStrategyFactory<AdaptVqeOptions>
             throw new NasConfigurationException($"$.strategy.options.{option}: \"{option}\" counts from the first circuit within chemical accuracy, but chemicalAccuracy is 0 (never reached); set $.strategy.options.chemicalAccuracy to the band (e.g. 0.0016) or remove \"{option}\".");
         }
 
+        if (options.Regrow && !options.Prune)
+        {
+            throw new NasConfigurationException("$.strategy.options.regrow: \"regrow\" grows the removals that pruning tried; set $.strategy.options.prune to true, or remove \"regrow\".");
+        }
+
         return new AdaptVqe(context, space, new AdaptVqeSettings(
             options.GradientThreshold,
             options.ChemicalAccuracy,
@@ -48,6 +53,7 @@ public sealed class AdaptVqeFactory : SearchStrategyFactory<AdaptVqeOptions>
             Selection = options.Selection,
             ExtraOperators = options.ExtraOperators,
             Prune = options.Prune,
+            Regrow = options.Regrow,
         });
     }
 }

@@ -40,4 +40,8 @@ public sealed record AdaptVqeOptions
     /// <summary>Whether the grown accurate circuit is pruned.</summary>
     [Description("Once grown, remove operators one at a time (most CNOTs, then smallest |angle| first) while the re-optimized circuit stays within chemicalAccuracy; needs chemicalAccuracy > 0.")]
     public bool Prune { get; init; }
+
+    /// <summary>Whether pruning ends with stepping stones.</summary>
+    [Description("With prune: once no removal stays within chemicalAccuracy, grow the best removal outside it again by ADAPT steps (the selection rule) while it has fewer CNOTs than the current circuit; a grown circuit within chemicalAccuracy replaces it and pruning resumes.")]
+    public bool Regrow { get; init; }
 }

@@ -14,4 +14,7 @@ public sealed record AdaptVqeSettings(double GradientThreshold, double ChemicalA
 
     /// <summary>Whether, once grown, the accurate circuit is pruned (<see cref="AdaptPruning"/>).</summary>
     public bool Prune { get; init; }
+
+    /// <summary>Whether pruning, once no removal is left, grows its best removal outside the band again (a stepping stone).</summary>
+    public bool Regrow { get; init; }
 }
