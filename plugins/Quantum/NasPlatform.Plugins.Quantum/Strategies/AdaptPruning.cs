@@ -17,6 +17,9 @@ namespace NasPlatform.Plugins.Quantum.Strategies;
 /// </summary>
 public sealed class AdaptPruning
 {
+    // |dE/dθ| (Ha/rad) below which a stepping stone is taken as stationary (round-off: 1e-17 at Hartree–Fock).
+    private const double StationaryGradient = 1e-8;
+
     private readonly ExcitationSpace _space;
     private readonly double _band;
     private readonly List<int> _operators;
@@ -164,7 +167,8 @@ public sealed class AdaptPruning
     }
 
     // The circuit of a try outside the band plus the operator its pool gradients pick among those that keep it cheaper
-    // than the current circuit; null when none has a gradient, at maxOperators, or without gradients (a failed trial).
+    // than the current circuit; null when none has a gradient above StationaryGradient, at maxOperators, or without
+    // gradients (a failed trial).
     private Candidate? Grow(TrialOutcome source)
     {
         if (source.State != TrialState.Completed)
@@ -189,8 +193,10 @@ public sealed class AdaptPruning
             gradients[k] = _space.Pool.CnotCount(k) < room ? gradients[k] : 0;
         }
 
+        // No fitting operator, or only numerically zero gradients (a stationary state, such as Hartree-Fock for the
+        // singles). Not ADAPT's gradientThreshold: the singles that bring a stone back into the band have gradients below it.
         var next = AdaptSelection.Choose(gradients, _space.Pool, Selection);
-        if (operators.Count >= _space.MaxOperators || gradients[next] == 0)
+        if (operators.Count >= _space.MaxOperators || Math.Abs(gradients[next]) < StationaryGradient)
         {
             return null;
         }
