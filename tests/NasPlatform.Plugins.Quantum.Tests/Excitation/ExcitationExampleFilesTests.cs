@@ -13,6 +13,9 @@ public sealed class ExcitationExampleFilesTests
     [InlineData("h2o-uccsd.json")]
     [InlineData("h2o-adapt.json")]
     [InlineData("h2o-excitation.json")]
+    [InlineData("h2o-adapt-cnot.json")]
+    [InlineData("h2o-adapt-prune.json")]
+    [InlineData("lih-adapt-prune.json")]
     public void ExampleValidates(string file)
     {
         var root = NasCli.RepoRoot();
@@ -38,6 +41,32 @@ public sealed class ExcitationExampleFilesTests
             var (code, _, stderr) = NasCli.Run(root, TimeSpan.FromMinutes(5), "validate", file);
             Assert.Equal(2, code);
             Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            work.Delete(true);
+        }
+    }
+
+    [Theory]
+    [InlineData("\"selection\": \"cheapest\"", "$.strategy.options.selection")]
+    [InlineData("\"extraOperators\": -1", "$.strategy.options.extraOperators")]
+    [InlineData("\"prune\": \"yes\"", "$.strategy.options.prune")]
+    public void AMistypedAdaptOptionIsRefusedWithExitTwoAndItsPath(string option, string path)
+    {
+        var root = NasCli.RepoRoot();
+        var work = Directory.CreateTempSubdirectory("adapt-validate-");
+        try
+        {
+            var text = File.ReadAllText(Path.Combine(root, "examples", "quantum", "lih-qeb-adapt.json"))
+                .Replace("\"chemicalAccuracy\": 0.0016", "\"chemicalAccuracy\": 0.0016, " + option, StringComparison.Ordinal)
+                .Replace("../../schemas/", Path.Combine(root, "schemas") + "/", StringComparison.Ordinal);
+            Assert.Contains(option, text, StringComparison.Ordinal);
+            var file = Path.Combine(work.FullName, "lih-qeb-adapt.json");
+            File.WriteAllText(file, text);
+            var (code, _, stderr) = NasCli.Run(root, TimeSpan.FromMinutes(5), "validate", file);
+            Assert.Equal(2, code);
+            Assert.Contains(path, stderr, StringComparison.Ordinal);
         }
         finally
         {

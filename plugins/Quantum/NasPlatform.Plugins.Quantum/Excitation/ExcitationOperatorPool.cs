@@ -42,6 +42,8 @@ public sealed class ExcitationOperatorPool
 
     private readonly Dictionary<string, int> _index;
 
+    private readonly Lazy<int[]> _cnotCounts;
+
     // The excitation of each operator, for the pools compiled by QubitExcitationCircuits; null for the others.
     private readonly IReadOnlyList<NasPlatform.Quantum.Chemistry.Ansatz.Excitation>? _qubitExcitations;
 
@@ -54,6 +56,8 @@ public sealed class ExcitationOperatorPool
         Labels = labels;
         Generators = generators;
         _index = labels.Select((label, i) => (label, i)).ToDictionary(p => p.label, p => p.i, StringComparer.Ordinal);
+        _cnotCounts = new Lazy<int[]>(() => Enumerable.Range(0, Count)
+            .Select(k => BuildCircuit([k], prepareHartreeFock: false).Ops.Count(op => op.Kind == GateKind.CNOT)).ToArray());
     }
 
     /// <summary><see cref="Fermionic"/>, <see cref="Qubit"/> or <see cref="Qeb"/>.</summary>
@@ -101,6 +105,14 @@ public sealed class ExcitationOperatorPool
             Qeb => BuildQeb(register),
             _ => BuildQubit(register),
         });
+    }
+
+    /// <summary>The CNOTs of operator <paramref name="operatorIndex"/>'s exact circuit (its share of a candidate's cnot_count).</summary>
+    public int CnotCount(int operatorIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(operatorIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(operatorIndex, Count);
+        return _cnotCounts.Value[operatorIndex];
     }
 
     /// <summary>The index of the operator labelled <paramref name="label"/>, or −1.</summary>

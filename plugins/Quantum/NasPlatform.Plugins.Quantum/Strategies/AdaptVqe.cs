@@ -12,15 +12,21 @@ namespace NasPlatform.Plugins.Quantum.Strategies;
 /// (pool_gradient_&lt;k&gt;, measured by the evaluator: <see cref="ExcitationEvaluation"/>) and the trained angles
 /// (angle_&lt;i&gt;). It then stops when the energy error is within chemical accuracy, the gradient norm is
 /// below the threshold or maxOperators is reached; otherwise it appends the operator with the largest
-/// |gradient| and proposes the longer circuit with the previous angles plus 0 (warm start), which the
+/// |gradient| (or |gradient| per CNOT, <see cref="AdaptSelection"/>) and proposes the longer circuit with the previous angles plus 0 (warm start), which the
 /// evaluator re-optimizes in full. One trial at a time (<see cref="ISearchStrategy.AwaitsOutcome"/>); all state
 /// is rebuilt from the told outcomes, so a resumed run replays its trials instead of repeating them. Each
 /// iteration is recorded in the journal ("adapt-iteration").
+/// With "extraOperators" it grows that many operators past the first accurate circuit; with "prune" it then removes
+/// operators from the accurate circuit while it stays within chemical accuracy (<see cref="AdaptPruning"/>, journalled
+/// as "adapt-prune").
 /// </summary>
 public sealed class AdaptVqe : ISearchStrategy
 {
     /// <summary>Kind of the journal event of each iteration.</summary>
     public const string IterationKind = "adapt-iteration";
+
+    /// <summary>Kind of the journal event of each pruning try.</summary>
+    public const string PruneKind = "adapt-prune";
 
     private readonly StrategyContext _context;
     private readonly ExcitationSpace _space;
@@ -28,6 +34,7 @@ public sealed class AdaptVqe : ISearchStrategy
     private readonly List<int> _operators = [];
     private double[] _angles = [];
     private Candidate? _pending;
+    private int? _firstAccurate;
 
     /// <param name="context">The experiment; its space must be the excitation space.</param>
     /// <param name="space">The excitation space.</param>
@@ -42,11 +49,11 @@ public sealed class AdaptVqe : ISearchStrategy
         _settings = settings;
     }
 
-    /// <summary>Why the run stopped, once it has ("chemical accuracy", "gradient norm", "maxOperators", "failed trial").</summary>
+    /// <summary>Why the run stopped, once it has ("chemical accuracy", "gradient norm", "maxOperators", "failed trial", "pruned").</summary>
     public string? StopReason { get; private set; }
 
-    /// <summary>The operators (pool indices) of the current ansatz.</summary>
-    public IReadOnlyList<int> Operators => _operators;
+    /// <summary>The operators (pool indices) of the current ansatz (while pruning: the current accurate circuit).</summary>
+    public IReadOnlyList<int> Operators => Pruning?.Operators ?? _operators;
 
     /// <inheritdoc />
     public bool IsFinished => StopReason is not null;
@@ -59,9 +66,14 @@ public sealed class AdaptVqe : ISearchStrategy
     {
         // Deterministic: the next circuit follows from the told outcomes alone. Asked again before the tell
         // (a proposal the engine refused), it proposes the same circuit.
-        _pending ??= _space.CandidateOf(_operators, _operators.Count == 0 ? null : _angles);
+        _pending ??= Pruning is { } pruning
+            ? pruning.Next() ?? throw new InvalidOperationException("adapt-vqe has finished pruning; nothing is left to ask.")
+            : _space.CandidateOf(_operators, _operators.Count == 0 ? null : _angles);
         return new TrialProposal(_pending);
     }
+
+    /// <summary>The pruning phase, once the grown circuit is accurate and "prune" is on; null before.</summary>
+    public AdaptPruning? Pruning { get; private set; }
 
     /// <inheritdoc />
     public void Tell(TrialOutcome outcome)
@@ -74,7 +86,15 @@ public sealed class AdaptVqe : ISearchStrategy
         }
 
         _pending = null;
-        if (!outcome.IsUsable)
+        if (Pruning is not null)
+        {
+            TellPruning(outcome);
+            return;
+        }
+
+        // Completed, feasible or not: an experiment may constrain energy_error (to report the cheapest accurate
+        // circuit), and ADAPT's circuits above the band are the steps towards it.
+        if (outcome.State != TrialState.Completed)
         {
             Stop("failed trial", outcome, 0, 0, -1);
             return;
@@ -92,26 +112,69 @@ public sealed class AdaptVqe : ISearchStrategy
 
         _angles = Enumerable.Range(0, _operators.Count).Select(i => metrics.TryGetValue(ExcitationEvaluation.AngleMetric(i), out var a) ? a : 0.0).ToArray();
         var norm = Math.Sqrt(gradients.Sum(g => g * g));
-        var best = Enumerable.Range(0, gradients.Length).MaxBy(k => Math.Abs(gradients[k]));
         var error = metrics.TryGetValue("energy_error", out var e) ? e : double.PositiveInfinity;
-        if (_settings.ChemicalAccuracy > 0 && error <= _settings.ChemicalAccuracy)
+        var accurate = _settings.ChemicalAccuracy > 0 && error <= _settings.ChemicalAccuracy;
+        _firstAccurate ??= accurate ? _operators.Count : null;
+        var extraDone = _firstAccurate is { } first && _operators.Count - first >= _settings.ExtraOperators;
+        var stop = accurate && extraDone ? "chemical accuracy"
+            : norm < _settings.GradientThreshold ? "gradient norm"
+            : _operators.Count >= _settings.MaxOperators ? "maxOperators"
+            : null;
+        if (stop is not null)
         {
-            Stop("chemical accuracy", outcome, norm, error, -1);
+            EndGrowth(stop, outcome, norm, error);
+            return;
         }
-        else if (norm < _settings.GradientThreshold)
+
+        var best = AdaptSelection.Choose(gradients, _space.Pool, _settings.Selection);
+        _operators.Add(best);
+        _angles = [.. _angles, 0.0];
+        Record(outcome, norm, error, best, null);
+    }
+
+    // Growth ends: stop, or (with "prune" and an accurate circuit) prune the circuit of this outcome.
+    private void EndGrowth(string reason, TrialOutcome outcome, double norm, double error)
+    {
+        var accurate = _settings.ChemicalAccuracy > 0 && error <= _settings.ChemicalAccuracy;
+        if (!_settings.Prune || !accurate)
         {
-            Stop("gradient norm", outcome, norm, error, -1);
+            Stop(reason, outcome, norm, error, -1);
+            return;
         }
-        else if (_operators.Count >= _settings.MaxOperators)
+
+        Record(outcome, norm, error, -1, reason + "; prunes");
+        Pruning = new AdaptPruning(_space, _settings.ChemicalAccuracy, _operators, _angles, error)
         {
-            Stop("maxOperators", outcome, norm, error, -1);
-        }
-        else
+            Regrow = _settings.Regrow,
+            Selection = _settings.Selection,
+        };
+        if (Pruning.IsDone)
         {
-            _operators.Add(best);
-            _angles = [.. _angles, 0.0];
-            Record(outcome, norm, error, best, null);
+            StopReason = "pruned";
         }
+    }
+
+    private void TellPruning(TrialOutcome outcome)
+    {
+        var pruning = Pruning!;
+        var label = pruning.Trying;
+        var kept = pruning.Tell(outcome);
+        var error = outcome.Metrics.TryGetValue("energy_error", out var e) ? e : double.NaN;
+        if (pruning.IsDone)
+        {
+            StopReason = "pruned";
+        }
+
+        var verdict = kept ? "removed" : "kept";
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"trial {outcome.Number}: {label}, energy error {error:G4}: {verdict}; {pruning.Operators.Count} operators at {pruning.Error:G4}{(IsFinished ? "; stops (pruned)" : string.Empty)}");
+        _context.Journal.Record(new StrategyEvent(PruneKind, summary, new Dictionary<string, double>
+        {
+            ["trial"] = outcome.Number,
+            ["operators"] = pruning.Operators.Count,
+            ["energyError"] = error,
+            ["removed"] = kept ? 1 : 0,
+        }));
     }
 
     private void Stop(string reason, TrialOutcome outcome, double norm, double error, int chosen)

@@ -11,7 +11,7 @@ public sealed class AdaptVqeFactory : SearchStrategyFactory<AdaptVqeOptions>
     public override string Name => "adapt-vqe";
 
     /// <inheritdoc />
-    public override string Description => "ADAPT-VQE over the excitation space: append the pool operator with the largest energy gradient, re-optimize all angles from the previous ones, until chemical accuracy or a small gradient norm.";
+    public override string Description => "ADAPT-VQE over the excitation space: append the pool operator with the largest energy gradient, re-optimize all angles from the previous ones, until chemical accuracy or a small gradient norm; optionally by gradient per CNOT, and pruned within chemical accuracy.";
 
     /// <inheritdoc />
     public override ISearchStrategy Create(AdaptVqeOptions options, StrategyContext context)
@@ -34,9 +34,26 @@ public sealed class AdaptVqeFactory : SearchStrategyFactory<AdaptVqeOptions>
             throw new NasConfigurationException($"strategy.options.maxOperators is {maxOperators} but the excitation space allows {space.MaxOperators}; raise searchSpace.options.maxOperators to {maxOperators} or lower the strategy's.");
         }
 
+        if ((options.Prune || options.ExtraOperators > 0) && options.ChemicalAccuracy <= 0)
+        {
+            var option = options.Prune ? "prune" : "extraOperators";
+            throw new NasConfigurationException($"$.strategy.options.{option}: \"{option}\" counts from the first circuit within chemical accuracy, but chemicalAccuracy is 0 (never reached); set $.strategy.options.chemicalAccuracy to the band (e.g. 0.0016) or remove \"{option}\".");
+        }
+
+        if (options.Regrow && !options.Prune)
+        {
+            throw new NasConfigurationException("$.strategy.options.regrow: \"regrow\" grows the removals that pruning tried; set $.strategy.options.prune to true, or remove \"regrow\".");
+        }
+
         return new AdaptVqe(context, space, new AdaptVqeSettings(
             options.GradientThreshold,
             options.ChemicalAccuracy,
-            maxOperators));
+            maxOperators)
+        {
+            Selection = options.Selection,
+            ExtraOperators = options.ExtraOperators,
+            Prune = options.Prune,
+            Regrow = options.Regrow,
+        });
     }
 }

@@ -26,4 +26,22 @@ public sealed record AdaptVqeOptions
     [Description("Most operators (default: the space's maxOperators; at most that).")]
     [Range(1, int.MaxValue)]
     public int? MaxOperators { get; init; }
+
+    /// <summary>How the next operator is picked.</summary>
+    [Description("How the next operator is picked: \"gradient\" (largest |dE/dtheta|, ADAPT-VQE as published) or \"gradient-per-cnot\" (largest |dE/dtheta| per CNOT of the operator's circuit).")]
+    [AllowedValues(AdaptSelection.Gradient, AdaptSelection.GradientPerCnot)]
+    public string Selection { get; init; } = AdaptSelection.Gradient;
+
+    /// <summary>Operators appended after the first circuit within chemicalAccuracy.</summary>
+    [Description("Operators appended after the first circuit within chemicalAccuracy, before stopping or pruning (default 0).")]
+    [Range(0, int.MaxValue)]
+    public int ExtraOperators { get; init; }
+
+    /// <summary>Whether the grown accurate circuit is pruned.</summary>
+    [Description("Once grown, remove operators one at a time (most CNOTs, then smallest |angle| first) while the re-optimized circuit stays within chemicalAccuracy; needs chemicalAccuracy > 0.")]
+    public bool Prune { get; init; }
+
+    /// <summary>Whether pruning ends with stepping stones.</summary>
+    [Description("With prune: once no removal stays within chemicalAccuracy, grow the best removal outside it again by ADAPT steps (the selection rule) while it has fewer CNOTs than the current circuit; a grown circuit within chemicalAccuracy replaces it and pruning resumes.")]
+    public bool Regrow { get; init; }
 }
