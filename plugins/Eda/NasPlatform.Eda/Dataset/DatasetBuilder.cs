@@ -101,7 +101,11 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
         var keptFailed = plan.Sum(p => p.KeptFailed);
         var started = DateTime.UtcNow;
         var gate = new object();
-        var placer = new QflowPlacer(spec.Technology, TimeSpan.FromSeconds(spec.PlaceTimeoutSeconds)) { ScalePlaceTimeout = spec.ScalePlaceTimeout };
+        var placer = new QflowPlacer(spec.Technology, TimeSpan.FromSeconds(spec.PlaceTimeoutSeconds)) {
+            ScalePlaceTimeout = spec.ScalePlaceTimeout,
+            // One synthesis per design, shared by its density x seed placements (a dot: never a placement key).
+            Synthesis = new SynthesisCache(Path.Combine(Root, "placements", ".synthesis")),
+        };
 
         await Parallel.ForEachAsync(plan.Where(p => p.Pending.Count > 0), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellationToken }, async (item, ct) =>
         {
