@@ -40,14 +40,14 @@ public sealed record LabelReport
             HotspotVersions = good.GroupBy(r => r.Labels!.HotspotVersion).OrderBy(g => g.Key)
                 .ToDictionary(g => g.Key.ToString(CultureInfo.InvariantCulture), g => g.Count()),
             All = Group("all", good),
-            Conditions = good.GroupBy(r => (r.Layers, r.Blockage, r.Density)).OrderBy(g => g.Key)
-                .Select(g => Group(Invariant($"L{g.Key.Layers} b{g.Key.Blockage:0.###} d{g.Key.Density:0.###}"), g.ToList()) with
+            Conditions = good.GroupBy(r => (r.Layers, r.Blockage, r.Derate, r.Density)).OrderBy(g => g.Key)
+                .Select(g => Group(g.First().Condition + Invariant($" d{g.Key.Density:0.###}"), g.ToList()) with
                 {
                     Layers = g.Key.Layers, Blockage = g.Key.Blockage, Density = g.Key.Density,
                 })
                 .ToList(),
-            Designs = good.GroupBy(r => (r.Design, r.Layers, r.Blockage)).OrderBy(g => g.Key.Design, StringComparer.Ordinal).ThenBy(g => g.Key.Layers).ThenBy(g => g.Key.Blockage)
-                .Select(g => Group(Invariant($"{g.Key.Design} L{g.Key.Layers} b{g.Key.Blockage:0.###}"), g.ToList()) with
+            Designs = good.GroupBy(r => (r.Design, r.Layers, r.Blockage, r.Derate)).OrderBy(g => g.Key.Design, StringComparer.Ordinal).ThenBy(g => g.Key.Layers).ThenBy(g => g.Key.Blockage).ThenBy(g => g.Key.Derate)
+                .Select(g => Group(g.Key.Design + " " + g.First().Condition, g.ToList()) with
                 {
                     Design = g.Key.Design, Layers = g.Key.Layers, Blockage = g.Key.Blockage,
                 })
