@@ -37,6 +37,35 @@ public sealed class LabelReportTests
     }
 
     [Fact]
+    public void PoolsEachRoutingConditionOverDensitiesAndMeasuresTheSpreadWithinADesign()
+    {
+        var records = new List<SampleRecord>
+        {
+            // L3 without derate: design a 0.02-0.06 (range 0.04), design b 0.10-0.11 (0.01), design c one sample (0).
+            Sample("a", 3, 0.55, 0.02, 0, 1), Sample("a", 3, 0.85, 0.06, 2, 3), Sample("b", 3, 0.55, 0.10, 5, 4), Sample("b", 3, 0.85, 0.11, 6, 5), Sample("c", 3, 0.7, 0.3, 9, 9),
+            // Derated L3: a separate condition, keyed and named by its derate.
+            Sample("a", 3, 0.55, 0.10, 20, 20) with { Key = "a-d0.55-s1-L3-b0-r0.34", Derate = 0.34 },
+            Sample("a", 3, 0.85, 0.30, 40, 60) with { Key = "a-d0.85-s1-L3-b0-r0.34", Derate = 0.34 },
+        };
+
+        var report = LabelReport.Build("data", records);
+
+        Assert.Equal(["L3 b0", "L3 b0 r0.34"], report.Routing.Select(g => g.Name));
+        var free = report.Routing[0];
+        Assert.Equal((5, 3), (free.Samples, free.Designs));
+        Assert.Equal(0.01, free.WithinDesignRatioRange!.Value, 1e-12); // the median of 0.04, 0.01 and 0
+        Assert.Equal(0.0, free.Derate);
+        var derated = report.Routing[1];
+        Assert.Equal(0.34, derated.Derate);
+        Assert.Equal(0.2, derated.WithinDesignRatioRange!.Value, 1e-12);
+        Assert.Equal(1, derated.MostlyHot); // 60 of 100 tiles
+        Assert.Contains("L3 b0 r0.34 d0.85", report.Conditions.Select(c => c.Name));
+        Assert.Contains("a L3 b0 r0.34", report.Designs.Select(c => c.Name));
+        // The routing table's row ends with the within-design range; the condition x density rows do not.
+        Assert.Single(report.ToText().Split('\n'), l => l.StartsWith("L3 b0 r0.34 ", StringComparison.Ordinal) && l.TrimEnd().EndsWith("| 0.200", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void GroupsByConditionAndDesignAndCountsMostlyHotMaps()
     {
         var records = new List<SampleRecord>

@@ -58,6 +58,17 @@ public sealed class ToolProcessTests : IDisposable
         shell.WaitForExit();
     }
 
+    [Fact]
+    public async Task ARunEndsWhenItsToolEndsNotAtTheWatchdogsNextPoll()
+    {
+        // The watchdog polls the parent each second; its sleep must not hold the tool's output open (a run of 0.2 s took 1 s).
+        var run = await ToolRunner.RunAsync("sh", ["-c", "echo hello; sleep 0.2"], _root, TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Contains("hello", run.Output, StringComparison.Ordinal);
+        Assert.InRange(run.Seconds, 0.2, 0.8);
+    }
+
     private static string Describe(IEnumerable<int> pids) => string.Join(", ", pids.Select(Name));
 
     private static string Name(int pid)

@@ -44,8 +44,9 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
     public static string PlacementKey(string design, double density, int seed) =>
         string.Create(CultureInfo.InvariantCulture, $"{design}-d{density:0.###}-s{seed}");
 
-    public static string SampleKey(string placementKey, int layers, double blockage) =>
-        string.Create(CultureInfo.InvariantCulture, $"{placementKey}-L{layers}-b{blockage:0.###}");
+    /// <summary>PLACEMENT-L{layers}-b{blockage}, and -r{derate} when metal3 is derated (keys made before derates stay as they were).</summary>
+    public static string SampleKey(string placementKey, int layers, double blockage, double derate = 0) =>
+        string.Create(CultureInfo.InvariantCulture, $"{placementKey}-L{layers}-b{blockage:0.###}") + (derate > 0 ? string.Create(CultureInfo.InvariantCulture, $"-r{derate:0.###}") : "");
 
     public async Task<int> BuildAsync(int parallel, IProgress<DatasetProgress>? progress, CancellationToken cancellationToken)
     {
@@ -94,14 +95,18 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
             File.Copy(specPath, specPath + ".previous", overwrite: true);
         File.WriteAllText(specPath, specText);
 
-        var total = work.Count * spec.Layers.Count * spec.Blockages.Count;
+        var total = work.Count * spec.Layers.Count * spec.Blockages.Count * spec.Derates.Count;
         var existing = total - plan.Sum(p => p.Pending.Count);
         var done = existing;
         var failed = 0;
         var keptFailed = plan.Sum(p => p.KeptFailed);
         var started = DateTime.UtcNow;
         var gate = new object();
-        var placer = new QflowPlacer(spec.Technology, TimeSpan.FromSeconds(spec.PlaceTimeoutSeconds)) { ScalePlaceTimeout = spec.ScalePlaceTimeout };
+        var placer = new QflowPlacer(spec.Technology, TimeSpan.FromSeconds(spec.PlaceTimeoutSeconds)) {
+            ScalePlaceTimeout = spec.ScalePlaceTimeout,
+            // One synthesis per design, shared by its density x seed placements (a dot: never a placement key).
+            Synthesis = new SynthesisCache(Path.Combine(Root, "placements", ".synthesis")),
+        };
 
         await Parallel.ForEachAsync(plan.Where(p => p.Pending.Count > 0), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellationToken }, async (item, ct) =>
         {
@@ -145,12 +150,12 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
         var conflicts = new List<string>();
         foreach (var job in work)
         {
-            var pending = new List<(string Key, int Layers, double Blockage)>();
+            var pending = new List<RoutingVariant>();
             var keptFailed = 0;
             foreach (var v in RoutingVariants(job.Key))
             {
                 var record = SampleResume.Read(Root, v.Key);
-                var wanted = Stamp(new SampleRecord { Key = v.Key, Design = job.Design, Density = job.Density, Seed = job.Seed, Layers = v.Layers, Blockage = v.Blockage, Status = "ok", GridSize = spec.GridSize }, job);
+                var wanted = Stamp(new SampleRecord { Key = v.Key, Design = job.Design, Density = job.Density, Seed = job.Seed, Layers = v.Layers, Blockage = v.Blockage, Derate = v.Derate, Status = "ok", GridSize = spec.GridSize }, job);
                 switch (SampleResume.Decide(record, wanted, RetryFailed, Replace))
                 {
                     case ResumeAction.Build:
@@ -197,23 +202,26 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
     /// <summary>One placement to make (from RTL with qflow) or import (a placed DEF), and what routes it.</summary>
     private sealed record PlacementJob(string Design, double Density, int Seed, string Key, string Source, string SourceHash, DesignSource? Rtl, string? PlacedDef, RoutingTech Tech);
 
-    private sealed record PlannedPlacement(PlacementJob Job, List<(string Key, int Layers, double Blockage)> Pending, int KeptFailed);
+    private sealed record PlannedPlacement(PlacementJob Job, List<RoutingVariant> Pending, int KeptFailed);
+
+    /// <summary>One routing condition of a placement: its sample key, layers, blockage and metal3 derate.</summary>
+    private sealed record RoutingVariant(string Key, int Layers, double Blockage, double Derate);
 
     private sealed record RoutingTech(LefLibrary Library, List<string> LayerNames, QrouterRunner Router, string Technology);
 
-    private IEnumerable<(string Key, int Layers, double Blockage)> RoutingVariants(string pkey) =>
-        spec.Layers.SelectMany(l => spec.Blockages.Select(b => (SampleKey(pkey, l, b), l, b)));
+    private IEnumerable<RoutingVariant> RoutingVariants(string pkey) =>
+        spec.Layers.SelectMany(l => spec.Blockages.SelectMany(b => spec.Derates.Select(r => new RoutingVariant(SampleKey(pkey, l, b, r), l, b, r))));
 
     private async Task<List<SampleRecord>> PlaceAndRouteAsync(
-        PlacementJob job, List<(string Key, int Layers, double Blockage)> variants, QflowPlacer placer, CancellationToken ct)
+        PlacementJob job, List<RoutingVariant> variants, QflowPlacer placer, CancellationToken ct)
     {
         var (design, density, seed, pkey) = (job.Design, job.Density, job.Seed, job.Key);
         var project = Path.Combine(Root, "placements", pkey);
         var placeRuns = new List<ToolRun>();
         var records = new List<SampleRecord>();
-        SampleRecord Failed(string key, int layers, double blockage, string step, string error, IEnumerable<ToolRun> runs) => Stamp(new()
+        SampleRecord Failed(RoutingVariant v, string step, string error, IEnumerable<ToolRun> runs) => Stamp(new()
         {
-            Key = key, Design = design, Density = density, Seed = seed, Layers = layers, Blockage = blockage,
+            Key = v.Key, Design = design, Density = density, Seed = seed, Layers = v.Layers, Blockage = v.Blockage, Derate = v.Derate,
             Status = "failed", FailedStep = step, Error = error,
             Tools = runs.Select(Provenance).ToList(), CreatedAt = DateTimeOffset.UtcNow,
         }, job);
@@ -228,15 +236,16 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
         catch (Exception e) when (e is ToolFailedException or Parsing.LefDefFormatException or IOException)
         {
             var step = e is ToolFailedException t ? t.Step : "read placement";
-            return variants.Select(v => Failed(v.Key, v.Layers, v.Blockage, step, e.Message, placeRuns)).ToList();
+            return variants.Select(v => Failed(v, step, e.Message, placeRuns)).ToList();
         }
 
         // The route limit grows with the design's size like the place limit (ToolTimeouts).
         var router = job.Tech.Router.WithTimeout(ToolTimeouts.For(spec.RouteTimeoutSeconds, placement.Cells.Count(c => !c.IsFiller), spec.ScaleRouteTimeout));
-        foreach (var (key, layers, blockage) in variants)
+        foreach (var variant in variants)
         {
+            var (key, layers, blockage, derate) = variant;
             var routeRuns = new List<ToolRun>(placeRuns);
-            var knobs = new RoutingKnobs(layers, blockage, job.PlacedDef is null ? BlockageSeed(design, density, seed) : BlockageSeed(pkey, 0, 0), spec.RouteEffort);
+            var knobs = new RoutingKnobs(layers, blockage, job.PlacedDef is null ? BlockageSeed(design, density, seed) : BlockageSeed(pkey, 0, 0), spec.RouteEffort, derate);
             var obstructions = Blockages.For(placement.Die, knobs);
             try
             {
@@ -254,7 +263,7 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
                 var nets = placement.Nets.Count;
                 records.Add(Stamp(new SampleRecord
                 {
-                    Key = key, Design = design, Density = density, Seed = seed, Layers = layers, Blockage = blockage,
+                    Key = key, Design = design, Density = density, Seed = seed, Layers = layers, Blockage = blockage, Derate = derate,
                     Status = "ok", GridSize = spec.GridSize, Channels = FeatureChannels.All,
                     Cells = placement.Cells.Count(c => !c.IsFiller),
                     Labels = new SampleLabels(nets, outcome.FirstPassFailed, nets == 0 ? 0 : (double)outcome.FirstPassFailed / nets, outcome.FinalFailedNets.Count, (int)hotspot.Sum())
@@ -268,7 +277,7 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
             }
             catch (ToolFailedException e)
             {
-                records.Add(Failed(key, layers, blockage, e.Step, e.Message, routeRuns));
+                records.Add(Failed(variant, e.Step, e.Message, routeRuns));
             }
         }
 

@@ -18,6 +18,9 @@ public sealed record LabelGroup
 
     [JsonProperty("blockage")] public double? Blockage { get; init; }
 
+    /// <summary>Share of metal3's tracks removed (<see cref="SampleRecord.Derate"/>); null when the group is not one condition or has none.</summary>
+    [JsonProperty("derate", NullValueHandling = NullValueHandling.Ignore)] public double? Derate { get; init; }
+
     [JsonProperty("density")] public double? Density { get; init; }
 
     [JsonProperty("samples")] public int Samples { get; init; }
@@ -32,6 +35,12 @@ public sealed record LabelGroup
 
     /// <summary>Samples whose hotspot map marks more than half of the tiles.</summary>
     [JsonProperty("mostlyHot")] public int MostlyHot { get; init; }
+
+    /// <summary>
+    /// Routing conditions only: the median over designs of one design's first-pass ratio range (max - min over its
+    /// densities and seeds), the spread a ranking within the condition must find beyond telling designs apart.
+    /// </summary>
+    [JsonProperty("withinDesignRatioRange", NullValueHandling = NullValueHandling.Ignore)] public double? WithinDesignRatioRange { get; init; }
 
     /// <summary>Samples whose hotspot map marks no tile.</summary>
     [JsonProperty("noneHot")] public int NoneHot { get; init; }

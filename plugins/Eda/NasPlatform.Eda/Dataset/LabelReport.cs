@@ -25,6 +25,9 @@ public sealed record LabelReport
 
     [JsonProperty("all")] public required LabelGroup All { get; init; }
 
+    /// <summary>Per routing condition (layers x blockage x derate), all designs and densities pooled: what within-condition tau ranks.</summary>
+    [JsonProperty("routing")] public IReadOnlyList<LabelGroup> Routing { get; init; } = [];
+
     [JsonProperty("conditions")] public IReadOnlyList<LabelGroup> Conditions { get; init; } = [];
 
     [JsonProperty("designs")] public IReadOnlyList<LabelGroup> Designs { get; init; } = [];
@@ -40,14 +43,20 @@ public sealed record LabelReport
             HotspotVersions = good.GroupBy(r => r.Labels!.HotspotVersion).OrderBy(g => g.Key)
                 .ToDictionary(g => g.Key.ToString(CultureInfo.InvariantCulture), g => g.Count()),
             All = Group("all", good),
-            Conditions = good.GroupBy(r => (r.Layers, r.Blockage, r.Density)).OrderBy(g => g.Key)
-                .Select(g => Group(Invariant($"L{g.Key.Layers} b{g.Key.Blockage:0.###} d{g.Key.Density:0.###}"), g.ToList()) with
+            Routing = good.GroupBy(r => (r.Layers, r.Blockage, r.Derate)).OrderBy(g => g.Key)
+                .Select(g => Group(g.First().Condition, g.ToList()) with
+                {
+                    Layers = g.Key.Layers, Blockage = g.Key.Blockage, Derate = g.Key.Derate, WithinDesignRatioRange = WithinDesignRange(g.ToList()),
+                })
+                .ToList(),
+            Conditions = good.GroupBy(r => (r.Layers, r.Blockage, r.Derate, r.Density)).OrderBy(g => g.Key)
+                .Select(g => Group(g.First().Condition + Invariant($" d{g.Key.Density:0.###}"), g.ToList()) with
                 {
                     Layers = g.Key.Layers, Blockage = g.Key.Blockage, Density = g.Key.Density,
                 })
                 .ToList(),
-            Designs = good.GroupBy(r => (r.Design, r.Layers, r.Blockage)).OrderBy(g => g.Key.Design, StringComparer.Ordinal).ThenBy(g => g.Key.Layers).ThenBy(g => g.Key.Blockage)
-                .Select(g => Group(Invariant($"{g.Key.Design} L{g.Key.Layers} b{g.Key.Blockage:0.###}"), g.ToList()) with
+            Designs = good.GroupBy(r => (r.Design, r.Layers, r.Blockage, r.Derate)).OrderBy(g => g.Key.Design, StringComparer.Ordinal).ThenBy(g => g.Key.Layers).ThenBy(g => g.Key.Blockage).ThenBy(g => g.Key.Derate)
+                .Select(g => Group(g.Key.Design + " " + g.First().Condition, g.ToList()) with
                 {
                     Design = g.Key.Design, Layers = g.Key.Layers, Blockage = g.Key.Blockage,
                 })
@@ -58,6 +67,14 @@ public sealed record LabelReport
     /// <summary>The hotspot fraction of a good sample: hot tiles over all tiles of its grid.</summary>
     public static double HotspotFraction(SampleRecord record) =>
         (double)record.Labels!.HotTiles / ((double)record.GridSize * record.GridSize);
+
+    /// <summary>The median over designs of (max - min) of the design's first-pass ratios.</summary>
+    private static double WithinDesignRange(IReadOnlyList<SampleRecord> samples)
+    {
+        var ranges = samples.GroupBy(r => r.Design, StringComparer.Ordinal)
+            .Select(g => g.Max(r => r.Labels!.FirstPassRatio) - g.Min(r => r.Labels!.FirstPassRatio)).Order().ToList();
+        return ranges.Count % 2 == 1 ? ranges[ranges.Count / 2] : (ranges[ranges.Count / 2 - 1] + ranges[ranges.Count / 2]) / 2;
+    }
 
     private static LabelGroup Group(string name, IReadOnlyList<SampleRecord> samples)
     {
@@ -86,6 +103,11 @@ public sealed record LabelReport
         text.AppendLine(Invariant($"{"condition",-18} {"n",4} | {"first-pass ratio: quantiles",-32} {"hist",-10} | {"final failed",-22} {"hist",-10} | {"hotspot fraction",-32} {"hist",-10} {">50%",4} {"0",3}"));
         foreach (var g in Conditions.Prepend(All))
             text.AppendLine(Row(g));
+        text.AppendLine();
+        text.AppendLine("per routing condition, all designs and densities pooled (within design: the median over designs of one design's first-pass ratio range):");
+        text.AppendLine(Invariant($"{"condition",-18} {"n",4} | {"first-pass ratio: quantiles",-32} {"hist",-10} | {"final failed",-22} {"hist",-10} | {"hotspot fraction",-32} {"hist",-10} {">50%",4} {"0",3} | within design"));
+        foreach (var g in Routing)
+            text.AppendLine(Row(g) + Invariant($" | {g.WithinDesignRatioRange:0.000}"));
         text.AppendLine();
         text.AppendLine("per design (medians over densities and seeds):");
         text.AppendLine(Invariant($"{"design",-28} {"n",4} {"ratio p50",10} {"ratio range",16} {"final p50",10} {"hot p50",8} {"hot range",14}"));

@@ -90,10 +90,10 @@ public static class Relabeler
         return (Placement.Build(DefReader.Read(placedDef), library), failedNets, library);
     }
 
-    /// <summary>The folder qrouter ran in for a sample: placements/PLACEMENT/route-L{layers}-b{blockage}.</summary>
+    /// <summary>The folder qrouter ran in for a sample: placements/PLACEMENT/route-L{layers}-b{blockage}[-r{derate}].</summary>
     public static string RouteFolder(string root, SampleRecord record)
     {
-        var suffix = DatasetBuilder.SampleKey("", record.Layers, record.Blockage);
+        var suffix = DatasetBuilder.SampleKey("", record.Layers, record.Blockage, record.Derate);
         if (!record.Key.EndsWith(suffix, StringComparison.Ordinal))
             throw new InvalidDataException($"the key does not end with its routing condition '{suffix}'");
         return Path.Combine(root, "placements", record.Key[..^suffix.Length], "route" + suffix);

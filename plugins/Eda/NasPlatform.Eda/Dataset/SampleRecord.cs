@@ -21,6 +21,9 @@ public sealed record SampleRecord
 
     [JsonProperty("blockage")] public required double Blockage { get; init; }
 
+    /// <summary>Share of metal3's tracks removed by uniform stripes (<see cref="Flow.Blockages"/>); 0 (left out of the JSON) when none.</summary>
+    [JsonProperty("derate", DefaultValueHandling = DefaultValueHandling.Ignore)] public double Derate { get; init; }
+
     [JsonProperty("status")] public required string Status { get; init; }
 
     [JsonProperty("failedStep")] public string? FailedStep { get; init; }
@@ -59,4 +62,8 @@ public sealed record SampleRecord
     [JsonProperty("createdAt")] public DateTimeOffset CreatedAt { get; init; }
 
     [JsonIgnore] public bool Succeeded => Status == "ok";
+
+    /// <summary>The routing condition (what the router had besides the placement): "L3 b0.1", "L3 b0 r0.34".</summary>
+    [JsonIgnore]
+    public string Condition => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"L{Layers} b{Blockage:0.###}") + (Derate > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" r{Derate:0.###}") : "");
 }

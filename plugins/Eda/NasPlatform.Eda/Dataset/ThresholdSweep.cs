@@ -28,14 +28,14 @@ public sealed record ThresholdSweep
     {
         var (samples, problems) = Relabeler.DemandHotFractions(root, records, thresholds);
         var rows = samples
-            .GroupBy(s => (s.Record.Layers, s.Record.Blockage))
+            .GroupBy(s => (s.Record.Layers, s.Record.Blockage, s.Record.Derate))
             .OrderBy(g => g.Key)
             .Select(g =>
             {
                 var list = g.ToList();
                 var pins = list.Select(s => PinsAndBoxesFraction(s.Record)).ToList();
                 return new ThresholdRow(
-                    Invariant($"L{g.Key.Layers} b{g.Key.Blockage:0.###}"),
+                    list[0].Record.Condition,
                     list.Count,
                     pins.All(p => p is not null) ? LabelDistribution.Of(pins.Select(p => p!.Value).ToList(), 0, 1, LabelReport.Bins) : null,
                     thresholds.Select((_, i) => LabelDistribution.Of(list.Select(s => s.HotFractions[i]).ToList(), 0, 1, LabelReport.Bins)).ToList());

@@ -17,13 +17,15 @@ public static class ToolProcesses
 
     /// <summary>
     /// sh -c WATCHDOG sh PARENT TOOL ARGS...: runs the tool, polls the parent each second, and on its death
-    /// kills the process group (kill 0), which setsid made the tool's own.
+    /// kills the process group (kill 0), which setsid made the tool's own. The poller's output goes to /dev/null:
+    /// holding the tool's stdout pipe, its last `sleep 1` kept the run open up to a second after the tool ended
+    /// (every run took a whole number of seconds, 0.5 s lost per qrouter run of 1-2 s).
     /// </summary>
     private const string Watchdog = """
         parent=$1; shift
         "$@" </dev/null &
         child=$!
-        ( while kill -0 "$parent" 2>/dev/null; do sleep 1; done; kill -KILL 0 ) &
+        ( while kill -0 "$parent" 2>/dev/null; do sleep 1; done; kill -KILL 0 ) </dev/null >/dev/null 2>&1 &
         watch=$!
         wait "$child"; rc=$?
         kill "$watch" 2>/dev/null

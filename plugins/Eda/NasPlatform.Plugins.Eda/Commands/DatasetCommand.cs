@@ -32,6 +32,7 @@ internal static class DatasetCommand
             new("seeds", "N", "Placement seeds per design and density (1..N). Default 2."),
             new("layers", "LIST", "Routing-layer counts. Default 3,4 (with 2, most nets fail first-pass routing: see the plugin README)."),
             new("blockages", "LIST", "Blocked die fractions on metal2/metal3. Default 0,0.1."),
+            new("derates", "LIST", "Shares of metal3's tracks removed by uniform stripes, each a routing condition beside layers x blockages (e.g. 0,0.34). Default 0 (none)."),
             new("grid", "N", "Tiles per side of the feature grid. Default 32."),
             new("technology", "NAME", "qflow technology (osu018: 6 metal layers, osu035: 4). Default osu018."),
             new("parallel", "N", "Placements run at once. Default 2.", ShortName: "j"),
@@ -61,7 +62,7 @@ internal static class DatasetCommand
         }
 
         var parallel = Whole(command, "parallel", 2);
-        command.Error.WriteLine($"eda dataset {directory}: {spec.PlacementCount} placements x {spec.Layers.Count * spec.Blockages.Count} routings = {spec.SampleCount} samples, {parallel} at once");
+        command.Error.WriteLine($"eda dataset {directory}: {spec.PlacementCount} placements x {spec.Layers.Count * spec.Blockages.Count * spec.Derates.Count} routings = {spec.SampleCount} samples, {parallel} at once");
         var builder = new DatasetBuilder(directory, spec, tech) { RetryFailed = command.Has("retry-failed"), Replace = command.Has("replace") };
         try
         {
@@ -109,6 +110,7 @@ internal static class DatasetCommand
             Seeds = Whole(command, "seeds", 2),
             Layers = command.Value("layers") is { } l ? Numbers(l, "--layers").Select(v => (int)v).ToList() : defaults.Layers,
             Blockages = command.Value("blockages") is { } b ? Numbers(b, "--blockages") : defaults.Blockages,
+            Derates = command.Value("derates") is { } r ? Numbers(r, "--derates") : defaults.Derates,
             GridSize = Whole(command, "grid", 32),
             Technology = command.Value("technology") ?? "osu018",
             PlaceTimeoutSeconds = Number(command, "place-timeout", 300),

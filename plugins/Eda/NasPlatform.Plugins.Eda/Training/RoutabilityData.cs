@@ -111,7 +111,7 @@ public sealed class RoutabilityData
             SampleFiles.ReadFloats(SampleFiles.FeaturesPath(root, r.Key), channels * grid * grid),
             SampleFiles.ReadFloats(SampleFiles.HotspotPath(root, r.Key), grid * grid),
             r.Labels!.FirstPassRatio,
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"L{r.Layers}-b{r.Blockage}"))).ToList();
+            r.Condition)).ToList();
         var train = samples.Where(s => !testSet.Contains(s.Design) && !validationSet.Contains(s.Design)).ToList();
         var scales = Scale(train, samples, channels, grid * grid);
         return new RoutabilityData(
