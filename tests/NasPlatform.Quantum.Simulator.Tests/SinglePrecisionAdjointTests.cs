@@ -31,6 +31,46 @@ public class SinglePrecisionAdjointTests
     }
 
     [Fact]
+    public void A_layer_of_diagonal_gates_is_differentiated_in_one_pass_like_double_precision()
+    {
+        // RY then RZ layers: every RZ layer is a run of one-qubit diagonal gates, which both precisions now take in one pass.
+        const int n = 10;
+        var circuit = new Circuit(n);
+        var p = 0;
+        for (var layer = 0; layer < 3; layer++)
+        {
+            for (var q = 0; q < n; q++)
+            {
+                circuit.RY(q, Angle.Parameter(p++));
+            }
+
+            for (var q = 0; q < n; q++)
+            {
+                circuit.RZ(q, Angle.Parameter(p++));
+            }
+
+            for (var q = 0; q + 1 < n; q++)
+            {
+                circuit.CNOT(q, q + 1);
+            }
+        }
+
+        var theta = Enumerable.Range(0, p).Select(i => 0.2 + (0.61 * i % 2.5)).ToArray();
+        var h = Observable(n);
+        var single = new double[p];
+        var reference = new double[p];
+        var energySingle = new AdjointGradient(n, Precision.Single).Evaluate(circuit, theta, h, single);
+        var energyDouble = new AdjointGradient(n).Evaluate(circuit, theta, h, reference);
+        Assert.Equal(energyDouble, energySingle, 5);
+        for (var i = 0; i < p; i++)
+        {
+            Assert.True(Math.Abs(single[i] - reference[i]) < 2e-5, $"parameter {i}: single {single[i]:R}, double {reference[i]:R}");
+        }
+
+        Assert.Contains(reference, g => Math.Abs(g) > 1e-2);
+    }
+
+    [Fact]
     public void Gradients_match_central_differences()
     {
         const int n = 8;

@@ -6,7 +6,7 @@ namespace NasPlatform.Quantum.Simulator;
 /// <summary>
 /// |ψ⟩ and |λ⟩ in complex64: half the memory and bytes per pass of <see cref="AdjointStatesDouble"/>. Every
 /// ⟨λ|G|ψ⟩ and the energy are summed in double; the states themselves carry about 1e-7 relative rounding per
-/// pass, forward and backward. Diagonal runs go gate by gate (no single-precision diagonal-layer kernel).
+/// pass, forward and backward. A run of one-qubit diagonal gates is undone and differentiated in one pass (<see cref="DiagonalLayerKernel"/>).
 /// </summary>
 internal sealed class AdjointStatesSingle(int numQubits) : IAdjointStates
 {
@@ -15,7 +15,9 @@ internal sealed class AdjointStatesSingle(int numQubits) : IAdjointStates
 
     public int NumQubits => _psi.NumQubits;
 
-    public bool HasDiagonalLayer => false;
+    private readonly DiagonalLayerKernel? _diagonalLayer = SimdSingle.Usable(numQubits) ? new DiagonalLayerKernel(numQubits) : null;
+
+    public bool HasDiagonalLayer => _diagonalLayer is not null;
 
     public double Forward(FusedCircuit plan, ReadOnlySpan<double> parameters, PauliSum observable, StateVector? initialState)
     {
@@ -92,5 +94,5 @@ internal sealed class AdjointStatesSingle(int numQubits) : IAdjointStates
     }
 
     public void RunDiagonal(ReadOnlySpan<int> bits, ReadOnlySpan<Complex> undo, ReadOnlySpan<double> generator, Span<double> derivatives) =>
-        throw new NotSupportedException("The single-precision adjoint has no diagonal-layer kernel; HasDiagonalLayer is false.");
+        _diagonalLayer!.Run(_psi, _lambda, bits, undo, generator, derivatives);
 }

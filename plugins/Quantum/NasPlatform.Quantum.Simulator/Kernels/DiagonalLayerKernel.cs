@@ -83,6 +83,62 @@ internal sealed class DiagonalLayerKernel
             _rowSums[high] = Vector256.Sum(rowAcc);
         }
 
+        Derivatives(bits, generator, derivatives);
+    }
+
+    /// <summary>
+    /// The same step on complex64 states: w = Im(λ_i* ψ_i) formed per vector in float and widened to double before
+    /// it is summed (as the single-precision adjoint steps do), the phases built in double and rounded once.
+    /// Needs at least 3 qubits (a row of eight amplitudes).
+    /// </summary>
+    public void Run(StateVectorSingle psi, StateVectorSingle lambda, ReadOnlySpan<int> bits, ReadOnlySpan<Complex> undo, ReadOnlySpan<double> generator, Span<double> derivatives)
+    {
+        FillPhases(bits, undo, low: true, _lowRe, _lowIm);
+        FillPhases(bits, undo, low: false, _highRe, _highIm);
+        Array.Clear(_columnSums);
+
+        var (pr, pi, lr, li) = (psi.Re, psi.Im, lambda.Re, lambda.Im);
+        var rowLength = 1 << _lowBits;
+        for (var high = 0; high < _rowSums.Length; high++)
+        {
+            var hr = Vector256.Create(_highRe[high]);
+            var hi = Vector256.Create(_highIm[high]);
+            var rowAcc = Vector256<double>.Zero;
+            var row = high << _lowBits;
+            for (var low = 0; low < rowLength; low += SimdSingle.Lanes)
+            {
+                var a = row + low;
+                var xr = SimdSingle.Load(pr, a);
+                var xi = SimdSingle.Load(pi, a);
+                var yr = SimdSingle.Load(lr, a);
+                var yi = SimdSingle.Load(li, a);
+
+                var w = SimdSingle.NegMulAdd(yi, xr, yr * xi);
+                var (wLow, wHigh) = (Vector256.WidenLower(w), Vector256.WidenUpper(w));
+                rowAcc += wLow + wHigh;
+                Simd.Store(_columnSums, low, Simd.Load(_columnSums, low) + wLow);
+                Simd.Store(_columnSums, low + Simd.Lanes, Simd.Load(_columnSums, low + Simd.Lanes) + wHigh);
+
+                Simd.CMul(hr, hi, Simd.Load(_lowRe, low), Simd.Load(_lowIm, low), out var r0, out var i0);
+                Simd.CMul(hr, hi, Simd.Load(_lowRe, low + Simd.Lanes), Simd.Load(_lowIm, low + Simd.Lanes), out var r1, out var i1);
+                var (phr, phi) = (Vector256.Narrow(r0, r1), Vector256.Narrow(i0, i1));
+                SimdSingle.CMul(phr, phi, xr, xi, out var or, out var oi);
+                SimdSingle.Store(pr, a, or);
+                SimdSingle.Store(pi, a, oi);
+                SimdSingle.CMul(phr, phi, yr, yi, out or, out oi);
+                SimdSingle.Store(lr, a, or);
+                SimdSingle.Store(li, a, oi);
+            }
+
+            _rowSums[high] = Vector256.Sum(rowAcc);
+        }
+
+        Derivatives(bits, generator, derivatives);
+    }
+
+    /// <summary>Each gate's 2·Σ g_k(bit)·w from the row sums (high bits) or column sums (low bits).</summary>
+    private void Derivatives(ReadOnlySpan<int> bits, ReadOnlySpan<double> generator, Span<double> derivatives)
+    {
         for (var k = 0; k < bits.Length; k++)
         {
             var (g0, g1) = (generator[2 * k], generator[2 * k + 1]);
