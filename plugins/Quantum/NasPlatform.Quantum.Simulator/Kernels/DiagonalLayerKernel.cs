@@ -47,9 +47,7 @@ internal sealed class DiagonalLayerKernel
     /// <param name="derivatives">Receives one value per gate.</param>
     public void Run(StateVector psi, StateVector lambda, ReadOnlySpan<int> bits, ReadOnlySpan<Complex> undo, ReadOnlySpan<double> generator, Span<double> derivatives)
     {
-        FillPhases(bits, undo, low: true, _lowRe, _lowIm);
-        FillPhases(bits, undo, low: false, _highRe, _highIm);
-        Array.Clear(_columnSums);
+        Prepare(bits, undo);
 
         var (pr, pi, lr, li) = (psi.Re, psi.Im, lambda.Re, lambda.Im);
         var rowLength = 1 << _lowBits;
@@ -93,9 +91,7 @@ internal sealed class DiagonalLayerKernel
     /// </summary>
     public void Run(StateVectorSingle psi, StateVectorSingle lambda, ReadOnlySpan<int> bits, ReadOnlySpan<Complex> undo, ReadOnlySpan<double> generator, Span<double> derivatives)
     {
-        FillPhases(bits, undo, low: true, _lowRe, _lowIm);
-        FillPhases(bits, undo, low: false, _highRe, _highIm);
-        Array.Clear(_columnSums);
+        Prepare(bits, undo);
 
         var (pr, pi, lr, li) = (psi.Re, psi.Im, lambda.Re, lambda.Im);
         var rowLength = 1 << _lowBits;
@@ -134,6 +130,14 @@ internal sealed class DiagonalLayerKernel
         }
 
         Derivatives(bits, generator, derivatives);
+    }
+
+    /// <summary>The run's phases over the low and high index bits, and cleared column sums.</summary>
+    private void Prepare(ReadOnlySpan<int> bits, ReadOnlySpan<Complex> undo)
+    {
+        FillPhases(bits, undo, low: true, _lowRe, _lowIm);
+        FillPhases(bits, undo, low: false, _highRe, _highIm);
+        Array.Clear(_columnSums);
     }
 
     /// <summary>Each gate's 2·Σ g_k(bit)·w from the row sums (high bits) or column sums (low bits).</summary>
