@@ -14,7 +14,7 @@ internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kerne
     /// <summary>A plan name: one of <see cref="AllPlans"/>, or <c>blockedC-R</c> (cache blocks of C qubits with runs of R bits, e.g. blocked15-8).</summary>
     public static bool IsPlan(string name) => AllPlans.Contains(name) || System.Text.RegularExpressions.Regex.IsMatch(name, @"^blocked\d{1,2}-\d{1,2}$");
 
-    private const string Usage = "Options: --qubits 16,20,22,24 --repeats 5 --layers 10 --only rx,ansatz,adjoint,throughput,large --per-target --precision double|single|both --pages small|huge|both --plans pairwise,unblocked,blocked,blockedC-R,folded,folded-loop,dense2,dense3,dense3generic,dense4,auto --quick --kernels --no-prefetch";
+    private const string Usage = "Options: --qubits 16,20,22,24 --repeats 5 --layers 10 --only rx,ansatz,adjoint,throughput,large --per-target --precision double|single|both --pages small|huge|both --plans pairwise,unblocked,blocked,blockedC-R,folded,folded-loop,dense2,dense3,dense3generic,dense4,auto --quick --kernels --no-prefetch --no-staging --no-placement";
 
     public bool Runs(string section) => Sections.Contains(section);
 
@@ -92,6 +92,14 @@ internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kerne
                 case "--no-prefetch":
                     // The one-qubit passes without the block prefetch (Kernels/BlockPrefetch.cs), to time what it changes.
                     NasPlatform.Quantum.Simulator.Kernels.BlockPrefetch.Enabled = false;
+                    break;
+                case "--no-staging":
+                    // Top-target passes without the far-partner staging (Kernels/FarPartnerStaging.cs), to time what it changes.
+                    NasPlatform.Quantum.Simulator.Kernels.FarPartnerStaging.Enabled = false;
+                    break;
+                case "--no-placement":
+                    // Large arrays wherever the GC puts them (StatePlacement.cs), to time what the placement changes.
+                    NasPlatform.Quantum.Simulator.StatePlacement.Enabled = false;
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{args[i]}'. {Usage}");

@@ -33,8 +33,11 @@ internal static class StateMemory
     /// </summary>
     public static bool HugePages { get; set; } = Environment.GetEnvironmentVariable("NASPLATFORM_HUGE_PAGES") != "0";
 
-    /// <summary>A zeroed array of <paramref name="length"/> amplitudes (re or im part).</summary>
-    public static T[] Allocate<T>(int length)
+    /// <summary>
+    /// A zeroed array of <paramref name="length"/> amplitudes (re or im part), kept at a distance from
+    /// <paramref name="apartFrom"/> (the state's other part) that the memory system does not punish (StatePlacement).
+    /// </summary>
+    public static T[] Allocate<T>(int length, Array? apartFrom = null)
         where T : unmanaged
     {
         var bytes = (long)length * Unsafe.SizeOf<T>();
@@ -43,8 +46,9 @@ internal static class StateMemory
             return new T[length];
         }
 
-        // Pinned: the advice belongs to addresses, so the array must never move away from them.
-        var array = GC.AllocateUninitializedArray<T>(length, pinned: true);
+        // Pinned: the advice belongs to addresses, so the array must never move away from them (and its distance to the
+        // state's other part, which StatePlacement keeps off multiples of 256 MiB, stays what it was checked to be).
+        var array = StatePlacement.AllocatePinned<T>(length, apartFrom);
         var huge = HugePages;
         var (start, size) = AlignedInterior(Marshal.UnsafeAddrOfPinnedArrayElement(array, 0), bytes);
         // The GC may hand out memory an earlier state left mapped in pages of the other size: the advice sets the page

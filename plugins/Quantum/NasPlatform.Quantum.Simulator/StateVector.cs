@@ -32,7 +32,7 @@ public sealed partial class StateVector
         NumQubits = numQubits;
         Length = 1 << numQubits;
         Re = StateMemory.Allocate<double>(Length);
-        Im = StateMemory.Allocate<double>(Length);
+        Im = StateMemory.Allocate<double>(Length, Re);
         Re[0] = 1.0;
     }
 

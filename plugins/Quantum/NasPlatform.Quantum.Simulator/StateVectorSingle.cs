@@ -21,7 +21,7 @@ public sealed class StateVectorSingle
         NumQubits = numQubits;
         Length = 1 << numQubits;
         Re = StateMemory.Allocate<float>(Length);
-        Im = StateMemory.Allocate<float>(Length);
+        Im = StateMemory.Allocate<float>(Length, Re);
         Re[0] = 1f;
     }
 

@@ -100,6 +100,8 @@ internal static class OneQubitKernel
 
         var (from, to) = slice.Range(count, run);
         var ahead = BlockPrefetch.Ahead<double>(numQubits, target, control);
+        var staged = typeof(TSink) == typeof(StoreSink) && FarPartnerStaging.Applies<double>(target);
+        ReadOnlySpan<Vector256<double>> stagedCoefficients = staged ? [m00r, m00i, m01r, m01i, m10r, m10i, m11r, m11i] : [];
         for (var i = from; i < to; i += run)
         {
             var baseVector = Simd.InsertZero(i, lowest);
@@ -110,6 +112,13 @@ internal static class OneQubitKernel
 
             var a = (baseVector | controlBit) * Simd.Lanes;
             var end = a + run * Simd.Lanes;
+            if (staged)
+            {
+                // Only a StoreSink writes back into re/im, which is what the staged pass does itself.
+                FarPartnerStaging.Run(re, im, a, end, partner, stagedCoefficients);
+                continue;
+            }
+
             for (; a < end; a += Simd.Lanes)
             {
                 var b = a + partner;

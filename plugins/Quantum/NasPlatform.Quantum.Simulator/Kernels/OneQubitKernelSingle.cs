@@ -85,6 +85,7 @@ internal static class OneQubitKernelSingle
         var controlBit = vc >= 0 ? 1 << vc : 0;
         var partner = 1 << target;
         var ahead = BlockPrefetch.Ahead<float>(numQubits, target, control);
+        var staged = FarPartnerStaging.Applies<float>(target);
         for (var i = 0; i < count; i += run)
         {
             var baseVector = Simd.InsertZero(i, lowest);
@@ -95,6 +96,12 @@ internal static class OneQubitKernelSingle
 
             var a = (baseVector | controlBit) * SimdSingle.Lanes;
             var end = a + run * SimdSingle.Lanes;
+            if (staged)
+            {
+                FarPartnerStaging.Run(re, im, a, end, partner, c);
+                continue;
+            }
+
             for (; a < end; a += SimdSingle.Lanes)
             {
                 var b = a + partner;
