@@ -43,6 +43,62 @@ public class CacheKernelsTests
     }
 
     [Fact]
+    public void The_in_lane_real_kernel_matches_the_complex_one_on_every_in_lane_bit_of_both_precisions()
+    {
+        const int n = 6;
+        Complex[] ry = [Math.Cos(0.41), -Math.Sin(0.41), Math.Sin(0.41), Math.Cos(0.41)];
+        Complex[] hadamardLike = [0.6, 0.8, 0.8, -0.6]; // real, not symmetric in the diagonal: catches swapped m00/m11
+        foreach (var m in new[] { ry, hadamardLike })
+        {
+            for (var bit = 0; bit < 3; bit++)
+            {
+                var start = RandomCircuits.RandomState(n, new Random(20 + bit));
+                var expected = start.Clone();
+                expected.Apply1(n - 1 - bit, m);
+                if (bit < 2)
+                {
+                    var actual = start.Clone();
+                    CacheKernels.Real1InLane(actual.Re, actual.Im, n, bit, m);
+                    for (var i = 0; i < 1 << n; i++)
+                    {
+                        Assert.True(Complex.Abs(actual[i] - expected[i]) < 1e-15, $"double bit {bit}, amplitude {i}");
+                    }
+                }
+
+                var single = new StateVectorSingle(n);
+                single.CopyFrom(start);
+                CacheKernels.Real1InLane(single.Re, single.Im, n, bit, m);
+                for (var i = 0; i < 1 << n; i++)
+                {
+                    Assert.True(Complex.Abs(single[i] - expected[i]) < 1e-6, $"single bit {bit}, amplitude {i}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void The_masked_phase_multiplies_every_amplitude_for_an_empty_mask_and_the_set_ones_for_one_bit()
+    {
+        const int n = 6;
+        var phase = Complex.FromPolarCoordinates(1, -1.1);
+        var start = RandomCircuits.RandomState(n, new Random(5));
+        foreach (var mask in new[] { 0, 1 << 0, 1 << 4 })
+        {
+            var state = start.Clone();
+            CacheKernels.PhaseWhere(state.Re, state.Im, n, mask, phase);
+            var single = new StateVectorSingle(n);
+            single.CopyFrom(start);
+            CacheKernels.PhaseWhere(single.Re, single.Im, n, mask, -Complex.One);
+            for (var i = 0; i < 1 << n; i++)
+            {
+                var set = (i & mask) == mask;
+                Assert.True(Complex.Abs(state[i] - (set ? start[i] * phase : start[i])) < 1e-15, $"mask {mask}, amplitude {i}");
+                Assert.True(Complex.Abs(single[i] - (set ? -start[i] : start[i])) < 1e-6, $"single, mask {mask}, amplitude {i}");
+            }
+        }
+    }
+
+    [Fact]
     public void The_phase_kernel_multiplies_exactly_the_amplitudes_with_both_bits_set()
     {
         const int n = 6;

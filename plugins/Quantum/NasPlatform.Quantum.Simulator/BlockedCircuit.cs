@@ -131,7 +131,7 @@ internal sealed partial class BlockedCircuit
 
     /// <summary>
     /// Runs the bound passes on a chunk. A run of consecutive passes that the cache kernels can do tile by tile (real
-    /// 2×2 and controlled phases on bits below <see cref="TileBits{T}"/>) goes through the chunk one L1-sized tile at a
+    /// 2×2 on bits below <see cref="TileBits{T}"/>, in-lane bits included, and every controlled phase) goes through the chunk one L1-sized tile at a
     /// time, every pass of the run on a tile before the next tile: the chunk sits in L2, whose bandwidth, not the
     /// arithmetic, limits a pass. Every other pass runs over the whole chunk.
     /// </summary>
@@ -155,15 +155,7 @@ internal sealed partial class BlockedCircuit
             {
                 for (var p = i; p < end; p++)
                 {
-                    var pass = bound[p];
-                    if (pass.Kind == PassKind.OneReal)
-                    {
-                        CacheKernels.TryReal1(re, im, tileBits, ChunkQubits - 1 - pass.Qubit0, pass.Matrix, offset);
-                    }
-                    else
-                    {
-                        CacheKernels.Phase11(re, im, tileBits, ChunkQubits - 1 - pass.Qubit0, ChunkQubits - 1 - pass.Qubit1, pass.Matrix[3], offset);
-                    }
+                    ApplyOnTile(re, im, bound[p], tileBits, offset);
                 }
             }
 
@@ -171,15 +163,43 @@ internal sealed partial class BlockedCircuit
         }
     }
 
+    /// <summary>One tileable pass on the tile of 2^tileBits amplitudes at <paramref name="offset"/> (chunk index bits).</summary>
+    private void ApplyOnTile<T>(T[] re, T[] im, BoundPass pass, int tileBits, int offset)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var laneBits = 5 - BitOperations.Log2((uint)Unsafe.SizeOf<T>());
+        if (pass.Kind == PassKind.OneReal)
+        {
+            var bit = ChunkQubits - 1 - pass.Qubit0;
+            if (bit < laneBits)
+            {
+                CacheKernels.Real1InLane(re, im, tileBits, bit, pass.Matrix, offset);
+            }
+            else
+            {
+                CacheKernels.TryReal1(re, im, tileBits, bit, pass.Matrix, offset);
+            }
+
+            return;
+        }
+
+        // A controlled phase: bits above the tile are the same for the whole tile (they are in the offset).
+        var mask = (1 << (ChunkQubits - 1 - pass.Qubit0)) | (1 << (ChunkQubits - 1 - pass.Qubit1));
+        var above = mask & ~((1 << tileBits) - 1);
+        if ((offset & above) == above)
+        {
+            CacheKernels.PhaseWhere(re, im, tileBits, mask & ((1 << tileBits) - 1), pass.Matrix[3], offset);
+        }
+    }
+
     /// <summary>For each pass, the end of the run of tileable passes it starts (−1 where it cannot go tile by tile).</summary>
     private int[] TileRuns<T>(BoundPass[] bound)
     {
         var tileBits = TileBits<T>();
-        var laneBits = 5 - BitOperations.Log2((uint)Unsafe.SizeOf<T>());
         bool Tileable(BoundPass pass) => tileBits < ChunkQubits && pass.Kind switch
         {
-            PassKind.OneReal => ChunkQubits - 1 - pass.Qubit0 is var bit && bit >= laneBits && bit < tileBits,
-            PassKind.ControlledPhase => Math.Max(ChunkQubits - 1 - pass.Qubit0, ChunkQubits - 1 - pass.Qubit1) < tileBits,
+            PassKind.OneReal => ChunkQubits - 1 - pass.Qubit0 < tileBits,
+            PassKind.ControlledPhase => true,
             _ => false,
         };
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -32,11 +33,12 @@ internal static class FarPartnerStaging
     /// Applies the matrix (coefficient vectors m00r, m00i, m01r, m01i, m10r, m10i, m11r, m11i) to the pairs
     /// (a, a + <paramref name="partner"/>) for a in [<paramref name="start"/>, <paramref name="end"/>).
     /// </summary>
-    public static void Run(double[] re, double[] im, int start, int end, int partner, ReadOnlySpan<Vector256<double>> c)
+    public static void Run<T>(T[] re, T[] im, int start, int end, int partner, ReadOnlySpan<Vector256<T>> c)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const int tile = TileBytes / sizeof(double);
-        Span<double> stageRe = stackalloc double[tile];
-        Span<double> stageIm = stackalloc double[tile];
+        var tile = TileBytes / Unsafe.SizeOf<T>();
+        Span<T> stageRe = stackalloc T[tile];
+        Span<T> stageIm = stackalloc T[tile];
         ref var r = ref MemoryMarshal.GetArrayDataReference(re);
         ref var i = ref MemoryMarshal.GetArrayDataReference(im);
         ref var sr = ref MemoryMarshal.GetReference(stageRe);
@@ -46,54 +48,17 @@ internal static class FarPartnerStaging
             var length = Math.Min(tile, end - t);
             Copy(ref Unsafe.Add(ref r, t + partner), ref sr, length);
             Copy(ref Unsafe.Add(ref i, t + partner), ref si, length);
-            for (var k = 0; k < length; k += Simd.Lanes)
+            for (var k = 0; k < length; k += Vector256<T>.Count)
             {
                 var a = (nuint)(t + k);
                 var ar = Vector256.LoadUnsafe(ref r, a);
                 var ai = Vector256.LoadUnsafe(ref i, a);
                 var br = Vector256.LoadUnsafe(ref sr, (nuint)k);
                 var bi = Vector256.LoadUnsafe(ref si, (nuint)k);
-                Simd.CMul(c[0], c[1], ar, ai, out var outAr, out var outAi);
-                Simd.CMulAdd(c[2], c[3], br, bi, ref outAr, ref outAi);
-                Simd.CMul(c[4], c[5], ar, ai, out var outBr, out var outBi);
-                Simd.CMulAdd(c[6], c[7], br, bi, ref outBr, ref outBi);
-                outAr.StoreUnsafe(ref r, a);
-                outAi.StoreUnsafe(ref i, a);
-                outBr.StoreUnsafe(ref sr, (nuint)k);
-                outBi.StoreUnsafe(ref si, (nuint)k);
-            }
-
-            Copy(ref sr, ref Unsafe.Add(ref r, t + partner), length);
-            Copy(ref si, ref Unsafe.Add(ref i, t + partner), length);
-        }
-    }
-
-    /// <summary>The complex64 form of <see cref="Run(double[], double[], int, int, int, ReadOnlySpan{Vector256{double}})"/>.</summary>
-    public static void Run(float[] re, float[] im, int start, int end, int partner, ReadOnlySpan<Vector256<float>> c)
-    {
-        const int tile = TileBytes / sizeof(float);
-        Span<float> stageRe = stackalloc float[tile];
-        Span<float> stageIm = stackalloc float[tile];
-        ref var r = ref MemoryMarshal.GetArrayDataReference(re);
-        ref var i = ref MemoryMarshal.GetArrayDataReference(im);
-        ref var sr = ref MemoryMarshal.GetReference(stageRe);
-        ref var si = ref MemoryMarshal.GetReference(stageIm);
-        for (var t = start; t < end; t += tile)
-        {
-            var length = Math.Min(tile, end - t);
-            Copy(ref Unsafe.Add(ref r, t + partner), ref sr, length);
-            Copy(ref Unsafe.Add(ref i, t + partner), ref si, length);
-            for (var k = 0; k < length; k += SimdSingle.Lanes)
-            {
-                var a = (nuint)(t + k);
-                var ar = Vector256.LoadUnsafe(ref r, a);
-                var ai = Vector256.LoadUnsafe(ref i, a);
-                var br = Vector256.LoadUnsafe(ref sr, (nuint)k);
-                var bi = Vector256.LoadUnsafe(ref si, (nuint)k);
-                SimdSingle.CMul(c[0], c[1], ar, ai, out var outAr, out var outAi);
-                SimdSingle.CMulAdd(c[2], c[3], br, bi, ref outAr, ref outAi);
-                SimdSingle.CMul(c[4], c[5], ar, ai, out var outBr, out var outBi);
-                SimdSingle.CMulAdd(c[6], c[7], br, bi, ref outBr, ref outBi);
+                VectorMath.CMul(c[0], c[1], ar, ai, out var outAr, out var outAi);
+                VectorMath.CMulAdd(c[2], c[3], br, bi, ref outAr, ref outAi);
+                VectorMath.CMul(c[4], c[5], ar, ai, out var outBr, out var outBi);
+                VectorMath.CMulAdd(c[6], c[7], br, bi, ref outBr, ref outBi);
                 outAr.StoreUnsafe(ref r, a);
                 outAi.StoreUnsafe(ref i, a);
                 outBr.StoreUnsafe(ref sr, (nuint)k);
