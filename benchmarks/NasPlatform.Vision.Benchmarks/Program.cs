@@ -39,6 +39,37 @@ if (args.Length == 3 && args[0] == "test-accuracy")
     return;
 }
 
+if (args.Length == 1 && args[0] == "maxpool")
+{
+    // The two max-pool layers of the compare.sh network, forward + backward, one thread: NCHW (what the loop runs)
+    // against the same values in channels-last strides. maxpool_probe.py times PyTorch's NCHW pool alike.
+    TorchRuntime.EnsureAvailable();
+    TorchThreads.UseHostDefault();
+    foreach (var shape in new long[][] { [128, 32, 28, 28], [128, 64, 14, 14] })
+    {
+        using var nchw = randn(shape).relu().requires_grad_(true);
+        using var nhwc = nchw.detach().permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2).requires_grad_(true);
+        using var pool = nn.MaxPool2d(2, 2);
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var (name, input) in new[] { ("nchw", nchw), ("channels-last", nhwc) })
+            {
+                var clock = Stopwatch.StartNew();
+                for (var k = 0; k < 50; k++)
+                {
+                    using var scope = NewDisposeScope();
+                    pool.forward(input).sum().backward();
+                    input.grad!.zero_();
+                }
+
+                Console.WriteLine($"{string.Join('x', shape)} {name}: {clock.Elapsed.TotalMilliseconds / 50:F2} ms per forward+backward");
+            }
+        }
+    }
+
+    return;
+}
+
 var steps = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
 var networkName = args.Length > 1 ? args[1] : "twoconv";
 // The searched candidate the "mbconv" network is built from.
