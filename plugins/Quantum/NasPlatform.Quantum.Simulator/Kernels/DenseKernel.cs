@@ -125,8 +125,8 @@ internal static class DenseKernel
                 {
                     var (c_r, c_i) = (Unsafe.Add(ref crRow, t), Unsafe.Add(ref ciRow, t));
                     var (v_r, v_i) = (Unsafe.Add(ref x0r, t), Unsafe.Add(ref x0i, t));
-                    yr = NegMulAdd(c_i, v_i, MulAdd(c_r, v_r, yr));
-                    yi = MulAdd(c_i, v_r, MulAdd(c_r, v_i, yi));
+                    yr = VectorMath.NegMulAdd(c_i, v_i, VectorMath.MulAdd(c_r, v_r, yr));
+                    yi = VectorMath.MulAdd(c_i, v_r, VectorMath.MulAdd(c_r, v_i, yi));
                 }
 
                 crRow = ref Unsafe.Add(ref crRow, terms);
@@ -239,42 +239,6 @@ internal static class DenseKernel
         }
 
         return Vector256.Create<int>(index);
-    }
-
-    /// <summary>a·b + c, one FMA for float and double.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<T> MulAdd<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)
-        where T : unmanaged
-    {
-        if (Fma.IsSupported && typeof(T) == typeof(float))
-        {
-            return Fma.MultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
-        }
-
-        if (Fma.IsSupported && typeof(T) == typeof(double))
-        {
-            return Fma.MultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-        }
-
-        return (a * b) + c;
-    }
-
-    /// <summary>c − a·b, one FMA for float and double.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> NegMulAdd<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)
-        where T : unmanaged
-    {
-        if (Fma.IsSupported && typeof(T) == typeof(float))
-        {
-            return Fma.MultiplyAddNegated(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
-        }
-
-        if (Fma.IsSupported && typeof(T) == typeof(double))
-        {
-            return Fma.MultiplyAddNegated(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-        }
-
-        return c - (a * b);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

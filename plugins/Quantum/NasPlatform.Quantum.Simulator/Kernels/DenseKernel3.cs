@@ -114,14 +114,14 @@ internal static class DenseKernel3
             (xr, xi) = (Unsafe.Add(ref x, 2 * j), Unsafe.Add(ref x, (2 * j) + 1));
             (a0, b0) = (Unsafe.Add(ref c, 2 * j), Unsafe.Add(ref c, (2 * j) + 1));
             (a1, b1) = (Unsafe.Add(ref c, 16 + (2 * j)), Unsafe.Add(ref c, 17 + (2 * j)));
-            rr0 = DenseKernel.MulAdd(a0, xr, rr0);
-            ii0 = DenseKernel.MulAdd(b0, xi, ii0);
-            ri0 = DenseKernel.MulAdd(a0, xi, ri0);
-            ir0 = DenseKernel.MulAdd(b0, xr, ir0);
-            rr1 = DenseKernel.MulAdd(a1, xr, rr1);
-            ii1 = DenseKernel.MulAdd(b1, xi, ii1);
-            ri1 = DenseKernel.MulAdd(a1, xi, ri1);
-            ir1 = DenseKernel.MulAdd(b1, xr, ir1);
+            rr0 = VectorMath.MulAdd(a0, xr, rr0);
+            ii0 = VectorMath.MulAdd(b0, xi, ii0);
+            ri0 = VectorMath.MulAdd(a0, xi, ri0);
+            ir0 = VectorMath.MulAdd(b0, xr, ir0);
+            rr1 = VectorMath.MulAdd(a1, xr, rr1);
+            ii1 = VectorMath.MulAdd(b1, xi, ii1);
+            ri1 = VectorMath.MulAdd(a1, xi, ri1);
+            ir1 = VectorMath.MulAdd(b1, xr, ir1);
         }
 
         (y0r, y0i, y1r, y1i) = (rr0 - ii0, ri0 + ir0, rr1 - ii1, ri1 + ir1);

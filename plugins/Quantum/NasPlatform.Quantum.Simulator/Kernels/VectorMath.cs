@@ -6,16 +6,16 @@ using System.Runtime.Intrinsics.X86;
 namespace NasPlatform.Quantum.Simulator.Kernels;
 
 /// <summary>
-/// Fused multiply-adds and complex products for kernels that are generic over the precision. The JIT keeps one branch
-/// per instantiation, and the operation order is that of <see cref="Simd"/> and <see cref="SimdSingle"/>, so a generic
-/// kernel gives the same bits as its per-precision twin.
+/// Fused multiply-adds and complex products for kernels that are generic over the precision (the cache, dense and
+/// staging kernels). The JIT keeps one branch per instantiation, and the operation order is that of
+/// <see cref="Simd"/> and <see cref="SimdSingle"/>, so a generic kernel gives the same bits as its per-precision twin.
 /// </summary>
 internal static class VectorMath
 {
     /// <summary>a·b + c, fused where the CPU has FMA.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> MulAdd<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged
     {
         if (Fma.IsSupported && typeof(T) == typeof(double))
         {
@@ -33,7 +33,7 @@ internal static class VectorMath
     /// <summary>c − a·b, fused where the CPU has FMA.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> NegMulAdd<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged
     {
         if (Fma.IsSupported && typeof(T) == typeof(double))
         {
