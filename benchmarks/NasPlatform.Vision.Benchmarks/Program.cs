@@ -41,18 +41,20 @@ if (args.Length == 3 && args[0] == "test-accuracy")
 
 if (args.Length == 1 && args[0] == "maxpool")
 {
-    // The two max-pool layers of the compare.sh network, forward + backward, one thread: NCHW (what the loop runs)
-    // against the same values in channels-last strides. maxpool_probe.py times PyTorch's NCHW pool alike.
+    // The two max-pool layers of the compare.sh network, forward + backward, one thread: LibTorch's NCHW kernel, the
+    // same values in channels-last strides, and our 2x2 loops (NasPlatform.Torch.Modules.MaxPool2d, what the networks
+    // use). maxpool_probe.py times PyTorch's NCHW pool alike.
     TorchRuntime.EnsureAvailable();
     TorchThreads.UseHostDefault();
     foreach (var shape in new long[][] { [128, 32, 28, 28], [128, 64, 14, 14] })
     {
         using var nchw = randn(shape).relu().requires_grad_(true);
         using var nhwc = nchw.detach().permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2).requires_grad_(true);
-        using var pool = nn.MaxPool2d(2, 2);
+        using var libtorch = nn.MaxPool2d(2, 2);
+        using var ours = new NasPlatform.Torch.Modules.MaxPool2d(2);
         for (var round = 0; round < 3; round++)
         {
-            foreach (var (name, input) in new[] { ("nchw", nchw), ("channels-last", nhwc) })
+            foreach (var (name, input, pool) in new[] { ("nchw", nchw, (nn.Module<Tensor, Tensor>)libtorch), ("channels-last", nhwc, (nn.Module<Tensor, Tensor>)libtorch), ("nasplatform", nchw, (nn.Module<Tensor, Tensor>)ours) })
             {
                 var clock = Stopwatch.StartNew();
                 for (var k = 0; k < 50; k++)

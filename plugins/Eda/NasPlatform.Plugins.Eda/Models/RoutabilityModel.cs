@@ -42,7 +42,7 @@ public sealed class RoutabilityModel : Module<Tensor, (Tensor Ratio, Tensor Hots
             _encoder.Add(Sequential(layers));
             _down.Add(stage.Down switch
             {
-                "max" => MaxPool2d(2),
+                "max" => new NasPlatform.Torch.Modules.MaxPool2d(2),
                 "avg" => AvgPool2d(2),
                 _ => Sequential(Conv2d(stage.Width, stage.Width, 3, stride: 2, padding: 1), ReLU()),
             });

@@ -41,7 +41,7 @@ public static class NetworkBuilder
                     channels = r.Out;
                     break;
                 case PoolLayer p:
-                    modules.Add(p.Max ? nn.MaxPool2d(p.Kernel, p.Stride) : nn.AvgPool2d(p.Kernel, p.Stride));
+                    modules.Add(p.Max ? new NasPlatform.Torch.Modules.MaxPool2d(p.Kernel, p.Stride) : nn.AvgPool2d(p.Kernel, p.Stride));
                     break;
                 case GlobalPoolLayer:
                     modules.Add(new GlobalPool());
