@@ -57,6 +57,9 @@ public sealed class EdaPluginLoadingTests : IDisposable
             foreach (var metric in new[] { "val_kendall_tau", "val_roc_auc", "test_kendall_tau", "test_kendall_tau_within", "test_roc_auc", "params", "flops" })
                 Assert.True(first.Metrics.ContainsKey(metric), metric);
             Assert.Equal(first.Metrics["test_roc_auc"], again.Metrics["test_roc_auc"]);
+            Assert.Equal(first.Metrics["val_kendall_tau_within"] + first.Metrics["val_roc_auc"], first.Metrics["val_score_within"]);
+            Assert.Equal(first.Metrics["test_kendall_tau_within"] + first.Metrics["test_roc_auc"], first.Metrics["test_score_within"]);
+            Assert.Equal(first.Metrics["val_score_within"], stepped[^1].Metrics["val_score_within"]);
             Assert.Equal(5, first.Metrics["epochs"]); // quarter fidelity: 0.25 x 20
             Assert.All(first.Artifacts, a => Assert.True(File.Exists(a.Path), a.Name));
             Assert.Equal(["split", "hotspots", "weights", "candidate", "scaling"], first.Artifacts.Select(a => a.Name));
