@@ -14,7 +14,7 @@ internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kerne
     /// <summary>A plan name: one of <see cref="AllPlans"/>, or <c>blockedC-R</c> (cache blocks of C qubits with runs of R bits, e.g. blocked15-8).</summary>
     public static bool IsPlan(string name) => AllPlans.Contains(name) || System.Text.RegularExpressions.Regex.IsMatch(name, @"^blocked\d{1,2}-\d{1,2}$");
 
-    private const string Usage = "Options: --qubits 16,20,22,24 --repeats 5 --layers 10 --only rx,ansatz,adjoint,throughput,large --per-target --precision double|single|both --pages small|huge|both --plans pairwise,unblocked,blocked,blockedC-R,folded,folded-loop,dense2,dense3,dense3generic,dense4,auto --quick --kernels --no-prefetch --no-staging --no-placement";
+    private const string Usage = "Options: --qubits 16,20,22,24 --repeats 5 --layers 10 --only rx,ansatz,adjoint,throughput,large --per-target --precision double|single|both --pages small|huge|both --plans pairwise,unblocked,blocked,blockedC-R,folded,folded-loop,dense2,dense3,dense3generic,dense4,auto --quick --kernels --no-prefetch --prefetch-distance BYTES --prefetch-max-partner BYTES --no-staging --no-placement";
 
     public bool Runs(string section) => Sections.Contains(section);
 
@@ -93,6 +93,14 @@ internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kerne
                     // The one-qubit passes without the block prefetch (Kernels/BlockPrefetch.cs), to time what it changes.
                     NasPlatform.Quantum.Simulator.Kernels.BlockPrefetch.Enabled = false;
                     break;
+                case "--prefetch-distance":
+                    // How far ahead the block prefetch reads (bytes per array; rounded up to whole blocks), for sweeps.
+                    NasPlatform.Quantum.Simulator.Kernels.BlockPrefetch.DistanceBytes = Bytes(args, ref i);
+                    break;
+                case "--prefetch-max-partner":
+                    // The widest partner distance (bytes) the block prefetch serves, for sweeps.
+                    NasPlatform.Quantum.Simulator.Kernels.BlockPrefetch.MaxPartnerBytes = Bytes(args, ref i);
+                    break;
                 case "--no-staging":
                     // Top-target passes without the far-partner staging (Kernels/FarPartnerStaging.cs), to time what it changes.
                     NasPlatform.Quantum.Simulator.Kernels.FarPartnerStaging.Enabled = false;
@@ -107,6 +115,14 @@ internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kerne
         }
 
         return new Options(qubits, repeats, quick, kernels, layers, perTarget, sections, precisions, hugePages, plans);
+    }
+
+    private static int Bytes(string[] args, ref int i)
+    {
+        var text = Value(args, ref i);
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bytes) && bytes >= 64
+            ? bytes
+            : throw new ArgumentException($"{args[i - 1]} takes a whole number of bytes, 64 or more; got '{text}'. {Usage}");
     }
 
     private static string Value(string[] args, ref int i) =>

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics.X86;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -5,11 +6,12 @@ namespace NasPlatform.Torch.Modules;
 
 /// <summary>
 /// 2-D max pooling, a drop-in for TorchSharp's <c>nn.MaxPool2d(kernel, stride)</c> (no padding, floor mode, no
-/// parameters, so saved weights are unaffected). The 2×2, stride-2 pool of a contiguous float32 CPU tensor runs
-/// our own loops (<see cref="MaxPool2x2Kernel"/>): LibTorch 2.x's NCHW max-pool kernel took 28 % of a small CNN's
+/// parameters, so saved weights are unaffected). On a CPU with AVX2, the 2×2, stride-2 pool of a contiguous float32 tensor
+/// runs our own loops (<see cref="MaxPool2x2Kernel"/>): LibTorch 2.x's NCHW max-pool kernel took 28 % of a small CNN's
 /// training step on one thread (docs/benchmarks.md), three to five times what these loops need. They give the same
 /// outputs and route the gradient to the same elements as LibTorch (ties: the first in row-major order; NaN wins).
-/// Every other case (other sizes, dtypes, devices, non-contiguous input) goes to LibTorch's <c>max_pool2d</c>.
+/// Every other case (other sizes, dtypes, devices, non-contiguous input; CPUs without AVX2, where scalar loops would
+/// be no faster than LibTorch's vectorized kernel) goes to LibTorch's <c>max_pool2d</c>.
 /// The loops run on the calling thread whatever LibTorch's thread count (trials run one LibTorch thread each by
 /// default, <see cref="TorchThreads"/>); rows are done in order because a row's last group may write into the next.
 /// </summary>
@@ -32,7 +34,7 @@ public sealed class MaxPool2d : nn.Module<Tensor, Tensor>
     public bool UsesOwnKernel(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return _kernel == 2 && _stride == 2 && input.dim() == 4 && input.dtype == ScalarType.Float32
+        return Avx2.IsSupported && _kernel == 2 && _stride == 2 && input.dim() == 4 && input.dtype == ScalarType.Float32
             && input.device_type == DeviceType.CPU && input.is_contiguous() && input.shape[2] >= 2 && input.shape[3] >= 2
             && input.numel() * sizeof(float) <= int.MaxValue;
     }

@@ -55,7 +55,7 @@ public sealed class MaxPool2dTests
         using var pool = new MaxPool2d(2);
         var ours = values.clone().requires_grad_(true);
         var theirs = values.clone().requires_grad_(true);
-        Assert.True(pool.UsesOwnKernel(ours));
+        Assert.Equal(System.Runtime.Intrinsics.X86.Avx2.IsSupported, pool.UsesOwnKernel(ours));
         var outOurs = pool.forward(ours);
         var outTheirs = nn.functional.max_pool2d(theirs, 2, 2);
         AssertSameBits(outTheirs, outOurs, "output");

@@ -12,8 +12,11 @@ namespace NasPlatform.Quantum.Simulator.Kernels;
 /// </summary>
 internal static class BlockPrefetch
 {
-    /// <summary>How far ahead (bytes per array) the prefetched block starts, at least one block.</summary>
-    public const int DistanceBytes = 16384;
+    /// <summary>How far ahead (bytes per array) the prefetched block starts, at least one block; settable for benchmarks' sweeps.</summary>
+    public static int DistanceBytes { get; set; } = 16384;
+
+    /// <summary>The widest partner distance (bytes) that is prefetched; settable for benchmarks' sweeps.</summary>
+    public static int MaxPartnerBytes { get; set; } = 32768;
 
     /// <summary>Switch for side-by-side timing (benchmarks); on by default.</summary>
     public static bool Enabled { get; set; } = true;
@@ -22,7 +25,7 @@ internal static class BlockPrefetch
     public static int Ahead<T>(int numQubits, int target, int control)
     {
         var partnerBytes = (long)Unsafe.SizeOf<T>() << target;
-        if (!Enabled || !Sse.IsSupported || control >= 0 || numQubits < 16 || partnerBytes < 512 || partnerBytes > 32768)
+        if (!Enabled || !Sse.IsSupported || control >= 0 || numQubits < 16 || partnerBytes < 512 || partnerBytes > MaxPartnerBytes)
         {
             return 0;
         }
