@@ -14,7 +14,7 @@ internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kerne
     /// <summary>A plan name: one of <see cref="AllPlans"/>, or <c>blockedC-R</c> (cache blocks of C qubits with runs of R bits, e.g. blocked15-8).</summary>
     public static bool IsPlan(string name) => AllPlans.Contains(name) || System.Text.RegularExpressions.Regex.IsMatch(name, @"^blocked\d{1,2}-\d{1,2}$");
 
-    private const string Usage = "Options: --qubits 16,20,22,24 --repeats 5 --layers 10 --only rx,ansatz,adjoint,throughput,large --per-target --precision double|single|both --pages small|huge|both --plans pairwise,unblocked,blocked,blockedC-R,folded,folded-loop,dense2,dense3,dense3generic,dense4,auto --quick --kernels --no-prefetch --prefetch-distance BYTES --prefetch-max-partner BYTES --no-staging --no-placement";
+    private const string Usage = "Options: --qubits 16,20,22,24 --repeats 5 --layers 10 --only rx,ansatz,adjoint,throughput,large --per-target --precision double|single|both --pages small|huge|both --plans pairwise,unblocked,blocked,blockedC-R,folded,folded-loop,dense2,dense3,dense3generic,dense4,auto --quick --kernels --no-prefetch --prefetch-distance BYTES --prefetch-max-partner BYTES --no-staging --staging-min-partner BYTES --no-placement";
 
     public bool Runs(string section) => Sections.Contains(section);
 
@@ -104,6 +104,10 @@ internal sealed record Options(int[] Qubits, int Repeats, bool Quick, bool Kerne
                 case "--no-staging":
                     // Top-target passes without the far-partner staging (Kernels/FarPartnerStaging.cs), to time what it changes.
                     NasPlatform.Quantum.Simulator.Kernels.FarPartnerStaging.Enabled = false;
+                    break;
+                case "--staging-min-partner":
+                    // The smallest partner distance (bytes) whose pass is staged through a tile, for sweeps.
+                    NasPlatform.Quantum.Simulator.Kernels.FarPartnerStaging.MinPartnerBytes = Bytes(args, ref i);
                     break;
                 case "--no-placement":
                     // Large arrays wherever the GC puts them (StatePlacement.cs), to time what the placement changes.

@@ -26,19 +26,18 @@ internal static class MaxPool2x2Kernel
     /// <summary>Pools every plane; <paramref name="winners"/> may be empty (no backward).</summary>
     public static void Forward(ReadOnlySpan<float> input, Span<float> output, Span<byte> winners, int height, int width)
     {
-        int outH = height / 2, outW = width / 2, rows = output.Length / outW;
+        int outW = width / 2, rows = output.Length / outW;
         var keep = !winners.IsEmpty;
         ref var inRef = ref MemoryMarshal.GetReference(input);
         ref var outRef = ref MemoryMarshal.GetReference(output);
         ref var winRef = ref MemoryMarshal.GetReference(winners);
         for (var r = 0; r < rows; r++)
         {
-            // Output row r is row oy of plane p; its window rows start at top and top + width.
-            int p = r / outH, oy = r - (p * outH), top = (p * height * width) + (2 * oy * width), first = r * outW;
+            var (top, first, _) = Row(r, height, width);
             var ox = 0;
             if (Avx2.IsSupported)
             {
-                for (; ox < outW && top + width + (2 * ox) + (2 * Lanes) <= input.Length && first + ox + Lanes <= output.Length; ox += Lanes)
+                for (; ox < outW && GroupFits(top, first, ox, width, input.Length, output.Length); ox += Lanes)
                 {
                     ForwardGroup(ref Unsafe.Add(ref inRef, top + (2 * ox)), width, ref Unsafe.Add(ref outRef, first + ox), ref Unsafe.Add(ref winRef, first + ox), keep);
                 }
@@ -66,14 +65,14 @@ internal static class MaxPool2x2Kernel
         ref var inRef = ref MemoryMarshal.GetReference(gradInput);
         for (var r = 0; r < rows; r++)
         {
-            int p = r / outH, oy = r - (p * outH), top = (p * height * width) + (2 * oy * width), first = r * outW;
+            var (top, first, oy) = Row(r, height, width);
             var ox = 0;
             if (Avx2.IsSupported)
             {
                 // The top row's groups first: the last one may write into the bottom row, which its groups then overwrite.
                 for (var row = 0; row < 2; row++)
                 {
-                    for (ox = 0; ox < outW && top + width + (2 * ox) + (2 * Lanes) <= gradInput.Length && first + ox + Lanes <= gradOutput.Length; ox += Lanes)
+                    for (ox = 0; ox < outW && GroupFits(top, first, ox, width, gradInput.Length, gradOutput.Length); ox += Lanes)
                     {
                         BackwardGroup(ref Unsafe.Add(ref gradRef, first + ox), ref Unsafe.Add(ref winRef, first + ox), ref Unsafe.Add(ref inRef, top + (row * width) + (2 * ox)), row);
                     }
@@ -106,6 +105,19 @@ internal static class MaxPool2x2Kernel
             }
         }
     }
+
+    /// <summary>Output row <paramref name="r"/> is row oy of its plane; its windows' top row starts at input index top, its outputs at first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (int Top, int First, int Oy) Row(int r, int height, int width)
+    {
+        int outH = height / 2, plane = r / outH, oy = r - (plane * outH);
+        return ((plane * height * width) + (2 * oy * width), r * (width / 2), oy);
+    }
+
+    /// <summary>Whether the group of eight outputs at <paramref name="ox"/> (and its two input rows) lies inside the tensors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool GroupFits(int top, int first, int ox, int width, int inputLength, int outputLength) =>
+        top + width + (2 * ox) + (2 * Lanes) <= inputLength && first + ox + Lanes <= outputLength;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (float Max, byte Winner) Window(float a, float b, float c, float d)

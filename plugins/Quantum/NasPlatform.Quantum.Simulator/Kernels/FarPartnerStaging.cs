@@ -18,8 +18,8 @@ internal static class FarPartnerStaging
     /// <summary>Bytes per staged tile of one array (re or im).</summary>
     private const int TileBytes = 4096;
 
-    /// <summary>Smallest partner distance (bytes) staged; tests lower it to run the path on small states.</summary>
-    internal static long MinPartnerBytes { get; set; } = 256L << 20;
+    /// <summary>Smallest partner distance (bytes) staged; tests lower it to run the path on small states, benchmarks to sweep it.</summary>
+    public static long MinPartnerBytes { get; set; } = 256L << 20;
 
     /// <summary>Switch for side-by-side timing (benchmarks); on by default.</summary>
     public static bool Enabled { get; set; } = true;
