@@ -47,6 +47,41 @@ public sealed class RoutabilityTrainerTests : IDisposable
     }
 
     [Fact]
+    public void MirroringMovesEveryChannelAndTheHotspotMapTogether()
+    {
+        const int grid = 4, channels = 2;
+        var features = Enumerable.Range(0, channels * grid * grid).Select(i => (float)i).ToArray();
+        var hotspot = Enumerable.Range(0, grid * grid).Select(i => (float)(100 + i)).ToArray();
+        var sample = new RoutabilitySample("s", "d", features, hotspot, 0.25, "L3 b0");
+
+        var leftRight = RoutabilityTrainer.Mirror(sample, grid, channels, 1);
+        var topBottom = RoutabilityTrainer.Mirror(sample, grid, channels, 2);
+        Assert.Equal(features[(1 * 16) + (2 * grid) + 3], leftRight.Features[(1 * 16) + (2 * grid) + 0]); // channel 1, row 2: column 3 -> 0
+        Assert.Equal(hotspot[(2 * grid) + 3], leftRight.Hotspot[(2 * grid) + 0]);
+        Assert.Equal(features[(0 * 16) + (3 * grid) + 1], topBottom.Features[(0 * 16) + (0 * grid) + 1]); // channel 0, column 1: row 3 -> 0
+        Assert.Equal(hotspot[(3 * grid) + 1], topBottom.Hotspot[(0 * grid) + 1]);
+        Assert.Equal(0.25, leftRight.Ratio);
+        Assert.Same(sample, RoutabilityTrainer.Mirror(sample, grid, channels, 0));
+        var both = RoutabilityTrainer.Mirror(sample, grid, channels, 3);
+        Assert.Equal(features, RoutabilityTrainer.Mirror(both, grid, channels, 3).Features);
+        Assert.Equal(hotspot, RoutabilityTrainer.Mirror(both, grid, channels, 3).Hotspot);
+        Assert.Equal(features.Order(), both.Features.Order()); // a permutation: nothing lost or repeated
+    }
+
+    [Fact]
+    public void FlipsAreDrawnFromTheSeed()
+    {
+        NasPlatform.Torch.TorchThreads.UseHostDefault();
+        var data = RoutabilityData.Load(_root, [], [], 1, 0);
+        var net = Small with { Recipe = Small.Recipe with { Epochs = 3 } };
+        var a = RoutabilityTrainer.TrainAndScore(net, data, 1, 0.5, 7, null, CancellationToken.None, flips: true);
+        var b = RoutabilityTrainer.TrainAndScore(net, data, 1, 0.5, 7, null, CancellationToken.None, flips: true);
+        var plain = RoutabilityTrainer.TrainAndScore(net, data, 1, 0.5, 7, null, CancellationToken.None);
+        Assert.Equal((a.Test, a.Validation, a.FinalLoss), (b.Test, b.Validation, b.FinalLoss));
+        Assert.NotEqual(plain.FinalLoss, a.FinalLoss);
+    }
+
+    [Fact]
     public void UnknownDesignInTheSplitIsNamed()
     {
         var e = Assert.Throws<ArgumentException>(() => RoutabilityData.Load(_root, ["mul99"], [], 1, 0));

@@ -100,7 +100,7 @@ public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : 
         var relay = progress is null ? null : new Progress(progress);
         Directory.CreateDirectory(request.WorkDirectory);
         var weights = Path.Combine(request.WorkDirectory, WeightsFileName);
-        var result = RoutabilityTrainer.TrainAndScore(net, data, epochScale, fraction, request.Seed, relay, cancellationToken, weights);
+        var result = RoutabilityTrainer.TrainAndScore(net, data, epochScale, fraction, request.Seed, relay, cancellationToken, weights, Options.Flips);
         var (parameters, flops) = NetworkCost.Of(net, data.Channels, data.Grid);
         var metrics = new Dictionary<string, double>
         {

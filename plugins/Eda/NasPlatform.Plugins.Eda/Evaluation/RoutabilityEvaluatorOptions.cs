@@ -29,6 +29,14 @@ public sealed record RoutabilityEvaluatorOptions
     [Description("Seed of the design split (fixed across trials).")]
     public int SplitSeed { get; init; }
 
+    /// <summary>
+    /// Train on each placement's maps mirrored at random (left-right, top-bottom, both or neither, drawn from the trial's
+    /// seed): a mirrored placement routes alike, since the layers' preferred directions stay horizontal and vertical.
+    /// Labels stay, hotspot maps are mirrored with the features. Validation and test maps are never mirrored.
+    /// </summary>
+    [Description("Train on each placement's maps mirrored at random (left-right, top-bottom; from the trial's seed); validation and test maps as they are.")]
+    public bool Flips { get; init; }
+
     /// <summary>Training budgets, cheapest first.</summary>
     [Description("Training budgets, cheapest first; cost = epochScale x dataFraction.")]
     [MinLength(1)]

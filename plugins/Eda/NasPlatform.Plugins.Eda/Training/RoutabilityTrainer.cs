@@ -29,9 +29,10 @@ public static class RoutabilityTrainer
     /// <summary>
     /// Trains <paramref name="net"/> on the training split and scores it on the validation and test splits; with
     /// <paramref name="weightsPath"/>, also saves the trained weights there (TorchSharp's format, for
-    /// <see cref="RoutabilityModel"/>'s load and the ONNX export).
+    /// <see cref="RoutabilityModel"/>'s load and the ONNX export). With <paramref name="flips"/>, each training sample is
+    /// mirrored at random per batch (<see cref="Mirror"/>); the draws come from the same seeded generator, after the shuffle.
     /// </summary>
-    public static Result TrainAndScore(RoutabilityNet net, RoutabilityData data, double epochScale, double dataFraction, int seed, IProgress<EpochReport>? progress, CancellationToken cancellationToken, string? weightsPath = null)
+    public static Result TrainAndScore(RoutabilityNet net, RoutabilityData data, double epochScale, double dataFraction, int seed, IProgress<EpochReport>? progress, CancellationToken cancellationToken, string? weightsPath = null, bool flips = false)
     {
         var watch = Stopwatch.StartNew();
         var rng = new Random(seed);
@@ -63,7 +64,7 @@ public static class RoutabilityTrainer
                 if (batch.Count < 2)
                     continue; // batch norm needs two samples
                 using var scope = NewDisposeScope();
-                var (x, hot, ratio) = Batch(batch, data);
+                var (x, hot, ratio) = Batch(flips ? [.. batch.Select(sample => Mirror(sample, data.Grid, data.Channels, rng.Next(4)))] : batch, data);
                 optimizer.zero_grad();
                 var (ratioLogit, hotLogits) = model.call(x);
                 var loss = nn.functional.binary_cross_entropy_with_logits(ratioLogit, ratio)
@@ -150,6 +151,33 @@ public static class RoutabilityTrainer
             RocAuc.Compute(scores, labels),
             samples.Count,
             KendallTau.WithinGroups(predicted, truth, samples.Select(s => s.Conditions).ToList()));
+    }
+
+    /// <summary>
+    /// <paramref name="sample"/> with its feature channels and hotspot map mirrored: <paramref name="how"/> bit 0 left-right,
+    /// bit 1 top-bottom (0: the sample itself). The failed-net ratio stays.
+    /// </summary>
+    public static RoutabilitySample Mirror(RoutabilitySample sample, int grid, int channels, int how)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        if (how == 0)
+            return sample;
+        var features = new float[sample.Features.Length];
+        for (var c = 0; c < channels; c++)
+            MirrorMap(sample.Features.AsSpan(c * grid * grid, grid * grid), features.AsSpan(c * grid * grid, grid * grid), grid, how);
+        var hotspot = new float[sample.Hotspot.Length];
+        MirrorMap(sample.Hotspot, hotspot, grid, how);
+        return sample with { Features = features, Hotspot = hotspot };
+    }
+
+    private static void MirrorMap(ReadOnlySpan<float> from, Span<float> to, int grid, int how)
+    {
+        for (var y = 0; y < grid; y++)
+        {
+            var sourceRow = (how & 2) != 0 ? grid - 1 - y : y;
+            for (var x = 0; x < grid; x++)
+                to[(y * grid) + x] = from[(sourceRow * grid) + ((how & 1) != 0 ? grid - 1 - x : x)];
+        }
     }
 
     private static (Tensor X, Tensor Hotspot, Tensor Ratio) Batch(List<RoutabilitySample> batch, RoutabilityData data)
