@@ -11,6 +11,7 @@ using NasPlatform.Engine;
 using NasPlatform.Engine.Experiments;
 using NasPlatform.Engine.Plugins;
 using Spectre.Console.Cli;
+using NasPlatform.Torch;
 
 namespace NasPlatform.Cli.Commands;
 
@@ -67,6 +68,9 @@ public sealed class BenchCandidatesCommand : AsyncCommand<BenchCandidatesCommand
         {
             var file = Path.GetFullPath(settings.Experiment);
             var spec = WithDesignSplit(ExperimentFile.Load(file), settings);
+            // One LibTorch thread, as `nas run` trains its trials (RunHost.Prepare): a seed then gives a trial's scores,
+            // and two of these commands side by side do not oversubscribe the cores. An evaluator may still require more.
+            TorchThreads.UseHostDefault();
             var plugins = PluginCatalog.LoadDefault(settings.PluginDirectories);
             var space = ComponentResolver.CreateSearchSpace(spec, plugins);
             var evaluator = ComponentResolver.CreateEvaluator(spec, plugins);

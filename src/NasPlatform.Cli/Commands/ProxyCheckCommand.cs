@@ -11,6 +11,7 @@ using NasPlatform.Engine.Running;
 using NasPlatform.Engine.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using NasPlatform.Torch;
 
 namespace NasPlatform.Cli.Commands;
 
@@ -50,6 +51,9 @@ public sealed class ProxyCheckCommand : AsyncCommand<ProxyCheckCommand.Settings>
                 spec = spec with { Workers = workers };
             }
 
+            // One LibTorch thread, as `nas run` trains its trials (RunHost.Prepare): a seed then gives a trial's scores,
+            // and two of these commands side by side do not oversubscribe the cores. An evaluator may still require more.
+            TorchThreads.UseHostDefault();
             var components = ComponentResolver.Resolve(spec, PluginCatalog.LoadDefault(settings.PluginDirectories), HostStrategies.Catalog);
             using var store = SqliteTrialStore.Open(spec.StorePath);
             using var ctrlC = new CtrlC(cancellationToken);
