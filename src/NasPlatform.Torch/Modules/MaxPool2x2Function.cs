@@ -5,7 +5,9 @@ namespace NasPlatform.Torch.Modules;
 
 /// <summary>
 /// The autograd function of <see cref="MaxPool2d"/>'s 2×2 path: <see cref="MaxPool2x2Kernel"/> forward, keeping each
-/// window's winner for the backward pass (one byte per output, held by the graph node as managed data).
+/// window's winner for the backward pass (one byte per output, held by the graph node as managed data). The backward
+/// pass is plain loops, not autograd operations: no second derivative flows through it (LibTorch's pool has one; no
+/// trainer here takes one, none calls backward with create_graph).
 /// </summary>
 internal sealed class MaxPool2x2Function : autograd.SingleTensorFunction<MaxPool2x2Function>
 {
