@@ -12,8 +12,13 @@ namespace NasPlatform.Quantum.Simulator.Kernels;
 /// </summary>
 internal static class BlockPrefetch
 {
-    /// <summary>How far ahead (bytes per array) the prefetched block starts, at least one block; settable for benchmarks' sweeps.</summary>
-    public static int DistanceBytes { get; set; } = 16384;
+    /// <summary>
+    /// How far ahead (bytes per array) the prefetched block starts, at least one block; settable for benchmarks' sweeps.
+    /// 8 KiB: against 16 KiB, targets with partners 512 B-4 KiB apart went from 1.44-1.63× to 1.20-1.27× the floor in
+    /// one set of five alternated runs and from 1.42-1.66× to 1.27-1.52× in another of three (24 qubits complex128,
+    /// medians; docs/benchmarks.md). Partners of 8 KiB and more prefetch one block ahead either way.
+    /// </summary>
+    public static int DistanceBytes { get; set; } = 8192;
 
     /// <summary>The widest partner distance (bytes) that is prefetched; settable for benchmarks' sweeps.</summary>
     public static int MaxPartnerBytes { get; set; } = 32768;
