@@ -12,6 +12,7 @@ namespace NasPlatform.Torch.Modules;
 internal sealed class MaxPool2x2Function : autograd.SingleTensorFunction<MaxPool2x2Function>
 {
     private const string WinnersKey = "winners";
+    private const string KeepKey = "returned-gradient";
 
     public override string Name => "NasPlatformMaxPool2x2";
 
@@ -38,6 +39,10 @@ internal sealed class MaxPool2x2Function : autograd.SingleTensorFunction<MaxPool
         var inputSpan = MemoryMarshal.Cast<byte, float>(gradInput.bytes);
         MaxPool2x2Kernel.Backward(gradSpan, saved.Winners, inputSpan, (int)saved.Shape[2], (int)saved.Shape[3]);
         GC.KeepAlive(gradContiguous);
+        // TorchSharp hands the returned handles to LibTorch after this method returns, when nothing managed refers to
+        // the tensor any more: a garbage collection then could finalize it (and free its handle) before LibTorch copies
+        // it, as with the Scalars of dotnet/TorchSharp PR 1496. The graph node keeps it until LibTorch frees the node.
+        ctx.save_data(KeepKey, new Kept(gradInput));
         return [gradInput];
     }
 
@@ -54,4 +59,7 @@ internal sealed class MaxPool2x2Function : autograd.SingleTensorFunction<MaxPool
     }
 
     private sealed record Saved(byte[] Winners, long[] Shape);
+
+    /// <summary>A tensor held by the graph node (save_data takes objects; a bare tensor there draws a warning).</summary>
+    private sealed record Kept(Tensor Tensor);
 }
