@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using NasPlatform.Eda.Flow;
 using NasPlatform.Testing;
 
@@ -62,11 +63,15 @@ public sealed class ToolProcessTests : IDisposable
     public async Task ARunEndsWhenItsToolEndsNotAtTheWatchdogsNextPoll()
     {
         // The watchdog polls the parent each second; its sleep must not hold the tool's output open (a run of 0.2 s took 1 s).
-        var run = await ToolRunner.RunAsync("sh", ["-c", "echo hello; sleep 0.2"], _root, TimeSpan.FromSeconds(30), CancellationToken.None);
+        // Timed from the tool's own last moment, so a slow start under load (two test hosts on two cores) does not count.
+        var run = await ToolRunner.RunAsync("sh", ["-c", "echo hello; sleep 0.1; date +%s%N"], _root, TimeSpan.FromSeconds(30), CancellationToken.None);
+        var returned = DateTimeOffset.UtcNow;
 
         Assert.True(run.Succeeded, run.Output);
         Assert.Contains("hello", run.Output, StringComparison.Ordinal);
-        Assert.InRange(run.Seconds, 0.2, 0.8);
+        var toolEnded = DateTimeOffset.UnixEpoch.AddTicks(long.Parse(run.Output.Trim().Split('\n')[^1], CultureInfo.InvariantCulture) / 100);
+        // With the poller holding the pipe, the run ends when its sleep 1 does: about 0.85 s after the tool.
+        Assert.InRange((returned - toolEnded).TotalSeconds, -0.05, 0.5);
     }
 
     private static string Describe(IEnumerable<int> pids) => string.Join(", ", pids.Select(Name));
