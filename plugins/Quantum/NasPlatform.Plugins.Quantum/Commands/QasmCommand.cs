@@ -94,7 +94,7 @@ internal static class QasmCommand
     {
         var what = shots > 0 ? string.Create(CultureInfo.InvariantCulture, $"{shots} shots") : "probabilities";
         what += precision == Precision.Single ? ", single precision" : string.Empty;
-        var measured = program.MeasurementCount > 0 ? string.Create(CultureInfo.InvariantCulture, $", {program.MeasurementCount} measure statements") : string.Empty;
+        var measured = program.MeasurementCount > 0 ? string.Create(CultureInfo.InvariantCulture, $", {program.MeasurementCount} measure statement{(program.MeasurementCount == 1 ? "" : "s")}") : string.Empty;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Path.GetFileName(path)}: OpenQASM {program.Version}, {program.NumQubits} qubits, {program.GateCount} gates{measured}; {what} (bit strings: {program.OutcomeOrder})"));
         foreach (var (bits, value) in rows)
