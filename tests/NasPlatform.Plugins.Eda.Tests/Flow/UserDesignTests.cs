@@ -71,14 +71,29 @@ public sealed class UserDesignTests : IDisposable
     }
 
     [Fact]
+    public void WithoutTopAFileWithOneModuleNamesItsDesignAfterThatModule()
+    {
+        Directory.CreateDirectory(_root);
+        var counter = Path.Combine(_root, "counter.v");
+        File.WriteAllText(counter, "// a module named in a comment: module nothing\nmodule blinky(input clk, output reg q);\n  always @(posedge clk) q <= ~q;\nendmodule\n");
+        var named = Path.Combine(_root, "alu.v");
+        File.WriteAllText(named, "module alu(input a, output b); assign b = a; endmodule\n");
+
+        Assert.Equal(new VerilogDesign(counter, "blinky"), SweepInputs.ParseVerilog(counter));
+        Assert.Equal(new VerilogDesign(named, "alu"), SweepInputs.ParseVerilog(named));
+        Assert.Equal(new VerilogDesign(counter, "other"), SweepInputs.ParseVerilog(counter + ":other")); // as asked, refused later
+        Assert.Empty(new SweepSpec { Designs = [], Verilog = [SweepInputs.ParseVerilog(counter)] }.Check());
+    }
+
+    [Fact]
     public void BadUserFilesAreNamedWithTheFix()
     {
         Directory.CreateDirectory(_root);
         var verilog = Path.Combine(_root, "alu.v");
-        File.WriteAllText(verilog, "module alu4(input a, output b); assign b = a; endmodule\n");
+        File.WriteAllText(verilog, "module alu4(input a, output b); assign b = a; endmodule\nmodule alu8(input a, output b); assign b = a; endmodule\n");
         var spec = new SweepSpec { Designs = [], Verilog = [SweepInputs.ParseVerilog(verilog), SweepInputs.ParseVerilog(Path.Combine(_root, "none.v") + ":top")] };
         var problems = spec.Check();
-        Assert.Contains($"{verilog}: no module 'alu' (it defines alu4); name the top module as {verilog}:TOP.", problems);
+        Assert.Contains($"{verilog}: no module 'alu' (it defines alu4, alu8); name the top module as {verilog}:TOP.", problems);
         Assert.Contains(problems, p => p.StartsWith(Path.Combine(_root, "none.v") + ": cannot read the Verilog file", StringComparison.Ordinal));
 
         var noLef = Assert.Throws<ArgumentException>(() => SweepInputs.CheckPlacedDefs([Fixtures.PlacedDef], [], [2]));

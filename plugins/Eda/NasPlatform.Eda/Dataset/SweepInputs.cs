@@ -16,14 +16,33 @@ public static partial class SweepInputs
     /// <summary>The DEF database units LEF/DEF allows, for the fix a units mismatch suggests.</summary>
     private static readonly int[] DefUnitChoices = [100, 200, 250, 400, 500, 800, 1000, 2000, 4000, 5000, 8000, 10000, 20000];
 
-    /// <summary>Reads "FILE" or "FILE:TOP" (TOP defaults to the file's name without extension).</summary>
+    /// <summary>
+    /// Reads "FILE" or "FILE:TOP". Without TOP: the module named like the file (without extension), else the file's
+    /// only module, as yosys's auto-top would take it (a file with several modules and none named like it is refused
+    /// by <see cref="CheckVerilog"/>, which lists them).
+    /// </summary>
     public static VerilogDesign ParseVerilog(string argument)
     {
         var cut = argument.LastIndexOf(':');
-        var (path, top) = cut > 0 && !argument[(cut + 1)..].Contains('/', StringComparison.Ordinal)
-            ? (argument[..cut], argument[(cut + 1)..])
-            : (argument, System.IO.Path.GetFileNameWithoutExtension(argument));
-        return new VerilogDesign(System.IO.Path.GetFullPath(path), top);
+        if (cut > 0 && !argument[(cut + 1)..].Contains('/', StringComparison.Ordinal))
+            return new VerilogDesign(System.IO.Path.GetFullPath(argument[..cut]), argument[(cut + 1)..]);
+        var path = System.IO.Path.GetFullPath(argument);
+        var byName = System.IO.Path.GetFileNameWithoutExtension(argument);
+        var modules = ModulesIn(path);
+        return new VerilogDesign(path, modules is [var only] && only != byName ? only : byName);
+    }
+
+    /// <summary>The modules a file defines, or none when it cannot be read (<see cref="CheckVerilog"/> names that).</summary>
+    private static List<string> ModulesIn(string path)
+    {
+        try
+        {
+            return [.. ModuleName().Matches(File.ReadAllText(path)).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 
     /// <summary>Problems with the sweep's Verilog files, each naming the file and the fix; empty when none.</summary>

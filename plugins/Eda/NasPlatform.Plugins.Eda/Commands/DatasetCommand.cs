@@ -25,7 +25,7 @@ internal static class DatasetCommand
         [new PluginCommandArgument("DIR", "Dataset folder (created; an existing one is resumed).")],
         [
             new("designs", "LIST", "Comma-separated design names (mulN, macN, addN_K, firT_W, aluW, cntK_W, xbarP_W). Default: 12 designs of ~200-1,200 cells, or none when --verilog or --def is given."),
-            new("verilog", "FILE[:TOP]", "Your own Verilog design: a self-contained file and its top module (default: the file name), synthesized and placed by qflow at every density and seed like a generated design.", Repeatable: true),
+            new("verilog", "FILE[:TOP]", "Your own Verilog design: a self-contained file and its top module (default: the module named like the file, else the file's only module), synthesized and placed by qflow at every density and seed like a generated design.", Repeatable: true),
             new("def", "FILE", "An already placed DEF, routed by qrouter under every --layers x --blockages; needs --lef. Placement options do not apply to it.", Repeatable: true),
             new("lef", "FILE", "LEF file(s) of the --def placements (technology LEF, then cells LEF); qrouter and the feature maps read them.", Repeatable: true),
             new("densities", "LIST", "Placement densities (qflow initial_density). Default 0.55,0.7,0.85."),
