@@ -82,10 +82,18 @@ public sealed class EdaDatasetCommandTests : IDisposable
         Assert.Contains("add --def FILE", lefOnly.Error, StringComparison.Ordinal);
 
         var verilog = Path.Combine(_temp, "top.v");
-        File.WriteAllText(verilog, "module other(input a, output b); assign b = a; endmodule\n");
+        File.WriteAllText(verilog, "module other(input a, output b); assign b = a; endmodule\nmodule another(input a, output b); other o(a, b); endmodule\n");
         var badTop = Nas("eda", "dataset", Path.Combine(_temp, "c"), "--verilog", verilog);
         Assert.Equal(2, badTop.ExitCode);
-        Assert.Contains($"{verilog}: no module 'top' (it defines other)", badTop.Error, StringComparison.Ordinal);
+        Assert.Contains($"{verilog}: no module 'top' (it defines other, another)", badTop.Error, StringComparison.Ordinal);
+
+        foreach (var limit in new[] { "0", "-5", "NaN", "soon" })
+        {
+            var badLimit = Nas("eda", "dataset", Path.Combine(_temp, "d"), "--def", Def, "--lef", Lef, "--route-timeout", limit);
+            Assert.True(badLimit.ExitCode == 2, badLimit.Error);
+            Assert.Contains($"--route-timeout {limit}: ", badLimit.Error, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Path.Combine(_temp, "d")), "a bad limit should leave no dataset folder");
+        }
     }
 
     [Theory]

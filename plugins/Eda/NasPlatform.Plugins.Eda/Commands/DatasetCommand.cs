@@ -113,8 +113,8 @@ internal static class DatasetCommand
             Derates = command.Value("derates") is { } r ? Numbers(r, "--derates") : defaults.Derates,
             GridSize = Whole(command, "grid", 32),
             Technology = command.Value("technology") ?? "osu018",
-            PlaceTimeoutSeconds = Number(command, "place-timeout", 300),
-            RouteTimeoutSeconds = Number(command, "route-timeout", 180),
+            PlaceTimeoutSeconds = Seconds(command, "place-timeout", 300),
+            RouteTimeoutSeconds = Seconds(command, "route-timeout", 180),
             ScalePlaceTimeout = !command.Has("place-timeout"),
             ScaleRouteTimeout = !command.Has("route-timeout"),
         };
@@ -139,10 +139,12 @@ internal static class DatasetCommand
         : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v
         : throw new NasConfigurationException($"--{option} {text}: not a whole number.");
 
-    private static double Number(PluginCommandInvocation command, string option, double fallback) =>
+    /// <summary>A time limit in seconds, above zero and finite (0 or -1 would fail every sample without running a tool).</summary>
+    private static double Seconds(PluginCommandInvocation command, string option, double fallback) =>
         command.Value(option) is not { } text ? fallback
-        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
-        : throw new NasConfigurationException($"--{option} {text}: not a number.");
+        : !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? throw new NasConfigurationException($"--{option} {text}: not a number of seconds.")
+        : double.IsFinite(v) && v > 0 ? v
+        : throw new NasConfigurationException($"--{option} {text}: give a time limit in seconds above 0 (every sample would fail), or leave the option out for the default, scaled to each design's size.");
 
     private static List<double> Numbers(string text, string option)
     {
