@@ -54,7 +54,7 @@ public sealed class EdaPluginLoadingTests : IDisposable
             Assert.All(stepped.SelectMany(r => r.Metrics.Keys), name => Assert.Contains(name, evaluator.Metrics));
             Assert.Equal(first.Metrics["val_score"], stepped[^1].Metrics["val_score"]);
             Assert.Equal(first.Metrics["val_score"], again.Metrics["val_score"]);
-            foreach (var metric in new[] { "val_kendall_tau", "val_roc_auc", "test_kendall_tau", "test_kendall_tau_within", "test_roc_auc", "params", "flops" })
+            foreach (var metric in new[] { "val_kendall_tau", "val_roc_auc", "test_kendall_tau", "test_kendall_tau_within", "test_kendall_tau_placements", "val_kendall_tau_placements", "test_roc_auc", "params", "flops" })
                 Assert.True(first.Metrics.ContainsKey(metric), metric);
             Assert.Equal(first.Metrics["test_roc_auc"], again.Metrics["test_roc_auc"]);
             Assert.Equal(first.Metrics["val_kendall_tau_within"] + first.Metrics["val_roc_auc"], first.Metrics["val_score_within"]);

@@ -34,6 +34,18 @@ public sealed class MetricTests
     }
 
     [Fact]
+    public void PlacementGroupsWhoseLabelsAreAllEqualAreSkippedOnlyWhenAsked()
+    {
+        // Group "z": four placements that all route without a failed net (nothing to rank); tau-b there is 0.
+        double[] predicted = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
+        double[] truth = [0.1, 0.2, 0, 0, 0, 0];
+        string[] groups = ["a", "a", "z", "z", "z", "z"];
+        Assert.Equal(0.5, KendallTau.WithinGroups(predicted, truth, groups), 12);
+        Assert.Equal(1.0, KendallTau.WithinGroups(predicted, truth, groups, skipTiedTruths: true), 12);
+        Assert.Equal(0.0, KendallTau.WithinGroups(predicted, [0, 0, 0, 0, 0, 0], groups, skipTiedTruths: true), 12);
+    }
+
+    [Fact]
     public void RocAucIsThePositiveOverNegativeChance()
     {
         // The scikit-learn example: 3 of the 4 positive-negative pairs are ordered right.

@@ -16,7 +16,8 @@ namespace NasPlatform.Plugins.Eda.Evaluation;
 /// Metrics: *_kendall_tau (predicted vs true first-pass failed-net ratio across placements), *_roc_auc
 /// (hotspot tiles), *_kendall_tau_within (mean tau within each layers x blockage condition), *_score (tau + AUC),
 /// *_score_within (tau within conditions + AUC: the part of the ranking that a condition's layers and blockage do not
-/// already give away), train_loss, train_seconds, train_samples, epochs, params, flops.
+/// already give away), *_kendall_tau_placements (mean tau among the placement seeds of one design, density and
+/// condition: which of a design's placements routes better), train_loss, train_seconds, train_samples, epochs, params, flops.
 /// Artifacts: split.json (designs per split), hotspots.json (three test placements' RUDY, true and predicted hotspot maps; see <see cref="HotspotsFile"/>),
 /// and the trained model: model.bin (weights), candidate.json (the network) and scaling.json (the input scaling), which
 /// `nas eda export-model` turns into ONNX.
@@ -48,8 +49,8 @@ public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : 
     /// <summary>Declared ahead (what <see cref="Evaluate"/> returns), so a misspelled objective is refused before any training.</summary>
     public IReadOnlyList<string> Metrics { get; } =
     [
-        "val_kendall_tau", "val_roc_auc", "val_score", "val_kendall_tau_within", "val_score_within", "test_kendall_tau",
-        "test_kendall_tau_within", "test_roc_auc", "test_score", "test_score_within", "train_loss", "train_seconds", "train_samples", "epochs", "params", "flops",
+        "val_kendall_tau", "val_roc_auc", "val_score", "val_kendall_tau_within", "val_score_within", "val_kendall_tau_placements", "test_kendall_tau",
+        "test_kendall_tau_within", "test_kendall_tau_placements", "test_roc_auc", "test_score", "test_score_within", "train_loss", "train_seconds", "train_samples", "epochs", "params", "flops",
     ];
 
     /// <summary>The held-out designs' Kendall tau of the predicted failed-net ratio: the figure the plugin's README compares models by.</summary>
@@ -109,8 +110,10 @@ public sealed class RoutabilityEvaluator(RoutabilityEvaluatorOptions options) : 
             ["val_score"] = result.Validation.KendallTau + result.Validation.RocAuc,
             ["val_kendall_tau_within"] = result.Validation.KendallTauWithin,
             ["val_score_within"] = result.Validation.KendallTauWithin + result.Validation.RocAuc,
+            ["val_kendall_tau_placements"] = result.Validation.KendallTauPlacements,
             ["test_kendall_tau"] = result.Test.KendallTau,
             ["test_kendall_tau_within"] = result.Test.KendallTauWithin,
+            ["test_kendall_tau_placements"] = result.Test.KendallTauPlacements,
             ["test_roc_auc"] = result.Test.RocAuc,
             ["test_score"] = result.Test.KendallTau + result.Test.RocAuc,
             ["test_score_within"] = result.Test.KendallTauWithin + result.Test.RocAuc,

@@ -40,13 +40,17 @@ public static class KendallTau
     /// The mean of tau-b within each group (groups of one sample skipped): ranks placements against
     /// others routed under the same conditions, so knobs that are model inputs cannot carry the score.
     /// </summary>
-    public static double WithinGroups(IReadOnlyList<double> x, IReadOnlyList<double> y, IReadOnlyList<string> groups)
+    /// <param name="x">Predictions.</param>
+    /// <param name="y">Truths.</param>
+    /// <param name="groups">Each sample's group name.</param>
+    /// <param name="skipTiedTruths">Also skip groups whose truths are all equal (nothing to rank; their tau-b would count as 0).</param>
+    public static double WithinGroups(IReadOnlyList<double> x, IReadOnlyList<double> y, IReadOnlyList<string> groups, bool skipTiedTruths = false)
     {
         if (groups.Count != x.Count)
             throw new ArgumentException($"{x.Count} predictions but {groups.Count} group names.");
         var taus = Enumerable.Range(0, x.Count)
             .GroupBy(i => groups[i], StringComparer.Ordinal)
-            .Where(g => g.Count() >= 2)
+            .Where(g => g.Count() >= 2 && !(skipTiedTruths && g.All(i => y[i] == y[g.First()])))
             .Select(g => Compute(g.Select(i => x[i]).ToList(), g.Select(i => y[i]).ToList()))
             .ToList();
         return taus.Count == 0 ? 0 : taus.Average();

@@ -111,7 +111,8 @@ public sealed class RoutabilityData
             SampleFiles.ReadFloats(SampleFiles.FeaturesPath(root, r.Key), channels * grid * grid),
             SampleFiles.ReadFloats(SampleFiles.HotspotPath(root, r.Key), grid * grid),
             r.Labels!.FirstPassRatio,
-            r.Condition)).ToList();
+            r.Condition,
+            r.Density)).ToList();
         var train = samples.Where(s => !testSet.Contains(s.Design) && !validationSet.Contains(s.Design)).ToList();
         var scales = Scale(train, samples, channels, grid * grid);
         return new RoutabilityData(

@@ -1,5 +1,6 @@
 using NasPlatform.Torch;
 using System.Diagnostics;
+using System.Globalization;
 using NasPlatform.Eda.Features;
 using NasPlatform.Plugins.Eda.Metrics;
 using NasPlatform.Plugins.Eda.Models;
@@ -150,8 +151,12 @@ public static class RoutabilityTrainer
             KendallTau.Compute(predicted, truth),
             RocAuc.Compute(scores, labels),
             samples.Count,
-            KendallTau.WithinGroups(predicted, truth, samples.Select(s => s.Conditions).ToList()));
+            KendallTau.WithinGroups(predicted, truth, samples.Select(s => s.Conditions).ToList()),
+            KendallTau.WithinGroups(predicted, truth, samples.Select(PlacementGroup).ToList(), skipTiedTruths: true));
     }
+
+    /// <summary>The placements that differ by placement seed only: same design, density and routing condition.</summary>
+    private static string PlacementGroup(RoutabilitySample s) => string.Create(CultureInfo.InvariantCulture, $"{s.Design} d{s.Density:R} {s.Conditions}");
 
     /// <summary>
     /// <paramref name="sample"/> with its feature channels and hotspot map mirrored: <paramref name="how"/> bit 0 left-right,
