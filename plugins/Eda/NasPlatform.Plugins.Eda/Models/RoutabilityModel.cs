@@ -139,7 +139,11 @@ public sealed class RoutabilityModel : Module<Tensor, (Tensor Ratio, Tensor Hots
                 Array.Fill(values, 1f); // batch norm scale
             }
 
-            parameter.copy_(tensor(values, shape));
+            // Held by a local until copy_ returns: a temporary that nothing references can be finalized while LibTorch
+            // copies from it (its pinned array then freed under the copy: a segfault here for a network of 9x9, 64-wide
+            // convolutions, whose 1.3 MB arrays make collections likely; dotnet/TorchSharp PR 1496's class of bug).
+            using var source = tensor(values, shape);
+            parameter.copy_(source);
         }
     }
 }
