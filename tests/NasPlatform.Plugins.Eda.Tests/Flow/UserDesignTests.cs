@@ -86,6 +86,27 @@ public sealed class UserDesignTests : IDisposable
     }
 
     [Fact]
+    public async Task SvReadsAVerilogFileAsSystemVerilog()
+    {
+        // OpenLane's spm style: a genvar declared in the generate loop is SystemVerilog, in a file named .v.
+        Directory.CreateDirectory(_root);
+        var file = Path.Combine(_root, "svonly.v");
+        File.WriteAllText(file, "module svonly(input [3:0] a, output [3:0] b);\n  generate for (genvar i = 0; i < 4; i = i + 1) begin : g assign b[i] = a[i]; end endgenerate\nendmodule\n");
+        var design = SweepInputs.ParseVerilog(file);
+
+        var asVerilog = await Assert.ThrowsAsync<ArgumentException>(() => VerilogCheck.CheckAsync(design, CancellationToken.None));
+        Assert.Contains($"{file}:2: ERROR: Generate for loop inline variable declaration is only supported in SystemVerilog mode", asVerilog.Message, StringComparison.Ordinal);
+        Assert.Contains("pass --sv (or name it svonly.sv)", asVerilog.Message, StringComparison.Ordinal);
+
+        var sv = design with { SystemVerilog = true };
+        await VerilogCheck.CheckAsync(sv, CancellationToken.None);
+
+        // spec.json keeps the choice, and a sweep without --sv writes what it wrote before.
+        Assert.Equal(sv, Newtonsoft.Json.JsonConvert.DeserializeObject<VerilogDesign>(Newtonsoft.Json.JsonConvert.SerializeObject(sv)));
+        Assert.DoesNotContain("systemVerilog", Newtonsoft.Json.JsonConvert.SerializeObject(design), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BadUserFilesAreNamedWithTheFix()
     {
         Directory.CreateDirectory(_root);

@@ -5,7 +5,7 @@ using NasPlatform.Eda.Flow;
 namespace NasPlatform.Eda.Dataset;
 
 /// <summary>
-/// Reads the user's Verilog with yosys (read_verilog, -sv for .sv files, then hierarchy -check -top TOP) before
+/// Reads the user's Verilog with yosys (read_verilog, -sv for .sv files and with --sv, then hierarchy -check -top TOP) before
 /// any placement, so a file qflow cannot synthesize is refused up front with yosys's own error line naming the
 /// user's file (not the copy under placements/) instead of becoming failed samples.
 /// </summary>
@@ -50,7 +50,7 @@ public static partial class VerilogCheck
         }
 
         var fix = error.Contains("only supported in SystemVerilog mode", StringComparison.Ordinal) || (!design.IsSystemVerilog && SystemVerilogWord().IsMatch(text))
-            ? $"the file is read as Verilog-2005; if it is SystemVerilog, name it {System.IO.Path.ChangeExtension(System.IO.Path.GetFileName(design.Path), ".sv")} so it is read with -sv."
+            ? $"the file is read as Verilog-2005; if it is SystemVerilog, pass --sv (or name it {System.IO.Path.ChangeExtension(System.IO.Path.GetFileName(design.Path), ".sv")}) so it is read with -sv."
             : error.Contains("not found!", StringComparison.Ordinal) && error.Contains($"`{design.Top}'", StringComparison.Ordinal)
                 ? $"no module '{design.Top}' outside comments; name the top module as {design.Path}:TOP."
                 : MissingInclude().IsMatch(error)

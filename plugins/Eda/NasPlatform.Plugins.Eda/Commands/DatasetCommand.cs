@@ -26,6 +26,7 @@ internal static class DatasetCommand
         [
             new("designs", "LIST", "Comma-separated design names (mulN, macN, addN_K, firT_W, aluW, cntK_W, xbarP_W). Default: 12 designs of ~200-1,200 cells, or none when --verilog or --def is given."),
             new("verilog", "FILE[:TOP]", "Your own Verilog design: a self-contained file and its top module (default: the module named like the file, else the file's only module), synthesized and placed by qflow at every density and seed like a generated design.", Repeatable: true),
+            new("sv", null, "Read every --verilog file as SystemVerilog (yosys read_verilog -sv) whatever its extension; .sv files are read so anyway."),
             new("def", "FILE", "An already placed DEF, routed by qrouter under every --layers x --blockages; needs --lef. Placement options do not apply to it.", Repeatable: true),
             new("lef", "FILE", "LEF file(s) of the --def placements (technology LEF, then cells LEF); qrouter and the feature maps read them.", Repeatable: true),
             new("densities", "LIST", "Placement densities (qflow initial_density). Default 0.55,0.7,0.85."),
@@ -103,7 +104,7 @@ internal static class DatasetCommand
         var spec = new SweepSpec
         {
             Designs = command.Value("designs") is { } d ? d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : own ? [] : defaults.Designs,
-            Verilog = verilog.Select(SweepInputs.ParseVerilog).ToList(),
+            Verilog = verilog.Select(SweepInputs.ParseVerilog).Select(v => v with { SystemVerilog = command.Has("sv") }).ToList(),
             PlacedDefs = defs.Select(Path.GetFullPath).ToList(),
             Lefs = lefs.Select(Path.GetFullPath).ToList(),
             Densities = command.Value("densities") is { } x ? Numbers(x, "--densities") : defaults.Densities,
