@@ -37,13 +37,17 @@ public static partial class SweepInputs
     {
         try
         {
-            return [.. ModuleName().Matches(File.ReadAllText(path)).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)];
+            return ModulesOf(File.ReadAllText(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return [];
         }
     }
+
+    /// <summary>The names after 'module' at the start of a line, each once, in file order.</summary>
+    private static List<string> ModulesOf(string text) =>
+        [.. ModuleName().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Problems with the sweep's Verilog files, each naming the file and the fix; empty when none.</summary>
     public static IReadOnlyList<string> CheckVerilog(IReadOnlyList<VerilogDesign> designs)
@@ -68,7 +72,7 @@ public static partial class SweepInputs
                 continue;
             }
 
-            var modules = ModuleName().Matches(text).Select(m => m.Groups[1].Value).ToList();
+            var modules = ModulesOf(text);
             if (!modules.Contains(d.Top, StringComparer.Ordinal))
             {
                 errors.Add(modules.Count == 0
