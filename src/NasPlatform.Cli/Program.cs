@@ -10,6 +10,8 @@ public static class Program
         ArgumentNullException.ThrowIfNull(args);
         RedirectedOutput.Widen();
         var plugins = PluginCommands.For(args, NasCommands.HostCommands);
+        // `nas eda bench candidates ...`: a host command named under a plugin's group runs as the host's own.
+        args = plugins.HostCommandUnderGroup(args, NasCommands.HostCommands) ?? args;
         if (plugins.TryRun(args) is { } pluginExit)
         {
             return pluginExit;

@@ -38,6 +38,19 @@ internal sealed class PluginCommands
         return new PluginCommands(commands, catalog);
     }
 
+    /// <summary>
+    /// <paramref name="args"/> without its first word when that is a plugin's group and the second a host command the
+    /// group does not define (`nas eda bench candidates EXP` is `nas bench candidates EXP`); null otherwise.
+    /// </summary>
+    public string[]? HostCommandUnderGroup(IReadOnlyList<string> args, IReadOnlySet<string> hostCommands)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(hostCommands);
+        if (args.Count < 2 || !hostCommands.Contains(args[1]) || _commands.All(c => c.Command.Group != args[0]))
+            return null;
+        return _commands.Any(c => c.Command.Group == args[0] && c.Command.Name == args[1]) ? null : [.. args.Skip(1)];
+    }
+
     /// <summary>Runs the plugin command <paramref name="commandLine"/> names; null when it names none (Spectre takes over).</summary>
     public int? TryRun(IReadOnlyList<string> commandLine)
     {
@@ -51,6 +64,7 @@ internal sealed class PluginCommands
             Console.Out.WriteLine($"USAGE:\n    nas {args[0]} <COMMAND> [OPTIONS]\n\nCOMMANDS:");
             foreach (var (command, _) in group)
                 Console.Out.WriteLine($"    {command.Name,-20} {command.Description}");
+            Console.Out.WriteLine($"\nnas's own commands work here too: `nas {args[0]} bench candidates EXP` is `nas bench candidates EXP`.");
             return args.Count == 1 ? ExitCodes.BadInput : ExitCodes.Success;
         }
 

@@ -76,6 +76,12 @@ public sealed class BenchCandidatesCommandTests : IDisposable
         Assert.Contains("'i2c_master'", absent.Error, StringComparison.Ordinal);
         Assert.Contains("fir4_6, mul8, uart", absent.Error, StringComparison.Ordinal);
 
+        // Under the plugin's group (`nas eda bench candidates`), the same command and the same answer.
+        var scoped = CliRunner.Run(["eda", .. Bench("--test-designs", "uart,i2c_master")]);
+        Assert.Equal(ExitCodes.BadInput, scoped.ExitCode);
+        Assert.Contains("'i2c_master'", scoped.Error, StringComparison.Ordinal);
+        Assert.Contains("fir4_6, mul8, uart", scoped.Error, StringComparison.Ordinal);
+
         var failed = CliRunner.Run(Bench("--validation-designs", "spm"));
         Assert.Equal(ExitCodes.BadInput, failed.ExitCode);
         Assert.Contains("'spm'", failed.Error, StringComparison.Ordinal);

@@ -99,6 +99,18 @@ public sealed class PluginContributionsTests : IDisposable
         Assert.Contains("Contributed by plugin 'hello'.", help.Out, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.BadInput, group.ExitCode);
         Assert.Contains("sample", group.Out, StringComparison.Ordinal);
+        Assert.Contains("`nas hello bench candidates EXP` is `nas bench candidates EXP`", group.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_host_command_named_under_a_plugins_group_runs_as_the_hosts_own()
+    {
+        var scoped = Nas("hello", "status", Path.Combine(_work, "missing.json"));
+        var host = Nas("status", Path.Combine(_work, "missing.json"));
+
+        Assert.Equal(ExitCodes.BadInput, scoped.ExitCode);
+        Assert.Equal(host.Error, scoped.Error);
+        Assert.Contains("missing.json", scoped.Error, StringComparison.Ordinal);
     }
 
     [Fact]
