@@ -21,4 +21,12 @@ public sealed record PluginCommand(
     IReadOnlyList<PluginCommandArgument> Arguments,
     IReadOnlyList<PluginCommandOption> Options,
     IReadOnlyList<string> Examples,
-    Func<PluginCommandInvocation, CancellationToken, Task<int>> Run);
+    Func<PluginCommandInvocation, CancellationToken, Task<int>> Run)
+{
+    /// <summary>
+    /// When true, the host accepts <c>--cluster redis://HOST:PORT</c> for this command and passes the cluster as
+    /// <see cref="PluginCommandInvocation.Cluster"/>; the command hands parts of its work to the cluster's workers
+    /// (e.g. <c>nas eda dataset</c> one placement per command line).
+    /// </summary>
+    public bool Distributable { get; init; }
+}

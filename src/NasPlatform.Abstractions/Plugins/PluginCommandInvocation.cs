@@ -34,6 +34,9 @@ public sealed class PluginCommandInvocation
     /// <summary>Reads trials of stored experiments (set by the host; null where a command runs without one, e.g. in a plugin's own tests).</summary>
     public IStoredTrials? Trials { get; init; }
 
+    /// <summary>The cluster given with <c>--cluster</c> to a <see cref="PluginCommand.Distributable"/> command; null when run on this machine alone.</summary>
+    public IPluginCommandCluster? Cluster { get; init; }
+
     /// <summary>True when the option (long name) was given.</summary>
     public bool Has(string option) => _options.ContainsKey(option);
 

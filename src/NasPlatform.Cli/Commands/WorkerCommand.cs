@@ -70,6 +70,8 @@ public sealed class WorkerCommand : AsyncCommand<WorkerCommand.Settings>
                 Slots = settings.Slots ?? Environment.ProcessorCount,
                 WorkRoot = settings.WorkDirectory is { } dir ? Path.GetFullPath(dir) : new WorkerOptions().WorkRoot,
                 Log = line => Console.Error.WriteLine(line),
+                // Command lines of distributable plugin commands (`nas eda dataset --cluster`) run here, in this process.
+                RunPluginCommand = (plugin, commandLine, output, token) => PluginCommands.RunOnWorkerAsync(plugins, plugin, commandLine, output, token),
             };
             var endpoint = new WorkerEndpoint(Advertised(settings.Host), settings.SiloPort, settings.GatewayPort);
             var worker = new WorkerSupervisor(cluster, endpoint, plugins, options);

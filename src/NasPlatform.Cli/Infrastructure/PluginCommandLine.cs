@@ -13,7 +13,7 @@ namespace NasPlatform.Cli.Infrastructure;
 /// </summary>
 internal static class PluginCommandLine
 {
-    public static PluginCommandInvocation Parse(PluginCommand command, IReadOnlyList<string> args, TextWriter output, TextWriter error, IStoredTrials? trials = null)
+    public static PluginCommandInvocation Parse(PluginCommand command, IReadOnlyList<string> args, TextWriter output, TextWriter error, IStoredTrials? trials = null, IPluginCommandCluster? cluster = null)
     {
         var usage = $"`nas {command.Group} {command.Name} --help` shows the options.";
         var positional = new List<string>();
@@ -63,7 +63,7 @@ internal static class PluginCommandLine
         if (positional.Count > command.Arguments.Count)
             throw new NasConfigurationException($"Unexpected argument '{positional[command.Arguments.Count]}' for `nas {command.Group} {command.Name}`. {usage}");
         var options = values.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal);
-        return new PluginCommandInvocation(positional, options, output, error) { Trials = trials ?? new StoredTrials(null) };
+        return new PluginCommandInvocation(positional, options, output, error) { Trials = trials ?? new StoredTrials(null), Cluster = cluster };
     }
 
     /// <summary>The command's help: usage line, arguments, options and examples.</summary>

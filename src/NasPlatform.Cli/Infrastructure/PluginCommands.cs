@@ -32,8 +32,8 @@ internal sealed class PluginCommands
             return new PluginCommands([]);
         var catalog = PluginCatalog.LoadDefault(ExtraDirectories(args));
         var commands = catalog.Plugins
-            .SelectMany(p => p.Commands.Select(c => (c, p.Description.Id)))
-            .Where(c => !hostCommands.Contains(c.c.Group))
+            .SelectMany(p => p.Commands.Select(c => (WithHostOptions(c), p.Description.Id)))
+            .Where(c => !hostCommands.Contains(c.Item1.Group))
             .ToList();
         return new PluginCommands(commands, catalog);
     }
@@ -84,8 +84,45 @@ internal sealed class PluginCommands
             return ExitCodes.Success;
         }
 
-        return Run(found.Command, rest);
+        return Run(found.Command, found.PluginId, rest);
     }
+
+    /// <summary>
+    /// Runs a command line of plugin <paramref name="pluginId"/>'s commands in this process, as a worker's slot does for
+    /// <c>nas eda dataset --cluster</c>: everything it writes goes to <paramref name="output"/>; bad input is exit code 2.
+    /// </summary>
+    public static async Task<int> RunOnWorkerAsync(PluginCatalog catalog, string pluginId, IReadOnlyList<string> commandLine, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(commandLine);
+        ArgumentNullException.ThrowIfNull(output);
+        var command = catalog.Find(pluginId)?.Commands.FirstOrDefault(c => commandLine.Count >= 2 && c.Group == commandLine[0] && c.Name == commandLine[1]);
+        if (command is null)
+        {
+            await output.WriteLineAsync($"nas {string.Join(' ', commandLine.Take(2))}: not a command of plugin '{pluginId}' on this worker.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            var invocation = PluginCommandLine.Parse(command, [.. commandLine.Skip(2)], output, output, new StoredTrials(catalog));
+            return await command.Run(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NasConfigurationException e)
+        {
+            await output.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await output.WriteLineAsync($"nas {command.Group} {command.Name}: failed with {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>The command as the host offers it: a <see cref="PluginCommand.Distributable"/> one also takes --cluster.</summary>
+    private static PluginCommand WithHostOptions(PluginCommand command) =>
+        command.Distributable ? command with { Options = [.. command.Options, PluginCommandCluster.Option] } : command;
 
     /// <summary>Lists the commands in Spectre's help and in <paramref name="table"/> (for "did you mean").</summary>
     public void AddToHelp(IConfigurator config, CommandTable table)
@@ -106,13 +143,15 @@ internal sealed class PluginCommands
         }
     }
 
-    private int Run(PluginCommand command, IReadOnlyList<string> args)
+    private int Run(PluginCommand command, string pluginId, IReadOnlyList<string> args)
     {
         using var ctrlC = new CtrlC(CancellationToken.None);
         try
         {
             var invocation = PluginCommandLine.Parse(command, args, Console.Out, Console.Error, new StoredTrials(_catalog));
-            return command.Run(invocation, ctrlC.Token).GetAwaiter().GetResult();
+            if (invocation.Value(PluginCommandCluster.Option.Name) is not { } address)
+                return command.Run(invocation, ctrlC.Token).GetAwaiter().GetResult();
+            return RunOnClusterAsync(command, pluginId, args, address, ctrlC.Token).GetAwaiter().GetResult();
         }
         catch (NasConfigurationException e)
         {
@@ -130,6 +169,14 @@ internal sealed class PluginCommands
             // without this, an I/O failure or a plugin bug would end `nas` with an unhandled-exception dump.
             return UnhandledErrors.Report(e);
         }
+    }
+
+    private async Task<int> RunOnClusterAsync(PluginCommand command, string pluginId, IReadOnlyList<string> args, string address, CancellationToken cancellationToken)
+    {
+        var plugin = _catalog!.Find(pluginId)!.Description;
+        await using var cluster = await PluginCommandCluster.OpenAsync(address, command, new(plugin.Id, plugin.Version), Console.Error, cancellationToken).ConfigureAwait(false);
+        var invocation = PluginCommandLine.Parse(command, args, Console.Out, Console.Error, new StoredTrials(_catalog), cluster.Lines);
+        return await command.Run(invocation, cancellationToken).ConfigureAwait(false);
     }
 
     private static List<string> ExtraDirectories(IReadOnlyList<string> args)

@@ -79,14 +79,16 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
     }
 
     /// <summary>As the public overload, with the plugin identity the workers must match given directly.</summary>
-    internal static async Task<ClusterDispatcher> OpenAsync(IGrainFactory grains, ExperimentSpec spec, PluginIdentity plugin, ClusterDispatchOptions options, CancellationToken cancellationToken = default)
+    internal static Task<ClusterDispatcher> OpenAsync(IGrainFactory grains, ExperimentSpec spec, PluginIdentity plugin, ClusterDispatchOptions options, CancellationToken cancellationToken = default) =>
+        OpenAsync(grains, new SessionSetup(spec.Name, spec.Document.ToString(Newtonsoft.Json.Formatting.None), spec.BaseDirectory, plugin, options.LeaseSeconds), options, cancellationToken);
+
+    /// <summary>Opens a session for <paramref name="setup"/> (an experiment's, or a plugin command's: <see cref="SessionSetup.RunsCommandLines"/>).</summary>
+    /// <exception cref="NasConfigurationException">No worker came, or a worker has another version of the plugin (or lacks it).</exception>
+    internal static async Task<ClusterDispatcher> OpenAsync(IGrainFactory grains, SessionSetup setup, ClusterDispatchOptions options, CancellationToken cancellationToken = default)
     {
         var directory = grains.GetGrain<IWorkerDirectoryGrain>(IWorkerDirectoryGrain.Key);
         var workers = await WaitForWorkersAsync(directory, options, cancellationToken).ConfigureAwait(false);
-        var mismatches = workers
-            .Select(w => PluginMismatch(w, plugin))
-            .OfType<string>()
-            .ToList();
+        var mismatches = workers.Select(w => PluginMismatch(w, setup.Plugin)).OfType<string>().ToList();
         if (mismatches.Count > 0)
         {
             throw new NasConfigurationException(string.Join(Environment.NewLine, mismatches));
@@ -98,7 +100,6 @@ public sealed class ClusterDispatcher : IEvaluationDispatcher, IAsyncDisposable
             slots = Math.Min(slots, max);
         }
 
-        var setup = new SessionSetup(spec.Name, spec.Document.ToString(Newtonsoft.Json.Formatting.None), spec.BaseDirectory, plugin, options.LeaseSeconds);
         var dispatcher = new ClusterDispatcher(grains, setup, slots, options) { Workers = workers };
         var deadline = DateTime.UtcNow + options.WorkerWait;
         dispatcher._epoch = await Transient(() => dispatcher._queue.Open(setup), deadline, cancellationToken).ConfigureAwait(false);

@@ -11,7 +11,7 @@ namespace NasPlatform.Distributed.Worker;
 /// Builds each session's evaluator once, from the stored experiment document and this worker's
 /// own plugins; refuses a session whose plugin this worker lacks or has at another version.
 /// </summary>
-internal sealed class SessionEvaluators(PluginCatalog plugins, string workerId, Action<string> log)
+internal sealed class SessionEvaluators(PluginCatalog plugins, string workerId, Action<string> log, Func<string, IReadOnlyList<string>, TextWriter, CancellationToken, Task<int>>? runPluginCommand = null)
 {
     private readonly ConcurrentDictionary<string, SessionEvaluator> _built = new(StringComparer.Ordinal);
 
@@ -33,6 +33,13 @@ internal sealed class SessionEvaluators(PluginCatalog plugins, string workerId, 
         {
             log(refusal);
             return new SessionEvaluator(setup, null, refusal);
+        }
+
+        if (setup.RunsCommandLines)
+        {
+            return runPluginCommand is null
+                ? new SessionEvaluator(setup, null, $"Worker {workerId} does not run plugin command lines; start it with `nas worker`.")
+                : new SessionEvaluator(setup, new PluginCommandEvaluator(runPluginCommand, setup.Plugin.Id), null);
         }
 
         try

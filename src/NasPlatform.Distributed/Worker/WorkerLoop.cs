@@ -34,7 +34,7 @@ internal sealed class WorkerLoop : ILifecycleParticipant<ISiloLifecycle>
         _options = options;
         Id = $"{Environment.MachineName}:{Environment.ProcessId}@{silo.SiloAddress.Endpoint}";
         _plugins = plugins.Plugins.Select(p => new PluginIdentity(p.Description.Id, p.Description.Version)).ToArray();
-        _evaluators = new SessionEvaluators(plugins, Id, Log);
+        _evaluators = new SessionEvaluators(plugins, Id, Log, options.RunPluginCommand);
     }
 
     /// <summary>This worker's name in the directory, in leases and in reports.</summary>

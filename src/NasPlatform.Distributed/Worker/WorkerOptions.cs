@@ -15,6 +15,13 @@ public sealed record WorkerOptions
     /// <summary>How long a cancelled evaluation may take to stop.</summary>
     public TimeSpan CancellationGrace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Runs a command line of a plugin's command (plugin id, the words after <c>nas</c>, where its output goes, the
+    /// token) and returns its exit code, for sessions that run command lines (<c>nas eda dataset --cluster</c>);
+    /// null: this worker takes only experiments' trials.
+    /// </summary>
+    public Func<string, IReadOnlyList<string>, TextWriter, CancellationToken, Task<int>>? RunPluginCommand { get; init; }
+
     /// <summary>A line for the worker's log (stderr for `nas worker`); null for none.</summary>
     public Action<string>? Log { get; init; }
 }

@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using NasPlatform.Cli.Infrastructure;
 
 namespace NasPlatform.Cli.Tests.Commands;
 
@@ -41,6 +42,34 @@ public sealed class EdaDatasetCommandTests : IDisposable
         // No limit given: both scale with the design's cells, and the records say so.
         Assert.True(spec.Value<bool>("scalePlaceTimeout") && spec.Value<bool>("scaleRouteTimeout"));
         Assert.All(records, r => Assert.Equal("place,route", r.Value<string>("timeoutsScaled")));
+    }
+
+    [Fact]
+    public void PlacementRebuildsOnePlacementOfTheStoredSweepAndRefusesSweepOptions()
+    {
+        // What each cluster worker runs for `--cluster`: one placement, with the sweep read from spec.json.
+        var dir = Path.Combine(_temp, "one");
+        var missing = Nas("eda", "dataset", dir, "--placement", "mul2-d0.7-s1");
+        var (exit, _, error) = Nas("eda", "dataset", dir, "--designs", "mul2", "--densities", "0.6,0.7", "--seeds", "1", "--layers", "2", "--blockages", "0", "--grid", "8", "-j", "1");
+        var record = Path.Combine(dir, "samples", "mul2-d0.7-s1-L2-b0.json");
+        var built = JObject.Parse(File.ReadAllText(record));
+        var specBefore = File.ReadAllText(Path.Combine(dir, "spec.json"));
+        var mixed = Nas("eda", "dataset", dir, "--placement", "mul2-d0.7-s1", "--densities", "0.9");
+        var unknown = Nas("eda", "dataset", dir, "--placement", "mul2-d0.9-s1");
+        File.Delete(record);
+        var rebuilt = Nas("eda", "dataset", dir, "--placement", "mul2-d0.7-s1");
+
+        Assert.Equal(ExitCodes.BadInput, missing.ExitCode);
+        Assert.Contains("spec.json is missing", missing.Error, StringComparison.Ordinal);
+        Assert.True(exit == 0, error);
+        Assert.Equal(ExitCodes.BadInput, mixed.ExitCode);
+        Assert.Contains("--densities with --placement", mixed.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, unknown.ExitCode);
+        Assert.Contains("no placement 'mul2-d0.9-s1'", unknown.Error, StringComparison.Ordinal);
+        Assert.True(rebuilt.ExitCode == 0, rebuilt.Error);
+        Assert.EndsWith("1 of 1 samples in " + dir + ", 0 failed", rebuilt.Error.Trim(), StringComparison.Ordinal);
+        Assert.True(JToken.DeepEquals(built["labels"], JObject.Parse(File.ReadAllText(record))["labels"]));
+        Assert.Equal(specBefore, File.ReadAllText(Path.Combine(dir, "spec.json")));
     }
 
     [Fact]

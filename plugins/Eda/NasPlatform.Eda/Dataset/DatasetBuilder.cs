@@ -22,6 +22,22 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
     /// <summary>Rebuild good samples whose source content changed under the same name, instead of refusing (--replace).</summary>
     public bool Replace { get; init; }
 
+    /// <summary>
+    /// Build only this placement's samples (<c>--placement KEY</c>: what a cluster worker runs, with the sweep read from
+    /// DIR/spec.json). Takes the placement's lock, not the folder's, which the coordinator holds; spec.json is left as it is.
+    /// </summary>
+    public string? OnlyPlacement { get; init; }
+
+    /// <summary>
+    /// Hands each placement to a cluster worker instead of building it here (<c>--cluster</c>): called with the placement key,
+    /// it runs <c>nas eda dataset DIR --placement KEY</c> there (which writes the samples' files and records into DIR) and
+    /// returns its exit code, worker and last lines. Null: build here.
+    /// </summary>
+    public Func<string, CancellationToken, Task<(int ExitCode, string Worker, string Tail)>>? RunElsewhere { get; init; }
+
+    /// <summary>After <see cref="BuildAsync"/>: the samples it covered (the sweep's, or one placement's with <see cref="OnlyPlacement"/>).</summary>
+    public int Total { get; private set; }
+
     /// <summary>After <see cref="BuildAsync"/>: samples of the sweep recorded as failed (this run's and kept ones).</summary>
     public int Failed { get; private set; }
 
@@ -50,6 +66,62 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
 
     public async Task<int> BuildAsync(int parallel, IProgress<DatasetProgress>? progress, CancellationToken cancellationToken)
     {
+        var work = await WorkAsync(cancellationToken).ConfigureAwait(false);
+        if (OnlyPlacement is { } only)
+        {
+            work = work.Where(w => w.Key == only).ToList();
+            if (work.Count == 0)
+                throw new ArgumentException($"{Root}: the sweep in spec.json has no placement '{only}'; a placement is DESIGN-dDENSITY-sSEED, e.g. {PlacementKey(spec.Designs.Count > 0 ? spec.Designs[0] : "mul8", spec.Densities[0], 1)}.");
+        }
+
+        Directory.CreateDirectory(SampleFiles.SamplesFolder(Root));
+        using var folderLock = OnlyPlacement is null ? DatasetLocks.Folder(Root) : null;
+        // A --placement run waits for its placement's lock and plans after it: what another run finished meanwhile is kept.
+        await using var placementLock = OnlyPlacement is { } key ? await DatasetLocks.WaitForPlacementAsync(Root, key, cancellationToken).ConfigureAwait(false) : null;
+        // Tools left by a killed run are stopped before their folder is touched: by a local build in placements/, by a
+        // --placement run in its own placement's folder, and not by a coordinator, whose workers' machines run the tools.
+        if (RunElsewhere is null)
+            StoppedOrphans = await ToolProcesses.StopOrphansAsync(Path.Combine(Root, "placements", OnlyPlacement ?? "")).ConfigureAwait(false);
+        var plan = Plan(work);
+        if (OnlyPlacement is null)
+            WriteSpec();
+
+        var total = Total = work.Count * spec.Layers.Count * spec.Blockages.Count * spec.Derates.Count;
+        var existing = total - plan.Sum(p => p.Pending.Count);
+        var done = existing;
+        var failed = 0;
+        var keptFailed = plan.Sum(p => p.KeptFailed);
+        var started = DateTime.UtcNow;
+        var gate = new object();
+        var placer = new QflowPlacer(spec.Technology, TimeSpan.FromSeconds(spec.PlaceTimeoutSeconds)) {
+            ScalePlaceTimeout = spec.ScalePlaceTimeout,
+            // One synthesis per design, shared by its density x seed placements (a dot: never a placement key).
+            Synthesis = new SynthesisCache(Path.Combine(Root, "placements", ".synthesis")),
+        };
+
+        await Parallel.ForEachAsync(plan.Where(p => p.Pending.Count > 0), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellationToken }, async (item, ct) =>
+        {
+            var records = RunElsewhere is { } remote
+                ? await BuiltElsewhereAsync(remote, item, ct).ConfigureAwait(false)
+                : await BuildHereAsync(item, placer, ct).ConfigureAwait(false);
+            foreach (var record in records)
+            {
+                lock (gate)
+                {
+                    done++;
+                    if (!record.Succeeded)
+                        failed++;
+                    progress?.Report(new DatasetProgress(done, failed, total, existing, record, DateTime.UtcNow - started));
+                }
+            }
+        }).ConfigureAwait(false);
+        Failed = failed + keptFailed;
+        return done;
+    }
+
+    /// <summary>Every placement of the sweep (checking the user's Verilog first: yosys's own error, exit 2), each once.</summary>
+    private async Task<List<PlacementJob>> WorkAsync(CancellationToken cancellationToken)
+    {
         var work = new List<PlacementJob>();
         if (spec.Designs.Count + spec.Verilog.Count > 0)
         {
@@ -58,7 +130,7 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
                 throw new FileNotFoundException($"{lef} is missing: the technology folder {techDirectory} has no standard-cell LEF.");
             var tech = Tech(LefReader.Read(lef), [lef], spec.Technology);
             // Checked before anything is stored: yosys's own error, naming the user's file, exits 2.
-            foreach (var v in spec.Verilog)
+            foreach (var v in spec.Verilog.Where(v => OnlyPlacement is null || OnlyPlacement.StartsWith(v.Top + "-d", StringComparison.Ordinal)))
                 await VerilogCheck.CheckAsync(v, cancellationToken).ConfigureAwait(false);
             var sources = spec.Designs.Select(d => (d, "generated", DesignGenerator.Generate(d)))
                 .Concat(spec.Verilog.Select(v => (v.Top, "verilog:" + v.Path, new DesignSource(v.Top, File.ReadAllText(v.Path), v.IsSystemVerilog))))
@@ -84,60 +156,42 @@ public sealed class DatasetBuilder(string root, SweepSpec spec, string techDirec
 
         if (work.GroupBy(w => w.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new ArgumentException($"Two inputs make the placement '{twice.Key}' ({string.Join(", ", twice.Select(w => w.Source))}); rename a file or a module.");
+        return work;
+    }
 
-        var plan = Plan(work);
-        Directory.CreateDirectory(SampleFiles.SamplesFolder(Root));
-        using var folderLock = LockFolder();
-        StoppedOrphans = await ToolProcesses.StopOrphansAsync(Path.Combine(Root, "placements")).ConfigureAwait(false);
+    private void WriteSpec()
+    {
         var specPath = Path.Combine(Root, "spec.json");
         var specText = JsonConvert.SerializeObject(spec, Formatting.Indented);
         if (File.Exists(specPath) && File.ReadAllText(specPath) != specText)
             File.Copy(specPath, specPath + ".previous", overwrite: true);
         File.WriteAllText(specPath, specText);
-
-        var total = work.Count * spec.Layers.Count * spec.Blockages.Count * spec.Derates.Count;
-        var existing = total - plan.Sum(p => p.Pending.Count);
-        var done = existing;
-        var failed = 0;
-        var keptFailed = plan.Sum(p => p.KeptFailed);
-        var started = DateTime.UtcNow;
-        var gate = new object();
-        var placer = new QflowPlacer(spec.Technology, TimeSpan.FromSeconds(spec.PlaceTimeoutSeconds)) {
-            ScalePlaceTimeout = spec.ScalePlaceTimeout,
-            // One synthesis per design, shared by its density x seed placements (a dot: never a placement key).
-            Synthesis = new SynthesisCache(Path.Combine(Root, "placements", ".synthesis")),
-        };
-
-        await Parallel.ForEachAsync(plan.Where(p => p.Pending.Count > 0), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellationToken }, async (item, ct) =>
-        {
-            foreach (var record in await PlaceAndRouteAsync(item.Job, item.Pending, placer, ct).ConfigureAwait(false))
-            {
-                SampleFiles.WriteRecord(Root, record);
-                lock (gate)
-                {
-                    done++;
-                    if (!record.Succeeded)
-                        failed++;
-                    progress?.Report(new DatasetProgress(done, failed, total, existing, record, DateTime.UtcNow - started));
-                }
-            }
-        }).ConfigureAwait(false);
-        Failed = failed + keptFailed;
-        return done;
     }
 
-    /// <summary>One build per folder at a time (an advisory lock the kernel drops when the process dies, even by kill -9).</summary>
-    private FileStream LockFolder()
+    /// <summary>Places and routes one placement's pending samples here, under its lock, and writes their records.</summary>
+    private async Task<List<SampleRecord>> BuildHereAsync(PlannedPlacement item, QflowPlacer placer, CancellationToken ct)
     {
-        var path = Path.Combine(Root, ".lock");
-        try
-        {
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            throw new ArgumentException($"{Root}: another 'nas eda dataset' is building this folder ({path} is locked); wait for it to finish or stop it, then run again.");
-        }
+        // A --placement run holds its placement's lock already.
+        using var placementLock = OnlyPlacement is null ? DatasetLocks.Placement(Root, item.Job.Key) : null;
+        var records = await PlaceAndRouteAsync(item.Job, item.Pending, placer, ct).ConfigureAwait(false);
+        foreach (var record in records)
+            SampleFiles.WriteRecord(Root, record);
+        return records;
+    }
+
+    /// <summary>
+    /// Has a cluster worker build one placement and reads back the records it wrote. A worker that refused (exit 2: it
+    /// cannot see the folder or a file, or the placement is locked) stops the build with its reason, as bad input here would.
+    /// </summary>
+    private async Task<List<SampleRecord>> BuiltElsewhereAsync(Func<string, CancellationToken, Task<(int ExitCode, string Worker, string Tail)>> remote, PlannedPlacement item, CancellationToken ct)
+    {
+        var (exit, worker, tail) = await remote(item.Job.Key, ct).ConfigureAwait(false);
+        if (exit == 2)
+            throw new ArgumentException($"placement {item.Job.Key}: worker {worker} refused it (exit 2): {tail}");
+        var records = item.Pending.Select(v => SampleResume.Read(Root, v.Key)).ToList();
+        if (records.Any(r => r is null))
+            throw new InvalidOperationException($"placement {item.Job.Key}: worker {worker} ended with exit code {exit} without writing every record into {Root}: {tail}");
+        return records.Select(r => r!).ToList();
     }
 
     /// <summary>

@@ -107,9 +107,7 @@ public static class Relabeler
         IReadOnlyList<string> lefs;
         if (record.Technology.StartsWith("lef:", StringComparison.Ordinal))
         {
-            var spec = JsonConvert.DeserializeObject<SweepSpec>(File.ReadAllText(Path.Combine(root, "spec.json")))
-                ?? throw new InvalidDataException("spec.json is empty");
-            lefs = spec.Lefs;
+            lefs = SweepSpec.Read(Path.Combine(root, "spec.json")).Lefs;
         }
         else
         {

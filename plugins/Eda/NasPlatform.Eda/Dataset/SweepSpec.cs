@@ -66,6 +66,15 @@ public sealed record SweepSpec
         _ => "none",
     };
 
+    /// <summary>
+    /// Reads a spec.json. Lists replace the defaults instead of being appended to them (Json.NET's default would turn a
+    /// stored --densities 0.6,0.8 into 0.55,0.7,0.85,0.6,0.8).
+    /// </summary>
+    /// <exception cref="JsonException">The file is not a sweep.</exception>
+    public static SweepSpec Read(string path) =>
+        JsonConvert.DeserializeObject<SweepSpec>(File.ReadAllText(path), new JsonSerializerSettings { ObjectCreationHandling = ObjectCreationHandling.Replace })
+        ?? throw new JsonSerializationException($"{path} is empty.");
+
     // Left out of spec.json when empty, so a dataset built before these options resumes with the same spec.
     public bool ShouldSerializeVerilog() => Verilog.Count > 0;
 

@@ -57,6 +57,10 @@ public sealed class SynthesisCache(string folder)
 
     private static async Task<SynthesizedDesign> SynthesizeAsync(DesignSource design, QflowPlacer placer, string directory, CancellationToken cancellationToken)
     {
+        // Cluster workers (and their slots, each with a cache of its own) share the folder: one synthesizes, the others
+        // wait and then find its marker.
+        Directory.CreateDirectory(Path.GetDirectoryName(directory)!);
+        await using var held = await Dataset.DatasetLocks.WaitAsync(directory + ".lock", cancellationToken).ConfigureAwait(false);
         var marker = Path.Combine(directory, MarkerName);
         var stamp = "source " + Path.GetFileName(directory);
         if (File.Exists(marker) && File.ReadLines(marker).FirstOrDefault() == stamp

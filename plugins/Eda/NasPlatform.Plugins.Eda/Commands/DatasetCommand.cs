@@ -41,14 +41,21 @@ internal static class DatasetCommand
             new("route-timeout", "SECONDS", "Time limit for one qrouter run. Default 180, scaled to the design's cells like the place limit; a value given here is used as it is."),
             new("retry-failed", null, "Build again the samples recorded as failed (they are retried anyway when their source file or time limits changed)."),
             new("replace", null, "Rebuild the samples of a design whose source file changed (by content) instead of refusing."),
+            new("placement", "KEY", "Build only this placement's samples (DESIGN-dDENSITY-sSEED, e.g. uart-d0.7-s1), of the sweep in DIR/spec.json; what each cluster worker runs for --cluster, and a way to rebuild one placement. Takes no sweep options."),
         ],
-        ["eda dataset ../eda-data/routability --seeds 3 --densities 0.55,0.7,0.85 --layers 3,4 --blockages 0,0.1 -j 2", "eda labels ../eda-data/routability"],
-        RunAsync);
+        ["eda dataset ../eda-data/routability --seeds 3 --densities 0.55,0.7,0.85 --layers 3,4 --blockages 0,0.1 -j 2", "eda labels ../eda-data/routability",
+         "eda dataset /shared/eda-data --verilog /shared/designs/uart.v --cluster redis://10.0.0.1:6379"],
+        RunAsync) { Distributable = true };
+
+    /// <summary>The options that define the sweep, which --placement reads from spec.json instead.</summary>
+    private static readonly string[] SweepOptions =
+        ["designs", "verilog", "sv", "def", "lef", "densities", "seeds", "layers", "blockages", "derates", "grid", "technology", "place-timeout", "route-timeout"];
 
     private static async Task<int> RunAsync(PluginCommandInvocation command, CancellationToken cancellationToken)
     {
         var directory = command.Arguments[0];
-        var spec = Sweep(command);
+        var only = command.Value("placement");
+        var spec = only is null ? Sweep(command) : StoredSweep(command, directory);
         string tech;
         try
         {
@@ -62,9 +69,16 @@ internal static class DatasetCommand
             throw new NasConfigurationException(e.Message);
         }
 
-        var parallel = Whole(command, "parallel", 2);
-        command.Error.WriteLine($"eda dataset {directory}: {spec.PlacementCount} placements x {spec.Layers.Count * spec.Blockages.Count * spec.Derates.Count} routings = {spec.SampleCount} samples, {parallel} at once");
-        var builder = new DatasetBuilder(directory, spec, tech) { RetryFailed = command.Has("retry-failed"), Replace = command.Has("replace") };
+        var parallel = command.Cluster?.Slots ?? Whole(command, "parallel", 2);
+        var where = command.Cluster is { } c ? $" on {c.Workers.Count} cluster worker(s)" : "";
+        command.Error.WriteLine(only is null
+            ? $"eda dataset {directory}: {spec.PlacementCount} placements x {spec.Layers.Count * spec.Blockages.Count * spec.Derates.Count} routings = {spec.SampleCount} samples, {parallel} at once{where}"
+            : $"eda dataset {directory}: placement {only} of spec.json's sweep");
+        var builder = new DatasetBuilder(directory, spec, tech)
+        {
+            RetryFailed = command.Has("retry-failed"), Replace = command.Has("replace"), OnlyPlacement = only,
+            RunElsewhere = command.Cluster is { } cluster ? (key, ct) => RunOnWorkerAsync(cluster, command, key, ct) : null,
+        };
         try
         {
             var done = await builder.BuildAsync(parallel, new ImmediateProgress<DatasetProgress>(p => Report(command.Error, p)), cancellationToken).ConfigureAwait(false);
@@ -72,11 +86,11 @@ internal static class DatasetCommand
                 command.Error.WriteLine($"(stopped {builder.StoppedOrphans} tool processes an earlier, killed run had left working in {builder.Root})");
             if (builder.Failed > 0)
             {
-                command.Error.WriteLine($"{done} of {spec.SampleCount} samples in {builder.Root}, {builder.Failed} failed (their records say why; fix the input or raise --place-timeout/--route-timeout, or pass --retry-failed, and run again)");
+                command.Error.WriteLine($"{done} of {builder.Total} samples in {builder.Root}, {builder.Failed} failed (their records say why; fix the input or raise --place-timeout/--route-timeout, or pass --retry-failed, and run again)");
                 return 1;
             }
 
-            command.Error.WriteLine($"{done} of {spec.SampleCount} samples in {builder.Root}, 0 failed");
+            command.Error.WriteLine($"{done} of {builder.Total} samples in {builder.Root}, 0 failed");
         }
         catch (Exception e) when (e is ArgumentException or FileNotFoundException or UnauthorizedAccessException)
         {
@@ -90,6 +104,32 @@ internal static class DatasetCommand
         }
 
         return 0;
+    }
+
+    /// <summary>What a cluster worker runs for one placement: the same folder and resume flags, the sweep from spec.json.</summary>
+    private static async Task<(int, string, string)> RunOnWorkerAsync(IPluginCommandCluster cluster, PluginCommandInvocation command, string key, CancellationToken ct)
+    {
+        string[] line = ["eda", "dataset", Path.GetFullPath(command.Arguments[0]), "--placement", key, .. command.Has("retry-failed") ? ["--retry-failed"] : Array.Empty<string>(), .. command.Has("replace") ? ["--replace"] : Array.Empty<string>()];
+        var outcome = await cluster.RunAsync(line, ct).ConfigureAwait(false);
+        return (outcome.ExitCode, outcome.Worker, outcome.ErrorTail);
+    }
+
+    /// <summary>The sweep of DIR/spec.json, for --placement (which refuses sweep options: they would be silently unused).</summary>
+    private static SweepSpec StoredSweep(PluginCommandInvocation command, string directory)
+    {
+        if (SweepOptions.FirstOrDefault(command.Has) is { } given)
+            throw new NasConfigurationException($"--{given} with --placement: a placement is built with the sweep stored in {Path.Combine(directory, "spec.json")}; leave --{given} out.");
+        var path = Path.Combine(directory, "spec.json");
+        if (!File.Exists(path))
+            throw new NasConfigurationException($"{path} is missing: --placement builds one placement of an existing dataset's sweep; run `nas eda dataset {directory}` with the sweep's options first.");
+        try
+        {
+            return SweepSpec.Read(path);
+        }
+        catch (Newtonsoft.Json.JsonException e)
+        {
+            throw new NasConfigurationException($"{path} is not a dataset sweep: {e.Message}");
+        }
     }
 
     private static SweepSpec Sweep(PluginCommandInvocation command)
