@@ -123,6 +123,11 @@ public sealed class EdaDatasetCommandTests : IDisposable
             Assert.Contains($"--route-timeout {limit}: ", badLimit.Error, StringComparison.Ordinal);
             Assert.False(Directory.Exists(Path.Combine(_temp, "d")), "a bad limit should leave no dataset folder");
         }
+
+        var noJobs = Nas("eda", "dataset", Path.Combine(_temp, "e"), "--def", Def, "--lef", Lef, "-j", "0");
+        Assert.True(noJobs.ExitCode == 2, noJobs.Error);
+        Assert.Contains("--parallel 0: give the number of placements to run at once, 1 or more.", noJobs.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_temp, "e")), "-j 0 should leave no dataset folder");
     }
 
     [Theory]

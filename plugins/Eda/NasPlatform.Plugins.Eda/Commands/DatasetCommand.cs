@@ -36,7 +36,7 @@ internal static class DatasetCommand
             new("derates", "LIST", "Shares of metal3's tracks removed by uniform stripes, each a routing condition beside layers x blockages (e.g. 0,0.34). Default 0 (none)."),
             new("grid", "N", "Tiles per side of the feature grid. Default 32."),
             new("technology", "NAME", "qflow technology (osu018: 6 metal layers, osu035: 4). Default osu018."),
-            new("parallel", "N", "Placements run at once. Default 2.", ShortName: "j"),
+            new("parallel", "N", "Placements run at once. Default 2; with --cluster, the workers' slots (-j caps it).", ShortName: "j"),
             new("place-timeout", "SECONDS", "Time limit for qflow synthesize and place, each. Default 300, the place limit scaled to the design's cells (x (cells/1000)^1.5 above 1,000 cells); a value given here is used as it is."),
             new("route-timeout", "SECONDS", "Time limit for one qrouter run. Default 180, scaled to the design's cells like the place limit; a value given here is used as it is."),
             new("retry-failed", null, "Build again the samples recorded as failed (they are retried anyway when their source file or time limits changed)."),
@@ -69,7 +69,11 @@ internal static class DatasetCommand
             throw new NasConfigurationException(e.Message);
         }
 
-        var parallel = command.Cluster?.Slots ?? Whole(command, "parallel", 2);
+        var jobs = Whole(command, "parallel", 2);
+        if (jobs < 1)
+            throw new NasConfigurationException($"--parallel {jobs}: give the number of placements to run at once, 1 or more.");
+        // On a cluster, -j caps the placements at once below the workers' slots.
+        var parallel = command.Cluster is { } on ? Math.Min(on.Slots, command.Has("parallel") ? jobs : int.MaxValue) : jobs;
         var where = command.Cluster is { } c ? $" on {c.Workers.Count} cluster worker(s)" : "";
         command.Error.WriteLine(only is null
             ? $"eda dataset {directory}: {spec.PlacementCount} placements x {spec.Layers.Count * spec.Blockages.Count * spec.Derates.Count} routings = {spec.SampleCount} samples, {parallel} at once{where}"
