@@ -71,9 +71,9 @@ public sealed partial class ClusterDatasetTests : IDisposable
 
     private static bool InFlight(string log) => Started(log) > Reported(log);
 
-    [GeneratedRegex(@"Trial \d+ of 'nas eda dataset': evaluating")]
+    [GeneratedRegex(@"'nas eda dataset' line \d+ \(eda dataset \S+ --placement [^)]+\): running")]
     private static partial Regex EvaluatingLine();
 
-    [GeneratedRegex(@"Trial \d+ of 'nas eda dataset': reported")]
+    [GeneratedRegex(@"'nas eda dataset' line \d+ \([^)]+\): reported")]
     private static partial Regex ReportedLine();
 }

@@ -132,7 +132,8 @@ internal sealed class WorkerLoop : ILifecycleParticipant<ISiloLifecycle>
     private async Task RunAsync(ITrialQueueGrain queue, SessionEvaluator session, TrialLease lease, string sessionId, CancellationToken stopping)
     {
         var work = lease.Work;
-        Log($"Trial {work.Number} of '{session.Setup.Experiment}': evaluating.");
+        var what = Describe(session.Setup, work);
+        Log($"{what}: {(session.Setup.RunsCommandLines ? "running" : "evaluating")}.");
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var latest = new LatestProgress();
         Task<EvaluationOutcome> evaluation;
@@ -179,7 +180,7 @@ internal sealed class WorkerLoop : ILifecycleParticipant<ISiloLifecycle>
         var outcome = await evaluation.ConfigureAwait(false);
         if (lost || outcome.Interrupted)
         {
-            Log($"Trial {work.Number} of '{session.Setup.Experiment}': {(lost ? "its lease was withdrawn or passed to another worker" : "stopped with the worker")}; not reported.");
+            Log($"{what}: {(lost ? "its lease was withdrawn or passed to another worker" : "stopped with the worker")}; not reported.");
             return;
         }
 
@@ -190,7 +191,7 @@ internal sealed class WorkerLoop : ILifecycleParticipant<ISiloLifecycle>
             outcome.Result?.Artifacts.Select(a => new ArtifactReference(a.Name, a.Path)).ToArray() ?? [],
             outcome.Error);
         await DeliverAsync(queue, report, stopping).ConfigureAwait(false);
-        Log($"Trial {work.Number} of '{session.Setup.Experiment}': reported{(outcome.Error is null ? string.Empty : " (failed: " + outcome.Error + ")")}.");
+        Log($"{what}: reported{(outcome.Error is null ? string.Empty : " (failed: " + outcome.Error + ")")}.");
     }
 
     private async Task DeliverAsync(ITrialQueueGrain queue, TrialReport report, CancellationToken stopping)
@@ -227,6 +228,18 @@ internal sealed class WorkerLoop : ILifecycleParticipant<ISiloLifecycle>
 
         Directory.CreateDirectory(directory);
         return directory;
+    }
+
+    /// <summary>"Trial 7 of 'nb201'", or for a plugin command's session the line itself: "'nas eda dataset' line 3 (eda dataset DIR --placement KEY)".</summary>
+    private static string Describe(SessionSetup setup, TrialWork work)
+    {
+        if (!setup.RunsCommandLines)
+        {
+            return $"Trial {work.Number} of '{setup.Experiment}'";
+        }
+
+        var words = Newtonsoft.Json.Linq.JObject.Parse(work.CandidateJson)["commandLine"]?.ToObject<string[]>() ?? [];
+        return $"'{setup.Experiment}' line {work.Number} ({string.Join(' ', words)})";
     }
 
     private void Log(string line) => _options.Log?.Invoke(line);
