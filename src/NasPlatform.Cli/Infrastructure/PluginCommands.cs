@@ -17,9 +17,12 @@ internal sealed class PluginCommands
 
     private readonly PluginCatalog? _catalog;
 
-    private PluginCommands(IReadOnlyList<(PluginCommand, string)> commands, PluginCatalog? catalog = null)
+    private readonly IReadOnlySet<string> _hostCommands;
+
+    private PluginCommands(IReadOnlyList<(PluginCommand, string)> commands, IReadOnlySet<string> hostCommands, PluginCatalog? catalog = null)
     {
         _commands = commands;
+        _hostCommands = hostCommands;
         _catalog = catalog;
     }
 
@@ -29,13 +32,13 @@ internal sealed class PluginCommands
         var first = args.Count > 0 ? args[0] : null;
         var wanted = first is null or "-h" or "--help" || (!first.StartsWith('-') && !hostCommands.Contains(first));
         if (!wanted)
-            return new PluginCommands([]);
+            return new PluginCommands([], hostCommands);
         var catalog = PluginCatalog.LoadDefault(ExtraDirectories(args));
         var commands = catalog.Plugins
             .SelectMany(p => p.Commands.Select(c => (WithHostOptions(c), p.Description.Id)))
             .Where(c => !hostCommands.Contains(c.Item1.Group))
             .ToList();
-        return new PluginCommands(commands, catalog);
+        return new PluginCommands(commands, hostCommands, catalog);
     }
 
     /// <summary>
@@ -71,8 +74,10 @@ internal sealed class PluginCommands
         var found = group.FirstOrDefault(c => c.Command.Name == args[1]);
         if (found.Command is null)
         {
-            var nearest = NearestName.Find(args[1], group.Select(c => c.Command), c => [c.Name]);
-            var hint = nearest is null ? $"; its commands: {string.Join(", ", group.Select(c => c.Command.Name))}" : $"; did you mean {nearest.Name}?";
+            // The group's own commands, and nas's own, which run under the group too (`nas eda bench candidates`).
+            var names = group.Select(c => c.Command.Name).Concat(_hostCommands.Order(StringComparer.Ordinal)).ToList();
+            var nearest = NearestName.Find(args[1], names, n => [n]);
+            var hint = nearest is null ? $"; its commands: {string.Join(", ", group.Select(c => c.Command.Name))}" : $"; did you mean {nearest}?";
             Console.Error.WriteLine($"Error: unknown command '{args[1]}' for 'nas {args[0]}'{hint}");
             return ExitCodes.BadInput;
         }

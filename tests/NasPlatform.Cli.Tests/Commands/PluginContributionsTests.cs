@@ -111,6 +111,9 @@ public sealed class PluginContributionsTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, scoped.ExitCode);
         Assert.Equal(host.Error, scoped.Error);
         Assert.Contains("missing.json", scoped.Error, StringComparison.Ordinal);
+        var typo = Nas("hello", "staus", Path.Combine(_work, "missing.json"));
+        Assert.Equal(ExitCodes.BadInput, typo.ExitCode);
+        Assert.Equal("Error: unknown command 'staus' for 'nas hello'; did you mean status?", typo.Error.Trim());
     }
 
     [Fact]
